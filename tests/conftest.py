@@ -1,0 +1,44 @@
+"""Shared paths and helpers: test data lives in files named after what they prove."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+PROJECTS = DATA / "projects"
+CATALOGS = ROOT / "catalogs"
+SHIPPED_LANGUAGES = (
+    "fr nl de es pt_BR it ro bg pl hu sk uk ru sq tr ar fa ps ti zh_Hans vi th tl".split()
+)
+
+needs_msgfmt = pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU msgfmt is not installed")
+
+_STAT = re.compile(r"(\d+) (translated message|fuzzy translation|untranslated message)")
+
+
+def msgfmt_statistics(path: Path) -> tuple[int, int, int]:
+    """(translated, fuzzy, untranslated) as ``msgfmt --statistics`` prints them."""
+    result = subprocess.run(
+        ["msgfmt", "--statistics", "-o", "/dev/null", str(path)],
+        capture_output=True,
+        text=True,
+        env={"LC_ALL": "C", "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stderr
+    counts = {"translated message": 0, "fuzzy translation": 0, "untranslated message": 0}
+    for number, kind in _STAT.findall(result.stderr):
+        counts[kind] = int(number)
+    return counts["translated message"], counts["fuzzy translation"], counts["untranslated message"]
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run in an empty working directory, so no configuration file is picked up."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

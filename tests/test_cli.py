@@ -1,0 +1,244 @@
+"""The command line as CI and translators use it: output, exit codes, errors."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import CATALOGS, PROJECTS, SHIPPED_LANGUAGES
+from transkit import __version__
+from transkit.cli import main
+
+FLAT = str(PROJECTS / "flat")
+
+
+def invoke(*args: str) -> "Result":
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+class Result:  # for the type hint only
+    exit_code: int
+    stdout: str
+    stderr: str
+    output: str
+
+
+def codes(result) -> list[str]:
+    return [f["code"] for f in json.loads(result.stdout)["findings"]]
+
+
+# --- the shipped campaign -------------------------------------------------------------
+
+
+def test_check_shipped_catalogs_passes_and_shows_partial_languages(in_tmp: Path) -> None:
+    result = invoke("check", str(CATALOGS))
+    assert result.exit_code == 0, result.output
+    summary = result.stdout.split("Coverage against", 1)[1]
+    for partial in ("ps", "ti", "tl"):
+        assert f"\n  {partial} " in summary
+    assert "complete (20):" in summary
+    assert "Found 0 errors" in result.stdout
+
+
+def test_check_defaults_to_catalogs_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(CATALOGS.parent)
+    result = invoke("check")
+    assert result.exit_code == 0, result.output
+    assert "catalogs/ps.po:" in result.stdout
+
+
+def test_stats_json_shows_23_catalogs_against_the_template(in_tmp: Path) -> None:
+    result = invoke("stats", str(CATALOGS), "--format", "json")
+    assert result.exit_code == 0
+    document = json.loads(result.stdout)
+    assert document["version"] == 1
+    assert len(document["coverage"]) == 23
+    assert {c["language"] for c in document["coverage"]} == set(SHIPPED_LANGUAGES)
+    assert all(c["total"] >= 40 for c in document["coverage"])
+
+
+def test_stats_text_and_csv(in_tmp: Path) -> None:
+    text = invoke("stats", str(CATALOGS))
+    assert text.exit_code == 0
+    lines = text.stdout.splitlines()
+    assert lines[2].split()[:3] == ["code", "language", "total"]
+    codes_in_order = [line.split()[0] for line in lines[3:]]
+    assert codes_in_order == sorted(SHIPPED_LANGUAGES, key=str.lower)
+    assert any(line.startswith("ar ") and "Arabic" in line and "100.0%" in line for line in lines)
+
+    csv_result = invoke("stats", str(CATALOGS), "--format", "csv", "--sort", "coverage")
+    rows = csv_result.stdout.splitlines()
+    assert rows[0].startswith("file,language,language_name,total,translated,fuzzy")
+    assert len(rows) == 24
+    assert rows[1].split(",")[1] == "ti"  # least translated first
+
+
+# --- findings and exit codes ----------------------------------------------------------
+
+
+def test_flat_fixture_findings(in_tmp: Path) -> None:
+    result = invoke("check", FLAT, "--format", "json")
+    assert result.exit_code == 0  # only warnings and info
+    document = json.loads(result.stdout)
+    found = {(f["code"], f["language"], f["msgid"]) for f in document["findings"]}
+    assert found == {
+        ("C101", "nl", "Quick exit"),
+        ("C102", "nl", "You can get help even if you have no residence permit."),
+        ("C102", "nl", "%(count)d character left"),
+        ("C103", "nl", "Send the report"),
+        ("C104", "nl", "Privacy policy"),
+        ("C105", "nl", "Old message"),
+        ("C106", "nl", None),
+        ("C108", "nl", "Download the leaflet"),
+    }
+    fuzzy = next(f for f in document["findings"] if f["code"] == "C103")
+    assert fuzzy == {
+        "code": "C103",
+        "check": "fuzzy-message",
+        "severity": "warning",
+        "message": 'fuzzy translation needs review: source changed from "Send"',
+        "file": f"{FLAT}/nl.po",
+        "line": 20,
+        "language": "nl",
+        "msgctxt": None,
+        "msgid": "Send the report",
+    }
+    missing = next(f for f in document["findings"] if f["code"] == "C101")
+    assert missing["msgctxt"] == "button" and missing["line"] is None
+    assert "site.pot:20" in missing["message"]
+
+
+def test_text_output_names_file_line_code_and_message(in_tmp: Path) -> None:
+    result = invoke("check", FLAT)
+    assert (
+        f'{FLAT}/nl.po:20: warning C103 fuzzy-message: fuzzy translation needs review: '
+        'source changed from "Send" ["Send the report"]'
+    ) in result.stdout.splitlines()
+    assert f'{FLAT}/nl.po: warning C101 missing-message: ' in result.stdout
+    assert '[button|"Quick exit"]' in result.stdout
+
+
+def test_fail_on_levels(in_tmp: Path) -> None:
+    assert invoke("check", FLAT).exit_code == 0
+    assert invoke("check", FLAT, "--fail-on", "warning").exit_code == 1
+    assert invoke("check", FLAT, "--fail-on", "never").exit_code == 0
+    assert invoke("check", FLAT, "--select", "C105", "--fail-on", "warning").exit_code == 0
+
+
+def test_min_coverage_gate_fails_even_with_fail_on_never(in_tmp: Path) -> None:
+    result = invoke("check", FLAT, "--min-coverage", "50", "--fail-on", "never", "--format", "json")
+    assert result.exit_code == 1
+    gate = [f for f in json.loads(result.stdout)["findings"] if f["code"] == "C109"]
+    assert [(g["language"], g["severity"]) for g in gate] == [("nl", "error")]
+    assert "33.3%" in gate[0]["message"] and "50%" in gate[0]["message"]
+    assert invoke("check", FLAT, "--min-coverage", "30").exit_code == 0
+
+
+def test_select_and_ignore_by_code_prefix_and_name(in_tmp: Path) -> None:
+    assert set(codes(invoke("check", FLAT, "--format", "json", "--select", "C103"))) == {"C103"}
+    assert set(codes(invoke("check", FLAT, "--format", "json", "--select", "fuzzy-message"))) == {"C103"}
+    assert codes(invoke("check", FLAT, "--format", "json", "--ignore", "C")) == []
+    only = codes(invoke("check", FLAT, "--format", "json", "--ignore", "C10", "--select", "C103"))
+    assert set(only) == {"C103"}
+    rest = set(codes(invoke("check", FLAT, "--format", "json", "--ignore", "obsolete-message")))
+    assert "C105" not in rest and "C103" in rest
+
+
+def test_unknown_selector_is_a_usage_error(in_tmp: Path) -> None:
+    result = invoke("check", FLAT, "--select", "Z999")
+    assert result.exit_code == 2
+    assert "unknown check code, prefix or name 'Z999'" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_lang_filter_accepts_any_spelling(in_tmp: Path) -> None:
+    result = invoke("check", FLAT, "--lang", "nl", "--format", "json")
+    assert {f["language"] for f in json.loads(result.stdout)["findings"]} == {"nl"}
+    lc = invoke("stats", str(PROJECTS / "lc_messages"), "--lang", "pt-BR", "--format", "json")
+    assert [c["language"] for c in json.loads(lc.stdout)["coverage"]] == ["pt-BR"]  # as its header says
+
+
+def test_lang_with_no_catalog_is_a_usage_error(in_tmp: Path) -> None:
+    result = invoke("check", FLAT, "--lang", "de")
+    assert result.exit_code == 2
+    assert "no catalog for language 'de' (catalogs: fr, nl)" in result.stderr
+
+
+def test_output_file_is_written_and_stdout_stays_empty(in_tmp: Path) -> None:
+    result = invoke("check", FLAT, "--format", "json", "-o", "out/findings.json")
+    assert result.exit_code == 2  # the folder does not exist
+    assert "cannot write output" in result.stderr
+    (in_tmp / "out").mkdir()
+    result = invoke("check", FLAT, "--format", "json", "-o", "out/findings.json")
+    assert result.exit_code == 0 and result.stdout == ""
+    assert json.loads((in_tmp / "out/findings.json").read_text())["version"] == 1
+    assert [p.name for p in (in_tmp / "out").iterdir()] == ["findings.json"]
+
+
+def test_lc_messages_layout_and_domain(in_tmp: Path) -> None:
+    result = invoke("stats", str(PROJECTS / "lc_messages"), "--format", "json")
+    coverage = json.loads(result.stdout)["coverage"]
+    assert [(c["language"], c["file"].split("/lc_messages/")[1]) for c in coverage] == [
+        ("de", "de/LC_MESSAGES/site.po"),
+        ("fr", "fr/LC_MESSAGES/site.po"),
+        ("pt-BR", "pt_BR/LC_MESSAGES/site.po"),
+    ]
+
+
+def test_language_mismatch_is_an_error(in_tmp: Path) -> None:
+    result = invoke("check", str(PROJECTS / "mismatch"), "--format", "json")
+    assert result.exit_code == 1
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["code"], f["file"].rsplit("/", 1)[1], f["line"]) for f in findings] == [("H101", "nl.po", 1)]
+    assert "'fr'" in findings[0]["message"] and "'nl'" in findings[0]["message"]
+
+
+def test_one_broken_catalog_among_many_is_a_finding(in_tmp: Path) -> None:
+    result = invoke("check", str(PROJECTS / "one_broken"), "--format", "json")
+    assert result.exit_code == 1
+    document = json.loads(result.stdout)
+    broken = [f for f in document["findings"] if f["code"] == "F001"]
+    assert len(broken) == 1
+    assert broken[0]["file"].endswith("one_broken/de.po") and broken[0]["line"] == 12
+    assert broken[0]["language"] == "de" and broken[0]["severity"] == "error"
+    assert [c["language"] for c in document["coverage"]] == ["fr"]
+
+
+def test_checks_lists_every_check(in_tmp: Path) -> None:
+    result = invoke("checks")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("C103  fuzzy-message") and "warning" in line for line in lines)
+    assert any(line.startswith("F001  unreadable-catalog") for line in lines)
+    document = json.loads(invoke("checks", "--format", "json").stdout)
+    assert {c["code"] for c in document["checks"]} >= {"C101", "C109", "H101", "F001"}
+
+
+def test_version(in_tmp: Path) -> None:
+    result = invoke("--version")
+    assert result.exit_code == 0 and __version__ in result.stdout
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_check_and_stats_never_write_to_catalogs(in_tmp: Path) -> None:
+    project = in_tmp / "project"
+    shutil.copytree(PROJECTS / "flat", project)
+    before = _digest(project)
+    mtimes = {p: p.stat().st_mtime_ns for p in project.iterdir()}
+    for command in ("check", "stats"):
+        for fmt in ("text", "json"):
+            invoke(command, str(project), "--format", fmt)
+    assert _digest(project) == before
+    assert {p: p.stat().st_mtime_ns for p in project.iterdir()} == mtimes

@@ -1,0 +1,50 @@
+"""transkit: translation QA for gettext catalogs.
+
+The library API; importing it does not import click::
+
+    import transkit
+    project = transkit.load_project(["catalogs"])
+    report = transkit.check(project)
+    for item in report.coverage:
+        print(item.language, item.percent)
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from transkit.coverage import Coverage, compute as compute_coverage
+from transkit.engine import Options, run as check
+from transkit.errors import CatalogError, ConfigError, ProjectError, TranskitError
+from transkit.languages import Language, language
+from transkit.model import Catalog, CatalogFailure, Entry, Project
+from transkit.pofile import read_catalog
+from transkit.project import filter_languages, load_project
+from transkit.report import FailOn, Finding, Report, Severity
+from transkit.selection import Selection
+
+__all__ = [
+    "Catalog",
+    "CatalogError",
+    "CatalogFailure",
+    "ConfigError",
+    "Coverage",
+    "Entry",
+    "FailOn",
+    "Finding",
+    "Language",
+    "Options",
+    "Project",
+    "ProjectError",
+    "Report",
+    "Selection",
+    "Severity",
+    "TranskitError",
+    "__version__",
+    "check",
+    "compute_coverage",
+    "filter_languages",
+    "language",
+    "load_project",
+    "read_catalog",
+]

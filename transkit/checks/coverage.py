@@ -1,0 +1,187 @@
+"""Coverage and staleness (family ``C``): what is missing, unfinished or out of date.
+
+These are warnings by default: a partly translated language is normal while a campaign is
+being translated, and CI decides with ``--min-coverage`` whether it may ship.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from transkit.coverage import is_outdated, parse_date
+from transkit.engine import CatalogContext
+from transkit.model import Entry
+from transkit.registry import Problem, Scope, register
+from transkit.report import Severity
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    flat = text.replace("\n", "\\n")
+    return '"' + (flat if len(flat) <= limit else flat[: limit - 1] + "…") + '"'
+
+
+@register("C101", "missing-message", Scope.CATALOG, Severity.WARNING)
+def missing_message(context: CatalogContext) -> Iterator[Problem]:
+    """A message of the template is absent from the catalog.
+
+    The catalog was not merged with the current template (``transkit update`` or
+    ``msgmerge``), so the site shows these messages in English.  The finding points at
+    the message's line in the template.
+
+    Bad: the template has ``msgid "Send the report"``, the catalog has no such entry.
+    Good: the catalog has the entry, translated.
+    """
+    have = {entry.key for entry in context.catalog.entries if not entry.obsolete}
+    template = context.project.template
+    for key, source in context.template_index.items():
+        if key not in have:
+            yield Problem(
+                f"message missing from the catalog (template {template.display_path}:{source.line})",
+                line=None,
+                msgctxt=source.msgctxt,
+                msgid=source.msgid,
+            )
+
+
+@register("C102", "untranslated-message", Scope.ENTRY, Severity.WARNING)
+def untranslated_message(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
+    """A message of the template has an empty translation, or an empty plural form.
+
+    A plural message is translated only when every ``msgstr[n]`` is filled: an empty
+    form shows the English text for the numbers that select it.
+
+    Bad: ``msgstr[0] "%(count)d caractère restant"`` with ``msgstr[1] ""``.
+    Good: both forms filled.
+    """
+    if entry.obsolete or entry.key not in context.template_index or not entry.has_empty_form:
+        return
+    if entry.is_plural and any(entry.msgstr):
+        empty = ", ".join(f"msgstr[{n}]" for n, form in enumerate(entry.msgstr) if not form)
+        yield Problem(f"plural form left empty: {empty}")
+    else:
+        yield Problem("message not translated")
+
+
+@register("C103", "fuzzy-message", Scope.ENTRY, Severity.WARNING)
+def fuzzy_message(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
+    """A translation is marked fuzzy: it needs review and is not used at run time.
+
+    msgmerge marks a message fuzzy when its source changed and it guessed a translation;
+    gettext ignores fuzzy translations, so the site shows English until a translator
+    reviews it and removes the flag.
+
+    Bad: ``#, fuzzy`` with ``#| msgid "Send"`` above ``msgid "Send the report"``.
+    Good: the translation updated to the new source and the flag removed.
+    """
+    if entry.obsolete or not entry.fuzzy or entry.has_empty_form:
+        return
+    if entry.previous_msgid is not None and entry.source_changed:
+        yield Problem(f"fuzzy translation needs review: source changed from {_quote(entry.previous_msgid)}")
+    else:
+        yield Problem("fuzzy translation needs review")
+
+
+@register("C104", "outdated-source", Scope.ENTRY, Severity.WARNING)
+def outdated_source(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
+    """A translation is not fuzzy but was made for an older source text.
+
+    The previous source (``#| msgid``) differs from the current one and the fuzzy flag
+    was removed without updating the translation, or by a tool that keeps ``#|`` lines.
+
+    Bad: ``#| msgid "Send"`` above ``msgid "Send the report"``, not fuzzy.
+    Good: no ``#|`` lines once the translation matches the current source.
+    """
+    if entry.obsolete or entry.fuzzy or not entry.source_changed:
+        return
+    yield Problem(
+        f"translated for an older source {_quote(entry.previous_msgid or '')} but not marked fuzzy"
+    )
+
+
+@register("C105", "obsolete-message", Scope.ENTRY, Severity.INFO)
+def obsolete_message(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
+    """An obsolete entry (``#~``) lingers in the catalog.
+
+    msgmerge keeps messages the template dropped as obsolete entries so a translation can
+    be recovered; once nobody needs them they only make the file longer.
+
+    Bad: ``#~ msgid "Download the campaign leaflet (PDF)"``.
+    Good: the entry removed (``msgattrib --no-obsolete``).
+    """
+    if entry.obsolete:
+        yield Problem("obsolete message kept in the catalog")
+
+
+@register("C106", "catalog-older-than-template", Scope.CATALOG, Severity.WARNING)
+def catalog_older_than_template(context: CatalogContext) -> Iterator[Problem]:
+    """The catalog was last revised before the template was created.
+
+    Its ``PO-Revision-Date`` is earlier than the template's ``POT-Creation-Date``: no
+    translator has worked on it since the source texts last changed.
+
+    Bad: ``PO-Revision-Date: 2023-06-02`` against a template of 2023-07-10.
+    Good: a revision after the template's creation.
+    """
+    catalog, template = context.catalog, context.project.template
+    if is_outdated(catalog, template):
+        yield Problem(
+            f"last revised {catalog.header_field('PO-Revision-Date')}, before the template "
+            f"was created ({template.header_field('POT-Creation-Date')})",
+            line=catalog.header_line,
+        )
+
+
+@register("C107", "catalog-not-merged", Scope.CATALOG, Severity.WARNING)
+def catalog_not_merged(context: CatalogContext) -> Iterator[Problem]:
+    """The catalog was merged with an older version of the template.
+
+    Its ``POT-Creation-Date`` is earlier than the current template's: it has not been
+    updated (``msgmerge``) since the template was regenerated, so new messages are missing
+    and changed ones are still translated for their old text.
+
+    Bad: ``POT-Creation-Date: 2023-03-01`` in the catalog, 2023-07-10 in the template.
+    Good: the same date in both.
+    """
+    catalog, template = context.catalog, context.project.template
+    mine = parse_date(catalog.header_field("POT-Creation-Date"))
+    current = parse_date(template.header_field("POT-Creation-Date"))
+    if mine is not None and current is not None and mine < current:
+        yield Problem(
+            f"merged with the template of {catalog.header_field('POT-Creation-Date')}, "
+            f"the current one is of {template.header_field('POT-Creation-Date')}",
+            line=catalog.header_line,
+        )
+
+
+@register("C108", "message-not-in-template", Scope.ENTRY, Severity.WARNING)
+def message_not_in_template(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
+    """An active message of the catalog is not in the template.
+
+    The template no longer has it (it changed or was removed) and the catalog was not
+    merged since, so the translation is never shown.
+
+    Bad: ``msgid "Send"`` in the catalog, ``msgid "Send the report"`` in the template.
+    Good: the catalog merged, the old message obsolete or gone.
+    """
+    if not entry.obsolete and entry.key not in context.template_index:
+        yield Problem("message is not in the template")
+
+
+@register("C109", "coverage-below-threshold", Scope.CATALOG, Severity.ERROR)
+def coverage_below_threshold(context: CatalogContext) -> Iterator[Problem]:
+    """The catalog translates less of the template than its configured minimum.
+
+    Set with ``--min-coverage`` or ``min-coverage`` in the configuration, globally or per
+    language.  This finding fails the run whatever ``--fail-on`` says.
+
+    Bad: ``min-coverage = 95`` and 45 of 50 messages translated (90 %).
+    Good: 48 of 50 translated (96 %).
+    """
+    minimum = context.options.min_coverage_for(context.catalog)
+    cov = context.coverage
+    if minimum is not None and cov.percent < minimum:
+        yield Problem(
+            f"coverage {cov.percent:g}% ({cov.translated} of {cov.total} messages) "
+            f"is below the minimum of {minimum:g}%",
+            line=context.catalog.header_line,
+        )

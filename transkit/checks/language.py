@@ -1,0 +1,34 @@
+"""The catalog's language (family ``H``, header): does the file say what it is?"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from transkit.engine import CatalogContext
+from transkit.languages import same_language, to_tag
+from transkit.registry import Problem, Scope, register
+from transkit.report import Severity
+
+
+@register("H101", "language-mismatch", Scope.CATALOG, Severity.ERROR)
+def language_mismatch(context: CatalogContext) -> Iterator[Problem]:
+    """The ``Language`` header names another language than the catalog's path.
+
+    A catalog at ``nl.po`` or ``nl/LC_MESSAGES/site.po`` that says ``Language: fr`` is
+    either in the wrong place or has the wrong header; either way one language's site
+    would show another language, or the wrong plural rules would apply.  Codes are
+    compared after normalisation: ``pt_BR`` and ``pt-BR`` agree, as do ``fr`` and
+    ``fr_BE``.
+
+    Bad: ``Language: fr`` in ``catalogs/nl.po``.
+    Good: ``Language: nl`` in ``catalogs/nl.po``.
+    """
+    catalog = context.catalog
+    header, path = catalog.header_language, catalog.path_language
+    if not header or not path or same_language(header, path):
+        return
+    note = "" if to_tag(header) else " (not a valid language code)"
+    yield Problem(
+        f"Language header {header!r}{note} does not match the language of the path {path!r}",
+        line=catalog.header_line,
+    )

@@ -1,0 +1,164 @@
+"""Project configuration: ``transkit.toml`` or ``[tool.transkit]`` in ``pyproject.toml``.
+
+Read from the working directory (or the file given with ``--config``); paths in it are
+relative to the file's folder.  Every key is validated and an unknown one is an error,
+so a typo never silently changes what CI checks.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from transkit.errors import ConfigError
+from transkit.languages import to_tag
+from transkit.paths import display_path
+from transkit.report import FailOn
+
+_TOP_KEYS = {"catalogs", "template", "glossary", "fail-on", "min-coverage", "select", "ignore", "languages"}
+_LANGUAGE_KEYS = {"min-coverage"}
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings from the configuration file; None where the file says nothing."""
+
+    source: Path | None = None
+    catalogs: Path | None = None
+    template: Path | None = None
+    glossary: Path | None = None
+    fail_on: FailOn | None = None
+    min_coverage: float | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    language_min_coverage: Mapping[str, float] = field(default_factory=dict)
+
+
+def find_config(folder: Path) -> Path | None:
+    """``transkit.toml``, else a ``pyproject.toml`` with a ``[tool.transkit]`` table."""
+    candidate = folder / "transkit.toml"
+    if candidate.is_file():
+        return candidate
+    pyproject = folder / "pyproject.toml"
+    if pyproject.is_file():
+        try:
+            data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
+            return pyproject  # let load_config report it properly
+        if isinstance(data.get("tool"), dict) and "transkit" in data["tool"]:
+            return pyproject
+    return None
+
+
+def load_config(path: Path | None) -> Config:
+    """Read and validate a configuration file; ``None`` gives the defaults."""
+    if path is None:
+        return Config()
+    shown = display_path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError("configuration file not found", shown) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"cannot read configuration: {error}", shown) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        # Python 3.11's tomllib gives the position only inside the message.
+        position = re.search(r"\(at line (\d+), column \d+\)", str(error))
+        line = int(position.group(1)) if position else None
+        message = str(error).split(" (at ")[0]
+        raise ConfigError(f"invalid TOML: {message}", shown, line) from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("transkit", {}) if isinstance(data.get("tool"), dict) else {}
+        prefix = "tool.transkit"
+    else:
+        table, prefix = data, ""
+    return _validate(table, path, text, prefix)
+
+
+def _validate(table: Any, path: Path, text: str, prefix: str) -> Config:
+    shown = display_path(path)
+
+    def fail(key: str, message: str) -> ConfigError:
+        return ConfigError(message, shown, _line_of(text, key.split(".")[-1]))
+
+    if not isinstance(table, dict):
+        raise ConfigError(f"[{prefix}] must be a table", shown)
+    for key in table:
+        if key not in _TOP_KEYS:
+            where = f" in [{prefix}]" if prefix else ""
+            raise fail(key, f"unknown key {key!r}{where}; known keys: {', '.join(sorted(_TOP_KEYS))}")
+    folder = path.parent
+
+    def path_value(key: str) -> Path | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            raise fail(key, f"{key!r} must be a path (a non-empty string)")
+        return folder / value
+
+    def selectors(key: str) -> tuple[str, ...]:
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise fail(key, f"{key!r} must be a list of check codes or names")
+        return tuple(value)
+
+    fail_on = None
+    if "fail-on" in table:
+        try:
+            fail_on = FailOn(table["fail-on"])
+        except ValueError:
+            raise fail("fail-on", "'fail-on' must be one of error, warning, never") from None
+
+    per_language: dict[str, float] = {}
+    languages = table.get("languages", {})
+    if not isinstance(languages, dict):
+        raise fail("languages", "'languages' must be a table of per-language tables")
+    for code, overrides in languages.items():
+        if to_tag(code) is None:
+            raise fail(code, f"[languages.{code}]: {code!r} is not a language code")
+        if not isinstance(overrides, dict):
+            raise fail(code, f"[languages.{code}] must be a table")
+        for key in overrides:
+            if key not in _LANGUAGE_KEYS:
+                raise fail(key, f"unknown key {key!r} in [languages.{code}]; known keys: min-coverage")
+        if "min-coverage" in overrides:
+            per_language[code] = _percent(overrides["min-coverage"], lambda m: fail("min-coverage", f"[languages.{code}] {m}"))
+
+    min_coverage = None
+    if "min-coverage" in table:
+        min_coverage = _percent(table["min-coverage"], lambda m: fail("min-coverage", m))
+
+    return Config(
+        source=path,
+        catalogs=path_value("catalogs"),
+        template=path_value("template"),
+        glossary=path_value("glossary"),
+        fail_on=fail_on,
+        min_coverage=min_coverage,
+        select=selectors("select"),
+        ignore=selectors("ignore"),
+        language_min_coverage=per_language,
+    )
+
+
+def _percent(value: Any, fail: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
+        raise fail("'min-coverage' must be a number from 0 to 100")
+    return float(value)
+
+
+def _line_of(text: str, key: str) -> int | None:
+    """The first line that sets ``key``: tomllib reports no positions for valid TOML."""
+    assignment = re.compile(rf'^\s*(?:{re.escape(key)}|"{re.escape(key)}")\s*=')
+    table = re.compile(rf"^\s*\[[^\]]*\.{re.escape(key)}\]")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if assignment.match(line) or table.match(line):
+            return number
+    return None

@@ -1,0 +1,35 @@
+"""Errors transkit raises for problems in a user's input.
+
+The command line turns every :class:`TranskitError` into one line on stderr,
+``path:line: message``, and exit status 2; a library user can catch the base class.
+"""
+
+from __future__ import annotations
+
+
+class TranskitError(Exception):
+    """A problem with the user's input or setup, never a bug in transkit."""
+
+    def __init__(self, message: str, path: str | None = None, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+
+    def __str__(self) -> str:
+        where = self.path or ""
+        if self.path and self.line:
+            where = f"{self.path}:{self.line}"
+        return f"{where}: {self.message}" if where else self.message
+
+
+class CatalogError(TranskitError):
+    """A catalog or template that cannot be read: I/O, encoding or PO syntax."""
+
+
+class ConfigError(TranskitError):
+    """Invalid configuration in pyproject.toml or transkit.toml."""
+
+
+class ProjectError(TranskitError):
+    """The project cannot be assembled: no template, no catalogs, bad paths."""

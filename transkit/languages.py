@@ -1,0 +1,108 @@
+"""Language identity of a catalog: gettext locale codes normalised with langcodes.
+
+Catalogs name their language in two places, the ``Language`` header and the path
+(``fr.po``, ``pt_BR/LC_MESSAGES/site.po``); both are free text written by people, so
+everything is normalised to a BCP 47 tag before it is compared or displayed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import langcodes
+
+# gettext's @modifier names a script for a few languages; any other modifier
+# (@euro, @valencia, ...) does not change which language the catalog is in.
+_SCRIPT_MODIFIERS = {"latin": "Latn", "cyrillic": "Cyrl", "arabic": "Arab", "devanagari": "Deva"}
+
+# Scripts written right to left (ISO 15924).
+_RTL_SCRIPTS = frozenset(
+    {"Arab", "Hebr", "Syrc", "Thaa", "Nkoo", "Adlm", "Rohg", "Mand", "Samr", "Mend", "Yezi"}
+)
+
+
+@dataclass(frozen=True)
+class Language:
+    """A catalog language as users see it: its code, its names, its direction."""
+
+    code: str
+    """The code as the catalog writes it (``pt_BR``, ``zh_Hans``)."""
+    tag: str
+    """The normalised BCP 47 tag (``pt-BR``, ``zh-Hans``)."""
+    english_name: str
+    native_name: str
+    script: str
+    """ISO 15924 script, explicit or the likely one for the language (``Latn``, ``Arab``)."""
+
+    @property
+    def rtl(self) -> bool:
+        """True when the language is written right to left (ar, fa, ps, he, ...)."""
+        return self.script in _RTL_SCRIPTS
+
+
+def to_tag(code: str) -> str | None:
+    """The BCP 47 tag of a gettext or BCP 47 code, or None when it is not a valid one.
+
+    ``pt_BR`` and ``pt-BR`` give ``pt-BR``; ``sr@latin`` gives ``sr-Latn``;
+    ``de_DE.UTF-8`` gives ``de-DE``.  Deprecated codes are kept as written (``tl`` stays
+    Tagalog, not Filipino), because the catalog author chose them.
+    """
+    text = code.strip()
+    if not text:
+        return None
+    text, _, modifier = text.partition("@")
+    text = text.split(".", 1)[0]  # drop a codeset: de_DE.UTF-8
+    text = text.replace("_", "-")
+    script = _SCRIPT_MODIFIERS.get(modifier.lower())
+    try:
+        parsed = langcodes.Language.get(text, normalize=False)
+    except (langcodes.LanguageTagError, ValueError):
+        return None
+    if script and not parsed.script:
+        parsed = parsed.update_dict({"script": script})
+    if not parsed.language or not parsed.is_valid():
+        return None
+    return parsed.to_tag()
+
+
+@lru_cache(maxsize=512)
+def language(code: str) -> Language | None:
+    """Everything transkit shows about a language code, or None when it is not valid."""
+    tag = to_tag(code)
+    if tag is None:
+        return None
+    parsed = langcodes.Language.get(tag, normalize=False)
+    script = parsed.script or langcodes.Language.get(tag).maximize().script or "Zyyy"
+    return Language(
+        code=code.strip(),
+        tag=tag,
+        english_name=parsed.display_name("en"),
+        native_name=parsed.autonym(),
+        script=script,
+    )
+
+
+def same_language(first: str, second: str) -> bool:
+    """Whether two codes can name the same catalog language.
+
+    The base language must agree; a script or region given by both must agree; a script
+    given by only one is compared with the likely script of the other (``zh_Hans`` and
+    ``zh_CN`` agree, ``zh_Hans`` and ``zh_TW`` do not).  A code that is more general than
+    the other (``fr`` and ``fr_BE``) agrees with it.
+    """
+    tag_a, tag_b = to_tag(first), to_tag(second)
+    if tag_a is None or tag_b is None:
+        return False
+    a = langcodes.Language.get(tag_a, normalize=False)
+    b = langcodes.Language.get(tag_b, normalize=False)
+    if langcodes.Language.get(a.language).to_tag() != langcodes.Language.get(b.language).to_tag():
+        return False
+    if a.territory and b.territory and a.territory != b.territory:
+        return False
+    if a.script or b.script:
+        script_a = a.script or a.maximize().script
+        script_b = b.script or b.maximize().script
+        if script_a != script_b:
+            return False
+    return True

@@ -1,0 +1,184 @@
+"""Read PO and POT files into transkit's model; the only module that imports polib.
+
+polib parses leniently (it drops the last character of an unterminated string, keeps
+invalid escapes as text, guesses whether its argument is a path), so every file is first
+decoded strictly and validated by :mod:`transkit.posyntax`, which agrees with GNU msgfmt
+on what is broken; only then is polib's parse trusted, and checked against the scan.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+import polib
+
+from transkit.errors import CatalogError
+from transkit.languages import language as language_of
+from transkit.model import Catalog, Entry
+from transkit.posyntax import PoSyntaxError, ScannedEntry, scan
+
+_CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:+-]+)", re.IGNORECASE)
+_MO_MAGIC = (b"\xde\x12\x04\x95", b"\x95\x04\x12\xde")
+# Field names of a PO header: "Plural-Forms", "X-Generator", "Content-Type", ...
+_HEADER_FIELD = re.compile(r"^([A-Za-z0-9][A-Za-z0-9_.-]*)[ \t]*:[ \t]*(.*)$")
+
+
+def read_catalog(
+    path: Path,
+    display_path: str | None = None,
+    *,
+    is_template: bool = False,
+    path_language: str | None = None,
+) -> Catalog:
+    """Read, validate and parse one PO or POT file.
+
+    Raises :class:`CatalogError` with the file and line of the first problem, and never
+    returns a catalog that GNU msgfmt would reject as malformed.
+    """
+    shown = display_path or str(path)
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise CatalogError("is a directory, not a PO file", shown) from None
+    except OSError as error:
+        raise CatalogError(f"cannot read file: {error.strerror or error}", shown) from None
+    text = decode(data, shown)
+    return parse_catalog(
+        text, path, shown, is_template=is_template, path_language=path_language
+    )
+
+
+def decode(data: bytes, shown: str) -> str:
+    """Decode a PO file's bytes with the charset its header declares, strictly."""
+    if data.startswith(_MO_MAGIC):
+        raise CatalogError("compiled MO file, not a PO catalog", shown)
+    if not data.strip():
+        raise CatalogError("empty file, not a PO catalog", shown, 1)
+    nul = data.find(b"\0")
+    if nul != -1:
+        raise CatalogError("NUL byte: binary data, not a PO catalog", shown, _line_at(data, nul))
+    charset = _declared_charset(data, shown)
+    try:
+        text = data.decode(charset)
+    except UnicodeDecodeError as error:
+        bad = data[error.start : error.end].hex(" ")
+        raise CatalogError(
+            f"bytes not valid in the declared charset {charset}: {bad}",
+            shown,
+            _line_at(data, error.start),
+        ) from None
+    # Neither a byte order mark nor CRLF is touched: posyntax judges them as msgfmt does
+    # (a BOM is an error for msgfmt 0.21, CRLF is fine).
+    return text
+
+
+def _declared_charset(data: bytes, shown: str) -> str:
+    match = _CHARSET.search(data[:8192])
+    if match is None:
+        return "utf-8"
+    name = match.group(1).decode("ascii")
+    if name.upper() == "CHARSET":  # xgettext's placeholder in a fresh template
+        return "utf-8"
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        raise CatalogError(
+            f"unknown charset {name!r} in the Content-Type header", shown, _line_at(data, match.start())
+        ) from None
+
+
+def _line_at(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def parse_catalog(
+    text: str,
+    path: Path,
+    shown: str,
+    *,
+    is_template: bool = False,
+    path_language: str | None = None,
+) -> Catalog:
+    """Validate decoded PO text and build a :class:`Catalog` from it."""
+    try:
+        scanned = scan(text)
+    except PoSyntaxError as error:
+        # msgfmt reports an unterminated string on the line after it; show the string's own.
+        raise CatalogError(error.message, shown, error.source_line or error.line) from None
+    if not scanned or scanned[0].msgid != "" or scanned[0].msgctxt is not None or scanned[0].obsolete:
+        line = scanned[0].line if scanned else 1
+        raise CatalogError('missing header entry (msgid "") at the start of the file', shown, line)
+    header_entry, messages = scanned[0], scanned[1:]
+    header = _header_fields(header_entry.msgstr[0] if header_entry.msgstr else "", shown, header_entry.line)
+
+    try:
+        parsed = polib.pofile(text, wrapwidth=0)
+    except (OSError, ValueError) as error:  # posyntax should have caught it first
+        raise CatalogError(f"cannot be parsed: {error}", shown) from None
+    if len(parsed) != len(messages):
+        raise CatalogError(
+            f"parsed {len(parsed)} messages where the file has {len(messages)}", shown
+        )
+    entries = tuple(_entry(p, s, shown) for p, s in zip(parsed, messages))
+
+    header_language = _field(header, "Language")
+    code = header_language or path_language
+    return Catalog(
+        path=path,
+        display_path=shown,
+        header=header,
+        header_line=header_entry.line,
+        entries=entries,
+        language=language_of(code) if code else None,
+        header_language=header_language,
+        path_language=path_language,
+        is_template=is_template,
+    )
+
+
+def _field(header: tuple[tuple[str, str], ...], name: str) -> str | None:
+    for key, value in header:
+        if key.lower() == name.lower():
+            return value.strip() or None
+    return None
+
+
+def _header_fields(msgstr: str, shown: str, line: int) -> tuple[tuple[str, str], ...]:
+    fields: list[tuple[str, str]] = []
+    for number, raw in enumerate(msgstr.split("\n")):
+        if not raw.strip():
+            continue
+        match = _HEADER_FIELD.match(raw)
+        if match is None:
+            raise CatalogError(
+                f"malformed header line {number + 1}: {raw[:60]!r} is not 'Name: value'",
+                shown,
+                line,
+            )
+        fields.append((match.group(1), match.group(2).strip()))
+    return tuple(fields)
+
+
+def _entry(parsed: polib.POEntry, scanned: ScannedEntry, shown: str) -> Entry:
+    # Strings come from the scan, which decodes every escape as msgfmt does (polib keeps
+    # octal and hex escapes as text); polib contributes the comments, flags and previous
+    # strings, so the two must be reading the same message.
+    if bool(parsed.obsolete) != scanned.obsolete:
+        raise CatalogError("message parsed differently from its text", shown, scanned.line)
+    return Entry(
+        msgid=scanned.msgid,
+        msgstr=scanned.msgstr,
+        msgctxt=scanned.msgctxt,
+        msgid_plural=scanned.msgid_plural,
+        flags=tuple(flag.strip() for flag in parsed.flags if flag.strip()),
+        previous_msgctxt=parsed.previous_msgctxt,
+        previous_msgid=parsed.previous_msgid,
+        previous_msgid_plural=parsed.previous_msgid_plural,
+        translator_comment=parsed.tcomment or "",
+        extracted_comment=parsed.comment or "",
+        references=tuple(f"{file}:{line}" if line else file for file, line in parsed.occurrences),
+        obsolete=scanned.obsolete,
+        line=scanned.msgid_line,
+    )

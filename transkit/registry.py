@@ -1,0 +1,116 @@
+"""The one registry of checks: metadata as data, filled at import, duplicates refused.
+
+A check is a plain generator function; the decorator records its stable code, its
+kebab-case name (which names the problem, not the fix), its scope and default severity.
+Its docstring is the user documentation shown by ``transkit checks`` and later
+``transkit explain``.
+"""
+
+from __future__ import annotations
+
+import enum
+import inspect
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from transkit.report import Severity
+
+CODE_PATTERN = re.compile(r"^[A-Z]{1,3}[0-9]{3}$")
+NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+class Scope(enum.Enum):
+    """What a check looks at: one message, one catalog, or the whole project."""
+
+    ENTRY = "entry"
+    CATALOG = "catalog"
+    PROJECT = "project"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What a check yields; the engine adds code, file, language and severity.
+
+    Entry checks may leave ``line``, ``msgctxt`` and ``msgid`` unset: they default to
+    the entry's.  ``severity`` overrides the check's default for this one problem.
+    """
+
+    message: str
+    line: int | None = None
+    msgctxt: str | None = None
+    msgid: str | None = None
+    severity: Severity | None = None
+    file: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class CheckInfo:
+    code: str
+    name: str
+    scope: Scope
+    severity: Severity
+    function: Callable[..., Iterable[Problem]]
+
+    @property
+    def family(self) -> str:
+        """The letters of the code: checks of one family share them (``C`` coverage)."""
+        return self.code.rstrip("0123456789")
+
+    @property
+    def doc(self) -> str:
+        return inspect.cleandoc(self.function.__doc__ or "")
+
+    @property
+    def summary(self) -> str:
+        return self.doc.split("\n", 1)[0]
+
+
+_CHECKS: dict[str, CheckInfo] = {}
+
+
+def register(
+    code: str, name: str, scope: Scope, severity: Severity
+) -> Callable[[Callable[..., Iterable[Problem]]], Callable[..., Iterable[Problem]]]:
+    """Decorator that adds a check to the registry; codes and names are never reused."""
+
+    def decorate(function: Callable[..., Iterable[Problem]]) -> Callable[..., Iterable[Problem]]:
+        if not CODE_PATTERN.match(code):
+            raise ValueError(f"check code {code!r} is not letters followed by three digits")
+        if not NAME_PATTERN.match(name):
+            raise ValueError(f"check name {name!r} is not kebab-case")
+        if code in _CHECKS:
+            raise ValueError(f"check code {code} is already registered")
+        if any(info.name == name for info in _CHECKS.values()):
+            raise ValueError(f"check name {name} is already registered")
+        if not (function.__doc__ or "").strip():
+            raise ValueError(f"check {code} has no docstring: it is the user documentation")
+        _CHECKS[code] = CheckInfo(code, name, scope, severity, function)
+        return function
+
+    return decorate
+
+
+def all_checks() -> list[CheckInfo]:
+    """Every registered check, by code."""
+    _load_builtin_checks()
+    return sorted(_CHECKS.values(), key=lambda info: info.code)
+
+
+def find(code_or_name: str) -> CheckInfo | None:
+    """A check by its exact code (any case) or name."""
+    _load_builtin_checks()
+    wanted = code_or_name.strip()
+    info = _CHECKS.get(wanted.upper())
+    if info is not None:
+        return info
+    return next((info for info in _CHECKS.values() if info.name == wanted.lower()), None)
+
+
+def iter_scope(scope: Scope, checks: Iterable[CheckInfo]) -> Iterator[CheckInfo]:
+    return (info for info in checks if info.scope is scope)
+
+
+def _load_builtin_checks() -> None:
+    import transkit.checks  # noqa: F401  (registers on import)

@@ -1,0 +1,88 @@
+"""Findings, their severities, and the exit-status policy a CI gate relies on."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+from transkit.coverage import Coverage
+
+
+class Severity(enum.Enum):
+    """How bad a finding is; ordered so that ``ERROR > WARNING > INFO``."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+    def __ge__(self, other: "Severity") -> bool:
+        return self.rank >= other.rank
+
+    def __gt__(self, other: "Severity") -> bool:
+        return self.rank > other.rank
+
+    def __le__(self, other: "Severity") -> bool:
+        return self.rank <= other.rank
+
+    def __lt__(self, other: "Severity") -> bool:
+        return self.rank < other.rank
+
+
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+class FailOn(enum.Enum):
+    """The lowest severity that makes ``transkit check`` exit 1."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    NEVER = "never"
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One problem at one place; immutable so reporters and baselines can share it."""
+
+    file: str
+    line: int | None
+    code: str
+    check: str
+    severity: Severity = field(compare=False)
+    message: str = field(compare=False)
+    language: str | None = field(default=None, compare=False)
+    msgctxt: str | None = field(default=None)
+    msgid: str | None = field(default=None)
+
+    def sort_key(self) -> tuple:
+        """File, line, code; the sort is stable, so findings of one check on one line
+        (messages missing from a catalog have none) keep the template's order."""
+        return (self.file, self.line or 0, self.code)
+
+
+GATE_CODES = frozenset({"C109"})
+"""Codes that fail the run whatever ``--fail-on`` says: an explicit coverage gate."""
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything one run of the checks found, in a fixed order."""
+
+    template: str
+    findings: tuple[Finding, ...]
+    coverage: tuple[Coverage, ...]
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for finding in self.findings if finding.severity is severity)
+
+    def exit_code(self, fail_on: FailOn = FailOn.ERROR) -> int:
+        """0 when nothing reaches the fail level and every coverage gate holds, else 1."""
+        if any(finding.code in GATE_CODES for finding in self.findings):
+            return 1
+        if fail_on is FailOn.NEVER:
+            return 0
+        threshold = Severity.ERROR if fail_on is FailOn.ERROR else Severity.WARNING
+        return 1 if any(finding.severity >= threshold for finding in self.findings) else 0

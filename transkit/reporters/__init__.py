@@ -1,0 +1,14 @@
+"""One module per output format; each renders a report to a text stream and nothing else."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TextIO
+
+from transkit.report import Report
+from transkit.reporters import json_report, text
+
+CHECK_FORMATS: dict[str, Callable[[Report, TextIO], None]] = {
+    "text": text.render,
+    "json": json_report.render,
+}
