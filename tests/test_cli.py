@@ -69,11 +69,11 @@ def test_stats_text_and_csv(in_tmp: Path) -> None:
     assert lines[2].split()[:3] == ["code", "language", "total"]
     codes_in_order = [line.split()[0] for line in lines[3:]]
     assert codes_in_order == sorted(SHIPPED_LANGUAGES, key=str.lower)
-    assert any(line.startswith("ar ") and "Arabic" in line and "100.0%" in line for line in lines)
+    assert any(line.startswith("ar ") and "Arabic" in line and "100.0%" in line and line.endswith("العربية") for line in lines)
 
     csv_result = invoke("stats", str(CATALOGS), "--format", "csv", "--sort", "coverage")
     rows = csv_result.stdout.splitlines()
-    assert rows[0].startswith("file,language,language_name,total,translated,fuzzy")
+    assert rows[0].startswith("file,language,language_name,native_name,total,translated,fuzzy")
     assert len(rows) == 24
     assert rows[1].split(",")[1] == "ti"  # least translated first
 

@@ -81,7 +81,7 @@ def _load(paths: Sequence[Path], template: Path | None, config_path: Path | None
 def _output(path: Path | None) -> Iterator[TextIO]:
     """Standard output, or a file replaced only once the whole report is written."""
     if path is None:
-        yield click.get_text_stream("stdout")
+        yield sys.stdout
         return
     buffer = io.StringIO()
     yield buffer
@@ -190,7 +190,7 @@ def list_checks(output_format: str) -> None:
                     for i in infos
                 ]
             },
-            click.get_text_stream("stdout"),
+            sys.stdout,
         )
         return
     width = max(len(i.name) for i in infos)

@@ -24,6 +24,9 @@ class Coverage:
     file: str
     language: str
     language_name: str
+    """English name of the language (``Persian``)."""
+    native_name: str
+    """The language's name for itself (``فارسی``)."""
     total: int
     """Messages in the template."""
     translated: int
@@ -119,6 +122,7 @@ def compute(catalog: Catalog, template: Catalog, template_index: dict[MessageKey
         file=catalog.display_path,
         language=catalog.code,
         language_name=language.english_name if language else "",
+        native_name=language.native_name if language else "",
         total=total,
         translated=translated,
         fuzzy=fuzzy,

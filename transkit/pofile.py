@@ -115,8 +115,15 @@ def parse_catalog(
 
     try:
         parsed = polib.pofile(text, wrapwidth=0)
-    except (OSError, ValueError) as error:  # posyntax should have caught it first
-        raise CatalogError(f"cannot be parsed: {error}", shown) from None
+    except (OSError, ValueError) as error:
+        # The syntax is valid (msgfmt accepts it) but polib's parser does not handle it:
+        # several keywords on one line, a backslash-newline, a bare CR, '#word' comments.
+        detail = str(error).split(": ", 1)[-1] if "): " in str(error) else str(error)
+        raise CatalogError(
+            f"valid PO syntax that transkit's reader (polib) cannot read: {detail}; "
+            "rewrite the file with msgcat to normalise it",
+            shown,
+        ) from None
     if len(parsed) != len(messages):
         raise CatalogError(
             f"parsed {len(parsed)} messages where the file has {len(messages)}", shown

@@ -21,6 +21,7 @@ COLUMNS = (
     ("obsolete", "obsolete"),
     ("percent", "messages"),
     ("percent_words", "words"),
+    ("native_name", "native name"),  # last: its width on a terminal varies by script
 )
 
 
@@ -28,7 +29,7 @@ def render_text(template: str, coverage: Sequence[Coverage], stream: TextIO) -> 
     rows = [[_cell(item, field) for field, _ in COLUMNS] for item in coverage]
     headers = [title for _, title in COLUMNS]
     widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
-    left = {0, 1}
+    left = {0, 1, len(COLUMNS) - 1}
 
     def line(cells: Sequence[str]) -> str:
         return "  ".join(

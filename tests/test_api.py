@@ -1,0 +1,33 @@
+"""The library is usable without the command line, and every module imports."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import subprocess
+import sys
+
+import transkit
+from conftest import CATALOGS
+
+
+def test_every_module_imports() -> None:
+    for module in pkgutil.walk_packages(transkit.__path__, "transkit."):
+        importlib.import_module(module.name)
+
+
+def test_library_does_not_import_click() -> None:
+    code = "import sys, transkit; transkit.load_project; assert 'click' not in sys.modules, 'click imported'"
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_python_user_can_check_and_read_coverage() -> None:
+    project = transkit.load_project([CATALOGS])
+    report = transkit.check(project, transkit.Options(min_coverage=85))
+    gated = {f.language for f in report.findings if f.code == "C109"}
+    assert gated == {"ti"}  # 80 % < 85 %; ps and tl are at 90 %
+    assert report.exit_code(transkit.FailOn.NEVER) == 1
+    fa = next(c for c in project.catalogs if c.code == "fa")
+    assert fa.language.rtl and fa.language.native_name == "فارسی"
+    cov = transkit.compute_coverage(fa, project.template)
+    assert cov.percent == 100.0
