@@ -71,4 +71,4 @@ def test_explicit_config_file(project: Path) -> None:
     (project / "ci.toml").write_text('catalogs = "po"\nmin-coverage = 90\n')
     assert run("check", "--config", "ci.toml").exit_code == 1
     result = run("check", "--config", "nope.toml")
-    assert result.exit_code == 2 and result.stderr == "nope.toml: configuration file not found\n"
+    assert result.exit_code == 2 and result.stderr == "nope.toml: file not found\n"

@@ -7,7 +7,6 @@ so a typo never silently changes what CI checks.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from typing import Any
 from transkit.errors import ConfigError
 from transkit.languages import to_tag
 from transkit.paths import display_path
+from transkit.tomlfile import line_of, read_toml
 from transkit.report import FailOn
 
 _TOP_KEYS = {"catalogs", "template", "glossary", "fail-on", "min-coverage", "select", "ignore", "languages"}
@@ -58,21 +58,7 @@ def load_config(path: Path | None) -> Config:
     """Read and validate a configuration file; ``None`` gives the defaults."""
     if path is None:
         return Config()
-    shown = display_path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError("configuration file not found", shown) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"cannot read configuration: {error}", shown) from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        # Python 3.11's tomllib gives the position only inside the message.
-        position = re.search(r"\(at line (\d+), column \d+\)", str(error))
-        line = int(position.group(1)) if position else None
-        message = str(error).split(" (at ")[0]
-        raise ConfigError(f"invalid TOML: {message}", shown, line) from None
+    data, text = read_toml(path, ConfigError)
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("transkit", {}) if isinstance(data.get("tool"), dict) else {}
         prefix = "tool.transkit"
@@ -85,7 +71,7 @@ def _validate(table: Any, path: Path, text: str, prefix: str) -> Config:
     shown = display_path(path)
 
     def fail(key: str, message: str) -> ConfigError:
-        return ConfigError(message, shown, _line_of(text, key.split(".")[-1]))
+        return ConfigError(message, shown, line_of(text, key.split(".")[-1]))
 
     if not isinstance(table, dict):
         raise ConfigError(f"[{prefix}] must be a table", shown)
@@ -152,13 +138,3 @@ def _percent(value: Any, fail: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
         raise fail("'min-coverage' must be a number from 0 to 100")
     return float(value)
-
-
-def _line_of(text: str, key: str) -> int | None:
-    """The first line that sets ``key``: tomllib reports no positions for valid TOML."""
-    assignment = re.compile(rf'^\s*(?:{re.escape(key)}|"{re.escape(key)}")\s*=')
-    table = re.compile(rf"^\s*\[[^\]]*\.{re.escape(key)}\]")
-    for number, line in enumerate(text.splitlines(), start=1):
-        if assignment.match(line) or table.match(line):
-            return number
-    return None

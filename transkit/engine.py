@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from transkit.coverage import Coverage, compute, index
+from transkit.glossary.model import Termbase
 from transkit.languages import to_tag
 from transkit.model import Catalog, Entry, MessageKey, Project
 from transkit.registry import CheckInfo, Problem, Scope, all_checks
@@ -22,6 +23,8 @@ class Options:
     """Percent of template messages a catalog must translate; None for no gate."""
     language_min_coverage: Mapping[str, float] = field(default_factory=dict)
     """Per-language gates by language code (any spelling langcodes understands)."""
+    termbase: Termbase = field(default_factory=Termbase)
+    """Critical terms to verify; empty for none."""
 
     def min_coverage_for(self, catalog: Catalog) -> float | None:
         tag = catalog.language.tag if catalog.language else None
@@ -40,6 +43,12 @@ class CatalogContext:
     template_index: Mapping[MessageKey, Entry]
     coverage: Coverage
     options: Options
+    memo: dict = field(default_factory=dict, compare=False)
+    """Per-catalog results several checks share (term outcomes), computed once."""
+
+    @property
+    def termbase(self) -> Termbase:
+        return self.options.termbase
 
 
 def run(project: Project, options: Options = Options()) -> Report:
@@ -56,7 +65,7 @@ def run(project: Project, options: Options = Options()) -> Report:
         findings.extend(_catalog_findings(context, checks))
     for info in checks:
         if info.scope is Scope.PROJECT:
-            for problem in info.function(project):
+            for problem in info.function(project, options):
                 findings.append(_finding(info, problem, file=problem.file or "", language=problem.language))
     findings.sort(key=Finding.sort_key)
     return Report(

@@ -33,3 +33,7 @@ class ConfigError(TranskitError):
 
 class ProjectError(TranskitError):
     """The project cannot be assembled: no template, no catalogs, bad paths."""
+
+
+class GlossaryError(TranskitError):
+    """A termbase file that cannot be read or does not follow the schema."""

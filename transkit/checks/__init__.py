@@ -1,3 +1,3 @@
 """Built-in checks, one module per family; importing this package registers them all."""
 
-from transkit.checks import coverage, files, language  # noqa: F401
+from transkit.checks import consistency, coverage, files, language, terms  # noqa: F401

@@ -10,6 +10,8 @@ from collections.abc import Iterator
 
 from transkit.coverage import is_outdated, parse_date
 from transkit.engine import CatalogContext
+from transkit.glossary.triage import describe_change
+from transkit.glossary.verify import phone_region
 from transkit.model import Entry
 from transkit.registry import Problem, Scope, register
 from transkit.report import Severity
@@ -76,7 +78,11 @@ def fuzzy_message(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     if entry.obsolete or not entry.fuzzy or entry.has_empty_form:
         return
     if entry.previous_msgid is not None and entry.source_changed:
-        yield Problem(f"fuzzy translation needs review: source changed from {_quote(entry.previous_msgid)}")
+        termbase = context.termbase
+        change = describe_change(entry.previous_msgid, entry.msgid, termbase, phone_region(termbase))
+        yield Problem(
+            f"fuzzy translation needs review: source changed from {_quote(entry.previous_msgid)} ({change.summary})"
+        )
     else:
         yield Problem("fuzzy translation needs review")
 

@@ -10,7 +10,7 @@ from transkit.report import Severity
 
 
 @register("F001", "unreadable-catalog", Scope.PROJECT, Severity.ERROR)
-def unreadable_catalog(project: Project) -> Iterator[Problem]:
+def unreadable_catalog(project: Project, options: object) -> Iterator[Problem]:
     """A catalog cannot be read: bad PO syntax, bad encoding, no header, not a PO file.
 
     The catalog is left out of every other check and of coverage, and the run fails,

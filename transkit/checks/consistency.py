@@ -1,0 +1,129 @@
+"""Consistency of critical content (``T16x``, ``T17x``): within a language, across
+languages, and across a source change."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+from transkit.checks.terms import term_uses
+from transkit.coverage import index
+from transkit.engine import CatalogContext, Options
+from transkit.glossary.match import strip_bidi
+from transkit.glossary.triage import describe_change
+from transkit.glossary.values import phone_numbers
+from transkit.glossary.verify import Status, phone_region
+from transkit.model import Entry, Project
+from transkit.registry import Problem, Scope, register
+from transkit.report import Severity
+
+
+@register("T161", "inconsistent-translation", Scope.CATALOG, Severity.WARNING)
+def inconsistent_translation(context: CatalogContext) -> Iterator[Problem]:
+    """The same source text is translated differently in one catalog.
+
+    The same message under different contexts (``msgctxt``) usually deserves the same
+    translation; where it does not, the context should say why.
+
+    Bad: ``msgctxt "menu" msgid "Report"`` → « Signaler »; ``msgctxt "page" msgid "Report"`` → « Rapport ».
+    Good: both « Signaler », or contexts that explain the difference.
+    """
+    groups: dict[tuple[str, str | None], list[Entry]] = defaultdict(list)
+    for entry in context.catalog.entries:
+        if not entry.obsolete and entry.translated and entry.msgid:
+            groups[(entry.msgid, entry.msgid_plural)].append(entry)
+    for entries in groups.values():
+        first = entries[0]
+        for other in entries[1:]:
+            if other.msgstr != first.msgstr:
+                yield Problem(
+                    f"translated differently from the same source at line {first.line}",
+                    line=other.line,
+                    msgctxt=other.msgctxt,
+                    msgid=other.msgid,
+                )
+
+
+@register("T162", "term-variant", Scope.CATALOG, Severity.INFO)
+def term_variant(context: CatalogContext) -> Iterator[Problem]:
+    """A term is rendered with different approved forms across the catalog's messages.
+
+    Both forms are approved, but a reader meets one term under two names; the termbase's
+    first form is the preferred one.
+
+    Bad: « traite des êtres humains » in five messages, « traite » in three.
+    Good: one form throughout, where the sentence allows it.
+    """
+    used: dict[str, Counter] = defaultdict(Counter)
+    for entry in context.catalog.entries:
+        for use in term_uses(entry, context):
+            if use.status in (Status.OK, Status.VARIANT) and use.form_index is not None and use.found:
+                used[use.term_id][use.found] += 1
+    for term_id, forms in sorted(used.items()):
+        if len(forms) > 1:
+            listing = ", ".join(f"\u201c{form}\u201d ({count})" for form, count in forms.most_common())
+            yield Problem(f"{term_id} is rendered as {listing}", line=context.catalog.header_line)
+
+
+@register("T163", "number-differs-across-languages", Scope.PROJECT, Severity.ERROR)
+def number_differs_across_languages(project: Project, options: Options) -> Iterator[Problem]:
+    """A message's phone numbers differ by value between languages.
+
+    A helpline is language-neutral: every language must give the same number for the
+    same message, however each writes it.  The finding names the languages that differ
+    from the majority.
+
+    Bad: 22 languages give 078 055 800 for a message and one gives 078 055 880.
+    Good: every language gives 078 055 800 (``078/055.800`` in one of them is the same value).
+    """
+    region = phone_region(options.termbase) or "ZZ"
+    template = index(project.template)
+    for key, source in template.items():
+        if not phone_numbers(source.msgid, region):
+            continue
+        values: dict[tuple[str, ...], list[tuple[str, str, int]]] = defaultdict(list)
+        for catalog in project.catalogs:
+            entry = index(catalog).get(key) if catalog.entries else None
+            if entry is None or not entry.translated:
+                continue
+            found = tuple(sorted({p.value for form in entry.msgstr for p in phone_numbers(form, region)}))
+            values[found].append((catalog.code, catalog.display_path, entry.line))
+        if len(values) < 2:
+            continue
+        majority = max(values, key=lambda v: len(values[v]))
+        for found, places in values.items():
+            if found == majority:
+                continue
+            for code, path, line in places:
+                yield Problem(
+                    f"phone numbers {' '.join(found) or '(none)'} differ from the "
+                    f"{' '.join(majority) or '(none)'} of {len(values[majority])} other languages",
+                    line=line, msgctxt=key[0], msgid=key[1], file=path, language=code,
+                )
+
+
+@register("T171", "critical-source-change", Scope.ENTRY, Severity.ERROR)
+def critical_source_change(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
+    """The source of a fuzzy message changed a critical term.
+
+    Critical terms are phone and service numbers, websites, names and key phrases.
+
+    A fuzzy translation made for the old source still ships the old value if anyone
+    compiles the catalog with fuzzy entries or copies the translation back.  The message
+    says what changed and whether the translation still carries the old value.
+
+    Bad: ``#| msgid "Call 078 055 800"`` → ``msgid "Call 078 055 801"``, fuzzy ``msgstr "Appeler le 078 055 800"``.
+    Good: the translation updated to the new number and the fuzzy flag removed.
+    """
+    if entry.obsolete or not entry.fuzzy or entry.previous_msgid is None or not entry.source_changed:
+        return
+    termbase = context.termbase
+    change = describe_change(entry.previous_msgid, entry.msgid, termbase, phone_region(termbase))
+    if not change.critical:
+        return
+    translation = strip_bidi(" ".join(entry.msgstr))
+    stale = [value for value in change.old_values if value in translation]
+    tail = (
+        f"; the translation still has {', '.join(stale)}" if stale else "; review the translation before release"
+    )
+    yield Problem(f"the source changed a critical term ({'; '.join(change.critical)}){tail}")

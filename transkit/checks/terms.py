@@ -1,0 +1,232 @@
+"""Critical terms (family ``T``): helpline, service numbers, websites, names, phrases, terms.
+
+Every check here reads one shared computation per message (:mod:`transkit.glossary.verify`)
+and reports one kind of problem.  Untranslated and fuzzy messages are skipped: coverage
+checks report those, and ``T171`` judges what changed under a fuzzy one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from transkit.engine import CatalogContext
+from transkit.glossary.verify import TermProblem, TermUse, verify
+from transkit.model import Entry
+from transkit.registry import Problem, Scope, find, register
+from transkit.report import Severity
+
+
+def term_uses(entry: Entry, context: CatalogContext) -> tuple[TermUse, ...]:
+    """The critical-term outcomes of a translated message, computed once per catalog."""
+    if not context.termbase or entry.obsolete or not entry.translated or entry.msgid == "":
+        return ()
+    memo = context.memo.setdefault("term_uses", {})
+    key = (entry.msgctxt, entry.msgid, entry.msgstr)
+    if key not in memo:
+        memo[key] = verify(entry.msgid, entry.msgid_plural, entry.msgstr, context.catalog.language, context.termbase)
+    return memo[key]
+
+
+def _report(problem: TermProblem, entry: Entry, context: CatalogContext) -> Iterator[Problem]:
+    info = find(problem.value)
+    reported: set[str] = set()
+    for use in term_uses(entry, context):
+        if use.problem is not problem or use.message in reported:
+            continue  # a plural's forms often repeat the same problem: say it once
+        reported.add(use.message)
+        severity = info.severity if info else Severity.ERROR
+        term = context.termbase.get(use.term_id)
+        if term is not None and term.severity < severity:
+            severity = term.severity  # a term the termbase marks as less critical
+        prefix = f"msgstr[{use.plural_index}]: " if entry.is_plural and len(entry.msgstr) > 1 and _differs(entry, context, use) else ""
+        yield Problem(prefix + use.message, severity=severity)
+
+
+def _differs(entry: Entry, context: CatalogContext, use: TermUse) -> bool:
+    """Whether only some plural forms have the problem (then the message names the form)."""
+    forms = {u.plural_index for u in term_uses(entry, context) if u.problem is use.problem and u.message == use.message}
+    return len(forms) < len(entry.msgstr)
+
+
+@register("T101", "helpline-missing", Scope.ENTRY, Severity.ERROR)
+def helpline_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
+    """The source has a phone number of the termbase and the translation has none.
+
+    A reader of this language is left without the number to call.
+
+    Bad: ``msgid "Call 078 055 800"`` → ``msgstr "Appelez la ligne d'assistance"``.
+    Good: ``msgstr "Appeler le 078 055 800"``.
+    """
+    yield from _report(TermProblem.PHONE_MISSING, entry, context)
+
+
+@register("T102", "phone-number-changed", Scope.ENTRY, Severity.ERROR)
+def phone_number_changed(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
+    """The translation has another phone number than the termbase's one in the source.
+
+    Numbers are compared by value, so this is a different number, not another spelling:
+    one wrong digit sends a victim to a stranger.
+
+    Bad: ``msgid "Call 078 055 800"`` → ``msgstr "Appeler le 078 055 880"``.
+    Good: ``msgstr "Appeler le 078 055 800"``.
+    """
+    yield from _report(TermProblem.PHONE_CHANGED, entry, context)
+
+
+@register("T103", "phone-number-spelling", Scope.ENTRY, Severity.WARNING)
+def phone_number_spelling(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
+    """The right phone number, written otherwise than the language's display form.
+
+    ``078/055.800`` and ``+32 78 05 58 00`` dial the same number, but the campaign writes it
+    one way per language so that people recognise it.
+
+    Bad: ``msgstr "Bel 078/055.800"``.
+    Good: ``msgstr "Bel 078 055 800"``.
+    """
+    yield from _report(TermProblem.PHONE_SPELLING, entry, context)
+
+
+@register("T104", "phone-number-added", Scope.ENTRY, Severity.ERROR)
+def phone_number_added(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
+    """The translation has a phone number that its source does not have.
+
+    Nothing may be added to critical content: a second number (a local line, an old
+    number) competes with the helpline.
+
+    Bad: ``msgid "Call the helpline"`` → ``msgstr "Appelez le 02 123 45 67"``.
+    Good: ``msgstr "Appelez la ligne d'assistance"``.
+    """
+    yield from _report(TermProblem.PHONE_ADDED, entry, context)
+
+
+@register("T105", "phone-number-reversed", Scope.ENTRY, Severity.ERROR)
+def phone_number_reversed(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
+    """A phone number in right-to-left text is displayed with its digit groups reversed.
+
+    Run through the Unicode Bidirectional Algorithm, ``078 055 800`` inside Arabic,
+    Persian or Pashto text shows as ``800 055 078``: a reader dials a wrong number.
+    Isolate the number with U+2066 (before) and U+2069 (after), or put it in a placeholder
+    that the page isolates.
+
+    Bad: ``msgstr "اتصل بالرقم 078 055 800"``.
+    Good: ``msgstr "اتصل بالرقم \u2066078 055 800\u2069"`` (with the isolates).
+    """
+    yield from _report(TermProblem.PHONE_REVERSED, entry, context)
+
+
+@register("T111", "service-number-missing", Scope.ENTRY, Severity.ERROR)
+def service_number_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
+    """A service number of the termbase (112) in the source is absent from the translation.
+
+    Bad: ``msgid "In an emergency, call 112."`` → ``msgstr "En cas d'urgence, appelez la police."``.
+    Good: ``msgstr "En cas d'urgence, appelez le 112."``.
+    """
+    yield from _report(TermProblem.NUMBER_MISSING, entry, context)
+
+
+@register("T112", "service-number-changed", Scope.ENTRY, Severity.ERROR)
+def service_number_changed(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
+    """A service number of the termbase is replaced by another number.
+
+    Digits are compared by value: ``١١٢`` and ``۱۱۲`` are 112; ``911`` is not.
+
+    Bad: ``msgstr "En cas d'urgence, appelez le 911."``.
+    Good: ``msgstr "En cas d'urgence, appelez le 112."``.
+    """
+    yield from _report(TermProblem.NUMBER_CHANGED, entry, context)
+
+
+@register("T121", "website-missing", Scope.ENTRY, Severity.ERROR)
+def website_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
+    """The campaign website of the source is absent from the translation.
+
+    Each language has its own campaign domain (French ``stoptraite.be``, Dutch
+    ``stopmensenhandel.be``, others ``stophumantrafficking.be``).
+
+    Bad: ``msgstr "Plus d'informations sur notre site."``.
+    Good: ``msgstr "Plus d'informations sur stoptraite.be."``.
+    """
+    yield from _report(TermProblem.URL_MISSING, entry, context)
+
+
+@register("T122", "website-wrong", Scope.ENTRY, Severity.ERROR)
+def website_wrong(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
+    """The translation names another language's campaign website, or another domain.
+
+    Bad: ``msgstr "Plus d'informations sur stopmensenhandel.be."`` (the Dutch site).
+    Good: ``msgstr "Plus d'informations sur stoptraite.be."``.
+    """
+    yield from _report(TermProblem.URL_WRONG, entry, context)
+
+
+@register("T131", "name-missing", Scope.ENTRY, Severity.ERROR)
+def name_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
+    """A name that is never translated (a victim centre, the campaign) is absent.
+
+    Names are searched in their exact spelling and, failing that, spelling-blind; this
+    finding means neither was found, e.g. the name was translated or transliterated.
+
+    Bad: ``msgid "Payoke (Antwerp)"`` → ``msgstr "Пайоке (Антверпен)"``.
+    Good: ``msgstr "Payoke (Антверпен)"``.
+    """
+    yield from _report(TermProblem.NAME_MISSING, entry, context)
+
+
+@register("T132", "name-misspelled", Scope.ENTRY, Severity.WARNING)
+def name_misspelled(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
+    """A name is spelled otherwise: case, diacritics, hyphen or spacing.
+
+    Bad: ``msgstr "Surya (Liège)"`` or ``"Pag Asa"``.
+    Good: ``msgstr "Sürya (Liège)"``, ``"PAG-ASA"``.
+    """
+    yield from _report(TermProblem.NAME_MISSPELLED, entry, context)
+
+
+@register("T141", "phrase-missing", Scope.ENTRY, Severity.ERROR)
+def phrase_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
+    """A key phrase (the campaign theme) is not rendered with its approved text.
+
+    Bad: the theme paraphrased freely.
+    Good: ``msgstr "Chaque victime de traite des êtres humains compte, ne laisser personne de côté"``.
+    """
+    yield from _report(TermProblem.PHRASE_MISSING, entry, context)
+
+
+@register("T142", "phrase-near-miss", Scope.ENTRY, Severity.ERROR)
+def phrase_near_miss(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
+    """A key phrase is almost, but not exactly, its approved text; the message shows the difference.
+
+    Real content drifts: the 2023 press release itself writes the theme once with
+    « comptent » where the approved text has « compte ».
+
+    Bad: ``"Chaque victime de traite des êtres humains comptent, ne laisser personne de côté"``.
+    Good: ``"Chaque victime de traite des êtres humains compte, ne laisser personne de côté"``.
+    """
+    yield from _report(TermProblem.PHRASE_NEAR_MISS, entry, context)
+
+
+@register("T151", "term-missing", Scope.ENTRY, Severity.WARNING)
+def term_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
+    """A term of the source has no approved rendering in the translation.
+
+    Words are compared by stem where the language has a Snowball stemmer, so inflected
+    forms count; elsewhere the termbase lists the inflections.
+
+    Bad: ``msgid "Victims of human trafficking"`` → ``msgstr "Slachtoffers van uitbuiting"``.
+    Good: ``msgstr "Slachtoffers van mensenhandel"``.
+    """
+    yield from _report(TermProblem.TERM_MISSING, entry, context)
+
+
+@register("T152", "forbidden-term", Scope.ENTRY, Severity.ERROR)
+def forbidden_term(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
+    """A translation uses a form the termbase forbids for a term of its source.
+
+    Trafficking in human beings and people smuggling are different crimes; a translation
+    that renders one with the other's word is wrong.  A forbidden form is accepted where
+    another term of the same source accounts for it ("trafficking and smuggling").
+
+    Bad: ``msgid "Victims of human trafficking"`` → ``msgstr "Victimes du trafic de migrants"``.
+    Good: ``msgstr "Victimes de la traite des êtres humains"``.
+    """
+    yield from _report(TermProblem.TERM_FORBIDDEN, entry, context)

@@ -1,0 +1,135 @@
+"""What every command shares: the group, its error handling, project loading, output."""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+import sys
+
+import click
+
+from transkit import __version__
+from transkit.config import Config, find_config, load_config
+from transkit.errors import TranskitError
+from transkit.glossary import Termbase, load_termbase
+from transkit.model import Project
+from transkit.project import DEFAULT_CATALOGS, filter_languages, load_project
+
+USAGE_ERROR = 2
+GLOSSARY_FOLDER = "glossary"
+
+
+class TranskitGroup(click.Group):
+    """Turns transkit's own errors into ``path:line: message`` and exit status 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except TranskitError as error:
+            click.echo(f"transkit: {error}" if not error.path else str(error), err=True)
+            ctx.exit(USAGE_ERROR)
+
+
+@click.group(cls=TranskitGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="transkit")
+def main() -> None:
+    """Translation QA for gettext catalogs.
+
+    \b
+    transkit check              check ./catalogs against its template and termbase
+    transkit stats              coverage per language
+    transkit terms              the critical-terms matrix, term x language
+    transkit checks             list every check with its code and name
+    transkit glossary check     validate the termbase
+    """
+
+
+def project_options(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Options shared by every command that reads a project."""
+    for decorator in reversed(
+        [
+            click.argument("paths", nargs=-1, type=click.Path(path_type=Path)),
+            click.option("--template", type=click.Path(path_type=Path), help="The template (.pot); default: the one *.pot beside the catalogs."),
+            click.option("--config", "config_path", type=click.Path(path_type=Path), help="Configuration file; default: transkit.toml or pyproject.toml here."),
+            click.option("--lang", "languages", multiple=True, metavar="CODE", help="Only this language (repeatable): fr, pt-BR, zh_Hans."),
+            click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file instead of standard output."),
+        ]
+    ):
+        function = decorator(function)
+    return function
+
+
+glossary_option = click.option(
+    "--glossary",
+    "glossary_path",
+    type=click.Path(path_type=Path),
+    help="Termbase file (.toml, .tbx, .csv) or folder; default: the configured one, else glossary/ beside the catalogs folder.",
+)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    config: Config
+    project: Project
+    catalog_folders: tuple[Path, ...]
+
+
+def load(paths: Sequence[Path], template: Path | None, config_path: Path | None, languages: Sequence[str]) -> Loaded:
+    config = load_config(config_path if config_path is not None else find_config(Path.cwd()))
+    catalogs = list(paths) or ([config.catalogs] if config.catalogs else [])
+    project = load_project(catalogs, template=template or config.template)
+    folders = tuple(p for p in (catalogs or [Path.cwd() / DEFAULT_CATALOGS]) if p.is_dir())
+    return Loaded(config, filter_languages(project, languages), folders)
+
+
+def termbase_path(loaded: Loaded, given: Path | None) -> Path | None:
+    """``--glossary``, else the configured termbase, else ``glossary/`` beside the catalogs."""
+    if given is not None:
+        return given
+    if loaded.config.glossary is not None:
+        return loaded.config.glossary
+    for folder in loaded.catalog_folders:
+        candidate = folder.resolve().parent / GLOSSARY_FOLDER
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def load_termbase_for(loaded: Loaded, given: Path | None) -> Termbase:
+    path = termbase_path(loaded, given)
+    return load_termbase(path) if path is not None else Termbase()
+
+
+@contextmanager
+def output(path: Path | None) -> Iterator[TextIO]:
+    """Standard output, or a file replaced only once the whole report is written."""
+    if path is None:
+        yield sys.stdout
+        return
+    buffer = io.StringIO()
+    yield buffer
+    write_atomically(path, buffer.getvalue())
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write a file so that it is either the old or the new one, never half-written."""
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+                stream.write(text)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError as error:
+        raise TranskitError(f"cannot write: {error.strerror or error}", str(path)) from None

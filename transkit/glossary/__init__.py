@@ -1,0 +1,49 @@
+"""The termbase of critical terms: its model, its file formats and its matcher."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from transkit.errors import GlossaryError
+from transkit.glossary.model import ANY_LANGUAGE, Form, Term, TermKind, Termbase
+from transkit.paths import display_path
+
+__all__ = ["ANY_LANGUAGE", "Form", "GlossaryError", "Term", "TermKind", "Termbase", "load_termbase"]
+
+SUFFIXES = (".toml", ".tbx", ".csv")
+
+
+def load_termbase(path: Path) -> Termbase:
+    """A termbase from a file (TOML, TBX or CSV) or from every ``*.toml`` of a folder."""
+    if path.is_dir():
+        files = sorted(path.glob("*.toml"))
+    elif path.is_file():
+        files = [path]
+    else:
+        raise GlossaryError("termbase not found", display_path(path))
+    terms: list[Term] = []
+    seen: dict[str, str] = {}
+    for file in files:
+        for term in _read(file).terms:
+            if term.id in seen:
+                raise GlossaryError(f"duplicate term id {term.id!r} (also in {seen[term.id]})", display_path(file))
+            seen[term.id] = term.origin or display_path(file)
+            terms.append(term)
+    return Termbase(terms=tuple(terms), sources=tuple(files))
+
+
+def _read(path: Path) -> Termbase:
+    suffix = path.suffix.lower()
+    if suffix == ".toml":
+        from transkit.glossary.toml_format import load_toml
+
+        return load_toml(path)
+    if suffix in (".tbx", ".xml"):
+        from transkit.glossary.tbx import read_tbx
+
+        return read_tbx(path)
+    if suffix == ".csv":
+        from transkit.glossary.csv_format import read_csv
+
+        return read_csv(path)
+    raise GlossaryError(f"unknown termbase format {path.suffix!r}; use .toml, .tbx or .csv", display_path(path))

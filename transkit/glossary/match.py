@@ -1,0 +1,150 @@
+"""Finding a term's forms in real translations.
+
+Real translations differ from a termbase in ways that do not matter: case, composed or
+decomposed diacritics, typographic quotes, no-break and narrow spaces (French « … »),
+bidirectional marks in right-to-left text, inflection.  Everything here normalises both
+sides the same way, then compares words (by stem where Snowball has a stemmer for the
+language) or, for scripts written without spaces, substrings.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+from transkit.languages import Language
+
+# Bidirectional formatting characters: marks, embeddings, overrides and isolates.
+BIDI_CONTROLS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_BIDI_TABLE = {ord(c): None for c in BIDI_CONTROLS}
+_SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_TRANSLATE = {
+    **_BIDI_TABLE,
+    **{ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u2032\u00b4\u02bc"},
+    **{ord(c): '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u2039\u203a"},
+    **{ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"},
+    0x00AD: None,  # soft hyphen
+    0x200D: None,  # zero-width joiner
+    0xFEFF: None,
+}
+
+# Scripts whose words are not separated by spaces: compare substrings.
+NO_SPACE_SCRIPTS = frozenset({"Hans", "Hant", "Hani", "Jpan", "Thai", "Laoo", "Khmr", "Mymr", "Tibt"})
+
+_STEMMERS = {
+    "ar": "arabic", "hy": "armenian", "eu": "basque", "ca": "catalan", "cs": "czech",
+    "da": "danish", "nl": "dutch", "en": "english", "eo": "esperanto", "et": "estonian",
+    "fi": "finnish", "fr": "french", "de": "german", "el": "greek", "hi": "hindi",
+    "hu": "hungarian", "id": "indonesian", "ga": "irish", "it": "italian", "lt": "lithuanian",
+    "ne": "nepali", "no": "norwegian", "nb": "norwegian", "nn": "norwegian", "fa": "persian",
+    "pl": "polish", "pt": "portuguese", "ro": "romanian", "ru": "russian", "sr": "serbian",
+    "st": "sesotho", "es": "spanish", "sv": "swedish", "ta": "tamil", "tr": "turkish",
+    "yi": "yiddish",
+}
+
+
+def strip_bidi(text: str) -> str:
+    """The text without bidirectional formatting characters, which are invisible."""
+    return text.translate(_BIDI_TABLE)
+
+
+def normalize(text: str, *, fold_case: bool = True) -> str:
+    """The comparable form of a text: NFC, straight quotes, plain single spaces, no bidi marks."""
+    text = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
+    text = _SPACES.sub(" ", text).strip()
+    return text.casefold() if fold_case else text
+
+
+def loosen(text: str) -> str:
+    """Spelling-blind form for names: no case, no diacritics, no hyphens or spaces."""
+    decomposed = unicodedata.normalize("NFD", normalize(text))
+    kept = (c for c in decomposed if not unicodedata.category(c).startswith("M"))
+    return re.sub(r"[\s\-'.]", "", "".join(kept))
+
+
+@lru_cache(maxsize=1)
+def _word_pattern() -> re.Pattern[str]:
+    # A word is letters and digits with their combining marks (Arabic harakat, Indic
+    # vowel signs): Python's \w leaves marks out and would cut "أحدًا" in two.
+    ranges: list[str] = []
+    start = previous = None
+    for code in range(0x30000):
+        if unicodedata.category(chr(code)).startswith("M"):
+            if start is None:
+                start = code
+            previous = code
+        elif start is not None:
+            ranges.append(f"\\U{start:08x}-\\U{previous:08x}")
+            start = None
+    return re.compile(f"(?:[^\\W_]|[{''.join(ranges)}])+")
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A normalised text with its words, ready to be searched many times."""
+
+    text: str
+    words: tuple[tuple[int, int], ...]
+    """(start, end) of each word in ``text``."""
+    keys: tuple[str, ...]
+    """The comparison key of each word: its stem, or the word itself."""
+
+
+class Matcher:
+    """Finds forms in texts of one language."""
+
+    def __init__(self, language: Language | None) -> None:
+        self.language = language
+        base = language.tag.split("-")[0] if language else "en"
+        self.substring = bool(language and language.script in NO_SPACE_SCRIPTS)
+        name = _STEMMERS.get(base)
+        self._stemmer = snowballstemmer.stemmer(name) if name else None
+        self._cache: dict[str, str] = {}
+
+    def _key(self, word: str) -> str:
+        if self._stemmer is None:
+            return word
+        key = self._cache.get(word)
+        if key is None:
+            key = self._cache[word] = self._stemmer.stemWord(word)
+        return key
+
+    def prepare(self, text: str) -> Prepared:
+        normal = normalize(text)
+        spans = tuple(m.span() for m in _word_pattern().finditer(normal))
+        return Prepared(normal, spans, tuple(self._key(normal[a:b]) for a, b in spans))
+
+    def find(self, prepared: Prepared, form: str) -> list[tuple[int, int]]:
+        """Spans of ``prepared.text`` where ``form`` occurs (as words, or as a substring)."""
+        needle = normalize(form)
+        if not needle:
+            return []
+        if self.substring or not _word_pattern().search(needle):
+            return [(m.start(), m.end()) for m in re.finditer(re.escape(needle), prepared.text)]
+        wanted = tuple(self._key(w) for w in _word_pattern().findall(needle))
+        size = len(wanted)
+        found = []
+        keys = prepared.keys
+        for index in range(len(keys) - size + 1):
+            if keys[index : index + size] == wanted:
+                found.append((prepared.words[index][0], prepared.words[index + size - 1][1]))
+        return found
+
+
+@lru_cache(maxsize=256)
+def matcher_for(language: Language | None) -> Matcher:
+    return Matcher(language)
+
+
+def source_contains(source: str, form: str) -> bool:
+    """Whether an English source holds a form, as whole words, ignoring case.
+
+    Sources are not stemmed: "trafficking" and "traffickers" share an English stem but
+    are different terms.
+    """
+    needle = normalize(form)
+    return bool(needle) and re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", normalize(source)) is not None

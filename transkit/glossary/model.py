@@ -1,0 +1,114 @@
+"""The termbase: critical terms and how each language must render them.
+
+Terms are values, not text: a phone number is compared by value, a website by domain,
+a phrase by its approved wording, vocabulary by approved and forbidden forms.  Language
+codes are kept as written and matched through langcodes, so ``pt-BR`` in the termbase
+serves ``pt_BR.po``.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from transkit.languages import Language, to_tag
+from transkit.report import Severity
+
+Form = tuple[str, ...]
+"""One approved rendering: its dictionary form first, then its inflections."""
+
+ANY_LANGUAGE = "*"
+"""Key of the forms that apply to every language without forms of its own."""
+
+
+class TermKind(enum.Enum):
+    PHONE = "phone"
+    """A phone number, compared by value with the phonenumbers library."""
+    NUMBER = "number"
+    """A short service number (112), compared by digits."""
+    URL = "url"
+    """A website, compared by domain; may differ per language."""
+    NAME = "name"
+    """A proper name, never translated: exact spelling."""
+    PHRASE = "phrase"
+    """A key sentence with an approved text per language."""
+    TERM = "term"
+    """Vocabulary with approved and forbidden forms per language."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """One entry of the termbase."""
+
+    id: str
+    kind: TermKind
+    source: tuple[str, ...]
+    """English source forms; the first is preferred."""
+    approved: Mapping[str, tuple[Form, ...]] = field(default_factory=dict)
+    """Language code (or ``*``) → approved forms, the first preferred."""
+    forbidden: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    severity: Severity = Severity.ERROR
+    note: str = ""
+    region: str | None = None
+    """Phone numbers: the ISO 3166 region their national form belongs to (``BE``)."""
+    display: str | None = None
+    """Phone and service numbers: the canonical display form."""
+    display_forms: Mapping[str, str] = field(default_factory=dict)
+    """Phone and service numbers: a language's own display form (native digits)."""
+    origin: str = ""
+    """Where the term was defined (``glossary/campaign.toml``), for messages."""
+
+    @staticmethod
+    def _lookup(table: Mapping[str, tuple], language: Language | None) -> tuple:
+        """A language's own entry of a table, else its base language's, else ``*``."""
+        if language is not None:
+            for code, forms in table.items():
+                if code != ANY_LANGUAGE and to_tag(code) == language.tag:
+                    return forms
+            # A regional catalog (pt_BR) may use the forms given for its base language.
+            base = language.tag.split("-")[0]
+            for code, forms in table.items():
+                if code != ANY_LANGUAGE and to_tag(code) == base:
+                    return forms
+        return table.get(ANY_LANGUAGE, ())
+
+    def approved_for(self, language: Language | None) -> tuple[Form, ...]:
+        """Approved forms for a language; names and numbers default to their source."""
+        forms = self._lookup(self.approved, language)
+        if forms:
+            return forms
+        if self.kind in (TermKind.NAME, TermKind.NUMBER, TermKind.PHONE):
+            return tuple((form,) for form in self.source)
+        return ()
+
+    def forbidden_for(self, language: Language | None) -> tuple[str, ...]:
+        return self._lookup(self.forbidden, language)
+
+    def has_entry_for(self, language: Language | None) -> bool:
+        """Whether the termbase says anything of its own for this language (or ``*``)."""
+        return bool(self._lookup(self.approved, language))
+
+    def display_for(self, language: Language | None) -> str:
+        """How the number should be written in a language's translation."""
+        if language is not None:
+            for code, form in self.display_forms.items():
+                if to_tag(code) == language.tag:
+                    return form
+        return self.display or self.source[0]
+
+
+@dataclass(frozen=True)
+class Termbase:
+    terms: tuple[Term, ...] = ()
+    sources: tuple[Path, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.terms)
+
+    def by_kind(self, *kinds: TermKind) -> tuple[Term, ...]:
+        return tuple(term for term in self.terms if term.kind in kinds)
+
+    def get(self, term_id: str) -> Term | None:
+        return next((term for term in self.terms if term.id == term_id), None)

@@ -1,0 +1,115 @@
+"""Values in text that must survive translation exactly: phone numbers, digits, domains.
+
+Phone numbers are compared by value (phonenumbers parses every spelling, native digits
+included); short numbers by their digits; websites by domain.  Right-to-left display is
+decided by running the Unicode Bidirectional Algorithm (python-bidi), not by guessing.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import phonenumbers
+from bidi import get_display
+
+from transkit.glossary.match import strip_bidi
+
+_MIN_PHONE_DIGITS = 8
+# A digit run: ASCII or any script's decimal digits.
+_DIGITS = re.compile(r"\d+")
+_DOMAIN = re.compile(
+    r"(?<![\w.@/-])(?:https?://)?(?:www\.)?"
+    r"((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})"
+    r"(?![\w@-])(?:/[^\s\"'<>)]*)?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class PhoneMatch:
+    raw: str
+    """The number as written (bidi controls removed)."""
+    value: str
+    """E.164 form: the number's identity."""
+    start: int
+    end: int
+
+
+def ascii_digits(text: str) -> str:
+    """Native digits (Arabic-Indic, Persian, Devanagari, …) written as ASCII digits."""
+    return "".join(str(unicodedata.digit(c)) if c.isdigit() and not c.isascii() else c for c in text)
+
+
+@lru_cache(maxsize=4096)
+def phone_numbers(text: str, region: str = "BE") -> tuple[PhoneMatch, ...]:
+    """Phone numbers in a text, by value.
+
+    A reference code such as ``BH-2023-0415`` is not a phone number: a match glued to a
+    letter, hyphen or slash on either side is ignored, as are runs of fewer than eight
+    digits (years, counts, 112).
+    """
+    plain = strip_bidi(text)
+    found = []
+    for match in phonenumbers.PhoneNumberMatcher(plain, region, leniency=phonenumbers.Leniency.POSSIBLE):
+        before = plain[match.start - 1] if match.start > 0 else " "
+        after = plain[match.end] if match.end < len(plain) else " "
+        if before.isalnum() or before in "-/_" or after.isalnum() or after in "_":
+            continue
+        if sum(c.isdigit() for c in match.raw_string) < _MIN_PHONE_DIGITS:
+            continue
+        value = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+        found.append(PhoneMatch(match.raw_string, value, match.start, match.end))
+    return tuple(found)
+
+
+def phone_value(text: str, region: str | None) -> str | None:
+    """The E.164 value of a phone number written alone, or None."""
+    try:
+        number = phonenumbers.parse(strip_bidi(text), region)
+    except phonenumbers.NumberParseException:
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def digit_runs(text: str) -> tuple[str, ...]:
+    """Every run of digits, as ASCII: ``"۱۱۲"`` gives ``"112"``."""
+    return tuple(ascii_digits(run) for run in _DIGITS.findall(strip_bidi(text)))
+
+
+def domains(text: str) -> tuple[str, ...]:
+    """Website domains in a text, lower case, without scheme, ``www.`` or path."""
+    plain = strip_bidi(text)
+    found = []
+    for match in _DOMAIN.finditer(plain):
+        domain = match.group(1).lower()
+        # "%(filename)s.pdf" or "e.g" are not websites: need a letter-only top-level domain
+        # and something before it.
+        if domain.count(".") >= 1 and not domain.split(".")[-1].isdigit():
+            found.append(domain)
+    return tuple(found)
+
+
+def normalize_domain(url: str) -> str:
+    text = url.strip().lower()
+    text = re.sub(r"^[a-z]+://", "", text)
+    text = re.sub(r"^www\.", "", text)
+    return text.split("/", 1)[0]
+
+
+def displays_reversed(text: str, raw_number: str) -> bool:
+    """Whether a number written in ``text`` is shown with its digit groups reversed.
+
+    The Unicode Bidirectional Algorithm decides: in right-to-left text, digit groups
+    separated by spaces or hyphens form separate runs laid out right to left, so
+    ``078 055 800`` is displayed ``800 055 078`` unless the number is isolated
+    (U+2066 … U+2069) or held together.  The number displays correctly when the visual
+    line contains it as written.
+    """
+    plain_number = strip_bidi(raw_number)
+    if len(re.findall(r"\d+", ascii_digits(plain_number))) < 2:
+        return False  # a single digit run is never reordered
+    visual = strip_bidi(get_display(text, base_dir="R"))
+    return plain_number not in visual
