@@ -28,7 +28,10 @@ _TRANSLATE = {
     **{ord(c): '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u2039\u203a"},
     **{ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"},
     0x00AD: None,  # soft hyphen
+    0x200C: " ",  # zero-width non-joiner: Persian writes "هیچ‌کس" and "هیچ کس" alike
     0x200D: None,  # zero-width joiner
+    0x0130: "i",  # Turkish İ: casefold() would leave a combining dot behind
+    0x0131: "i",  # Turkish ı, so that "insan" and "İnsan" and "INSAN" meet
     0xFEFF: None,
 }
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from transkit.glossary.match import normalize, source_contains
 from transkit.glossary.model import TermKind, Termbase
-from transkit.glossary.values import digit_runs, domains, phone_numbers
+from transkit.glossary.values import digit_runs, domains, normalize_domain, phone_numbers
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,8 @@ def describe_change(previous: str, current: str, termbase: Termbase, region: str
             before = term.source[0] in digit_runs(previous)
             after = term.source[0] in digit_runs(current)
         elif term.kind is TermKind.URL:
-            names = {f.lower() for f in term.source}
+            names = {normalize_domain(f) for f in term.source}
+            names |= {normalize_domain(f) for forms in term.approved.values() for form in forms for f in form}
             before = bool(names & set(domains(previous)))
             after = bool(names & set(domains(current)))
         else:

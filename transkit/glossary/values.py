@@ -18,6 +18,9 @@ from bidi import get_display
 from transkit.glossary.match import strip_bidi
 
 _MIN_PHONE_DIGITS = 8
+# Digit groups joined by the separators people use in phone numbers; catches spellings
+# phonenumbers' own text matcher passes over (it takes ``078/05/58/00`` for a date).
+_PHONE_CANDIDATE = re.compile(r"(?:\+|\b00)?\d[\d \u00a0./()-]{6,}\d")
 # A digit run: ASCII or any script's decimal digits.
 _DIGITS = re.compile(r"\d+")
 _DOMAIN = re.compile(
@@ -52,24 +55,36 @@ def phone_numbers(text: str, region: str = "BE") -> tuple[PhoneMatch, ...]:
     digits (years, counts, 112).
     """
     plain = strip_bidi(text)
-    found = []
+    found: list[PhoneMatch] = []
     for match in phonenumbers.PhoneNumberMatcher(plain, region, leniency=phonenumbers.Leniency.POSSIBLE):
-        before = plain[match.start - 1] if match.start > 0 else " "
-        after = plain[match.end] if match.end < len(plain) else " "
-        if before.isalnum() or before in "-/_" or after.isalnum() or after in "_":
-            continue
-        if sum(c.isdigit() for c in match.raw_string) < _MIN_PHONE_DIGITS:
-            continue
         value = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
-        found.append(PhoneMatch(match.raw_string, value, match.start, match.end))
-    return tuple(found)
+        _keep(found, plain, PhoneMatch(match.raw_string, value, match.start, match.end))
+    for candidate in _PHONE_CANDIDATE.finditer(plain):
+        if any(p.start < candidate.end() and candidate.start() < p.end for p in found):
+            continue
+        value = phone_value(candidate.group(), region)
+        if value is not None:
+            _keep(found, plain, PhoneMatch(candidate.group(), value, candidate.start(), candidate.end()))
+    return tuple(sorted(found, key=lambda p: p.start))
+
+
+def _keep(found: list[PhoneMatch], plain: str, match: PhoneMatch) -> None:
+    before = plain[match.start - 1] if match.start > 0 else " "
+    after = plain[match.end] if match.end < len(plain) else " "
+    if before.isalnum() or before in "-/_" or after.isalnum() or after in "_":
+        return
+    if sum(c.isdigit() for c in match.raw) < _MIN_PHONE_DIGITS:
+        return
+    found.append(match)
 
 
 def phone_value(text: str, region: str | None) -> str | None:
-    """The E.164 value of a phone number written alone, or None."""
+    """The E.164 value of a phone number written alone, or None when it is not one."""
     try:
         number = phonenumbers.parse(strip_bidi(text), region)
     except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(number):
         return None
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 

@@ -255,8 +255,9 @@ def _verify_phrase(term: Term, text: str, index: int, language: Language | None)
             return TermUse(term.id, status, forms[0], form, form_index=position, plural_index=index)
     expected = normalize(forms[0])
     alignment = fuzz.partial_ratio_alignment(expected, plain)
-    if alignment is not None and alignment.score >= NEAR_MISS_SCORE:
-        found = _widen(plain, alignment.dest_start, alignment.dest_end)
+    found = _widen(plain, alignment.dest_start, alignment.dest_end) if alignment else ""
+    # A near miss is the whole phrase a few characters off, not a fragment of it.
+    if found and fuzz.ratio(expected, found) >= NEAR_MISS_SCORE:
         return TermUse(term.id, Status.WRONG, forms[0], found, TermProblem.PHRASE_NEAR_MISS,
                        f"{term.id} is not the approved wording: {_difference(expected, found)}", plural_index=index)
     return TermUse(term.id, Status.MISSING, forms[0], None, TermProblem.PHRASE_MISSING,
