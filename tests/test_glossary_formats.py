@@ -129,7 +129,7 @@ def test_xml_bombs_and_external_entities_are_refused(name: str) -> None:
     finally:
         opened.active = False
     assert caught.value.message == BOMB_MESSAGE
-    assert caught.value.path.endswith(name) and caught.value.line in (3, 4)
+    assert caught.value.path.endswith(name) and caught.value.line == 3
     assert "root:" not in str(caught.value)  # nothing of /etc/passwd
     assert not [path for path in opened.paths if "passwd" in path]
 

@@ -252,3 +252,65 @@ def test_matching_survives_what_real_translations_contain(code: str, text: str, 
 def test_matching_respects_word_boundaries() -> None:
     matcher = matcher_for(language("fr"))
     assert not matcher.find(matcher.prepare("les trafiquants"), "trafic")
+
+
+def test_same_source_translated_differently_in_one_catalog(in_tmp: Path) -> None:
+    header = (PROJECTS / "lc_messages" / "site.pot").read_text()
+    (in_tmp / "site.pot").write_text(header + '\nmsgctxt "menu"\nmsgid "Report"\nmsgstr ""\n\nmsgctxt "page"\nmsgid "Report"\nmsgstr ""\n')
+    catalog = (PROJECTS / "lc_messages" / "fr" / "LC_MESSAGES" / "site.po").read_text()
+    (in_tmp / "fr.po").write_text(catalog + '\nmsgctxt "menu"\nmsgid "Report"\nmsgstr "Signaler"\n\nmsgctxt "page"\nmsgid "Report"\nmsgstr "Rapport"\n')
+    result = CliRunner().invoke(main, ["check", ".", "--select", "T161", "--format", "json"])
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["code"], f["msgctxt"], f["severity"]) for f in findings] == [("T161", "page", "warning")]
+    assert "line" in findings[0]["message"]
+    (in_tmp / "fr.po").write_text(catalog + '\nmsgctxt "menu"\nmsgid "Report"\nmsgstr "Signaler"\n\nmsgctxt "page"\nmsgid "Report"\nmsgstr "Signaler"\n')
+    assert json.loads(CliRunner().invoke(main, ["check", ".", "--select", "T161", "--format", "json"]).stdout)["findings"] == []
+
+
+def test_term_variants_across_messages_are_info(in_tmp: Path) -> None:
+    _copy_shipped(in_tmp)
+    result = CliRunner().invoke(main, ["check", "--select", "T162", "--lang", "fr", "--format", "json"])
+    [finding] = json.loads(result.stdout)["findings"]
+    assert finding["severity"] == "info"
+    assert finding["message"].startswith("trafficking is rendered as \u201ctraite des êtres humains\u201d")
+
+
+def test_fuzzy_message_says_what_changed_and_critical_change_is_an_error(in_tmp: Path) -> None:
+    catalogs = _copy_shipped(in_tmp)
+    nl = catalogs / "nl.po"
+    text = nl.read_text()
+    old = 'msgid "Call 078 055 800"\n'
+    assert old in text
+    nl.write_text(text.replace(old, '#, fuzzy\n#| msgid "Call 078 055 800"\nmsgid "Call 078 055 800"\n', 1))
+    template = catalogs / "campaign.pot"
+    template.write_text(template.read_text().replace('msgid "Call 078 055 800"', 'msgid "Call 078 055 801"'))
+    nl.write_text(nl.read_text().replace('\nmsgid "Call 078 055 800"\n', '\nmsgid "Call 078 055 801"\n', 1))
+    result = CliRunner().invoke(main, ["check", "--lang", "nl", "--format", "json"])
+    findings = {f["code"]: f for f in json.loads(result.stdout)["findings"]}
+    assert result.exit_code == 1
+    assert findings["T171"]["severity"] == "error"
+    assert "078 055 800" in findings["T171"]["message"] and "still has" in findings["T171"]["message"]
+    assert findings["C103"]["message"].endswith("(a critical term changed)")
+
+
+@pytest.mark.parametrize("fmt", ["tbx", "csv"])
+def test_glossary_export_then_import_gives_the_same_termbase(in_tmp: Path, fmt: str) -> None:
+    _copy_shipped(in_tmp)
+    exported = CliRunner().invoke(main, ["glossary", "export", "--format", fmt, "-o", f"campaign.{fmt}"])
+    assert exported.exit_code == 0, exported.output
+    imported = CliRunner().invoke(main, ["glossary", "import", f"campaign.{fmt}", "-o", "back.toml"])
+    assert imported.exit_code == 0, imported.output
+    original = load_termbase(in_tmp / "glossary" / "campaign.toml")
+    again = load_termbase(in_tmp / "back.toml")
+    strip = lambda tb: [t.__class__(**{**t.__dict__, "origin": ""}) for t in tb.terms]  # noqa: E731
+    assert strip(again) == strip(original)
+    refused = CliRunner().invoke(main, ["glossary", "import", f"campaign.{fmt}", "-o", "back.toml"])
+    assert refused.exit_code == 2 and "already exists" in refused.stderr
+
+
+def test_glossary_import_refuses_an_xml_bomb(in_tmp: Path) -> None:
+    bomb = Path(__file__).parent / "data" / "glossary" / "billion_laughs.tbx"
+    result = CliRunner().invoke(main, ["glossary", "import", str(bomb), "-o", "x.toml"])
+    assert result.exit_code == 2
+    assert "entity declarations are not allowed" in result.stderr
+    assert not (in_tmp / "x.toml").exists()

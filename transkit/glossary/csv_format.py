@@ -33,7 +33,7 @@ from pathlib import Path
 
 from transkit.errors import GlossaryError
 from transkit.glossary.model import Term, TermKind, Termbase
-from transkit.glossary.toml_format import _parses_as_phone
+from transkit.glossary.toml_format import parses_as_phone
 from transkit.languages import to_tag
 from transkit.paths import display_path
 from transkit.report import Severity
@@ -47,9 +47,19 @@ STATUSES = ("source", "approved", "inflection", "forbidden", "display")
 def write_csv(termbase: Termbase | Iterable[Term]) -> str:
     """The termbase as CSV text (``\\n`` line ends) that read_csv reads back exactly."""
     terms = termbase.terms if isinstance(termbase, Termbase) else tuple(termbase)
+    # csv quotes a field only for the characters of its line terminator: with "\r\n" a
+    # note holding a lone "\r" is quoted too; each row then ends with a plain "\n".
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
+    writer = csv.writer(out, lineterminator="\r\n")
+    lines: list[str] = []
+
+    def writerow(row: Iterable[str]) -> None:
+        out.seek(0)
+        out.truncate()
+        writer.writerow(row)
+        lines.append(out.getvalue()[:-2] + "\n")
+
+    writerow(COLUMNS)
     for term in terms:
         rows: list[tuple[str, str, str]] = [("en", "source", form) for form in term.source]
         for code, forms in term.approved.items():
@@ -60,8 +70,8 @@ def write_csv(termbase: Termbase | Iterable[Term]) -> str:
         rows += [(code, "display", form) for code, form in term.display_forms.items()]
         for index, (language, status, form) in enumerate(rows):
             metadata = (term.severity.value, term.region or "", term.display or "", term.note)
-            writer.writerow((term.id, term.kind.value, language, status, form, *(metadata if index == 0 else ("",) * 4)))
-    return out.getvalue()
+            writerow((term.id, term.kind.value, language, status, form, *(metadata if index == 0 else ("",) * 4)))
+    return "".join(lines)
 
 
 @dataclass
@@ -165,7 +175,7 @@ def _add(row: dict[str, str], drafts: dict[str, _Draft], shown: str, line: int) 
             kind=kind, severity=severity, region=row.get("region") or None,
             display=row.get("display") or None, note=row.get("note", ""), line=line,
         )
-        if kind is TermKind.PHONE and draft.display and not _parses_as_phone(draft.display, draft.region):
+        if kind is TermKind.PHONE and draft.display and not parses_as_phone(draft.display, draft.region):
             raise fail(f"term {term_id!r}: {draft.display!r} is not a phone number of region {draft.region or '(none)'}")
     else:
         if kind_name and kind_name != draft.kind.value:
@@ -197,5 +207,5 @@ def _add(row: dict[str, str], drafts: dict[str, _Draft], shown: str, line: int) 
         if language in draft.display_forms:
             raise fail(f"term {term_id!r}: a second display form for {language!r}")
         draft.display_forms[language] = form
-    if draft.kind is TermKind.PHONE and status in ("source", "display") and not _parses_as_phone(form, draft.region):
+    if draft.kind is TermKind.PHONE and status in ("source", "display") and not parses_as_phone(form, draft.region):
         raise fail(f"term {term_id!r}: {form!r} is not a phone number of region {draft.region or '(none)'}")

@@ -143,6 +143,7 @@ def matcher_for(language: Language | None) -> Matcher:
     return Matcher(language)
 
 
+@lru_cache(maxsize=65536)
 def source_contains(source: str, form: str) -> bool:
     """Whether an English source holds a form, as whole words, ignoring case.
 

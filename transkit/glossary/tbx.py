@@ -54,7 +54,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 
 from transkit.errors import GlossaryError
 from transkit.glossary.model import ANY_LANGUAGE, Term, TermKind, Termbase
-from transkit.glossary.toml_format import _parses_as_phone
+from transkit.glossary.toml_format import parses_as_phone
 from transkit.languages import to_tag
 from transkit.paths import display_path
 from transkit.report import Severity
@@ -198,7 +198,7 @@ class _Reader:
         display_forms = ordered("display")
         if kind is TermKind.PHONE:
             for form in (*(f[1][0] for f in source), display or "", *display_forms.values()):
-                if form and not _parses_as_phone(form, region):
+                if form and not parses_as_phone(form, region):
                     raise self.fail(f"{what}: {form!r} is not a phone number of region {region or '(none)'}", entry)
         notes = [child for child in entry if _local(child.tag) == "note"]
         return Term(
@@ -249,6 +249,23 @@ class _Reader:
         return slug
 
 
+_HEADER = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">
+<martif type="TBX-Basic" xml:lang="en">
+  <martifHeader>
+    <fileDesc>
+      <sourceDesc>
+        <p>Exported by transkit from the campaign termbase</p>
+      </sourceDesc>
+    </fileDesc>
+    <encodingDesc>
+      <p type="XCSURI">TBXBasicXCSV02.xcs</p>
+    </encodingDesc>
+  </martifHeader>
+  <text>
+    <body>"""
+
+
 def _escape(text: str, term: Term) -> str:
     if _NOT_XML.search(text):
         raise GlossaryError(f"term {term.id!r}: {text!r} holds a character XML cannot carry", term.origin or None)
@@ -259,28 +276,11 @@ def _escape(text: str, term: Term) -> str:
 def write_tbx(termbase: Termbase | Iterable[Term]) -> str:
     """The termbase as a TBX-Basic document that CAT tools import and read_tbx reads back."""
     terms = termbase.terms if isinstance(termbase, Termbase) else tuple(termbase)
-    out = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        '<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">',
-        '<martif type="TBX-Basic" xml:lang="en">',
-        "  <martifHeader>",
-        "    <fileDesc>",
-        "      <sourceDesc>",
-        "        <p>Exported by transkit from the campaign termbase</p>",
-        "      </sourceDesc>",
-        "    </fileDesc>",
-        "    <encodingDesc>",
-        '      <p type="XCSURI">TBXBasicXCSV02.xcs</p>',
-        "    </encodingDesc>",
-        "  </martifHeader>",
-        "  <text>",
-        "    <body>",
-    ]
+    out = [_HEADER]
     used: set[str] = set()
     for number, term in enumerate(terms, 1):
         out += _entry(term, number, used)
-    out += ["    </body>", "  </text>", "</martif>", ""]
-    return "\n".join(out)
+    return "\n".join([*out, "    </body>", "  </text>", "</martif>", ""])
 
 
 def _entry(term: Term, number: int, used: set[str]) -> list[str]:

@@ -91,7 +91,7 @@ def _term(raw: Any, shown: str, text: str) -> Term:
     }
     if kind is TermKind.PHONE:
         for form in (*source, *(display or "",), *display_forms.values()):
-            if form and not _parses_as_phone(form, region):
+            if form and not parses_as_phone(form, region):
                 raise fail(f"term {term_id!r}: {form!r} is not a phone number of region {region or '(none)'}", "source")
     return Term(
         id=term_id,
@@ -130,7 +130,7 @@ def _forms_table(value: Any, fail: Any) -> dict[str, tuple[Form, ...]]:
     return table
 
 
-def _parses_as_phone(text: str, region: str | None) -> bool:
+def parses_as_phone(text: str, region: str | None) -> bool:
     try:
         number = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException:

@@ -78,6 +78,7 @@ def _keep(found: list[PhoneMatch], plain: str, match: PhoneMatch) -> None:
     found.append(match)
 
 
+@lru_cache(maxsize=4096)
 def phone_value(text: str, region: str | None) -> str | None:
     """The E.164 value of a phone number written alone, or None when it is not one."""
     try:
