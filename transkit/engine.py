@@ -85,6 +85,8 @@ def _catalog_findings(context: CatalogContext, checks: Iterable[CheckInfo]) -> I
                 yield _finding(info, problem, file=file, language=language)
     for entry in catalog.entries:
         for info in entry_checks:
+            if not info.applies.accepts(entry):
+                continue
             for problem in info.function(entry, context):
                 yield _finding(info, problem, file=file, language=language, entry=entry)
 

@@ -13,11 +13,42 @@ import inspect
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from transkit.report import Severity
 
+if TYPE_CHECKING:
+    from transkit.model import Entry
+
 CODE_PATTERN = re.compile(r"^[A-Z]{1,3}[0-9]{3}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+class Applies(enum.Enum):
+    """Which entries an entry check sees, so that checks need not re-test it themselves.
+
+    Translate Toolkit's lesson: an untranslated message is not also a placeholder error.
+    """
+
+    ALL = "all"
+    """Every entry, obsolete ones included (coverage checks)."""
+    ACTIVE = "active"
+    """Entries that are not obsolete."""
+    FILLED = "filled"
+    """Active entries with every form filled, fuzzy or not."""
+    TRANSLATED = "translated"
+    """Active entries with every form filled and not fuzzy: what ships."""
+
+    def accepts(self, entry: "Entry") -> bool:
+        if self is Applies.ALL:
+            return True
+        if entry.obsolete or entry.msgid == "":
+            return False
+        if self is Applies.ACTIVE:
+            return True
+        if entry.has_empty_form:
+            return False
+        return self is Applies.FILLED or not entry.fuzzy
 
 
 class Scope(enum.Enum):
@@ -52,6 +83,7 @@ class CheckInfo:
     scope: Scope
     severity: Severity
     function: Callable[..., Iterable[Problem]]
+    applies: Applies = Applies.ALL
 
     @property
     def family(self) -> str:
@@ -71,9 +103,13 @@ _CHECKS: dict[str, CheckInfo] = {}
 
 
 def register(
-    code: str, name: str, scope: Scope, severity: Severity
+    code: str, name: str, scope: Scope, severity: Severity, *, applies: Applies = Applies.ALL
 ) -> Callable[[Callable[..., Iterable[Problem]]], Callable[..., Iterable[Problem]]]:
-    """Decorator that adds a check to the registry; codes and names are never reused."""
+    """Decorator that adds a check to the registry; codes and names are never reused.
+
+    ``applies`` (entry checks only) is the check's precondition: the engine calls it only
+    for entries it accepts.
+    """
 
     def decorate(function: Callable[..., Iterable[Problem]]) -> Callable[..., Iterable[Problem]]:
         if not CODE_PATTERN.match(code):
@@ -86,7 +122,7 @@ def register(
             raise ValueError(f"check name {name} is already registered")
         if not (function.__doc__ or "").strip():
             raise ValueError(f"check {code} has no docstring: it is the user documentation")
-        _CHECKS[code] = CheckInfo(code, name, scope, severity, function)
+        _CHECKS[code] = CheckInfo(code, name, scope, severity, function, applies)
         return function
 
     return decorate

@@ -1,3 +1,14 @@
 """Built-in checks, one module per family; importing this package registers them all."""
 
-from transkit.checks import consistency, coverage, files, language, terms  # noqa: F401
+from transkit.checks import (  # noqa: F401
+    consistency,
+    content,
+    coverage,
+    files,
+    header,
+    language,
+    placeholders,
+    plurals,
+    terms,
+    typography,
+)

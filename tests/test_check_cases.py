@@ -1,0 +1,94 @@
+"""Check cases as data: every folder under tests/data/checks is a small project whose
+catalog entries say, in a translator comment, which codes they must raise.
+
+Conventions, for each ``tests/data/checks/<family>/``:
+
+- a template ``site.pot`` and catalogs ``<lang>.po`` (or a ``catalogs/`` folder, with a
+  ``glossary/`` beside it for term checks);
+- the first comment of each catalog says which code prefixes its expectations cover:
+  ``# families: P S`` (findings of other codes are ignored in that file);
+- an entry's translator comment ``# expect: P101 P103`` lists the codes it must raise
+  (``# expect: -`` for none); ``msgctxt "case N"`` keeps cases apart;
+- a header comment ``# expect-catalog: H102`` lists codes the catalog as a whole must raise.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from transkit import Options, check, load_project
+from transkit.glossary import Termbase, load_termbase
+from transkit.registry import all_checks
+
+CASES = Path(__file__).parent / "data" / "checks"
+CASE_DIRS = sorted(p for p in CASES.iterdir() if p.is_dir()) if CASES.is_dir() else []
+# Checks proven elsewhere, with where: they need a whole project or a broken file.
+TESTED_ELSEWHERE = {
+    "C101": "test_cli.py", "C102": "test_cli.py", "C103": "test_cli.py", "C104": "test_cli.py",
+    "C105": "test_cli.py", "C106": "test_cli.py", "C107": "test_cli.py", "C108": "test_cli.py",
+    "C109": "test_cli.py", "F001": "test_bad_input.py", "H101": "test_cli.py",
+    "T161": "test_terms.py", "T162": "test_terms.py", "T163": "test_terms.py",
+}
+
+
+def _load(folder: Path):
+    catalogs = folder / "catalogs" if (folder / "catalogs").is_dir() else folder
+    glossary = folder / "glossary"
+    termbase = load_termbase(glossary) if glossary.is_dir() else Termbase()
+    project = load_project([catalogs])
+    return project, check(project, Options(termbase=termbase))
+
+
+def _expectations(folder: Path) -> list[tuple[str, str, set[str], set[str], tuple[str, ...]]]:
+    """(file, case, expected codes, found codes, prefixes covered) per marked entry or catalog."""
+    project, report = _load(folder)
+    by_entry: dict[tuple[str, str | None, str | None], set[str]] = defaultdict(set)
+    by_catalog: dict[str, set[str]] = defaultdict(set)
+    for finding in report.findings:
+        if finding.msgid is None:
+            by_catalog[finding.file].add(finding.code)
+        by_entry[(finding.file, finding.msgctxt, finding.msgid)].add(finding.code)
+    rows = []
+    for catalog in project.catalogs:
+        text = catalog.path.read_text(encoding="utf-8")
+        declared = re.search(r"^# families: (.*)$", text, re.M)
+        assert declared, f"{catalog.path}: no '# families:' line"
+        prefixes = tuple(declared.group(1).split())
+
+        def mine(codes: set[str]) -> set[str]:
+            return {code for code in codes if code.startswith(prefixes)}
+
+        whole = re.search(r"^# expect-catalog: (.*)$", text, re.M)
+        if whole:
+            expected = set(whole.group(1).split()) - {"-"}
+            rows.append((catalog.path.name, "catalog", expected, mine(by_catalog[catalog.display_path]), prefixes))
+        for entry in catalog.entries:
+            marker = re.search(r"expect: (.*)", entry.translator_comment)
+            if marker:
+                expected = set(marker.group(1).split()) - {"-"}
+                found = mine(by_entry[(catalog.display_path, entry.msgctxt, entry.msgid)])
+                rows.append((catalog.path.name, entry.msgctxt or entry.msgid, expected, found, prefixes))
+    return rows
+
+
+@pytest.mark.parametrize("folder", CASE_DIRS, ids=lambda p: p.name)
+def test_check_cases(folder: Path) -> None:
+    rows = _expectations(folder)
+    assert rows, f"{folder} has no cases"
+    wrong = [f"{file} {case}: expected {sorted(want)}, found {sorted(got)}" for file, case, want, got, _ in rows if want != got]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_every_check_has_a_failing_and_a_passing_case() -> None:
+    """A case that must raise the code, and one in a file covering its family that must not."""
+    rows = [row for folder in CASE_DIRS for row in _expectations(folder)]
+    for info in all_checks():
+        if info.code in TESTED_ELSEWHERE:
+            continue
+        covering = [expected for _, _, expected, _, prefixes in rows if info.code.startswith(prefixes)]
+        assert any(info.code in expected for expected in covering), f"{info.code} {info.name} has no failing case"
+        assert any(info.code not in expected for expected in covering), f"{info.code} {info.name} has no passing case"
