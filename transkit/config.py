@@ -17,10 +17,13 @@ from transkit.errors import ConfigError
 from transkit.languages import to_tag
 from transkit.paths import display_path
 from transkit.tomlfile import line_of, read_toml
-from transkit.report import FailOn
+from transkit.report import FailOn, Severity
 
-_TOP_KEYS = {"catalogs", "template", "glossary", "fail-on", "min-coverage", "select", "ignore", "languages"}
-_LANGUAGE_KEYS = {"min-coverage"}
+_TOP_KEYS = {
+    "catalogs", "template", "glossary", "fail-on", "min-coverage", "select", "ignore", "languages",
+    "severity", "baseline",
+}
+_LANGUAGE_KEYS = {"min-coverage", "select", "ignore"}
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,11 @@ class Config:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     language_min_coverage: Mapping[str, float] = field(default_factory=dict)
+    language_select: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    language_ignore: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    severities: Mapping[str, Severity] = field(default_factory=dict)
+    """Severity overrides by check code or name."""
+    baseline: Path | None = None
 
 
 def find_config(folder: Path) -> Path | None:
@@ -89,10 +97,10 @@ def _validate(table: Any, path: Path, text: str, prefix: str) -> Config:
             raise fail(key, f"{key!r} must be a path (a non-empty string)")
         return folder / value
 
-    def selectors(key: str) -> tuple[str, ...]:
-        value = table.get(key, [])
+    def selectors(key: str, source: dict | None = None, where: str = "") -> tuple[str, ...]:
+        value = (table if source is None else source).get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise fail(key, f"{key!r} must be a list of check codes or names")
+            raise fail(key, f"{where}{key!r} must be a list of check codes or names")
         return tuple(value)
 
     fail_on = None
@@ -103,6 +111,8 @@ def _validate(table: Any, path: Path, text: str, prefix: str) -> Config:
             raise fail("fail-on", "'fail-on' must be one of error, warning, never") from None
 
     per_language: dict[str, float] = {}
+    language_select: dict[str, tuple[str, ...]] = {}
+    language_ignore: dict[str, tuple[str, ...]] = {}
     languages = table.get("languages", {})
     if not isinstance(languages, dict):
         raise fail("languages", "'languages' must be a table of per-language tables")
@@ -113,9 +123,23 @@ def _validate(table: Any, path: Path, text: str, prefix: str) -> Config:
             raise fail(code, f"[languages.{code}] must be a table")
         for key in overrides:
             if key not in _LANGUAGE_KEYS:
-                raise fail(key, f"unknown key {key!r} in [languages.{code}]; known keys: min-coverage")
+                raise fail(key, f"unknown key {key!r} in [languages.{code}]; known keys: {', '.join(sorted(_LANGUAGE_KEYS))}")
+        if "select" in overrides:
+            language_select[code] = selectors("select", overrides, f"[languages.{code}] ")
+        if "ignore" in overrides:
+            language_ignore[code] = selectors("ignore", overrides, f"[languages.{code}] ")
         if "min-coverage" in overrides:
             per_language[code] = _percent(overrides["min-coverage"], lambda m: fail("min-coverage", f"[languages.{code}] {m}"))
+
+    severities: dict[str, Severity] = {}
+    overrides = table.get("severity", {})
+    if not isinstance(overrides, dict):
+        raise fail("severity", "'severity' must be a table of check code or name = error | warning | info")
+    for check, level in overrides.items():
+        try:
+            severities[check] = Severity(level)
+        except ValueError:
+            raise fail(check, f"[severity] {check}: {level!r} is not error, warning or info") from None
 
     min_coverage = None
     if "min-coverage" in table:
@@ -131,6 +155,10 @@ def _validate(table: Any, path: Path, text: str, prefix: str) -> Config:
         select=selectors("select"),
         ignore=selectors("ignore"),
         language_min_coverage=per_language,
+        language_select=language_select,
+        language_ignore=language_ignore,
+        severities=severities,
+        baseline=path_value("baseline"),
     )
 
 

@@ -74,6 +74,8 @@ class Report:
     template: str
     findings: tuple[Finding, ...]
     coverage: tuple[Coverage, ...]
+    baselined: int = 0
+    """Findings left out because the baseline already knew them."""
 
     def count(self, severity: Severity) -> int:
         return sum(1 for finding in self.findings if finding.severity is severity)

@@ -9,6 +9,7 @@ from transkit.checks import (  # noqa: F401
     language,
     placeholders,
     plurals,
+    suppressions,
     terms,
     typography,
 )

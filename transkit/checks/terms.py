@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from transkit.engine import CatalogContext
 from transkit.glossary.verify import TermProblem, TermUse, verify
 from transkit.model import Entry
-from transkit.registry import Problem, Scope, find, register
+from transkit.registry import Applies, Problem, Scope, find, register
 from transkit.report import Severity
 
 
@@ -48,7 +48,7 @@ def _differs(entry: Entry, context: CatalogContext, use: TermUse) -> bool:
     return len(forms) < len(entry.msgstr)
 
 
-@register("T101", "helpline-missing", Scope.ENTRY, Severity.ERROR)
+@register("T101", "helpline-missing", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
 def helpline_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The source has a phone number of the termbase and the translation has none.
 
@@ -60,7 +60,7 @@ def helpline_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]
     yield from _report(TermProblem.PHONE_MISSING, entry, context)
 
 
-@register("T102", "phone-number-changed", Scope.ENTRY, Severity.ERROR)
+@register("T102", "phone-number-changed", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
 def phone_number_changed(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation has another phone number than the termbase's one in the source.
 
@@ -73,7 +73,7 @@ def phone_number_changed(entry: Entry, context: CatalogContext) -> Iterator[Prob
     yield from _report(TermProblem.PHONE_CHANGED, entry, context)
 
 
-@register("T103", "phone-number-spelling", Scope.ENTRY, Severity.WARNING)
+@register("T103", "phone-number-spelling", Scope.ENTRY, Severity.WARNING, applies=Applies.TRANSLATED)
 def phone_number_spelling(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The right phone number, written otherwise than the language's display form.
 
@@ -86,7 +86,7 @@ def phone_number_spelling(entry: Entry, context: CatalogContext) -> Iterator[Pro
     yield from _report(TermProblem.PHONE_SPELLING, entry, context)
 
 
-@register("T104", "phone-number-added", Scope.ENTRY, Severity.ERROR)
+@register("T104", "phone-number-added", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
 def phone_number_added(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation has a phone number that its source does not have.
 
@@ -99,7 +99,7 @@ def phone_number_added(entry: Entry, context: CatalogContext) -> Iterator[Proble
     yield from _report(TermProblem.PHONE_ADDED, entry, context)
 
 
-@register("T105", "phone-number-reversed", Scope.ENTRY, Severity.ERROR)
+@register("T105", "phone-number-reversed", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
 def phone_number_reversed(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A phone number in right-to-left text is displayed with its digit groups reversed.
 
@@ -114,7 +114,7 @@ def phone_number_reversed(entry: Entry, context: CatalogContext) -> Iterator[Pro
     yield from _report(TermProblem.PHONE_REVERSED, entry, context)
 
 
-@register("T111", "service-number-missing", Scope.ENTRY, Severity.ERROR)
+@register("T111", "service-number-missing", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
 def service_number_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A service number of the termbase (112) in the source is absent from the translation.
 
@@ -124,7 +124,7 @@ def service_number_missing(entry: Entry, context: CatalogContext) -> Iterator[Pr
     yield from _report(TermProblem.NUMBER_MISSING, entry, context)
 
 
-@register("T112", "service-number-changed", Scope.ENTRY, Severity.ERROR)
+@register("T112", "service-number-changed", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
 def service_number_changed(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A service number of the termbase is replaced by another number.
 
@@ -136,7 +136,7 @@ def service_number_changed(entry: Entry, context: CatalogContext) -> Iterator[Pr
     yield from _report(TermProblem.NUMBER_CHANGED, entry, context)
 
 
-@register("T121", "website-missing", Scope.ENTRY, Severity.ERROR)
+@register("T121", "website-missing", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
 def website_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The campaign website of the source is absent from the translation.
 
@@ -149,7 +149,7 @@ def website_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     yield from _report(TermProblem.URL_MISSING, entry, context)
 
 
-@register("T122", "website-wrong", Scope.ENTRY, Severity.ERROR)
+@register("T122", "website-wrong", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
 def website_wrong(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation names another language's campaign website, or another domain.
 
@@ -159,7 +159,7 @@ def website_wrong(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     yield from _report(TermProblem.URL_WRONG, entry, context)
 
 
-@register("T131", "name-missing", Scope.ENTRY, Severity.ERROR)
+@register("T131", "name-missing", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
 def name_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A name that is never translated (a victim centre, the campaign) is absent.
 
@@ -172,7 +172,7 @@ def name_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     yield from _report(TermProblem.NAME_MISSING, entry, context)
 
 
-@register("T132", "name-misspelled", Scope.ENTRY, Severity.WARNING)
+@register("T132", "name-misspelled", Scope.ENTRY, Severity.WARNING, applies=Applies.TRANSLATED)
 def name_misspelled(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A name is spelled otherwise: case, diacritics, hyphen or spacing.
 
@@ -182,7 +182,7 @@ def name_misspelled(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     yield from _report(TermProblem.NAME_MISSPELLED, entry, context)
 
 
-@register("T141", "phrase-missing", Scope.ENTRY, Severity.ERROR)
+@register("T141", "phrase-missing", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
 def phrase_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A key phrase (the campaign theme) is not rendered with its approved text.
 
@@ -192,7 +192,7 @@ def phrase_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     yield from _report(TermProblem.PHRASE_MISSING, entry, context)
 
 
-@register("T142", "phrase-near-miss", Scope.ENTRY, Severity.ERROR)
+@register("T142", "phrase-near-miss", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
 def phrase_near_miss(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A key phrase is almost, but not exactly, its approved text; the message shows the difference.
 
@@ -205,7 +205,7 @@ def phrase_near_miss(entry: Entry, context: CatalogContext) -> Iterator[Problem]
     yield from _report(TermProblem.PHRASE_NEAR_MISS, entry, context)
 
 
-@register("T151", "term-missing", Scope.ENTRY, Severity.WARNING)
+@register("T151", "term-missing", Scope.ENTRY, Severity.WARNING, applies=Applies.TRANSLATED)
 def term_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A term of the source has no approved rendering in the translation.
 
@@ -218,7 +218,7 @@ def term_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     yield from _report(TermProblem.TERM_MISSING, entry, context)
 
 
-@register("T152", "forbidden-term", Scope.ENTRY, Severity.ERROR)
+@register("T152", "forbidden-term", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
 def forbidden_term(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A translation uses a form the termbase forbids for a term of its source.
 

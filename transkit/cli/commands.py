@@ -9,9 +9,12 @@ import click
 
 from transkit.cli.common import USAGE_ERROR, glossary_option, load, load_termbase_for, main, project_options
 from transkit.cli.common import output as open_output
+from transkit.cli.common import write_atomically
 from transkit.coverage import compute, index
 from transkit.engine import Options, run
-from transkit.registry import all_checks
+from transkit import baseline
+from transkit.errors import ConfigError
+from transkit.registry import all_checks, find
 from transkit.report import FailOn
 from transkit.reporters import CHECK_FORMATS
 from transkit.reporters import stats as stats_reporter
@@ -29,6 +32,8 @@ from transkit.terms_matrix import build_matrix
 @click.option("--min-coverage", type=click.FloatRange(0, 100), metavar="PCT", help="Fail when a catalog translates less than PCT percent of the template.")
 @click.option("--select", multiple=True, metavar="CODE", help="Run only these checks (code, code prefix or name; repeatable).")
 @click.option("--ignore", multiple=True, metavar="CODE", help="Skip these checks (code, code prefix or name; repeatable).")
+@click.option("--baseline", "baseline_path", type=click.Path(path_type=Path), help="Report only findings not recorded in this baseline file.")
+@click.option("--write-baseline", type=click.Path(path_type=Path), help="Record today's findings in this file (then exit 0).")
 def check(
     paths: tuple[Path, ...],
     template: Path | None,
@@ -41,6 +46,8 @@ def check(
     min_coverage: float | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
+    baseline_path: Path | None,
+    write_baseline: Path | None,
 ) -> None:
     """Report what is missing, unfinished, stale, broken or wrong in the catalogs.
 
@@ -54,16 +61,29 @@ def check(
     transkit check
     transkit check catalogs --lang fr --lang nl
     transkit check --format json -o findings.json --min-coverage 90
+    transkit check --write-baseline .transkit-baseline.json
+    transkit check --baseline .transkit-baseline.json
     """
     loaded = load(paths, template, config_path, languages)
     config = loaded.config
+    known = baseline_path or config.baseline
     options = Options(
         selection=Selection(select or config.select, ignore or config.ignore),
+        language_selection={
+            code: Selection(config.language_select.get(code, ()), config.language_ignore.get(code, ()))
+            for code in {*config.language_select, *config.language_ignore}
+        },
+        severities=_severities(config),
         min_coverage=min_coverage if min_coverage is not None else config.min_coverage,
         language_min_coverage=config.language_min_coverage,
         termbase=load_termbase_for(loaded, glossary_path),
+        baseline=baseline.load(known) if known is not None and write_baseline is None else None,
     )
     report = run(loaded.project, options)
+    if write_baseline is not None:
+        write_atomically(write_baseline, baseline.render(report.findings))
+        click.echo(f"{write_baseline}: recorded {len(report.findings)} findings", err=True)
+        sys.exit(0)
     with open_output(output) as stream:
         CHECK_FORMATS[output_format](report, stream)
     policy = FailOn(fail_on) if fail_on else (config.fail_on or FailOn.ERROR)
@@ -134,6 +154,33 @@ def terms(
     matrix = build_matrix(loaded.project, termbase)
     with open_output(output) as stream:
         terms_reporter.FORMATS[output_format](matrix, stream)
+
+
+def _severities(config) -> dict:
+    """Severity overrides keyed by check code; a key that names no check is an error."""
+    resolved = {}
+    for key, level in config.severities.items():
+        info = find(key)
+        if info is None:
+            raise ConfigError(f"[severity] {key!r} is not a check code or name (see `transkit checks`)", str(config.source))
+        resolved[info.code] = level
+    return resolved
+
+
+@main.command()
+@click.argument("code")
+def explain(code: str) -> None:
+    """Show a check's documentation: what it finds, why, a bad and a good example.
+
+    \b
+    transkit explain T105
+    transkit explain phone-number-reversed
+    """
+    info = find(code)
+    if info is None:
+        raise click.UsageError(f"no check {code!r}; `transkit checks` lists them")
+    click.echo(f"{info.code} {info.name} ({info.severity.value}, {info.scope.value})\n")
+    click.echo(info.doc)
 
 
 @main.command(name="checks")

@@ -48,6 +48,7 @@ def render(report: Report, stream: TextIO) -> None:
             "errors": report.count(Severity.ERROR),
             "warnings": report.count(Severity.WARNING),
             "info": report.count(Severity.INFO),
+            "baselined": report.baselined,
         },
         "findings": [finding_dict(finding) for finding in report.findings],
         "coverage": [item.as_dict() for item in report.coverage],

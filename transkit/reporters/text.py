@@ -67,7 +67,9 @@ def render_summary(report: Report, stream: TextIO) -> None:
     errors, warnings, infos = (report.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
     stream.write(
         f"Found {_plural(errors, 'error')}, {_plural(warnings, 'warning')}, "
-        f"{infos} info in {_plural(len(coverage), 'catalog')}.\n"
+        f"{infos} info in {_plural(len(coverage), 'catalog')}"
+        + (f" ({_plural(report.baselined, 'known finding')} of the baseline not shown)" if report.baselined else "")
+        + ".\n"
     )
 
 
