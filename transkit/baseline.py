@@ -16,7 +16,7 @@ from pathlib import Path
 
 from transkit.errors import TranskitError
 from transkit.paths import display_path
-from transkit.report import Finding
+from transkit.report import GATE_CODES, Finding
 
 BASELINE_VERSION = 1
 
@@ -75,7 +75,9 @@ def new_findings(findings: Iterable[Finding], known: Counter[str]) -> list[Findi
     fresh = []
     for finding in findings:
         key = fingerprint(finding)
-        if remaining[key] > 0:
+        if finding.code in GATE_CODES:
+            fresh.append(finding)  # a gate is judged on every run, never grandfathered
+        elif remaining[key] > 0:
             remaining[key] -= 1
         else:
             fresh.append(finding)

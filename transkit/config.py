@@ -16,6 +16,8 @@ from typing import Any
 from transkit.errors import ConfigError
 from transkit.languages import to_tag
 from transkit.paths import display_path
+from transkit.registry import find
+from transkit.selection import names_a_check
 from transkit.tomlfile import line_of, read_toml
 from transkit.report import FailOn, Severity
 
@@ -77,9 +79,11 @@ def load_config(path: Path | None) -> Config:
 
 def _validate(table: Any, path: Path, text: str, prefix: str) -> Config:
     shown = display_path(path)
+    start = _table_line(text, prefix)
 
-    def fail(key: str, message: str) -> ConfigError:
-        return ConfigError(message, shown, line_of(text, key.split(".")[-1]))
+    def fail(key: str, message: str, after: int | None = None) -> ConfigError:
+        # Look for the key inside our table only: [tool.ruff] may set "ignore" too.
+        return ConfigError(message, shown, line_of(text, key.split(".")[-1], after=after if after is not None else start))
 
     if not isinstance(table, dict):
         raise ConfigError(f"[{prefix}] must be a table", shown)
@@ -97,10 +101,13 @@ def _validate(table: Any, path: Path, text: str, prefix: str) -> Config:
             raise fail(key, f"{key!r} must be a path (a non-empty string)")
         return folder / value
 
-    def selectors(key: str, source: dict | None = None, where: str = "") -> tuple[str, ...]:
+    def selectors(key: str, source: dict | None = None, where: str = "", after: int | None = None) -> tuple[str, ...]:
         value = (table if source is None else source).get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise fail(key, f"{where}{key!r} must be a list of check codes or names")
+            raise fail(key, f"{where}{key!r} must be a list of check codes or names", after)
+        for selector in value:
+            if not names_a_check(selector):
+                raise fail(key, f"{where}{key!r}: {selector!r} names no check (see `transkit checks`)", after)
         return tuple(value)
 
     fail_on = None
@@ -121,23 +128,29 @@ def _validate(table: Any, path: Path, text: str, prefix: str) -> Config:
             raise fail(code, f"[languages.{code}]: {code!r} is not a language code")
         if not isinstance(overrides, dict):
             raise fail(code, f"[languages.{code}] must be a table")
+        section = _table_line(text, f"{prefix}.languages.{code}".lstrip(".")) or start
         for key in overrides:
             if key not in _LANGUAGE_KEYS:
                 raise fail(key, f"unknown key {key!r} in [languages.{code}]; known keys: {', '.join(sorted(_LANGUAGE_KEYS))}")
         if "select" in overrides:
-            language_select[code] = selectors("select", overrides, f"[languages.{code}] ")
+            language_select[code] = selectors("select", overrides, f"[languages.{code}] ", section)
         if "ignore" in overrides:
-            language_ignore[code] = selectors("ignore", overrides, f"[languages.{code}] ")
+            language_ignore[code] = selectors("ignore", overrides, f"[languages.{code}] ", section)
         if "min-coverage" in overrides:
-            per_language[code] = _percent(overrides["min-coverage"], lambda m: fail("min-coverage", f"[languages.{code}] {m}"))
+            per_language[code] = _percent(
+                overrides["min-coverage"], lambda m: fail("min-coverage", f"[languages.{code}] {m}", section)
+            )
 
     severities: dict[str, Severity] = {}
     overrides = table.get("severity", {})
     if not isinstance(overrides, dict):
         raise fail("severity", "'severity' must be a table of check code or name = error | warning | info")
     for check, level in overrides.items():
+        info = find(check)
+        if info is None:
+            raise fail(check, f"[severity] {check!r} is not a check code or name (see `transkit checks`)")
         try:
-            severities[check] = Severity(level)
+            severities[info.code] = Severity(level)
         except ValueError:
             raise fail(check, f"[severity] {check}: {level!r} is not error, warning or info") from None
 
@@ -160,6 +173,16 @@ def _validate(table: Any, path: Path, text: str, prefix: str) -> Config:
         severities=severities,
         baseline=path_value("baseline"),
     )
+
+
+def _table_line(text: str, name: str) -> int:
+    """The line of a ``[name]`` table header, 0 for the top level."""
+    if not name:
+        return 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip().replace(" ", "") == f"[{name}]":
+            return number
+    return 0
 
 
 def _percent(value: Any, fail: Any) -> float:

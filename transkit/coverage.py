@@ -144,22 +144,3 @@ def _percent(part: int, whole: int) -> float:
     if whole == 0:
         return 100.0
     return int(part * 1000 / whole) / 10
-
-
-def msgfmt_statistics(catalog: Catalog) -> tuple[int, int, int]:
-    """(translated, fuzzy, untranslated) over the catalog's own messages, as msgfmt counts.
-
-    msgfmt judges a message by its first form only and ignores the template; this exists
-    so that tests can hold transkit's reading of a file against msgfmt's.
-    """
-    translated = fuzzy = untranslated = 0
-    for entry in catalog.entries:
-        if entry.obsolete:
-            continue
-        if not entry.msgstr or entry.msgstr[0] == "":
-            untranslated += 1
-        elif entry.fuzzy:
-            fuzzy += 1
-        else:
-            translated += 1
-    return translated, fuzzy, untranslated

@@ -19,7 +19,7 @@ from transkit.model import Catalog, Entry, MessageKey, Project
 from transkit.registry import CheckInfo, Problem, Scope, all_checks, find
 from transkit.report import Finding, Report, Severity
 from transkit.selection import Selection
-from transkit.suppression import Marker, markers, unused_problem
+from transkit.suppression import Marker, markers
 
 UNUSED_SUPPRESSION = "N101"
 
@@ -57,11 +57,16 @@ class Options:
 
 
 def _for_language(table: Mapping[str, object], catalog: Catalog):
-    tag = catalog.language.tag if catalog.language else None
-    for code, value in table.items():
-        if tag is not None and to_tag(code) == tag:
-            return value
-    return None
+    """A language's entry of a per-language table: its own code first, then its base
+    language's (a ``[languages.ti]`` section applies to ``ti_ER.po`` too)."""
+    if catalog.language is None:
+        return None
+    tag = catalog.language.tag
+    base = tag.split("-")[0]
+    exact = [value for code, value in table.items() if to_tag(code) == tag]
+    if exact:
+        return exact[0]
+    return next((value for code, value in table.items() if to_tag(code) == base), None)
 
 
 @dataclass(frozen=True)
@@ -88,10 +93,10 @@ def run(project: Project, options: Options = Options()) -> Report:
         extra.validate()
     checks = all_checks()
     template_index = index(project.template)
-    template_markers = {
-        entry.key: markers(entry, project.template.display_path, template=True) for entry in project.template.entries
-    }
-    used_template_markers: set[Marker] = set()
+    template_markers = _markers(project.template, template=True)
+    used: set[Marker] = set()
+    catalog_markers: dict[str, dict[MessageKey, tuple[Marker, ...]]] = {}
+    by_file: dict[str, tuple[Catalog, list[CheckInfo]]] = {}
     findings: list[Finding] = []
     coverages: list[Coverage] = []
     for catalog in project.catalogs:
@@ -99,24 +104,29 @@ def run(project: Project, options: Options = Options()) -> Report:
         coverages.append(cov)
         context = CatalogContext(project, catalog, template_index, cov, options)
         enabled = options.selection_for(catalog).apply(checks)
-        raw = list(_catalog_findings(context, [i for i in enabled if i.code != UNUSED_SUPPRESSION]))
-        kept, unused = _suppress(raw, catalog, template_markers, used_template_markers, enabled)
-        findings.extend(kept)
-        unused_check = next((i for i in enabled if i.code == UNUSED_SUPPRESSION), None)
-        if unused_check is not None:
-            context.memo["unused_markers"] = unused
-            findings.extend(_catalog_findings(context, [unused_check]))
-    unused_check = find(UNUSED_SUPPRESSION)
-    if unused_check is not None and options.selection.enabled(unused_check):
-        for found in template_markers.values():
-            for marker in found:
-                if marker not in used_template_markers and _all_enabled(marker, options.selection.apply(checks)):
-                    problem = unused_problem(marker)
-                    findings.append(_finding(unused_check, problem, file=marker.file, language=None, options=options))
+        by_file[catalog.display_path] = (catalog, enabled)
+        catalog_markers[catalog.display_path] = _markers(catalog, template=False)
+        raw = _catalog_findings(context, [i for i in enabled if i.code != UNUSED_SUPPRESSION])
+        findings.extend(_suppress(raw, catalog_markers[catalog.display_path], template_markers, used))
+
     for info in options.selection.apply(checks):
         if info.scope is Scope.PROJECT:
-            for problem in info.function(project, options):
-                findings.append(_finding(info, problem, file=problem.file or "", language=problem.language, options=options))
+            raw = [_finding(info, p, file=p.file or "", language=p.language, options=options) for p in info.function(project, options)]
+            kept = [f for f in raw if f.file not in by_file or info in by_file[f.file][1]]
+            findings.extend(f for f in kept if not _suppressed(f, catalog_markers.get(f.file, {}), template_markers, used))
+
+    unused_check = find(UNUSED_SUPPRESSION)
+    if unused_check is not None:
+        for file, (catalog, enabled) in by_file.items():
+            if unused_check in enabled:
+                for problem in unused_check.function(_unused(catalog_markers[file], used, enabled)):
+                    findings.append(_finding(unused_check, problem, file=file, language=catalog.code, options=options))
+        # Template markers serve every language: judge them only when every language ran.
+        if not project.filtered and options.selection.enabled(unused_check):
+            unused = _unused(template_markers, used, options.selection.apply(checks))
+            for problem in unused_check.function(unused):
+                findings.append(_finding(unused_check, problem, file=project.template.display_path, language=None, options=options))
+
     total = len(findings)
     if options.baseline is not None:
         findings = baseline_mod.new_findings(findings, options.baseline)
@@ -126,45 +136,39 @@ def run(project: Project, options: Options = Options()) -> Report:
         findings=tuple(findings),
         coverage=tuple(coverages),
         baselined=total - len(findings),
+        unreadable=len(project.failures),
     )
 
 
-def _suppress(
-    raw: list[Finding],
-    catalog: Catalog,
+def _markers(catalog: Catalog, *, template: bool) -> dict[MessageKey, tuple[Marker, ...]]:
+    return {entry.key: markers(entry, catalog.display_path, template=template) for entry in catalog.entries}
+
+
+def _suppressed(
+    finding: Finding,
+    catalog_markers: Mapping[MessageKey, tuple[Marker, ...]],
     template_markers: Mapping[MessageKey, tuple[Marker, ...]],
-    used_template_markers: set[Marker],
-    enabled: list[CheckInfo],
-) -> tuple[list[Finding], list[Marker]]:
-    """Drop the findings a marker names; return the rest and the unused catalog markers."""
-    catalog_markers = {
-        entry.key: markers(entry, catalog.display_path, template=False) for entry in catalog.entries if not entry.obsolete
-    }
-    used: set[Marker] = set()
-    kept = []
-    for finding in raw:
-        key = (finding.msgctxt, finding.msgid)
-        info = find(finding.code)
-        candidates = (*catalog_markers.get(key, ()), *template_markers.get(key, ())) if finding.msgid is not None else ()
-        hit = next((m for m in candidates if info is not None and m.matches(info)), None)
-        if hit is None:
-            kept.append(finding)
-        elif hit.language_wide:
-            used_template_markers.add(hit)
-        else:
-            used.add(hit)
-    unused = [
-        marker
-        for found in catalog_markers.values()
-        for marker in found
-        if marker not in used and _all_enabled(marker, enabled)
-    ]
-    return kept, unused
+    used: set[Marker],
+) -> bool:
+    """Whether a marker on the finding's message names its check; records the marker used."""
+    if finding.msgid is None:
+        return False
+    key = (finding.msgctxt, finding.msgid)
+    info = find(finding.code)
+    for marker in (*catalog_markers.get(key, ()), *template_markers.get(key, ())):
+        if info is not None and marker.matches(info):
+            used.add(marker)
+            return True
+    return False
 
 
-def _all_enabled(marker: Marker, enabled: list[CheckInfo]) -> bool:
-    """A marker for a check that did not run cannot be judged unused."""
-    return all(any(Marker((s,), "", 0, False).matches(i) for i in enabled) for s in marker.selectors)
+def _suppress(raw, catalog_markers, template_markers, used) -> list[Finding]:
+    return [f for f in raw if not _suppressed(f, catalog_markers, template_markers, used)]
+
+
+def _unused(found: Mapping[MessageKey, tuple[Marker, ...]], used: set[Marker], enabled: list[CheckInfo]) -> list[Marker]:
+    """Markers that suppressed nothing, among those this run can judge."""
+    return [m for ms in found.values() for m in ms if m not in used and m.judged_by(enabled)]
 
 
 def _catalog_findings(context: CatalogContext, checks: Iterable[CheckInfo]) -> Iterable[Finding]:

@@ -37,3 +37,8 @@ class ProjectError(TranskitError):
 
 class GlossaryError(TranskitError):
     """A termbase file that cannot be read or does not follow the schema."""
+
+
+class TermbaseInvalid(GlossaryError):
+    """A termbase file that reads but breaks the schema (unknown key, bad kind, a phone
+    number that does not parse, a duplicate id); ``glossary check`` reports it as a finding."""

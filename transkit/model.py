@@ -132,3 +132,5 @@ class Project:
     template: Catalog
     catalogs: tuple[Catalog, ...]
     failures: tuple[CatalogFailure, ...] = field(default=())
+    filtered: bool = False
+    """True when only some languages were loaded (``--lang``)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
@@ -15,4 +16,4 @@ def display_path(path: Path, base: Path | None = None) -> str:
     try:
         return path.resolve().relative_to(base).as_posix()
     except (ValueError, OSError):
-        return path.as_posix()
+        return Path(os.path.normpath(path)).as_posix()

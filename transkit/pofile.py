@@ -131,14 +131,17 @@ def parse_catalog(
     entries = tuple(_entry(p, s, shown) for p, s in zip(parsed, messages))
 
     header_language = _field(header, "Language")
-    code = header_language or path_language
+    # An invalid header (``Language: French``) is H101's finding; the path may still know.
+    language = (language_of(header_language) if header_language else None) or (
+        language_of(path_language) if path_language else None
+    )
     return Catalog(
         path=path,
         display_path=shown,
         header=header,
         header_line=header_entry.line,
         entries=entries,
-        language=language_of(code) if code else None,
+        language=language,
         header_language=header_language,
         path_language=path_language,
         is_template=is_template,

@@ -92,6 +92,8 @@ def load_project(
         else:
             catalog_files.append(path)
 
+    if not folders and not catalog_files and template_path is not None:
+        folders.append(template_path.parent)  # only a template given: its catalogs are beside it
     if template_path is None:
         template_path = find_template(folders[0] if folders else catalog_files[0].parent)
     if not template_path.is_file():
@@ -128,28 +130,31 @@ def load_project(
 def filter_languages(project: Project, languages: Sequence[str]) -> Project:
     """The project restricted to catalogs of the given languages (any code spelling).
 
-    ``pt-BR`` selects ``pt_BR.po``; a base language (``zh``) selects its variants.
-    Raises :class:`ProjectError` for a code that matches no catalog, naming those there are.
+    ``pt-BR`` selects ``pt_BR.po``; a base language (``zh``) selects its variants.  Raises
+    :class:`ProjectError` for a code that matches no catalog, naming those there are, and
+    :class:`CatalogError` when the only catalog of a language cannot be read.
     """
     if not languages:
         return project
     kept: list[Catalog] = []
+    failures: list[CatalogFailure] = []
     for code in languages:
         tag = to_tag(code)
         if tag is None:
             raise ProjectError(f"--lang {code!r} is not a language code")
-        matches = [c for c in project.catalogs if c.language and _matches(tag, c.language.tag)]
+        matches = [c for c in project.catalogs if c.language and matches_language(tag, c.language.tag)]
+        broken = [f for f in project.failures if f.path_language and matches_language(tag, to_tag(f.path_language) or "")]
+        if not matches and broken:
+            raise CatalogError(broken[0].message, broken[0].display_path, broken[0].line)
         if not matches:
             known = ", ".join(sorted(c.code for c in project.catalogs)) or "none"
             raise ProjectError(f"no catalog for language {code!r} (catalogs: {known})")
         kept.extend(m for m in matches if m not in kept)
-    wanted = {to_tag(code) for code in languages}
-    failures = tuple(
-        f for f in project.failures if f.path_language and to_tag(f.path_language) in wanted
-    )
+        failures.extend(f for f in broken if f not in failures)
     kept.sort(key=lambda c: c.display_path)
-    return Project(project.root, project.template, tuple(kept), failures)
+    return Project(project.root, project.template, tuple(kept), tuple(failures), filtered=True)
 
 
-def _matches(wanted: str, tag: str) -> bool:
+def matches_language(wanted: str, tag: str) -> bool:
+    """Whether a catalog's tag is the wanted one or one of its variants (``pt`` → ``pt-BR``)."""
     return tag == wanted or tag.startswith(wanted + "-")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 import inspect
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -86,11 +86,6 @@ class CheckInfo:
     applies: Applies = Applies.ALL
 
     @property
-    def family(self) -> str:
-        """The letters of the code: checks of one family share them (``C`` coverage)."""
-        return self.code.rstrip("0123456789")
-
-    @property
     def doc(self) -> str:
         return inspect.cleandoc(self.function.__doc__ or "")
 
@@ -142,10 +137,6 @@ def find(code_or_name: str) -> CheckInfo | None:
     if info is not None:
         return info
     return next((info for info in _CHECKS.values() if info.name == wanted.lower()), None)
-
-
-def iter_scope(scope: Scope, checks: Iterable[CheckInfo]) -> Iterator[CheckInfo]:
-    return (info for info in checks if info.scope is scope)
 
 
 def _load_builtin_checks() -> None:

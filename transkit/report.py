@@ -43,7 +43,7 @@ class FailOn(enum.Enum):
     NEVER = "never"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Finding:
     """One problem at one place; immutable so reporters and baselines can share it."""
 
@@ -51,9 +51,9 @@ class Finding:
     line: int | None
     code: str
     check: str
-    severity: Severity = field(compare=False)
-    message: str = field(compare=False)
-    language: str | None = field(default=None, compare=False)
+    severity: Severity
+    message: str
+    language: str | None = None
     msgctxt: str | None = field(default=None)
     msgid: str | None = field(default=None)
 
@@ -63,8 +63,9 @@ class Finding:
         return (self.file, self.line or 0, self.code)
 
 
-GATE_CODES = frozenset({"C109"})
-"""Codes that fail the run whatever ``--fail-on`` says: an explicit coverage gate."""
+GATE_CODES = frozenset({"C109", "F001"})
+"""Codes that fail the run whatever ``--fail-on`` says and that no baseline hides: a
+coverage gate, an unreadable catalog."""
 
 
 @dataclass(frozen=True)
@@ -76,13 +77,16 @@ class Report:
     coverage: tuple[Coverage, ...]
     baselined: int = 0
     """Findings left out because the baseline already knew them."""
+    unreadable: int = 0
+    """Catalogs that could not be read: the run fails whatever is selected or baselined."""
 
     def count(self, severity: Severity) -> int:
         return sum(1 for finding in self.findings if finding.severity is severity)
 
     def exit_code(self, fail_on: FailOn = FailOn.ERROR) -> int:
-        """0 when nothing reaches the fail level and every coverage gate holds, else 1."""
-        if any(finding.code in GATE_CODES for finding in self.findings):
+        """0 when nothing reaches the fail level, every coverage gate holds and every
+        catalog could be read, else 1."""
+        if self.unreadable or any(finding.code in GATE_CODES for finding in self.findings):
             return 1
         if fail_on is FailOn.NEVER:
             return 0

@@ -25,11 +25,8 @@ class Selection:
 
     def validate(self, checks: Sequence[CheckInfo] | None = None) -> None:
         """Refuse selectors that match nothing: a typo must not silently select nothing."""
-        known = list(checks) if checks is not None else all_checks()
         for selector in (*self.select, *self.ignore):
-            if _specificity(selector, known[0]) is None and not any(
-                _specificity(selector, info) is not None for info in known
-            ):
+            if not names_a_check(selector, checks):
                 raise SelectionError(
                     f"unknown check code, prefix or name {selector!r} (see `transkit checks`)"
                 )
@@ -45,17 +42,28 @@ class Selection:
         return [info for info in checks if self.enabled(info)]
 
 
+def names_a_check(selector: str, checks: Sequence[CheckInfo] | None = None) -> bool:
+    """Whether a selector matches at least one check."""
+    known = list(checks) if checks is not None else all_checks()
+    return any(specificity(selector, info) is not None for info in known)
+
+
 def _best(selectors: Iterable[str], info: CheckInfo) -> int | None:
-    scores = [score for score in (_specificity(s, info) for s in selectors) if score is not None]
+    scores = [score for score in (specificity(s, info) for s in selectors) if score is not None]
     return max(scores, default=None)
 
 
-def _specificity(selector: str, info: CheckInfo) -> int | None:
+def specificity(selector: str, info: CheckInfo) -> int | None:
+    """How precisely a selector names a check, or None when it does not name it.
+
+    ``ALL`` scores 0, a code prefix its length, a whole code or the check's name the
+    length of the code: a name is as specific as its code, so ties go to ignore.
+    """
     text = selector.strip()
     if text.upper() == "ALL":
         return 0
     if text.lower() == info.name:
-        return len(info.code) + 1
+        return len(info.code)
     upper = text.upper()
     if upper and info.code.startswith(upper):
         return len(upper)

@@ -4,8 +4,9 @@ A marker in the template's extracted comment (``#. transkit-ignore: T151``) reac
 language, because msgmerge copies extracted comments into every catalog; a marker in one
 catalog's translator comment (``# transkit-ignore: S103``) or flags
 (``#, transkit-ignore-S103``) applies to that language only.  Markers name codes, code
-prefixes or check names, or ``all``.  A marker that suppresses nothing is reported
-(N101), so stale markers do not pile up.
+prefixes or check names, or ``all``.  A marker that suppresses nothing, or names no check, is
+reported (N101), so stale markers and typos do not pile up; write reasons on their own
+comment line, not after the codes.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 
 from transkit.model import Entry
 from transkit.registry import CheckInfo, Problem
+from transkit.selection import names_a_check, specificity
 
 _COMMENT = re.compile(r"transkit-ignore:\s*([^\n]*)", re.IGNORECASE)
 _FLAG = re.compile(r"^transkit-ignore-(.+)$", re.IGNORECASE)
@@ -33,17 +35,21 @@ class Marker:
     msgid: str | None = None
 
     def matches(self, info: CheckInfo) -> bool:
-        return any(_matches(selector, info) for selector in self.selectors)
+        return any(specificity(selector, info) is not None for selector in self.selectors)
 
-
-def _matches(selector: str, info: CheckInfo) -> bool:
-    text = selector.strip()
-    return text.lower() == "all" or text.lower() == info.name or info.code.startswith(text.upper())
+    def judged_by(self, enabled: list[CheckInfo]) -> bool:
+        """Whether this run can tell that the marker is unused: every selector names a check
+        that ran, or names no check at all (a typo is reported, not silently kept)."""
+        return all(
+            any(specificity(s, i) is not None for i in enabled) or not names_a_check(s) for s in self.selectors
+        )
 
 
 def unused_problem(marker: Marker) -> Problem:
+    unknown = [s for s in marker.selectors if not names_a_check(s)]
+    what = f"names no check ({', '.join(unknown)})" if unknown else "suppresses nothing"
     return Problem(
-        f"suppression of {', '.join(marker.selectors)} suppresses nothing; remove it",
+        f"suppression of {', '.join(marker.selectors)} {what}; remove it",
         line=marker.line,
         msgctxt=marker.msgctxt,
         msgid=marker.msgid,

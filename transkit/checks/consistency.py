@@ -14,7 +14,7 @@ from transkit.glossary.triage import describe_change
 from transkit.glossary.values import phone_numbers
 from transkit.glossary.verify import Status, phone_region
 from transkit.model import Entry, Project
-from transkit.registry import Problem, Scope, register
+from transkit.registry import Applies, Problem, Scope, register
 from transkit.report import Severity
 
 
@@ -70,39 +70,38 @@ def number_differs_across_languages(project: Project, options: Options) -> Itera
     """A message's phone numbers differ by value between languages.
 
     A helpline is language-neutral: every language must give the same number for the
-    same message, however each writes it.  The finding names the languages that differ
-    from the majority.
+    same message as its source does, however each writes it.  The finding names each
+    language that differs and how many give the source's number.
 
     Bad: 22 languages give 078 055 800 for a message and one gives 078 055 880.
     Good: every language gives 078 055 800 (``078/055.800`` in one of them is the same value).
     """
     region = phone_region(options.termbase) or "ZZ"
-    template = index(project.template)
-    for key, source in template.items():
-        if not phone_numbers(source.msgid, region):
+    indexes = [(catalog, index(catalog)) for catalog in project.catalogs]
+    for key, source in index(project.template).items():
+        expected = tuple(sorted({p.value for p in phone_numbers(source.msgid, region)}))
+        if not expected:
             continue
         values: dict[tuple[str, ...], list[tuple[str, str, int]]] = defaultdict(list)
-        for catalog in project.catalogs:
-            entry = index(catalog).get(key) if catalog.entries else None
+        for catalog, entries in indexes:
+            entry = entries.get(key)
             if entry is None or not entry.translated:
                 continue
             found = tuple(sorted({p.value for form in entry.msgstr for p in phone_numbers(form, region)}))
             values[found].append((catalog.code, catalog.display_path, entry.line))
-        if len(values) < 2:
-            continue
-        majority = max(values, key=lambda v: len(values[v]))
+        agree = len(values.get(expected, []))
         for found, places in values.items():
-            if found == majority:
+            if found == expected:
                 continue
             for code, path, line in places:
                 yield Problem(
-                    f"phone numbers {' '.join(found) or '(none)'} differ from the "
-                    f"{' '.join(majority) or '(none)'} of {len(values[majority])} other languages",
+                    f"phone numbers {' '.join(found) or '(none)'} differ from the source's "
+                    f"{' '.join(expected)}, which {agree} other language{'s' if agree != 1 else ''} give",
                     line=line, msgctxt=key[0], msgid=key[1], file=path, language=code,
                 )
 
 
-@register("T171", "critical-source-change", Scope.ENTRY, Severity.ERROR)
+@register("T171", "critical-source-change", Scope.ENTRY, Severity.ERROR, applies=Applies.ACTIVE)
 def critical_source_change(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The source of a fuzzy message changed a critical term.
 
@@ -115,7 +114,7 @@ def critical_source_change(entry: Entry, context: CatalogContext) -> Iterator[Pr
     Bad: ``#| msgid "Call 078 055 800"`` → ``msgid "Call 078 055 801"``, fuzzy ``msgstr "Appeler le 078 055 800"``.
     Good: the translation updated to the new number and the fuzzy flag removed.
     """
-    if entry.obsolete or not entry.fuzzy or entry.previous_msgid is None or not entry.source_changed:
+    if not entry.fuzzy or entry.previous_msgid is None or not entry.source_changed:
         return
     termbase = context.termbase
     change = describe_change(entry.previous_msgid, entry.msgid, termbase, phone_region(termbase))

@@ -13,7 +13,7 @@ from transkit.engine import CatalogContext
 from transkit.glossary.triage import describe_change
 from transkit.glossary.verify import phone_region
 from transkit.model import Entry
-from transkit.registry import Problem, Scope, register
+from transkit.registry import Applies, Problem, Scope, register
 from transkit.report import Severity
 
 
@@ -26,9 +26,9 @@ def _quote(text: str, limit: int = 60) -> str:
 def missing_message(context: CatalogContext) -> Iterator[Problem]:
     """A message of the template is absent from the catalog.
 
-    The catalog was not merged with the current template (``transkit update`` or
-    ``msgmerge``), so the site shows these messages in English.  The finding points at
-    the message's line in the template.
+    The catalog was not merged with the current template (``msgmerge``), so the site shows
+    these messages in English.  The finding has no line in the catalog (the message is not
+    there); its text names the message's line in the template.
 
     Bad: the template has ``msgid "Send the report"``, the catalog has no such entry.
     Good: the catalog has the entry, translated.
@@ -45,7 +45,7 @@ def missing_message(context: CatalogContext) -> Iterator[Problem]:
             )
 
 
-@register("C102", "untranslated-message", Scope.ENTRY, Severity.WARNING)
+@register("C102", "untranslated-message", Scope.ENTRY, Severity.WARNING, applies=Applies.ACTIVE)
 def untranslated_message(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A message of the template has an empty translation, or an empty plural form.
 
@@ -55,7 +55,7 @@ def untranslated_message(entry: Entry, context: CatalogContext) -> Iterator[Prob
     Bad: ``msgstr[0] "%(count)d caractère restant"`` with ``msgstr[1] ""``.
     Good: both forms filled.
     """
-    if entry.obsolete or entry.key not in context.template_index or not entry.has_empty_form:
+    if entry.key not in context.template_index or not entry.has_empty_form:
         return
     if entry.is_plural and any(entry.msgstr):
         empty = ", ".join(f"msgstr[{n}]" for n, form in enumerate(entry.msgstr) if not form)
@@ -64,7 +64,7 @@ def untranslated_message(entry: Entry, context: CatalogContext) -> Iterator[Prob
         yield Problem("message not translated")
 
 
-@register("C103", "fuzzy-message", Scope.ENTRY, Severity.WARNING)
+@register("C103", "fuzzy-message", Scope.ENTRY, Severity.WARNING, applies=Applies.ACTIVE)
 def fuzzy_message(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A translation is marked fuzzy: it needs review and is not used at run time.
 
@@ -75,7 +75,7 @@ def fuzzy_message(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     Bad: ``#, fuzzy`` with ``#| msgid "Send"`` above ``msgid "Send the report"``.
     Good: the translation updated to the new source and the flag removed.
     """
-    if entry.obsolete or not entry.fuzzy or entry.has_empty_form:
+    if not entry.fuzzy or entry.has_empty_form:
         return
     if entry.previous_msgid is not None and entry.source_changed:
         termbase = context.termbase
@@ -87,7 +87,7 @@ def fuzzy_message(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
         yield Problem("fuzzy translation needs review")
 
 
-@register("C104", "outdated-source", Scope.ENTRY, Severity.WARNING)
+@register("C104", "outdated-source", Scope.ENTRY, Severity.WARNING, applies=Applies.ACTIVE)
 def outdated_source(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A translation is not fuzzy but was made for an older source text.
 
@@ -97,7 +97,7 @@ def outdated_source(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     Bad: ``#| msgid "Send"`` above ``msgid "Send the report"``, not fuzzy.
     Good: no ``#|`` lines once the translation matches the current source.
     """
-    if entry.obsolete or entry.fuzzy or not entry.source_changed:
+    if entry.fuzzy or not entry.source_changed:
         return
     yield Problem(
         f"translated for an older source {_quote(entry.previous_msgid or '')} but not marked fuzzy"
@@ -159,7 +159,7 @@ def catalog_not_merged(context: CatalogContext) -> Iterator[Problem]:
         )
 
 
-@register("C108", "message-not-in-template", Scope.ENTRY, Severity.WARNING)
+@register("C108", "message-not-in-template", Scope.ENTRY, Severity.WARNING, applies=Applies.ACTIVE)
 def message_not_in_template(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """An active message of the catalog is not in the template.
 
@@ -169,7 +169,7 @@ def message_not_in_template(entry: Entry, context: CatalogContext) -> Iterator[P
     Bad: ``msgid "Send"`` in the catalog, ``msgid "Send the report"`` in the template.
     Good: the catalog merged, the old message obsolete or gone.
     """
-    if not entry.obsolete and entry.key not in context.template_index:
+    if entry.key not in context.template_index:
         yield Problem("message is not in the template")
 
 

@@ -1,1 +1,41 @@
-"""(being written)"""
+"""Plural messages (family ``P``): does each plural message have the catalog's forms?
+
+``P201`` is here; the catalog's rule itself (is ``nplurals`` right for the language, does
+the expression stay in range) is judged once per catalog by the header checks ``H104``
+to ``H109``, whose parsed rule this module reuses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from transkit.checks.header import plural_state
+from transkit.engine import CatalogContext
+from transkit.model import Entry
+from transkit.registry import Applies, Problem, Scope, register
+from transkit.report import Severity
+
+
+@register("P201", "plural-form-count-mismatch", Scope.ENTRY, Severity.ERROR, applies=Applies.ACTIVE)
+def plural_form_count_mismatch(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
+    """A plural message has more or fewer ``msgstr[n]`` than the catalog's ``nplurals``.
+
+    gettext picks ``msgstr[i]`` with the catalog's plural expression: a missing form
+    shows the English source for the numbers that select it, an extra one is never
+    shown, and ``msgfmt --check`` rejects the catalog.  Usually the message was copied
+    from a catalog of another language.  Messages with every form empty are left to the
+    coverage checks; a catalog without a usable ``Plural-Forms`` to ``H104``/``H105``.
+
+    Bad: ``nplurals=3`` (Russian) and a message with only ``msgstr[0]`` and ``msgstr[1]``.
+    Good: ``msgstr[0]``, ``msgstr[1]`` and ``msgstr[2]``, each filled.
+    """
+    if not entry.is_plural or not any(entry.msgstr):
+        return
+    forms = plural_state(context).forms
+    if forms is None:
+        return
+    found = len(entry.msgstr)
+    if found != forms.nplurals:
+        have = "msgstr[0]" if found == 1 else f"msgstr[0]…msgstr[{found - 1}]"
+        expected = "1 plural form" if forms.nplurals == 1 else f"{forms.nplurals} plural forms"
+        yield Problem(f"expected {expected} (nplurals={forms.nplurals}), found {found}: {have}")

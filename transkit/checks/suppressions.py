@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from transkit.engine import CatalogContext
 from transkit.registry import Problem, Scope, register
-from transkit.suppression import unused_problem
+from transkit.suppression import Marker, unused_problem
 from transkit.report import Severity
 
 
 @register("N101", "unused-suppression", Scope.CATALOG, Severity.WARNING)
-def unused_suppression(context: CatalogContext) -> Iterator[Problem]:
+def unused_suppression(unused: Iterable[Marker]) -> Iterator[Problem]:
     """A suppression marker suppresses nothing.
 
     The problem it silenced was fixed, or the marker names the wrong code; either way it
@@ -23,4 +22,5 @@ def unused_suppression(context: CatalogContext) -> Iterator[Problem]:
     Bad: ``# transkit-ignore: S103`` above a message that raises no S103.
     Good: the marker removed, or kept only where the finding it names occurs.
     """
-    yield from map(unused_problem, context.memo.get("unused_markers", ()))
+    # The engine calls this once suppression is done, with the markers that went unused.
+    yield from map(unused_problem, unused)

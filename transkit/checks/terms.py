@@ -18,8 +18,8 @@ from transkit.report import Severity
 
 def term_uses(entry: Entry, context: CatalogContext) -> tuple[TermUse, ...]:
     """The critical-term outcomes of a translated message, computed once per catalog."""
-    if not context.termbase or entry.obsolete or not entry.translated or entry.msgid == "":
-        return ()
+    if not context.termbase or context.catalog.language is None or not entry.translated or entry.obsolete or not entry.msgid:
+        return ()  # without a language there is no approved form to look for (H10x says why)
     memo = context.memo.setdefault("term_uses", {})
     key = (entry.msgctxt, entry.msgid, entry.msgstr)
     if key not in memo:

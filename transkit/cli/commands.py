@@ -13,7 +13,6 @@ from transkit.cli.common import write_atomically
 from transkit.coverage import compute, index
 from transkit.engine import Options, run
 from transkit import baseline
-from transkit.errors import ConfigError
 from transkit.registry import all_checks, find
 from transkit.report import FailOn
 from transkit.reporters import CHECK_FORMATS
@@ -67,17 +66,19 @@ def check(
     loaded = load(paths, template, config_path, languages)
     config = loaded.config
     known = baseline_path or config.baseline
+    # Everything that can make this a usage error is read before the termbase note.
+    recorded = baseline.load(known) if known is not None and write_baseline is None else None
     options = Options(
         selection=Selection(select or config.select, ignore or config.ignore),
         language_selection={
             code: Selection(config.language_select.get(code, ()), config.language_ignore.get(code, ()))
             for code in {*config.language_select, *config.language_ignore}
         },
-        severities=_severities(config),
+        severities=config.severities,
         min_coverage=min_coverage if min_coverage is not None else config.min_coverage,
         language_min_coverage=config.language_min_coverage,
         termbase=load_termbase_for(loaded, glossary_path),
-        baseline=baseline.load(known) if known is not None and write_baseline is None else None,
+        baseline=recorded,
     )
     report = run(loaded.project, options)
     if write_baseline is not None:
@@ -117,12 +118,17 @@ def stats(
         coverage.sort(key=lambda item: (item.percent, item.language))
     else:
         coverage.sort(key=lambda item: item.language.lower())
-    for failure in project.failures:
-        where = f"{failure.display_path}:{failure.line}" if failure.line else failure.display_path
-        click.echo(f"{where}: {failure.message} (catalog left out)", err=True)
+    _report_failures(project)
     with open_output(output) as stream:
         stats_reporter.FORMATS[output_format](project.template.display_path, coverage, stream)
     sys.exit(USAGE_ERROR if project.failures else 0)
+
+
+def _report_failures(project) -> None:
+    """Catalogs left out of a table or matrix, on stderr; the command then exits 2."""
+    for failure in project.failures:
+        where = f"{failure.display_path}:{failure.line}" if failure.line else failure.display_path
+        click.echo(f"{where}: {failure.message} (catalog left out)", err=True)
 
 
 @main.command()
@@ -152,19 +158,10 @@ def terms(
     if not termbase:
         raise click.UsageError("no termbase: give one with --glossary or create glossary/")
     matrix = build_matrix(loaded.project, termbase)
+    _report_failures(loaded.project)
     with open_output(output) as stream:
         terms_reporter.FORMATS[output_format](matrix, stream)
-
-
-def _severities(config) -> dict:
-    """Severity overrides keyed by check code; a key that names no check is an error."""
-    resolved = {}
-    for key, level in config.severities.items():
-        info = find(key)
-        if info is None:
-            raise ConfigError(f"[severity] {key!r} is not a check code or name (see `transkit checks`)", str(config.source))
-        resolved[info.code] = level
-    return resolved
+    sys.exit(USAGE_ERROR if loaded.project.failures else 0)
 
 
 @main.command()
@@ -191,6 +188,7 @@ def list_checks(output_format: str) -> None:
     if output_format == "json":
         dump(
             {
+                "version": 1,
                 "checks": [
                     {"code": i.code, "name": i.name, "severity": i.severity.value, "scope": i.scope.value, "summary": i.summary}
                     for i in infos

@@ -83,8 +83,12 @@ class Loaded:
 def load(paths: Sequence[Path], template: Path | None, config_path: Path | None, languages: Sequence[str]) -> Loaded:
     config = load_config(config_path if config_path is not None else find_config(Path.cwd()))
     catalogs = list(paths) or ([config.catalogs] if config.catalogs else [])
-    project = load_project(catalogs, template=template or config.template)
-    folders = tuple(p for p in (catalogs or [Path.cwd() / DEFAULT_CATALOGS]) if p.is_dir())
+    # A template named on the command line wins over the configured one.
+    if template is None and not any(p.suffix == ".pot" for p in catalogs):
+        template = config.template
+    project = load_project(catalogs, template=template)
+    given = catalogs or [Path.cwd() / DEFAULT_CATALOGS]
+    folders = tuple(dict.fromkeys(p if p.is_dir() else p.parent for p in given))
     return Loaded(config, filter_languages(project, languages), folders)
 
 
@@ -102,8 +106,14 @@ def termbase_path(loaded: Loaded, given: Path | None) -> Path | None:
 
 
 def load_termbase_for(loaded: Loaded, given: Path | None) -> Termbase:
+    """The termbase for a run; says so on stderr when there is none, since the
+    critical-term checks then cannot run."""
     path = termbase_path(loaded, given)
-    return load_termbase(path) if path is not None else Termbase()
+    termbase = load_termbase(path) if path is not None else Termbase()
+    if not termbase:
+        where = f"{path} has no terms" if path is not None else "no termbase (glossary/) found"
+        click.echo(f"transkit: {where}: critical-term checks skipped", err=True)
+    return termbase
 
 
 @contextmanager
@@ -118,18 +128,31 @@ def output(path: Path | None) -> Iterator[TextIO]:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write a file so that it is either the old or the new one, never half-written."""
-    folder = path.parent if str(path.parent) else Path(".")
+    """Write a file so that it is either the old or the new one, never half-written.
+
+    The new file keeps the old one's permissions, or gets the usual ones for a new file
+    (mkstemp alone would leave it readable by its owner only).
+    """
     try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         try:
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
                 stream.write(text)
                 stream.flush()
                 os.fsync(stream.fileno())
+            os.chmod(temporary, _mode_for(path))
             os.replace(temporary, path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
     except OSError as error:
         raise TranskitError(f"cannot write: {error.strerror or error}", str(path)) from None
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -17,7 +17,7 @@ from transkit.cli.common import (
     write_atomically,
 )
 from transkit.cli.common import output as open_output
-from transkit.errors import GlossaryError, ProjectError, TranskitError
+from transkit.errors import GlossaryError, ProjectError, TermbaseInvalid, TranskitError
 from transkit.glossary import load_termbase
 from transkit.glossary.validate import validate
 
@@ -38,7 +38,9 @@ def _project_termbase(paths: tuple[Path, ...], config_path: Path | None, given: 
     try:
         loaded = load(paths, None, config_path, ())
     except ProjectError:
-        loaded = None
+        if paths:
+            raise  # catalogs were named and cannot be read: say so
+        loaded = None  # no catalogs here: check the termbase alone
     if loaded is None:
         path = given or Path(GLOSSARY_FOLDER)
         return load_termbase(path), None
@@ -61,15 +63,15 @@ def check_glossary(paths: tuple[Path, ...], glossary_path: Path | None, config_p
     """
     try:
         termbase, project = _project_termbase(paths, config_path, glossary_path)
-    except GlossaryError as error:
-        if str(error).startswith("no termbase") or "not found" in error.message:
-            raise
-        click.echo(f"{error}", err=False)  # a structural problem is this command's finding
+    except TermbaseInvalid as error:
+        click.echo(f"{error}")  # the termbase breaks the schema: this command's finding
         sys.exit(1)
     languages = [c.language for c in project.catalogs if c.language] if project else []
-    problems = list(validate(termbase, languages))
+    problems = [f"{p.file}: {p.severity.value}: {p.message}" for p in validate(termbase, languages)]
+    if not termbase.terms:
+        problems.append(f"{', '.join(str(s) for s in termbase.sources) or 'the termbase'}: error: no terms")
     for problem in problems:
-        click.echo(f"{problem.file}: {problem.severity.value}: {problem.message}")
+        click.echo(problem)
     click.echo(f"{len(termbase.terms)} terms, {len(problems)} problems.")
     sys.exit(1 if problems else 0)
 
@@ -98,6 +100,15 @@ def import_glossary(source: Path, output: Path | None) -> None:
         raise TranskitError("already exists; choose another file with -o or remove it", str(target))
     if not target.parent.is_dir():
         raise TranskitError("no such folder", str(target.parent))
+    if target.suffix == ".toml":
+        # The folder is read as one termbase: an id it already has would break every check.
+        existing = {term.id for term in load_termbase(target.parent).terms}
+        clash = sorted(existing & {term.id for term in termbase.terms})
+        if clash:
+            raise TranskitError(
+                f"term ids already in {target.parent}: {', '.join(clash[:5])}; import into another folder with -o",
+                str(target),
+            )
     write_atomically(target, _render(termbase, "toml"))
     click.echo(f"{target}: {len(termbase.terms)} terms imported from {source}", err=True)
 

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from transkit.errors import GlossaryError
+from transkit.errors import GlossaryError, TermbaseInvalid
 from transkit.glossary.model import ANY_LANGUAGE, Form, Term, TermKind, Termbase
 from transkit.paths import display_path
 
 __all__ = ["ANY_LANGUAGE", "Form", "GlossaryError", "Term", "TermKind", "Termbase", "load_termbase"]
-
-SUFFIXES = (".toml", ".tbx", ".csv")
 
 
 def load_termbase(path: Path) -> Termbase:
@@ -26,7 +24,7 @@ def load_termbase(path: Path) -> Termbase:
     for file in files:
         for term in _read(file).terms:
             if term.id in seen:
-                raise GlossaryError(f"duplicate term id {term.id!r} (also in {seen[term.id]})", display_path(file))
+                raise TermbaseInvalid(f"duplicate term id {term.id!r} (also in {seen[term.id]})", display_path(file))
             seen[term.id] = term.origin or display_path(file)
             terms.append(term)
     return Termbase(terms=tuple(terms), sources=tuple(files))

@@ -13,7 +13,7 @@ from typing import Any
 
 import phonenumbers
 
-from transkit.errors import GlossaryError
+from transkit.errors import GlossaryError, TermbaseInvalid
 from transkit.glossary.model import Form, Term, TermKind, Termbase
 from transkit.paths import display_path
 from transkit.report import Severity
@@ -33,26 +33,26 @@ def load_toml(path: Path) -> Termbase:
     shown = display_path(path)
     for key in data:
         if key not in _TOP_KEYS:
-            raise GlossaryError(f"unknown key {key!r}; known keys: terms, version", shown, line_of(text, key))
+            raise TermbaseInvalid(f"unknown key {key!r}; known keys: terms, version", shown, line_of(text, key))
     version = data.get("version", FORMAT_VERSION)
     if version != FORMAT_VERSION:
-        raise GlossaryError(f"unsupported termbase version {version!r} (this transkit reads {FORMAT_VERSION})", shown, line_of(text, "version"))
+        raise TermbaseInvalid(f"unsupported termbase version {version!r} (this transkit reads {FORMAT_VERSION})", shown, line_of(text, "version"))
     raw_terms = data.get("terms", [])
     if not isinstance(raw_terms, list):
-        raise GlossaryError("'terms' must be an array of tables: [[terms]]", shown, line_of(text, "terms"))
+        raise TermbaseInvalid("'terms' must be an array of tables: [[terms]]", shown, line_of(text, "terms"))
     terms = tuple(_term(raw, shown, text) for raw in raw_terms)
     return Termbase(terms=terms, sources=(path,))
 
 
 def _term(raw: Any, shown: str, text: str) -> Term:
     if not isinstance(raw, dict):
-        raise GlossaryError("each [[terms]] entry must be a table", shown)
+        raise TermbaseInvalid("each [[terms]] entry must be a table", shown)
     term_id = raw.get("id")
     where = line_of_text(text, f'"{term_id}"') if isinstance(term_id, str) else None
 
-    def fail(message: str, key: str | None = None) -> GlossaryError:
+    def fail(message: str, key: str | None = None) -> TermbaseInvalid:
         line = line_of(text, key, after=where or 0) if key else where
-        return GlossaryError(message, shown, line or where)
+        return TermbaseInvalid(message, shown, line or where)
 
     if not isinstance(term_id, str) or not term_id.strip():
         raise fail("a term without an 'id' (a non-empty string)")

@@ -37,7 +37,8 @@ def render_text(template: str, coverage: Sequence[Coverage], stream: TextIO) -> 
         ).rstrip()
 
     total = coverage[0].total if coverage else 0
-    stream.write(f"{template}: {total} messages, {len(coverage)} catalogs\n\n")
+    catalogs = "catalog" if len(coverage) == 1 else "catalogs"
+    stream.write(f"{template}: {total} messages, {len(coverage)} {catalogs}\n\n")
     stream.write(line(headers) + "\n")
     for row in rows:
         stream.write(line(row) + "\n")
@@ -61,7 +62,8 @@ def render_csv(template: str, coverage: Sequence[Coverage], stream: TextIO) -> N
     writer = csv.DictWriter(stream, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     for item in coverage:
-        writer.writerow(item.as_dict())
+        # Spreadsheets and JSON read true/false; Python's True/False would be text to them.
+        writer.writerow({k: str(v).lower() if isinstance(v, bool) else v for k, v in item.as_dict().items()})
 
 
 FORMATS = {"text": render_text, "json": render_json, "csv": render_csv}
