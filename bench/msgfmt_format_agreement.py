@@ -36,6 +36,8 @@ from transkit.report import Severity  # noqa: E402
 from transkit.selection import Selection  # noqa: E402
 
 _LINE = re.compile(r"^.*?\.po:(\d+): (.*)$")
+# msgfmt's messages about format strings; --check also judges headers and plural counts.
+_FORMAT_ERROR = re.compile(r"format specification|not a valid .* format string|expect a (mapping|tuple)")
 
 
 @dataclass
@@ -52,8 +54,8 @@ class Tally:
 
 
 def msgfmt_rejected(path: Path, catalog: Catalog, option: str) -> dict[tuple, list[str]]:
-    """Messages (by key) msgfmt reports an error for: the entry whose msgid line is the
-    last one at or before the error's line."""
+    """Messages (by key) msgfmt reports a format error for: the entry whose msgid line is
+    the last one at or before the error's line."""
     result = subprocess.run(
         ["msgfmt", option, "-o", "/dev/null", str(path)],
         capture_output=True, text=True, errors="replace", env={"LC_ALL": "C", "PATH": "/usr/bin:/bin"},
@@ -62,7 +64,7 @@ def msgfmt_rejected(path: Path, catalog: Catalog, option: str) -> dict[tuple, li
     rejected: dict[tuple, list[str]] = {}
     for line in result.stderr.splitlines():
         match = _LINE.match(line)
-        if not match or "header" in match.group(2):
+        if not match or not _FORMAT_ERROR.search(match.group(2)):
             continue
         number = int(match.group(1))
         before = [key for start, key in starts if start <= number]

@@ -43,6 +43,7 @@ def test_check_shipped_catalogs_passes_and_shows_partial_languages(in_tmp: Path)
         assert f"\n  {partial} " in summary
     assert "complete (20):" in summary
     assert "Found 0 errors" in result.stdout
+    assert "catalogs/ti.po:4: warning C107 catalog-not-merged: merged with the template of 2023-03-01" in result.stdout
 
 
 def test_check_defaults_to_catalogs_folder(monkeypatch: pytest.MonkeyPatch) -> None:

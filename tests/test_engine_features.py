@@ -26,8 +26,11 @@ def findings(result) -> list[dict]:
 
 def test_template_marker_reaches_every_language_and_unused_ones_are_reported(in_tmp: Path) -> None:
     shutil.copytree(SUPPRESSION, in_tmp / "p")
-    nl = (in_tmp / "p" / "fr.po").read_text().replace("Language: fr", "Language: nl")
-    (in_tmp / "p" / "nl.po").write_text(nl.replace('msgid "Blue Heart"\nmsgstr ""', 'msgid "Blue Heart"\nmsgstr ""'))
+    # nl has none of fr's own markers: only the template's can keep "Blue Heart" quiet there.
+    (in_tmp / "p" / "nl.po").write_text(
+        '# families: C102\nmsgid ""\nmsgstr ""\n"Language: nl\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Blue Heart"\nmsgstr ""\n'
+    )
     result = run("check", "p", "--select", "C102", "--select", "N", "--format", "json")
     blue = [f for f in findings(result) if f["msgid"] == "Blue Heart"]
     assert blue == []  # suppressed in fr and in nl by the template's marker

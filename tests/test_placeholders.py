@@ -37,6 +37,7 @@ from transkit.selection import Selection
 ORACLE_FILES = sorted((DATA / "placeholders").glob("*.po"))
 FAMILY = ("P1", "P21")
 _MSGFMT_LINE = re.compile(r"^.*?\.po:(\d+): (.*)$")
+_FORMAT_ERROR = re.compile(r"format specification|not a valid .* format string|expect a (mapping|tuple)")
 
 
 def _blocks(path: Path) -> list[tuple[int, int, str]]:
@@ -64,7 +65,7 @@ def msgfmt_rejections(path: Path, option: str) -> dict[str, list[str]]:
     rejected: dict[str, list[str]] = defaultdict(list)
     for line in result.stderr.splitlines():
         match = _MSGFMT_LINE.match(line)
-        if not match:
+        if not match or not _FORMAT_ERROR.search(match.group(2)):
             continue
         number = int(match.group(1))
         for first, last, context in blocks:

@@ -4,7 +4,8 @@ The library API; importing it does not import click::
 
     import transkit
     project = transkit.load_project(["catalogs"])
-    report = transkit.check(project)
+    config = transkit.load_config(transkit.find_config(Path(".")))
+    report = transkit.check(project, transkit.run_options(config))
     for item in report.coverage:
         print(item.language, item.percent)
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from transkit.config import Config, find_config, load_config, run_options
 from transkit.coverage import Coverage, compute as compute_coverage
 from transkit.engine import Options, run as check
 from transkit.errors import CatalogError, ConfigError, ProjectError, TranskitError
@@ -25,6 +27,10 @@ from transkit.selection import Selection
 
 __all__ = [
     "Catalog",
+    "Config",
+    "find_config",
+    "load_config",
+    "run_options",
     "CatalogError",
     "CatalogFailure",
     "ConfigError",

@@ -8,7 +8,8 @@ so a typo never silently changes what CI checks.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,9 @@ from transkit.errors import ConfigError
 from transkit.languages import to_tag
 from transkit.paths import display_path
 from transkit.registry import find
-from transkit.selection import names_a_check
+from transkit.selection import Selection, names_a_check
+from transkit.engine import Options
+from transkit.glossary.model import Termbase
 from transkit.tomlfile import line_of, read_toml
 from transkit.report import FailOn, Severity
 
@@ -189,3 +192,30 @@ def _percent(value: Any, fail: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
         raise fail("'min-coverage' must be a number from 0 to 100")
     return float(value)
+
+
+def run_options(
+    config: Config,
+    *,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    min_coverage: float | None = None,
+    termbase: Termbase | None = None,
+    baseline: Counter[str] | None = None,
+) -> Options:
+    """The engine options a configuration gives, with command-line values winning.
+
+    A library user with a ``transkit.toml`` gets the same run as ``transkit check``.
+    """
+    return Options(
+        selection=Selection(tuple(select) or config.select, tuple(ignore) or config.ignore),
+        language_selection={
+            code: Selection(config.language_select.get(code, ()), config.language_ignore.get(code, ()))
+            for code in {*config.language_select, *config.language_ignore}
+        },
+        severities=config.severities,
+        min_coverage=min_coverage if min_coverage is not None else config.min_coverage,
+        language_min_coverage=config.language_min_coverage,
+        termbase=termbase if termbase is not None else Termbase(),
+        baseline=baseline,
+    )

@@ -204,15 +204,26 @@ def values(text: str, kind: str) -> tuple[str, ...]:
 # ---------------------------------------------------------------------------------------
 
 
+def _alphabetic(char: str) -> bool:
+    """A letter of an alphabet written with spaces; "7月30日" glues digits to ideographs
+    as a matter of course."""
+    return char.isalpha() and unicodedata.name(char, "").startswith(("LATIN", "GREEK", "CYRILLIC"))
+
+
 def numbers(text: str) -> tuple[Number, ...]:
     """The numbers of a text, outside placeholders, markup, URLs and e-mail addresses.
 
-    Any script's decimal digits count (``٠٧٨`` is 078); a digit glued to letters still
-    counts (``30th``, ``COVID-19``), since a changed digit there is as wrong.
+    Any script's decimal digits count (``٠٧٨`` is 078); digits glued to a word on one
+    side still count (``30th``, ``SOCKSv5``), since a changed digit there is as wrong, but
+    not digits inside a word (``l10n``, ``H2O``), which translators rightly rewrite.
     """
     plain = mask(strip_bidi(text))
     found = []
     for match in _NUMBER.finditer(plain):
+        before = plain[match.start() - 1 : match.start()]
+        after = plain[match.end() : match.end() + 1]
+        if _alphabetic(before) and _alphabetic(after):
+            continue  # inside a word: "l10n", "i18n", "H2O"
         raw = match.group()
         groups = tuple(ascii_digits(group) for group in re.findall(r"\d+", raw))
         found.append(Number(raw.strip(_GROUP), groups))

@@ -433,6 +433,20 @@ def tag_differences(source: str, translation: str) -> tuple[list[Tag], list[Tag]
     return missing, added
 
 
+def tag_changes(source: str, translation: str) -> tuple[list[Tag], list[tuple[Tag, Tag]], list[Tag]]:
+    """``(missing, changed, added)``: a missing tag and an added one of the same kind
+    (opening, closing…) are one tag renamed (``<book>`` became ``<kitab>``)."""
+    missing, added = tag_differences(source, translation)
+    changed = []
+    for tag in list(missing):
+        other = next((t for t in added if t.kind == tag.kind), None)
+        if other is not None:
+            missing.remove(tag)
+            added.remove(other)
+            changed.append((tag, other))
+    return missing, changed, added
+
+
 def attribute_changes(
     source: str, translation: str, language: Language | None = None, url_terms: list[frozenset[str]] | None = None
 ) -> list[str]:
@@ -480,17 +494,21 @@ def tag_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """An HTML or XML tag of the source is missing from the translation.
 
     A lost ``<a>`` removes a link, a lost ``</strong>`` makes the rest of the page bold.
-    Tags may move within the sentence; each must be there as often as in the source.
+    Tags may move within the sentence; each must be there as often as in the source.  A
+    tag replaced by another of its kind is reported here as changed (``<b>`` became
+    ``<strong>``), not also as added.
 
     Bad: ``msgid "<a href=\\"/help\\">Get help</a>"`` → ``msgstr "Obtenir de l’aide"``.
     Good: ``msgstr "<a href=\\"/help\\">Obtenir de l’aide</a>"``.
     """
     found = []
     for index, source, translation in form_pairs(entry, context.catalog):
-        missing = tag_differences(source, translation)[0]
+        missing, changed, _ = tag_changes(source, translation)
         if missing:
             found.append((index, f"{_tag_list(missing)} of the source {'is' if len(missing) == 1 else 'are'} "
                                  "missing from the translation"))
+        for before, after in changed:
+            found.append((index, f"tag {_quote(_show(before))} became {_quote(_show(after))}"))
     yield from per_form(entry, found)
 
 
@@ -499,14 +517,15 @@ def tag_added(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation has an HTML or XML tag that its source does not have.
 
     A warning, not an error: a translator may add a ``<br>`` on purpose, but an added tag
-    may also be left unclosed or carry markup nobody reviewed.
+    may also be left unclosed or carry markup nobody reviewed.  A tag that replaces one of
+    the source is reported by ``M131``.
 
     Bad: ``msgid "Send"`` → ``msgstr "<b>Envoyer"``.
     Good: ``msgstr "Envoyer"``.
     """
     found = []
     for index, source, translation in form_pairs(entry, context.catalog):
-        added = tag_differences(source, translation)[1]
+        added = tag_changes(source, translation)[2]
         if added:
             found.append((index, f"{_tag_list(added)} {'is' if len(added) == 1 else 'are'} not in the source"))
     yield from per_form(entry, found)

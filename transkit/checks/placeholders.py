@@ -501,8 +501,10 @@ def format_flag_missing(entry: Entry, context: CatalogContext) -> Iterator[Probl
     for syntax in sorted(declared - own, key=lambda s: s.value):
         if template is not None:
             yield Problem(f"the template flags this message {syntax.flag}, but this catalog's entry has lost the flag")
-    if any(re.fullmatch(r"(?!no-)[a-z0-9-]+-format", flag) for flag in entry.flags):
-        return  # a format flag of another language (javascript-format, …): its own syntax
+    ours = {syntax.flag for syntax in Syntax}
+    for flag in entry.flags:
+        if re.fullmatch(r"(?!no-)[a-z0-9-]+-format", flag) and flag.removeprefix("possible-") not in ours:
+            return  # a format flag of another language (javascript-format, …): its own syntax
     seen: dict[Syntax | None, str] = {}
     for text in _source_strings(entry):
         for syntax, example in apparent_syntaxes(text).items():

@@ -233,6 +233,9 @@ def quote_marks(text: str) -> list[str]:
         after = plain[position + 1] if position + 1 < len(plain) else " "
         if char in "’'‘ʼ" and _in_word(before) and _in_word(after):
             continue
+        if before in _QUOTES and after in _QUOTES:
+            continue  # a quotation mark quoted: '"'
+
         marks.append(char)
     return marks
 
@@ -315,7 +318,7 @@ def double_space(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     for index, source, translation in form_pairs(entry, context.catalog):
         if double_spaces(source):
             continue
-        inner = mask(strip_bidi(translation)).strip()
+        inner = strip_bidi(translation).strip()
         for position in double_spaces(translation):
             before = inner[:position].split()[-1:] or [""]
             where = f"after {_quote(before[0][-20:])}" if before[0] else "at the start"
@@ -334,25 +337,36 @@ REDUPLICATING = frozenset(
 # inscrivez"), German and Dutch relative pronouns after an article ("das das Kind").
 ALLOWED_REPEATS = {
     "fr": frozenset({"vous", "nous"}),
-    "de": frozenset({"die", "der", "das", "dem", "den"}),
+    "de": frozenset({"die", "der", "das", "dem", "den", "sie"}),  # "können Sie sie"
     "nl": frozenset({"die", "dat"}),
     "en": frozenset({"that", "had", "is"}),
     "fy": frozenset({"jo", "mei"}),
+    # A particle and a preposition: "slått på på dette systemet".
+    "nb": frozenset({"på"}), "nn": frozenset({"på"}), "no": frozenset({"på"}),
+    "sv": frozenset({"på"}), "da": frozenset({"på"}),
+    # Albanian's linking article before a noun that has its own: "të të dhënave".
+    "sq": frozenset({"të"}),
 }
 
 
 def repeated_words(text: str, allowed: frozenset[str] = frozenset()) -> list[str]:
-    """Words written twice in a row with only whitespace between them (``the the``).
+    """Words written twice in a row with one space between them (``the the``).
 
-    Placeholders, numbers and one-letter words are left out; comparison ignores case.
+    Placeholders, numbers and one-letter words are left out; comparison ignores case, but
+    not an all-capital word before the same word (``VALUE     Value``: a column of a help
+    text, not a slip); wider gaps are alignment.
     """
     plain = mask(strip_bidi(text))
     words = [(m.group(), m.start(), m.end()) for m in _word_pattern().finditer(plain)]
     found = []
-    for (first, _, end), (second, start, _) in zip(words, words[1:]):
+    for (first, first_start, end), (second, start, second_end) in zip(words, words[1:]):
         gap = plain[end:start]
-        if not gap or not gap.isspace() or first.casefold() != second.casefold():
+        if len(gap) != 1 or not gap.isspace() or first.casefold() != second.casefold():
             continue
+        if first != second and (first.isupper() or second.isupper()):
+            continue
+        if plain[first_start - 1 : first_start] in ("_", "&") or plain[second_end : second_end + 1] in ("_", "&"):
+            continue  # an accelerator splits a word: "Tod_as as", "de de_recha"
         if len(first) < 2 or any(c.isdigit() for c in first) or first.casefold() in allowed:
             continue
         found.append(second)
@@ -475,6 +489,15 @@ def accepted_marks(source: Mark, language: Language | None) -> frozenset[Mark]:
     return frozenset(marks)
 
 
+def _abbreviation(source: str, translation: str, want: frozenset[Mark], have: frozenset[Mark]) -> bool:
+    """A one-word source ("Nov", "Tue") translated by an abbreviation ("nov.", "อ.")."""
+    plain = strip_bidi(translation).strip()
+    return (
+        Mark.NONE in want and Mark.STOP in have and len(source.split()) == 1
+        and len(plain.split()) == 1 and len(plain) <= 8 and plain.endswith(".")
+    )
+
+
 def _last_mark(text: str) -> str:
     plain = mask(strip_bidi(text), {"tag"}).rstrip().rstrip(MASK).rstrip().rstrip(_CLOSING).rstrip()
     return plain[-1] if plain and (plain[-1] in _MARKS or plain[-1] in ";·\u037e\u0387") else ""
@@ -499,7 +522,7 @@ def final_punctuation_differs(entry: Entry, context: CatalogContext) -> Iterator
         want = final_marks(source)
         have = final_marks(translation, language)
         accepted = frozenset().union(*(accepted_marks(mark, language) for mark in want))
-        if have & accepted:
+        if have & accepted or _abbreviation(source, translation, want, have):
             continue
         source_mark = next(iter(want))
         shown_source = "no punctuation" if source_mark is Mark.NONE else f"{_quote(_last_mark(source))} ({source_mark.value})"
@@ -598,7 +621,9 @@ def identical_to_source(entry: Entry, context: CatalogContext) -> Iterator[Probl
 # ---------------------------------------------------------------------------------------
 
 # Characters of a script per English character, measured on the 23 shipped translations
-# (median translation/source length per catalog, sources of 15 characters or more).
+# (median translation/source length per catalog, sources of 15 characters or more);
+# kana, hangul and Khmer from published averages.  Japanese mixes kanji and kana and
+# needs about half the English characters: its kanji count as Japanese, not Chinese.
 SCRIPT_RATIOS: tuple[tuple[int, int, float, str], ...] = (
     (0x2E80, 0x9FFF, 0.36, "Chinese characters"),
     (0xF900, 0xFAFF, 0.36, "Chinese characters"),
@@ -614,16 +639,19 @@ SCRIPT_RATIOS: tuple[tuple[int, int, float, str], ...] = (
     (0xFB50, 0xFEFF, 0.93, "Arabic script"),
     (0x0590, 0x05FF, 0.85, "Hebrew"),
 )
+JAPANESE_RATIO = 0.5
 LATIN_RATIO = 1.12
 """Latin, Cyrillic, Greek and the other alphabets: 1.0–1.25 per language."""
 MIN_SOURCE = 30
 TOO_SHORT, TOO_LONG = 0.3, 3.0
 
 
-def _ratio(char: str) -> float:
+def _ratio(char: str, japanese: bool = False) -> float:
     code = ord(char)
     for start, end, ratio, _ in SCRIPT_RATIOS:
         if start <= code <= end:
+            if japanese and (0x2E80 <= code <= 0x30FF or 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF):
+                return JAPANESE_RATIO
             return ratio
     return LATIN_RATIO
 
@@ -638,7 +666,7 @@ def _counted(text: str) -> list[str]:
     ]
 
 
-def length_ratio(source: str, translation: str) -> tuple[int, float, float] | None:
+def length_ratio(source: str, translation: str, language: Language | None = None) -> tuple[int, float, float] | None:
     """``(source length, translation length in English characters, ratio)``, or None for
     sources under thirty characters, whose lengths say little ("Fang (Equatorial
     Guinea)" may rightly become "Fang").
@@ -649,13 +677,16 @@ def length_ratio(source: str, translation: str) -> tuple[int, float, float] | No
     length = len(_counted(source))
     if length < MIN_SOURCE:
         return None
-    english = sum(1 / _ratio(c) for c in _counted(translation))
+    japanese = _base(language) == "ja"
+    english = sum(1 / _ratio(c, japanese) for c in _counted(translation))
     return length, english, english / length
 
 
-def _expected(translation: str, length: int) -> str:
-    chars = _counted(translation)
-    ratio = sorted(Counter(_ratio(c) for c in chars).items(), key=lambda kv: -kv[1])[0][0] if chars else LATIN_RATIO
+def _expected(translation: str, length: int, language: Language | None) -> str:
+    """The expected length for the script most of the translation is written in."""
+    japanese = _base(language) == "ja"
+    ratios = Counter(_ratio(c, japanese) for c in _counted(translation))
+    ratio = ratios.most_common(1)[0][0] if ratios else LATIN_RATIO
     return f"about {round(length * ratio)} expected"
 
 
@@ -664,19 +695,20 @@ def translation_too_short(entry: Entry, context: CatalogContext) -> Iterator[Pro
     """The translation is far shorter than its source, for its script: text may be missing.
 
     Expected lengths are per script (Chinese about 0.36 of the English characters,
-    Thai 0.83, Latin 1.1); only translations under 30 % of the expected length of a
-    source of thirty characters or more are reported.
+    Japanese 0.5, Thai 0.83, Latin 1.1), character by character, so that a name in Latin
+    letters inside Chinese text counts as Latin; only translations under 30 % of the
+    expected length of a source of thirty characters or more are reported.
 
     Bad: ``msgid "The helpline is confidential. You do not have to give your name."`` → ``msgstr "Confidentiel."``.
     Good: ``msgstr "La ligne d’assistance est confidentielle. Vous n’avez pas à donner votre nom."``.
     """
     found = []
     for index, source, translation in form_pairs(entry, context.catalog):
-        measured = length_ratio(source, translation)
+        measured = length_ratio(source, translation, context.catalog.language)
         if measured and measured[2] < TOO_SHORT and measured[0] - measured[1] >= 20:
             have = len(_counted(translation))
             found.append((index, f"{have} characters for a source of {measured[0]} "
-                                 f"({_expected(translation, measured[0])})"))
+                                 f"({_expected(translation, measured[0], context.catalog.language)})"))
     yield from per_form(entry, found)
 
 
@@ -688,14 +720,14 @@ def translation_too_long(entry: Entry, context: CatalogContext) -> Iterator[Prob
     button.  Reported above three times the expected length of a source of thirty
     characters or more.
 
-    Bad: ``msgid "Choose your language and continue"`` → a paragraph.
-    Good: ``msgstr "Choisissez votre langue et continuez"``.
+    Bad: ``msgid "Choose your language and then continue"`` → a paragraph.
+    Good: ``msgstr "Choisissez votre langue, puis continuez"``.
     """
     found = []
     for index, source, translation in form_pairs(entry, context.catalog):
-        measured = length_ratio(source, translation)
+        measured = length_ratio(source, translation, context.catalog.language)
         if measured and measured[2] > TOO_LONG and measured[1] - measured[0] >= 30:
             have = len(_counted(translation))
             found.append((index, f"{have} characters for a source of {measured[0]} "
-                                 f"({_expected(translation, measured[0])})"))
+                                 f"({_expected(translation, measured[0], context.catalog.language)})"))
     yield from per_form(entry, found)

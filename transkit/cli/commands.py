@@ -11,7 +11,8 @@ from transkit.cli.common import USAGE_ERROR, glossary_option, load, load_termbas
 from transkit.cli.common import output as open_output
 from transkit.cli.common import write_atomically
 from transkit.coverage import compute, index
-from transkit.engine import Options, run
+from transkit.config import run_options
+from transkit.engine import run
 from transkit import baseline
 from transkit.registry import all_checks, find
 from transkit.report import FailOn
@@ -19,7 +20,6 @@ from transkit.reporters import CHECK_FORMATS
 from transkit.reporters import stats as stats_reporter
 from transkit.reporters import terms as terms_reporter
 from transkit.reporters.json_report import dump
-from transkit.selection import Selection
 from transkit.terms_matrix import build_matrix
 
 
@@ -68,15 +68,11 @@ def check(
     known = baseline_path or config.baseline
     # Everything that can make this a usage error is read before the termbase note.
     recorded = baseline.load(known) if known is not None and write_baseline is None else None
-    options = Options(
-        selection=Selection(select or config.select, ignore or config.ignore),
-        language_selection={
-            code: Selection(config.language_select.get(code, ()), config.language_ignore.get(code, ()))
-            for code in {*config.language_select, *config.language_ignore}
-        },
-        severities=config.severities,
-        min_coverage=min_coverage if min_coverage is not None else config.min_coverage,
-        language_min_coverage=config.language_min_coverage,
+    options = run_options(
+        config,
+        select=select,
+        ignore=ignore,
+        min_coverage=min_coverage,
         termbase=load_termbase_for(loaded, glossary_path),
         baseline=recorded,
     )
