@@ -15,7 +15,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 class Syntax(enum.Enum):
@@ -381,7 +381,8 @@ def parse_c(text: str) -> FormatString:
             index = end
             continue
         if letter == "<":
-            errors.append(FormatError(f"{_quote(text[start:start + 12])} is not a macro of ISO C 99 7.8.1 (PRId64, PRIuMAX, …)", start, end))
+            errors.append(FormatError(
+                f"{_quote(text[start:start + 12])} is not a macro of ISO C 99 7.8.1 (PRId64, PRIuMAX, …)", start, end))
             index = end
             continue
         type_ = _c_type(letter, head["length"]) if macro is None else _c_macro_type(macro)

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from transkit.engine import CatalogContext
-from transkit.model import Catalog, Entry
+from transkit.model import Entry
 from transkit.placeholders import (
     FormatString,
     Placeholder,
@@ -103,7 +103,7 @@ def checked_syntaxes(entry: Entry, context: CatalogContext) -> tuple[Syntax, ...
 
 
 def _entry_issues(entry: Entry, context: CatalogContext) -> Iterator[Issue]:
-    usage = _form_usage(entry, context.catalog) if entry.is_plural else None
+    usage = _form_usage(entry, context) if entry.is_plural else None
     for syntax in checked_syntaxes(entry, context):
         msgid = parse(entry.msgid, syntax)
         reference = parse(entry.msgid_plural, syntax) if entry.is_plural else msgid
@@ -137,7 +137,7 @@ def _compare(reference: FormatString, ref: dict, translation: FormatString, form
     if form.single and len(missing) > len(added):
         missing = _without_number(missing, form)
     for old, new in zip(missing, added):
-        yield Issue(Kind.RENAMED, form.index, f"{_show(ref[old])} became {_show(got[new])}")
+        yield Issue(Kind.RENAMED, form.index, f"{_show(ref[old], True)} became {_show(got[new], True)}")
     yield from _missing(ref, missing[len(added):], form)
     for new in added[len(missing):]:
         yield _added(got[new], form)
@@ -227,7 +227,7 @@ def _conversion(ref: list[Placeholder], got: list[Placeholder], form: int | None
         what = "numbered and automatic fields differ (msgfmt cannot read {})"
     else:
         what = "the conversion or format spec changed"
-    yield Issue(Kind.CONVERSION, form, f"{_show(old)} became {_show(new)}: {what}")
+    yield Issue(Kind.CONVERSION, form, f"{_show(old, True)} became {_show(new, True)}: {what}")
 
 
 def _uses(string: FormatString) -> dict:
@@ -259,9 +259,12 @@ def _form_of(p: Placeholder) -> str:
     return p.type
 
 
-def _show(uses: list[Placeholder] | Placeholder) -> str:
+def _show(uses: list[Placeholder] | Placeholder, quoted: bool = False) -> str:
+    """A placeholder as written; quoted in "became" messages, and when it holds a space."""
     p = uses[0] if isinstance(uses, list) else uses
-    return f"the * of {p.text}" if p.conversion == "*" else p.text
+    if p.conversion == "*":
+        return f'the * of "{p.text}"' if quoted else f"the * of {p.text}"
+    return f'"{p.text}"' if quoted or any(c.isspace() for c in p.text) else p.text
 
 
 def _subsequence(short: list[str], long: list[str]) -> set[int] | None:
@@ -341,7 +344,7 @@ _INTEGER_TYPES = frozenset({
 """Types that can hold n: integers of any size (and brace fields, which take anything)."""
 
 
-def _form_usage(entry: Entry, catalog: Catalog) -> tuple[tuple[int, ...], ...]:
+def _form_usage(entry: Entry, context: CatalogContext) -> tuple[tuple[int, ...], ...]:
     """For each plural form, the values of n (0..1000, or the entry's ``range:``) that select it.
 
     msgfmt samples n in 0..1000 the same way.  A missing or unusable Plural-Forms (the
@@ -352,15 +355,19 @@ def _form_usage(entry: Entry, catalog: Catalog) -> tuple[tuple[int, ...], ...]:
         bounds = re.fullmatch(r"range:\s*(\d+)\s*\.\.\s*(\d+)", flag)
         if bounds and int(bounds[1]) <= int(bounds[2]):
             span = tuple(range(int(bounds[1]), min(int(bounds[2]), int(bounds[1]) + 1000) + 1))
-    try:
-        indexes = parse_plural_forms(catalog.header_field("Plural-Forms") or "").plural.evaluate(span)
-    except PluralFormsError:
-        indexes = [int(n != 1) for n in span]
-    forms: list[list[int]] = [[] for _ in range(max(len(entry.msgstr), 2))]
-    for n, index in zip(span, indexes):
-        if 0 <= index < len(forms):
-            forms[index].append(n)
-    return tuple(tuple(values) for values in forms)
+    memo = context.memo.setdefault("placeholder_form_usage", {})
+    key = (span[0], span[-1], len(entry.msgstr))
+    if key not in memo:
+        try:
+            indexes = parse_plural_forms(context.catalog.header_field("Plural-Forms") or "").plural.evaluate(span)
+        except PluralFormsError:
+            indexes = [int(n != 1) for n in span]
+        forms: list[list[int]] = [[] for _ in range(max(len(entry.msgstr), 2))]
+        for n, index in zip(span, indexes):
+            if 0 <= index < len(forms):
+                forms[index].append(n)
+        memo[key] = tuple(tuple(values) for values in forms)
+    return memo[key]
 
 
 def _report(kind: Kind, entry: Entry, context: CatalogContext) -> Iterator[Problem]:
@@ -384,7 +391,8 @@ def placeholder_missing(entry: Entry, context: CatalogContext) -> Iterator[Probl
 
     The value the program passes is never shown: a name, an amount, a date is lost.  With
     unnamed python-format placeholders Python even raises ``not all arguments converted``.
-    Fuzzy messages are not checked (as msgfmt); a plural with some forms filled is.
+    Fuzzy messages are not checked (as msgfmt); a plural with some forms filled is.  In a
+    plural form that one value of n selects, gettext accepts it: there it is a warning.
 
     Bad: ``msgid "The file %(filename)s is too large."`` → ``msgstr "Le fichier est trop volumineux."``.
     Good: ``msgstr "Le fichier %(filename)s est trop volumineux."``.

@@ -85,18 +85,21 @@ def trailing_whitespace_differs(entry: Entry, context: CatalogContext) -> Iterat
 
     A trailing space often separates the message from what the program appends.  Chinese
     and Japanese may drop a trailing space after full-width punctuation (``：``), which
-    carries its own spacing.
+    carries its own spacing; Tibetan and Dzongkha may follow a final shad with a space.
 
     Bad: ``msgid "Name: "`` → ``msgstr "Nom :"``.
     Good: ``msgstr "Nom\u00a0: "``.
     """
-    cjk = context.catalog.language is not None and context.catalog.language.script in {"Hans", "Hant", "Jpan", "Hani"}
+    language = context.catalog.language
+    cjk = language is not None and language.script in {"Hans", "Hant", "Jpan", "Hani"}
+    tibetan = _base(language) in ("bo", "dz")
     found = []
     for index, source, translation in form_pairs(entry, context.catalog):
         want, have = _edges(source)[1], _edges(translation)[1]
         if want == have:
             continue
-        if cjk and want.strip(" ") == have.strip(" ") and strip_bidi(translation).rstrip()[-1:] in _FULL_WIDTH_END:
+        last = strip_bidi(translation).rstrip()[-1:]
+        if want.strip(" ") == have.strip(" ") and ((cjk and last in _FULL_WIDTH_END) or (tibetan and last in "།༌་")):
             continue
         found.append((index, f"the source ends with {_show_ws(want)}, the translation with {_show_ws(have)}"))
     yield from per_form(entry, found)
@@ -144,6 +147,10 @@ def bracket_problems(text: str) -> Counter:
     return Counter((_CANONICAL.get(char, char), kind) for char, kind, _ in _bracket_scan(text))
 
 
+# A list or example label at the start of a line: "1)", "a)", Korean "예)".
+_LABEL = re.compile(r"[ \t]*[^\W_]{1,3}")
+
+
 def _bracket_scan(text: str) -> list[tuple[str, str, int]]:
     plain = mask(strip_bidi(text))
     stack: list[tuple[str, int]] = []
@@ -153,6 +160,8 @@ def _bracket_scan(text: str) -> list[tuple[str, str, int]]:
             stack.pop()
         elif char in _BRACKETS:
             stack.append((char, position))
+        elif char in ")）" and _LABEL.fullmatch(plain[plain.rfind("\n", 0, position) + 1 : position]):
+            continue
         elif char in _CLOSERS:
             problems.append((char, "stray", position))
     problems.extend((char, "unclosed", position) for char, position in stack)
@@ -166,7 +175,8 @@ def bracket_unbalanced(entry: Entry, context: CatalogContext) -> Iterator[Proble
     Full-width ``（）``, corner and lenticular brackets and the Arabic ornate ``﴿﴾`` count
     as brackets.  Text is checked in the order it is typed: in right-to-left languages the
     opening ``(`` comes first and is displayed on the right, so ``)نص(`` is typed in visual
-    order and shows reversed.  What the source itself leaves open (``1)``) is accepted.
+    order and shows reversed.  A label opening a line (``1)``, ``a)``, Korean ``예)``) is
+    not a bracket, and what the source itself leaves open is accepted.
 
     Bad: ``msgstr "PAG-ASA (Bruxelles"`` or, in Arabic, ``")بروكسل( PAG-ASA"``.
     Good: ``msgstr "PAG-ASA (Bruxelles)"``, ``"PAG-ASA (بروكسل)"``.
@@ -331,7 +341,7 @@ def double_space(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
 # धीरे"), and scripts written without spaces, where "words" are not what spaces delimit.
 REDUPLICATING = frozenset(
     "id ms jv su tl fil ceb ilo vi km lo my th zh ja ko hi ur pa bn gu mr ne or as sd si ta te kn ml "
-    "fa ps tr az uz kk ky tk ug sw yo ha ig zu xh so tok".split()
+    "fa ps tr az uz kk ky tk ug sw yo ha ig zu xh nso tn st ts ss ve nr so tok".split()
 )
 # Words some languages legitimately write twice: French reflexives ("vous vous
 # inscrivez"), German and Dutch relative pronouns after an article ("das das Kind").
@@ -346,6 +356,9 @@ ALLOWED_REPEATS = {
     "sv": frozenset({"på"}), "da": frozenset({"på"}),
     # Albanian's linking article before a noun that has its own: "të të dhënave".
     "sq": frozenset({"të"}),
+    # "if" and a reflexive pronoun: Galician and Portuguese "indica se se mostra".
+    "gl": frozenset({"se"}), "pt": frozenset({"se"}),
+    "nds": frozenset({"de"}),
 }
 
 
@@ -442,14 +455,18 @@ _LANGUAGE_MARKS: dict[str, dict[str, frozenset[Mark]]] = {
 _CLOSING = "」』»«›‹”“’‘\"'"
 
 
+_ACCELERATOR_SUFFIX = re.compile(r"\s*[(（][_&][^\W_][)）]\s*$")
+
+
 def final_marks(text: str, language: Language | None = None) -> frozenset[Mark]:
     """What the final punctuation of a text can be read as.
 
-    Trailing whitespace, bidirectional controls, tags and closing quotation marks are
-    looked through: ``« Sortie rapide ».`` and ``"Quick exit."`` end with a full stop,
-    ``(optional)`` with no punctuation.
+    Trailing whitespace, bidirectional controls, tags, closing quotation marks and an
+    appended access key (``デバイス:(_D)``, the GNOME and KDE way for scripts without
+    Latin letters) are looked through: ``« Sortie rapide ».`` and ``"Quick exit."`` end
+    with a full stop, ``(optional)`` with no punctuation.
     """
-    plain = mask(strip_bidi(text), {"tag"})
+    plain = _ACCELERATOR_SUFFIX.sub("", mask(strip_bidi(text), {"tag"}))
     while True:
         stripped = plain.rstrip().rstrip(MASK).rstrip()
         if stripped[-1:] and stripped[-1] in _CLOSING:
@@ -572,8 +589,9 @@ def untranslated_words(source: str, nouns: frozenset[str], names: tuple[str, ...
     """The words (space-separated: ``Mi'kmaq`` is one) of a source that an identical
     translation leaves in English.
 
-    Placeholders, URLs, e-mail addresses, markup, numbers and acronyms are not words; the
-    termbase's names (``PAG-ASA``) and the template's proper nouns are not translated.
+    Placeholders, URLs, e-mail addresses, markup, numbers, codes (``A5``, ``32k``) and
+    acronyms are not words; the termbase's names (``PAG-ASA``) and the template's proper
+    nouns are not translated.
     """
     text = normalize(mask(source), fold_case=False)
     for name in names:
@@ -581,7 +599,10 @@ def untranslated_words(source: str, nouns: frozenset[str], names: tuple[str, ...
     untranslated = []
     for token in text.split():
         parts = [w for w in _word_pattern().findall(token) if any(c.isalpha() for c in w)]
-        kept = [w for w in parts if w not in nouns and not (len(w) > 1 and not w.islower() and not w.istitle())]
+        kept = [
+            w for w in parts
+            if w not in nouns and not any(c.isdigit() for c in w) and not (len(w) > 1 and not w.islower() and not w.istitle())
+        ]
         if kept:
             untranslated.append(token.strip(".,;:!?()[]\"'«»“”"))
     return untranslated
