@@ -119,9 +119,10 @@ def test_a_changed_digit_is_a_missing_number(source: str, translation: str, miss
     assert [number.text for number in missing_numbers(source, translation)] == [missing]
 
 
-def test_numbers_inside_placeholders_urls_and_markup_are_not_numbers() -> None:
-    text = 'Page %1$d of {0}: <img width="100" src="a.png"> https://example.org/2023 &#160; %(count)d'
+def test_numbers_inside_placeholders_urls_markup_and_words_are_not_numbers() -> None:
+    text = 'Page %1$d of {0}: <img width="100" src="a.png"> https://example.org/2023 &#160; %(count)d l10n H2O'
     assert numbers(text) == ()
+    assert [n.text for n in numbers("SOCKSv5, 30th, COVID-19, 7月30日")] == ["5", "30", "19", "7", "30"]
 
 
 def test_what_the_termbase_owns_and_what_is_optional_is_not_required() -> None:
@@ -253,6 +254,8 @@ def test_spans_do_not_overlap_and_masking_keeps_positions() -> None:
         ("fr", "<b>Envoyer.</b>", Mark.STOP),
         ("fr", "Votre téléphone (facultatif)", Mark.NONE),
         ("th", "ต้องกรอกช่องนี้", Mark.NONE),
+        ("bn", "ডিভাইস:(_D)", Mark.COLON),  # an appended access key
+        ("is", "Þýska (eldri stafs.)", Mark.NONE),  # an abbreviation's full stop
     ],
 )
 def test_final_marks_are_read_in_each_language(code: str, text: str, mark: Mark) -> None:
@@ -293,6 +296,7 @@ def test_greek_semicolon_is_a_question_mark_only_in_greek() -> None:
         ("「快速离开」", False, True),
         ("‹a› « b »", False, True),
         ("l’aide d'un ami, the victims’ rights", False, True),
+        ("a '\"' sign, එන්‘කෝ", False, True),
         ("« Sortie rapide", False, False),
         ("“Quick exit“", False, False),
         ("„Schnell verlassen„", False, False),
@@ -307,6 +311,7 @@ def test_quotes_pair_up_in_each_language_s_way(text: str, rtl: bool, balanced: b
 
 def test_brackets_in_typing_order() -> None:
     assert not bracket_problems("PAG-ASA（布鲁塞尔）")
+    assert not bracket_problems("1) Appelez\n 예) 1-3")
     assert not bracket_problems("﴿نص﴾ ﴾نص﴿")
     assert bracket_problems(")بروكسل(") == {(")", "stray"): 1, ("(", "unclosed"): 1}
     assert bracket_problems("（布鲁塞尔") == {("(", "unclosed"): 1}
@@ -317,6 +322,7 @@ def test_repeated_words_and_double_spaces() -> None:
     assert repeated_words("Appelez la la ligne") == ["la"]
     assert repeated_words("vous vous inscrivez", frozenset({"vous"})) == []
     assert repeated_words("la, la ligne %s %s 2 2 a a") == []
+    assert repeated_words("Tod_as as páxinas, de de_recha, VALUE Value, VALUE     Value") == []
     assert double_spaces("a  b") == [1]
     assert double_spaces("  a\n  b  ") == []
     assert double_spaces("%(x)s  b") == [5]

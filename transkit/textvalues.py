@@ -69,6 +69,8 @@ _GENERIC_TLDS = frozenset(
 _GROUP = " \u00a0\u202f\u2009\u2007.,'\u2019\u066b\u066c"
 _NUMBER = re.compile(rf"\d+(?:[{_GROUP}]\d+)*")
 _MAX_GROUPS = 8
+"""Longest run of digit groups read as one number besides the whole (a phone number has
+at most five or six)."""
 
 
 @dataclass(frozen=True)
@@ -101,8 +103,11 @@ class Number:
         numbers.  The translation side is read every way, so that no grouping a language
         uses makes a number look missing.
         """
-        groups = self.groups[:_MAX_GROUPS]
-        return {_key(groups[i:j]) for i in range(len(groups)) for j in range(i + 1, len(groups) + 1)}
+        groups, count = self.groups, len(self.groups)
+        found = {_key(groups)}
+        for i in range(count):
+            found.update(_key(groups[i:j]) for j in range(i + 1, min(count, i + _MAX_GROUPS) + 1))
+        return found
 
 
 @dataclass(frozen=True)
@@ -156,12 +161,12 @@ def spans(text: str) -> tuple[Span, ...]:
     to its tag, ``mailto:a@b.be`` is an e-mail address, not a website.
     """
     found: list[Span] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))
 
     def add(kind: str, start: int, end: int) -> None:
-        if start >= end or any(a < end and start < b for a, b in taken):
+        if start >= end or any(taken[start:end]):
             return
-        taken.append((start, end))
+        taken[start:end] = b"\x01" * (end - start)
         found.append(Span(kind, start, end, text[start:end]))
 
     for match in PLACEHOLDER.finditer(text):

@@ -323,15 +323,15 @@ def email_changes(
 
 def _value_findings(entry: Entry, context: CatalogContext, kind: str) -> list[tuple[str, int, str]]:
     memo = _context_memo(context)
-    key = ("values", kind, entry.msgid, entry.msgid_plural, entry.msgstr)
+    key = ("values", kind, entry)  # computed once for the missing and the changed check
     cached = context.memo.get(key)
     if cached is not None:
         return cached
     found: list[tuple[str, int, str]] = []
     language = context.catalog.language
+    offered = offered_hosts(entry, context) if kind == "url" else frozenset()
     for index, source, translation in form_pairs(entry, context.catalog):
         if kind == "url":
-            offered = offered_hosts(entry, context)
             missing, extra = url_changes(source, translation, language, memo["url_terms"], offered)
             _pair_changes(missing, extra, "URL", found, index)
         else:
@@ -351,9 +351,10 @@ def url_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
 
     Addresses are compared without scheme or ``www.``; a language segment ``/en/`` may
     name the catalog's language (``/fr/``).  Domains a ``url`` term of the termbase covers
-    are left to ``T121``/``T122``, since each language may have its own; so are the
-    alternatives the message's developer comment names ("use the campaign website of
-    your language: stoptraite.be (French), stopmensenhandel.be (Dutch), …").
+    are left to ``T121``/``T122``, since each language may have its own.  Where the
+    message's developer comment offers several hosts ("use the campaign website of your
+    language: stoptraite.be (French), stopmensenhandel.be (Dutch), …"), any of them may
+    stand for another.
 
     Bad: ``msgid "Read https://example.org/help."`` → ``msgstr "Lisez l’aide."``.
     Good: ``msgstr "Lisez https://example.org/help."``.

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from transkit.checks.content import form_pairs, per_form
 from transkit.engine import CatalogContext
-from transkit.glossary.match import NO_SPACE_SCRIPTS, _word_pattern, normalize, strip_bidi
+from transkit.glossary.match import NO_SPACE_SCRIPTS, word_pattern, normalize, strip_bidi
 from transkit.glossary.model import TermKind
 from transkit.languages import Language
 from transkit.model import Entry
@@ -142,8 +142,9 @@ _CANONICAL = {"（": "(", "）": ")", "［": "[", "］": "]", "｛": "{", "｝":
 
 
 def bracket_problems(text: str) -> Counter:
-    """Unclosed openers and stray closers, as ``(bracket, "unclosed"|"stray", position)``
-    counted by ``(canonical bracket, kind)``; placeholders, markup and URLs are masked first."""
+    """Unclosed openers and stray closers, counted by ``(bracket, "unclosed"|"stray")``
+    with full-width brackets written as ASCII ones; placeholders, markup and URLs are
+    masked first."""
     return Counter((_CANONICAL.get(char, char), kind) for char, kind, _ in _bracket_scan(text))
 
 
@@ -245,7 +246,6 @@ def quote_marks(text: str) -> list[str]:
             continue
         if before in _QUOTES and after in _QUOTES:
             continue  # a quotation mark quoted: '"'
-
         marks.append(char)
     return marks
 
@@ -370,7 +370,7 @@ def repeated_words(text: str, allowed: frozenset[str] = frozenset()) -> list[str
     text, not a slip); wider gaps are alignment.
     """
     plain = mask(strip_bidi(text))
-    words = [(m.group(), m.start(), m.end()) for m in _word_pattern().finditer(plain)]
+    words = [(m.group(), m.start(), m.end()) for m in word_pattern().finditer(plain)]
     found = []
     for (first, first_start, end), (second, start, second_end) in zip(words, words[1:]):
         gap = plain[end:start]
@@ -564,7 +564,7 @@ def proper_nouns(texts: list[str]) -> frozenset[str]:
     names = set()
     for text in texts:
         plain = mask(strip_bidi(text))
-        for match in _word_pattern().finditer(plain):
+        for match in word_pattern().finditer(plain):
             word = match.group()
             if word[:1].isupper() and not _SENTENCE_START.search(plain[: match.start()]):
                 names.add(word)
@@ -598,7 +598,7 @@ def untranslated_words(source: str, nouns: frozenset[str], names: tuple[str, ...
         text = re.sub(re.escape(name), " ", text, flags=re.IGNORECASE)
     untranslated = []
     for token in text.split():
-        parts = [w for w in _word_pattern().findall(token) if any(c.isalpha() for c in w)]
+        parts = [w for w in word_pattern().findall(token) if any(c.isalpha() for c in w)]
         kept = [
             w for w in parts
             if w not in nouns and not any(c.isdigit() for c in w) and not (len(w) > 1 and not w.islower() and not w.istitle())

@@ -70,7 +70,7 @@ def loosen(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _word_pattern() -> re.Pattern[str]:
+def word_pattern() -> re.Pattern[str]:
     # A word is letters and digits with their combining marks (Arabic harakat, Indic
     # vowel signs): Python's \w leaves marks out and would cut "أحدًا" in two.
     ranges: list[str] = []
@@ -118,7 +118,7 @@ class Matcher:
 
     def prepare(self, text: str) -> Prepared:
         normal = normalize(text)
-        spans = tuple(m.span() for m in _word_pattern().finditer(normal))
+        spans = tuple(m.span() for m in word_pattern().finditer(normal))
         return Prepared(normal, spans, tuple(self._key(normal[a:b]) for a, b in spans))
 
     def find(self, prepared: Prepared, form: str) -> list[tuple[int, int]]:
@@ -126,9 +126,9 @@ class Matcher:
         needle = normalize(form)
         if not needle:
             return []
-        if self.substring or not _word_pattern().search(needle):
+        if self.substring or not word_pattern().search(needle):
             return [(m.start(), m.end()) for m in re.finditer(re.escape(needle), prepared.text)]
-        wanted = tuple(self._key(w) for w in _word_pattern().findall(needle))
+        wanted = tuple(self._key(w) for w in word_pattern().findall(needle))
         size = len(wanted)
         found = []
         keys = prepared.keys
