@@ -14,46 +14,22 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from transkit import Options, load_project
-from transkit.checks.content import (
-    attribute_changes,
-    email_changes,
-    form_pairs,
-    missing_entities,
-    missing_numbers,
-    same_url,
-    tag_differences,
-    url_changes,
-)
-from transkit.checks.typography import (
-    Mark,
-    accepted_marks,
-    bracket_problems,
-    double_spaces,
-    final_marks,
-    length_ratio,
-    proper_nouns,
-    quotes_balanced,
-    repeated_words,
-    untranslated_words,
-)
+from transkit.checks.markup import attribute_changes
 from transkit.coverage import compute, index
 from transkit.engine import CatalogContext
+from transkit.entryforms import form_pairs
 from transkit.glossary import load_termbase
 from transkit.languages import language
 from transkit.model import Entry
 from transkit.registry import all_checks
-from transkit.textvalues import (
-    MASK,
-    ascii_digits,
-    invalid_entities,
-    mask,
-    number_found,
-    number_readings,
-    numbers,
-    spans,
-    tags,
-    values,
-)
+from transkit.text.lengths import length_ratio
+from transkit.text.links import email_changes, same_url, url_changes
+from transkit.text.markup import invalid_entities, missing_entities, tag_differences, tags
+from transkit.text.numbers import ascii_digits, missing_numbers, number_found, number_readings, numbers
+from transkit.text.punctuation import Mark, accepted_marks, bracket_problems, final_marks, quotes_balanced
+from transkit.text.spacing import double_spaces
+from transkit.text.spans import MASK, mask, spans, values
+from transkit.text.words import proper_nouns, repeated_words, untranslated_words
 
 from conftest import DATA
 

@@ -17,18 +17,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from transkit import check, load_project
-from transkit.pluralforms import (
-    LONG_MAX,
-    LONG_MIN,
-    MAX_EXPRESSION_LENGTH,
-    SAMPLE,
-    PluralFormsError,
-    compile_plural,
-    known_rules,
-    parse_plural_forms,
-    partition,
-    plural_indexes,
-)
+from transkit.pluralexpression import LONG_MAX, LONG_MIN, MAX_EXPRESSION_LENGTH, PluralFormsError, compile_plural
+from transkit.pluralforms import parse_plural_forms, plural_indexes
+from transkit.pluralrules import SAMPLE, known_rules, partition
 from transkit.report import Severity
 
 HERE = Path(__file__).parent

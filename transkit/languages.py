@@ -66,6 +66,14 @@ def to_tag(code: str) -> str | None:
     return parsed.to_tag()
 
 
+def base_language(language: Language | None) -> str:
+    """The language subtag of a catalog language, lower case (``pt`` of ``pt-BR``); "" for none.
+
+    Rules that depend on the language alone, not its script or region, key on it.
+    """
+    return language.tag.split("-")[0].lower() if language else ""
+
+
 @lru_cache(maxsize=512)
 def language(code: str) -> Language | None:
     """Everything transkit shows about a language code, or None when it is not valid."""

@@ -3,11 +3,12 @@
 One header per catalog, so these are catalog checks; they point at the header's line.
 ``H101`` (the Language header against the path) lives in :mod:`transkit.checks.language`.
 
-Plural rules are judged by evaluating them (:mod:`transkit.pluralforms`) on n = 0…1000
-and a few exact millions, and compared with the rules CLDR, weblate-language-data and
-the GNU gettext manual give for the language by the way they group numbers, never by
-their text: ``(n > 1)`` and ``n>1`` are the same rule.  A valid language that no table
-knows gets the structural checks only.
+Plural rules are judged by evaluating them (:mod:`transkit.pluralexpression`) on
+n = 0…1000 and a few exact millions, and compared with the rules CLDR,
+weblate-language-data and the GNU gettext manual give for the language
+(:mod:`transkit.pluralrules`) by the way they group numbers, never by their text:
+``(n > 1)`` and ``n>1`` are the same rule.  A valid language that no table knows gets
+the structural checks only.
 """
 
 from __future__ import annotations
@@ -24,15 +25,14 @@ import langcodes
 from transkit.engine import CatalogContext
 from transkit.languages import to_tag
 from transkit.model import Catalog, Entry
-from transkit.pluralforms import (
+from transkit.pluralexpression import PluralFormsError
+from transkit.pluralforms import PluralForms, parse_plural_forms
+from transkit.pluralrules import (
     LARGE_NUMBERS,
     SAMPLE,
     KnownRule,
-    PluralForms,
-    PluralFormsError,
     first_difference,
     known_rules,
-    parse_plural_forms,
     partition,
 )
 from transkit.registry import Problem, Scope, register

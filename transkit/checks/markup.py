@@ -1,0 +1,179 @@
+"""Markup that must survive translation (family ``M``, ``M131``–``M142``): HTML and XML
+tags, their attributes, and character references.
+
+A lost ``<a>`` removes a link, a lost ``</strong>`` makes the rest of the page bold, a
+lost ``&nbsp;`` breaks a phone number across lines.  Tags are compared by kind and name
+and may move within the sentence (:mod:`transkit.text.markup`); links in attributes are
+compared as URLs, and may move between the domains of one ``url`` term of the termbase.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from transkit.checks.content import owned_by_termbase
+from transkit.engine import CatalogContext
+from transkit.entryforms import form_pairs, per_form, quote
+from transkit.languages import Language
+from transkit.model import Entry
+from transkit.registry import Applies, Problem, Scope, register
+from transkit.report import Severity
+from transkit.text.links import covering_term, same_url, url_parts
+from transkit.text.markup import Tag, entities, invalid_entities, missing_entities, tag_changes, tags
+
+# Attributes whose value is text for people and is translated with the message.
+TRANSLATABLE_ATTRIBUTES = frozenset(
+    "alt title placeholder label summary abbr content value lang xml:lang hreflang dir "
+    "aria-label aria-description aria-roledescription aria-valuetext aria-placeholder".split()
+)
+
+
+def _show(tag: Tag) -> str:
+    return tag.text if len(tag.text) <= 60 else tag.text[:59] + "…"
+
+
+def _tag_list(found: list[Tag]) -> str:
+    return ("tag " if len(found) == 1 else "tags ") + ", ".join(quote(_show(tag)) for tag in found)
+
+
+def attribute_changes(
+    source: str, translation: str, language: Language | None = None, url_terms: list[frozenset[str]] | None = None
+) -> list[str]:
+    """Attributes changed between the n-th tags of each kind and name, as messages.
+
+    Translatable attributes (``alt``, ``title``, ``aria-label``…) are skipped; links
+    are compared as URLs (see :func:`same_url`) and may move between the domains of one
+    url term of the termbase.
+    """
+    groups = url_terms or []
+    messages = []
+    pending: dict[tuple[str, str], list[Tag]] = {}
+    for tag in tags(translation):
+        pending.setdefault(tag.identity, []).append(tag)
+    for tag in tags(source):
+        queue = pending.get(tag.identity)
+        if not queue:
+            continue
+        other = queue.pop(0)
+        mine, theirs = dict(tag.attributes), dict(other.attributes)
+        for name in sorted(set(mine) | set(theirs)):
+            if name in TRANSLATABLE_ATTRIBUTES:
+                continue
+            before, after = mine.get(name), theirs.get(name)
+            if before == after:
+                continue
+            if before is not None and after is not None and name in ("href", "src", "action", "cite"):
+                if same_url(before, after, language):
+                    continue
+                term = covering_term(url_parts(before)[0], groups)
+                if term is not None and term == covering_term(url_parts(after)[0], groups):
+                    continue
+            where = f"<{tag.name}>"
+            if after is None:
+                messages.append(f"{where}: attribute {name}={quote(before or '')} of the source is missing")
+            elif before is None:
+                messages.append(f"{where}: attribute {name}={quote(after)} is not in the source")
+            else:
+                messages.append(f"{where}: {name}={quote(before)} became {name}={quote(after)}")
+    return messages
+
+
+@register("M131", "tag-missing", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
+def tag_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
+    """An HTML or XML tag of the source is missing from the translation.
+
+    A lost ``<a>`` removes a link, a lost ``</strong>`` makes the rest of the page bold.
+    Tags may move within the sentence; each must be there as often as in the source.  A
+    tag replaced by another of its kind is reported here as changed (``<b>`` became
+    ``<strong>``), not also as added.
+
+    Bad: ``msgid "<a href=\\"/help\\">Get help</a>"`` → ``msgstr "Obtenir de l’aide"``.
+    Good: ``msgstr "<a href=\\"/help\\">Obtenir de l’aide</a>"``.
+    """
+    found = []
+    for index, source, translation in form_pairs(entry, context.catalog):
+        missing, changed, _ = tag_changes(source, translation)
+        if missing:
+            found.append((index, f"{_tag_list(missing)} of the source {'is' if len(missing) == 1 else 'are'} "
+                                 "missing from the translation"))
+        for before, after in changed:
+            found.append((index, f"tag {quote(_show(before))} became {quote(_show(after))}"))
+    yield from per_form(entry, found)
+
+
+@register("M132", "tag-added", Scope.ENTRY, Severity.WARNING, applies=Applies.TRANSLATED)
+def tag_added(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
+    """The translation has an HTML or XML tag that its source does not have.
+
+    A warning, not an error: a translator may add a ``<br>`` on purpose, but an added tag
+    may also be left unclosed or carry markup nobody reviewed.  A tag that replaces one of
+    the source is reported by ``M131``.
+
+    Bad: ``msgid "Send"`` → ``msgstr "<b>Envoyer"``.
+    Good: ``msgstr "Envoyer"``.
+    """
+    found = []
+    for index, source, translation in form_pairs(entry, context.catalog):
+        added = tag_changes(source, translation)[2]
+        if added:
+            found.append((index, f"{_tag_list(added)} {'is' if len(added) == 1 else 'are'} not in the source"))
+    yield from per_form(entry, found)
+
+
+@register("M133", "tag-attribute-changed", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
+def tag_attribute_changed(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
+    """An attribute of a tag differs from the source's: a link, a class, an id.
+
+    Attributes people read (``alt``, ``title``, ``aria-label``, ``placeholder``) are
+    translated and not compared; a link may change its ``/en/`` segment to the
+    catalog's language.
+
+    Bad: ``msgid "<a href=\\"/help\\">Help</a>"`` → ``msgstr "<a href=\\"/aide\\">Aide</a>"``.
+    Good: ``msgstr "<a href=\\"/help\\">Aide</a>"``.
+    """
+    memo = owned_by_termbase(context)
+    found = []
+    for index, source, translation in form_pairs(entry, context.catalog):
+        for message in attribute_changes(source, translation, context.catalog.language, memo["url_terms"]):
+            found.append((index, message))
+    yield from per_form(entry, found)
+
+
+@register("M141", "entity-missing", Scope.ENTRY, Severity.WARNING, applies=Applies.TRANSLATED)
+def entity_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
+    """An HTML entity of the source is absent, and so is the character it stands for.
+
+    ``&nbsp;`` keeps a number or a name on one line, ``&lt;`` shows a literal ``<``.  The
+    character itself, or another no-break space, is as good as the entity.  A warning:
+    the wording may have made it unnecessary.
+
+    Bad: ``msgid "Call 078&nbsp;055&nbsp;800"`` → ``msgstr "Appelez le 078 055 800"``.
+    Good: ``msgstr "Appelez le 078&nbsp;055&nbsp;800"``.
+    """
+    found = []
+    for index, source, translation in form_pairs(entry, context.catalog):
+        for entity in missing_entities(source, translation):
+            found.append((index, f"entity {entity} of the source is missing, and so is its character"))
+    yield from per_form(entry, found)
+
+
+@register("M142", "invalid-entity", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
+def invalid_entity(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
+    """The translation has a character reference that is not valid.
+
+    An unknown name (``&nbps;``) or an impossible code point is shown as typed; a
+    reference without its semicolon (``&nbsp``) is reported where the source is markup.
+
+    Bad: ``msgstr "Appelez le 078&nbps;055&nbsp;800"``.
+    Good: ``msgstr "Appelez le 078&nbsp;055&nbsp;800"``.
+    """
+    found = []
+    for index, source, translation in form_pairs(entry, context.catalog):
+        markup = bool(entities(source) or tags(source))
+        known = set(invalid_entities(source))
+        for entity in invalid_entities(translation):
+            if entity in known or (not entity.endswith(";") and not markup):
+                continue
+            hint = "misses its semicolon" if not entity.endswith(";") else "is not a valid character reference"
+            found.append((index, f"{quote(entity)} {hint}"))
+    yield from per_form(entry, found)

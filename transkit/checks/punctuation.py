@@ -1,0 +1,125 @@
+"""Punctuation of a translation against its source (family ``S``): brackets and
+quotation marks that pair up, and final punctuation that does what the source's does.
+
+Marks are judged by function, in each language's own characters
+(:mod:`transkit.text.punctuation`): Arabic ends a question with ``؟``, Chinese with
+``？``, Thai often with nothing; Germans open quotes with ``„``; right-to-left text typed
+in visual order shows its brackets reversed.  What the source itself leaves open is never
+held against the translation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from transkit.engine import CatalogContext
+from transkit.entryforms import form_pairs, per_form, quote
+from transkit.model import Entry
+from transkit.registry import Applies, Problem, Scope, register
+from transkit.report import Severity
+from transkit.text.punctuation import (
+    CANONICAL,
+    CLOSERS,
+    Mark,
+    abbreviation,
+    accepted_marks,
+    bracket_problems,
+    bracket_scan,
+    final_marks,
+    last_mark,
+    quote_marks,
+    quotes_balanced,
+)
+
+
+@register("S111", "bracket-unbalanced", Scope.ENTRY, Severity.WARNING, applies=Applies.TRANSLATED)
+def bracket_unbalanced(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
+    """A bracket of the translation is not closed, or closes nothing.
+
+    Full-width ``（）``, corner and lenticular brackets and the Arabic ornate ``﴿﴾`` count
+    as brackets.  Text is checked in the order it is typed: in right-to-left languages the
+    opening ``(`` comes first and is displayed on the right, so ``)نص(`` is typed in visual
+    order and shows reversed.  A label opening a line (``1)``, ``a)``, Korean ``예)``) is
+    not a bracket, and what the source itself leaves open is accepted.
+
+    Bad: ``msgstr "PAG-ASA (Bruxelles"`` or, in Arabic, ``")بروكسل( PAG-ASA"``.
+    Good: ``msgstr "PAG-ASA (Bruxelles)"``, ``"PAG-ASA (بروكسل)"``.
+    """
+    rtl = bool(context.catalog.language and context.catalog.language.rtl)
+    found = []
+    for index, source, translation in form_pairs(entry, context.catalog):
+        allowed = bracket_problems(source)
+        scan = bracket_scan(translation)
+        extra = bracket_problems(translation) - allowed
+        if not extra:
+            continue
+        # Canonical bracket → (as written, position) of its first problem of each kind.
+        stray = {CANONICAL.get(c, c): (c, p) for c, k, p in reversed(scan) if k == "stray"}
+        unclosed = {CANONICAL.get(c, c): (c, p) for c, k, p in reversed(scan) if k == "unclosed"}
+        for (char, kind), _count in sorted(extra.items()):
+            opener = CLOSERS.get(char, char)
+            if kind == "stray" and opener in unclosed and stray[char][1] < unclosed[opener][1]:
+                close, open_ = quote(stray[char][0]), quote(unclosed[opener][0])
+                if rtl:
+                    found.append((index, f"brackets typed in visual order: {close} before {open_}; in "
+                                         f"right-to-left text type {open_} first (it is displayed on the right)"))
+                else:
+                    found.append((index, f"brackets reversed: {close} before {open_}"))
+            elif kind == "unclosed" and any(
+                CLOSERS.get(c, c) == char and where[1] < unclosed[char][1] for c, where in stray.items()
+            ):
+                continue  # reported with its closer above
+            elif kind == "stray":
+                found.append((index, f"{quote(stray[char][0])} closes no bracket"))
+            else:
+                found.append((index, f"{quote(unclosed[char][0])} is not closed"))
+    yield from per_form(entry, found)
+
+
+@register("S112", "quote-unbalanced", Scope.ENTRY, Severity.WARNING, applies=Applies.TRANSLATED)
+def quote_unbalanced(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
+    """The quotation marks of the translation do not pair up.
+
+    Every language's marks are understood: « … », „ … “, „ … ”, ” … ”, » … «, 「 … 」,
+    ‹ … ›.  In right-to-left text » … « is the visual-order mistake (the marks are mirrored
+    on display) and ” … “ is accepted.  Apostrophes are not quotation marks.
+
+    Bad: ``msgstr "appuyez sur « Sortie rapide."``.
+    Good: ``msgstr "appuyez sur « Sortie rapide »."``.
+    """
+    rtl = bool(context.catalog.language and context.catalog.language.rtl)
+    found = []
+    for index, source, translation in form_pairs(entry, context.catalog):
+        if quotes_balanced(translation, rtl) or not quotes_balanced(source):
+            continue
+        marks = " ".join(quote_marks(translation)[:10])
+        found.append((index, f"quotation marks do not pair up: {marks}"))
+    yield from per_form(entry, found)
+
+
+@register("S131", "final-punctuation-differs", Scope.ENTRY, Severity.WARNING, applies=Applies.TRANSLATED)
+def final_punctuation_differs(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
+    """The translation does not end with the punctuation that corresponds to its source's.
+
+    Marks are compared by what they do, in each language's own characters: ``?`` is
+    ``؟`` in Arabic, Persian and Pashto, ``？`` in Chinese and Japanese, ``;`` in Greek;
+    ``.`` is ``。``, ``።`` (Tigrinya, Amharic), ``।`` (Hindi) or ``։`` (Armenian).  French
+    spacing before ``: ? ! ;`` is looked through; Spanish ``¿ ¡`` open the sentence and do
+    not matter; Thai may end without a mark; ``!`` may be softened to a full stop.
+
+    Bad: ``msgid "Where did it happen?"`` → ``msgstr "Où cela s’est-il passé."``.
+    Good: ``msgstr "Où cela s’est-il passé\u00a0?"``, ``"أين حدث ذلك؟"``, ``"发生在哪里？"``.
+    """
+    language = context.catalog.language
+    found = []
+    for index, source, translation in form_pairs(entry, context.catalog):
+        want = final_marks(source)
+        have = final_marks(translation, language)
+        accepted = frozenset().union(*(accepted_marks(mark, language) for mark in want))
+        if have & accepted or abbreviation(source, translation, want, have):
+            continue
+        source_mark = next(iter(want))
+        shown_source = "no punctuation" if source_mark is Mark.NONE else f"{quote(last_mark(source))} ({source_mark.value})"
+        shown = quote(last_mark(translation)) if Mark.NONE not in have else "no punctuation"
+        found.append((index, f"the source ends with {shown_source}, the translation with {shown}"))
+    yield from per_form(entry, found)

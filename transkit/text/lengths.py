@@ -1,0 +1,84 @@
+"""How long a translation is expected to be, by script: Chinese needs about a third of
+the English characters, Thai a little less than English, Latin letters a little more.
+
+Ratios were measured on the shipped translations; a source under thirty characters is
+not measured at all, since its length says little.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+
+from transkit.glossary.match import strip_bidi
+from transkit.languages import Language, base_language
+from transkit.text.spans import MASK, mask
+
+# Characters of a script per English character, measured on the 23 shipped translations
+# (median translation/source length per catalog, sources of 15 characters or more);
+# kana, hangul and Khmer from published averages.  Japanese mixes kanji and kana and
+# needs about half the English characters: its kanji count as Japanese, not Chinese.
+SCRIPT_RATIOS: tuple[tuple[int, int, float, str], ...] = (
+    (0x2E80, 0x9FFF, 0.36, "Chinese characters"),
+    (0xF900, 0xFAFF, 0.36, "Chinese characters"),
+    (0x20000, 0x3FFFF, 0.36, "Chinese characters"),
+    (0x3040, 0x30FF, 0.6, "kana"),
+    (0xAC00, 0xD7AF, 0.55, "hangul"),
+    (0x1100, 0x11FF, 0.55, "hangul"),
+    (0x0E00, 0x0EFF, 0.83, "Thai/Lao"),
+    (0x1780, 0x17FF, 0.9, "Khmer"),
+    (0x1200, 0x139F, 0.67, "Ethiopic"),
+    (0x2D80, 0x2DDF, 0.67, "Ethiopic"),
+    (0x0600, 0x08FF, 0.93, "Arabic script"),
+    (0xFB50, 0xFEFF, 0.93, "Arabic script"),
+    (0x0590, 0x05FF, 0.85, "Hebrew"),
+)
+JAPANESE_RATIO = 0.5
+LATIN_RATIO = 1.12
+"""Latin, Cyrillic, Greek and the other alphabets: 1.0–1.25 per language."""
+MIN_SOURCE = 30
+
+
+def _ratio(char: str, japanese: bool = False) -> float:
+    code = ord(char)
+    for start, end, ratio, _ in SCRIPT_RATIOS:
+        if start <= code <= end:
+            if japanese and (0x2E80 <= code <= 0x30FF or 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF):
+                return JAPANESE_RATIO
+            return ratio
+    return LATIN_RATIO
+
+
+def counted_characters(text: str) -> list[str]:
+    """Visible characters that carry text: letters, digits, punctuation, symbols and
+    spacing vowel signs (Tamil, Devanagari); not the marks written above or below a letter
+    (Thai vowels, Arabic vowel signs), spaces, or masked values."""
+    return [
+        c for c in mask(strip_bidi(text))
+        if c != MASK and (unicodedata.category(c)[0] in "LNPS" or unicodedata.category(c) == "Mc")
+    ]
+
+
+def length_ratio(source: str, translation: str, language: Language | None = None) -> tuple[int, float, float] | None:
+    """``(source length, translation length in English characters, ratio)``, or None for
+    sources under thirty characters, whose lengths say little ("Fang (Equatorial
+    Guinea)" may rightly become "Fang").
+
+    Each translation character is weighted by its script's expected ratio, so a Chinese
+    translation with a Latin name in it is measured fairly.
+    """
+    length = len(counted_characters(source))
+    if length < MIN_SOURCE:
+        return None
+    japanese = base_language(language) == "ja"
+    english = sum(1 / _ratio(c, japanese) for c in counted_characters(translation))
+    return length, english, english / length
+
+
+def expected_length(translation: str, length: int, language: Language | None = None) -> int:
+    """The characters a translation of a ``length``-character source is expected to have,
+    for the script most of the translation is written in."""
+    japanese = base_language(language) == "ja"
+    ratios = Counter(_ratio(c, japanese) for c in counted_characters(translation))
+    ratio = ratios.most_common(1)[0][0] if ratios else LATIN_RATIO
+    return round(length * ratio)

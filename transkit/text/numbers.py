@@ -1,0 +1,157 @@
+"""Numbers in message text, compared by value: ``1,000``, ``1.000``, ``1 000`` and
+``١٬٠٠٠`` are one number, and a translation may group digits its own way.
+
+Any script's decimal digits count; numbers inside placeholders, markup, URLs and e-mail
+addresses are not numbers of the text (:func:`transkit.text.spans.mask`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from transkit.glossary.match import strip_bidi
+from transkit.glossary.values import phone_numbers
+from transkit.text.spans import mask
+
+# Characters that separate the digit groups of one number: spaces (French, Swedish),
+# no-break and narrow no-break spaces, full stops and commas (German, English), the
+# apostrophe (Swiss), the Arabic decimal and thousands separators.
+_GROUP = " \u00a0\u202f\u2009\u2007.,'\u2019\u066b\u066c"
+_NUMBER = re.compile(rf"\d+(?:[{_GROUP}]\d+)*")
+_MAX_GROUPS = 8
+"""Longest run of digit groups read as one number besides the whole (a phone number has
+at most five or six)."""
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number as written, with the digit groups it is made of (as ASCII digits)."""
+
+    text: str
+    groups: tuple[str, ...]
+
+    @property
+    def value(self) -> str:
+        """Its identity: the digits without separators or leading zeros."""
+        return _key(self.groups)
+
+    def readings(self) -> set[str]:
+        """Every number the text may be read as: the whole, and each run of its groups.
+
+        ``24 7`` may be one number or two; ``078 055 800`` may be a phone number or three
+        numbers.  The translation side is read every way, so that no grouping a language
+        uses makes a number look missing.
+        """
+        groups, count = self.groups, len(self.groups)
+        found = {_key(groups)}
+        for i in range(count):
+            found.update(_key(groups[i:j]) for j in range(i + 1, min(count, i + _MAX_GROUPS) + 1))
+        return found
+
+
+def _key(groups: tuple[str, ...]) -> str:
+    return "".join(groups).lstrip("0") or "0"
+
+
+def ascii_digits(text: str) -> str:
+    """Decimal digits of any script (Arabic-Indic, Persian, Devanagari, Thai, full-width) as ASCII."""
+    out = []
+    for char in text:
+        if char.isdigit() and not char.isascii():
+            try:
+                out.append(str(unicodedata.decimal(char)))
+                continue
+            except ValueError:
+                pass
+        out.append(char)
+    return "".join(out)
+
+
+def _alphabetic(char: str) -> bool:
+    """A letter of an alphabet written with spaces; "7月30日" glues digits to ideographs
+    as a matter of course."""
+    return char.isalpha() and unicodedata.name(char, "").startswith(("LATIN", "GREEK", "CYRILLIC"))
+
+
+def numbers(text: str) -> tuple[Number, ...]:
+    """The numbers of a text, outside placeholders, markup, URLs and e-mail addresses.
+
+    Any script's decimal digits count (``٠٧٨`` is 078); digits glued to a word on one
+    side still count (``30th``, ``SOCKSv5``), since a changed digit there is as wrong, but
+    not digits inside a word (``l10n``, ``H2O``), which translators rightly rewrite.
+    """
+    plain = mask(strip_bidi(text))
+    found = []
+    for match in _NUMBER.finditer(plain):
+        before = plain[match.start() - 1 : match.start()]
+        after = plain[match.end() : match.end() + 1]
+        if _alphabetic(before) and _alphabetic(after):
+            continue  # inside a word: "l10n", "i18n", "H2O"
+        raw = match.group()
+        groups = tuple(ascii_digits(group) for group in re.findall(r"\d+", raw))
+        found.append(Number(raw.strip(_GROUP), groups))
+    return tuple(found)
+
+
+def number_readings(text: str) -> set[str]:
+    """Every value the numbers of a text can be read as (see :meth:`Number.readings`)."""
+    readings: set[str] = set()
+    for number in numbers(text):
+        readings |= number.readings()
+    return readings
+
+
+def number_found(number: Number, readings: set[str]) -> bool:
+    """Whether a source number is in a translation read as ``readings``.
+
+    Either the whole number is there in any grouping, or each of its groups is: ``24/7``
+    written ``24 … 7`` keeps both numbers.
+    """
+    if number.value in readings:
+        return True
+    return len(number.groups) > 1 and all(_key((group,)) in readings for group in number.groups)
+
+
+def missing_numbers(
+    source: str,
+    translation: str,
+    *,
+    optional: frozenset[str] = frozenset(),
+    owned: frozenset[str] = frozenset(),
+    region: str = "ZZ",
+    year_offsets: tuple[int, ...] = (),
+) -> list[Number]:
+    """Numbers of the source that the translation does not have, by value.
+
+    ``optional`` values may be absent (the ``1`` of a plural's singular, replaced by a
+    placeholder); ``owned`` values are left to the term checks.  A phone number written
+    in another national or international form (``+32 78 05 58 00``) counts as present,
+    and so does a year converted to the language's calendar (``year_offsets``).
+    """
+    readings = number_readings(translation)
+    missing = []
+    phones: dict[str, str] | None = None
+    for number in numbers(source):
+        if number.value in owned or number.value in optional or number_found(number, readings):
+            continue
+        if len(number.groups) == 1 and len(number.value) == 4 and 1000 <= int(number.value) <= 2999:
+            if any(str(int(number.value) + offset) in readings for offset in year_offsets):
+                continue
+        if phones is None:
+            target = {p.value for p in phone_numbers(translation, region)}
+            phones = {
+                "".join(g for n in numbers(p.raw) for g in n.groups).lstrip("0"): p.value
+                for p in phone_numbers(source, region)
+                if p.value in target
+            }
+        if number.value in phones:
+            continue
+        missing.append(number)
+    return missing
+
+
+# Years a language may write in its own calendar: Thai and Lao count the Buddhist era
+# (2023 is 2566), Persian the solar hijri one (2023 is 1401 or 1402).
+YEAR_OFFSETS: dict[str, tuple[int, ...]] = {"th": (543,), "lo": (543,), "fa": (-621, -622)}

@@ -1,0 +1,234 @@
+"""Punctuation by function, in every script: brackets that pair up, quotation marks
+that pair up in some language's way, and what a final mark does.
+
+Languages write punctuation differently: Arabic ends a question with ``؟``, Chinese with
+``？``, Thai often with nothing; Greek asks with ``;``; Germans open quotes with ``„`` and
+close them with ``“``; right-to-left text typed in visual order shows brackets reversed.
+Everything is read in typed order, with placeholders, markup and URLs masked out.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+
+from transkit.glossary.match import strip_bidi
+from transkit.languages import Language, base_language
+from transkit.text.spans import MASK, mask
+
+# --- brackets ---------------------------------------------------------------------------
+
+_BRACKETS = {
+    "(": ")", "[": "]", "{": "}", "（": "）", "［": "］", "｛": "｝", "【": "】", "〔": "〕",
+    "〖": "〗", "〘": "〙", "〚": "〛", "〈": "〉", "《": "》", "⟨": "⟩", "⦅": "⦆", "｟": "｠",
+    "\ufd3f": "\ufd3e", "\ufd3e": "\ufd3f",  # Arabic ornate parentheses, used either way round
+}
+CLOSERS = {close: open_ for open_, close in _BRACKETS.items()}
+"""Each closing bracket's opener."""
+CANONICAL = {"（": "(", "）": ")", "［": "[", "］": "]", "｛": "{", "｝": "}", "\ufd3f": "(", "\ufd3e": ")"}
+"""Full-width and ornate brackets as the ASCII ones they stand for."""
+
+
+def bracket_problems(text: str) -> Counter:
+    """Unclosed openers and stray closers, counted by ``(bracket, "unclosed"|"stray")``
+    with full-width brackets written as ASCII ones; placeholders, markup and URLs are
+    masked first."""
+    return Counter((CANONICAL.get(char, char), kind) for char, kind, _ in bracket_scan(text))
+
+
+# A list or example label at the start of a line: "1)", "a)", Korean "예)".
+_LABEL = re.compile(r"[ \t]*[^\W_]{1,3}")
+
+
+def bracket_scan(text: str) -> list[tuple[str, str, int]]:
+    """``(bracket as written, "stray"|"unclosed", position)`` for each bracket that pairs
+    with none, in the order the text is typed; labels (``1)``, ``a)``) are no brackets."""
+    plain = mask(strip_bidi(text))
+    stack: list[tuple[str, int]] = []
+    problems = []
+    for position, char in enumerate(plain):
+        if stack and _BRACKETS.get(stack[-1][0]) == char:
+            stack.pop()
+        elif char in _BRACKETS:
+            stack.append((char, position))
+        elif char in ")）" and _LABEL.fullmatch(plain[plain.rfind("\n", 0, position) + 1 : position]):
+            continue
+        elif char in CLOSERS:
+            problems.append((char, "stray", position))
+    problems.extend((char, "unclosed", position) for char, position in stack)
+    return problems
+
+
+# --- quotation marks --------------------------------------------------------------------
+
+_DOUBLE_QUOTE_PAIRS = {
+    ("«", "»"), ("»", "»"), ("‹", "›"), ("›", "›"), ("“", "”"), ("„", "“"), ("„", "”"), ("”", "”"),
+    ('"', '"'), ("＂", "＂"), ("‘", "’"), ("‚", "‘"), ("‚", "’"), ("’", "’"), ("'", "'"),
+    ("「", "」"), ("『", "』"), ("｢", "｣"), ("〝", "〞"), ("〝", "〟"),
+}
+# German and Danish »…« is right to left's visual-order mistake; Arabic's ”…“ (CLDR's own
+# quotation marks for Arabic) is left to right's.
+_LTR_PAIRS = frozenset(_DOUBLE_QUOTE_PAIRS | {("»", "«"), ("›", "‹")})
+_RTL_PAIRS = frozenset(_DOUBLE_QUOTE_PAIRS | {("”", "“"), ("’", "‘")})
+_QUOTES = frozenset(c for pair in _LTR_PAIRS | _RTL_PAIRS for c in pair)
+_APOSTROPHES = frozenset("’'ʼ")
+_MAX_QUOTES = 16
+
+
+def _in_word(char: str) -> bool:
+    """A letter or a combining mark: Sinhala "එන්‘කෝ" has a virama before its apostrophe."""
+    return unicodedata.category(char)[0] in "LM"
+
+
+def quote_marks(text: str) -> list[str]:
+    """The quotation marks of a text in order, leaving out apostrophes inside words
+    (``d’aide``, ``o‘zbek``) and everything inside placeholders, markup and URLs."""
+    plain = mask(strip_bidi(text))
+    marks = []
+    for position, char in enumerate(plain):
+        if char not in _QUOTES:
+            continue
+        before = plain[position - 1] if position else " "
+        after = plain[position + 1] if position + 1 < len(plain) else " "
+        if char in "’'‘ʼ" and _in_word(before) and _in_word(after):
+            continue
+        if before in _QUOTES and after in _QUOTES:
+            continue  # a quotation mark quoted: '"'
+        marks.append(char)
+    return marks
+
+
+def quotes_balanced(text: str, rtl: bool = False) -> bool:
+    """Whether the quotation marks of a text pair up in some language's way.
+
+    A mark may open or close depending on the language (``“`` opens in English and
+    closes in German), so every reading is tried; ``’`` and ``'`` may also be
+    apostrophes.  Texts with more than sixteen marks are not judged.
+    """
+    marks = tuple(quote_marks(text))
+    if len(marks) > _MAX_QUOTES:
+        return True
+    pairs = _RTL_PAIRS if rtl else _LTR_PAIRS
+    openers = frozenset(open_ for open_, _ in pairs)
+
+    @lru_cache(maxsize=None)
+    def parse(position: int, stack: tuple[str, ...]) -> bool:
+        if position == len(marks):
+            return not stack
+        char = marks[position]
+        if stack and (stack[-1], char) in pairs and parse(position + 1, stack[:-1]):
+            return True
+        if char in openers and len(stack) < 8 and parse(position + 1, stack + (char,)):
+            return True
+        return char in _APOSTROPHES and parse(position + 1, stack)
+
+    return parse(0, ())
+
+
+# --- final punctuation ------------------------------------------------------------------
+
+
+class Mark(enum.Enum):
+    """What a final punctuation mark does, whatever the script writes it as."""
+
+    STOP = "full stop"
+    QUESTION = "question mark"
+    EXCLAMATION = "exclamation mark"
+    COLON = "colon"
+    SEMICOLON = "semicolon"
+    COMMA = "comma"
+    ELLIPSIS = "ellipsis"
+    NONE = "no punctuation"
+
+
+_MARKS: dict[str, Mark] = {}
+for _chars, _mark in (
+    (".。．｡։።।॥۔။។།܂᙮", Mark.STOP),
+    ("?？؟፧՞⸮", Mark.QUESTION),
+    ("!！՜߹", Mark.EXCLAMATION),
+    (":：፦፥︓", Mark.COLON),
+    (";；؛፤⁏", Mark.SEMICOLON),
+    (",，、،፣၊߸､", Mark.COMMA),
+    ("…⋯‥", Mark.ELLIPSIS),
+):
+    _MARKS.update(dict.fromkeys(_chars, _mark))
+
+# Where a language reads a mark otherwise: the Greek question mark is ";" and its
+# semicolon the raised dot; Armenian text often types its full stop "։" as ":".
+_LANGUAGE_MARKS: dict[str, dict[str, frozenset[Mark]]] = {
+    "el": {";": frozenset({Mark.QUESTION}), "\u037e": frozenset({Mark.QUESTION}),
+           "\u0387": frozenset({Mark.SEMICOLON}), "·": frozenset({Mark.SEMICOLON})},
+    "hy": {":": frozenset({Mark.STOP, Mark.COLON})},
+}
+# Closing quotation marks are looked through ("exit".  «sortie».); brackets are not: the
+# full stop of "(eldri stafs.)" is an abbreviation's, not the sentence's.
+_CLOSING = "」』»«›‹”“’‘\"'"
+
+
+_ACCELERATOR_SUFFIX = re.compile(r"\s*[(（][_&][^\W_][)）]\s*$")
+
+
+def final_marks(text: str, language: Language | None = None) -> frozenset[Mark]:
+    """What the final punctuation of a text can be read as.
+
+    Trailing whitespace, bidirectional controls, tags, closing quotation marks and an
+    appended access key (``デバイス:(_D)``, the GNOME and KDE way for scripts without
+    Latin letters) are looked through: ``« Sortie rapide ».`` and ``"Quick exit."`` end
+    with a full stop, ``(optional)`` with no punctuation.
+    """
+    plain = _ACCELERATOR_SUFFIX.sub("", mask(strip_bidi(text), {"tag"}))
+    while True:
+        stripped = plain.rstrip().rstrip(MASK).rstrip()
+        if stripped[-1:] and stripped[-1] in _CLOSING:
+            stripped = stripped[:-1]
+        if stripped == plain:
+            break
+        plain = stripped
+    if plain.endswith("...") or plain.endswith("。。。"):
+        return frozenset({Mark.ELLIPSIS})
+    last = plain[-1:]
+    special = _LANGUAGE_MARKS.get(base_language(language), {})
+    if last in special:
+        return special[last]
+    return frozenset({_MARKS.get(last, Mark.NONE)}) if last else frozenset({Mark.NONE})
+
+
+def accepted_marks(source: Mark, language: Language | None) -> frozenset[Mark]:
+    """The final marks a translation may end with for a source ending with ``source``.
+
+    Any language may soften ``!`` to a full stop.  Thai and Lao end sentences without a
+    mark; Japanese may end a question with ``か。``; Armenian puts its question and
+    exclamation marks on a vowel of the word (``՞``, ``՜``) and ends with ``։``; Tibetan
+    and Dzongkha close phrases and names with the shad ``།``.
+    """
+    marks = {source}
+    base = base_language(language)
+    if source is Mark.EXCLAMATION:
+        marks.add(Mark.STOP)
+    if base in ("th", "lo") and source is not Mark.NONE:
+        marks.add(Mark.NONE)
+    if base == "ja" and source is Mark.QUESTION:
+        marks.add(Mark.STOP)
+    if base == "hy" and source in (Mark.QUESTION, Mark.EXCLAMATION):
+        marks.add(Mark.STOP)
+    if base in ("bo", "dz") and source in (Mark.NONE, Mark.STOP):
+        marks |= {Mark.NONE, Mark.STOP}  # the shad "།" closes names and phrases too
+    return frozenset(marks)
+
+
+def abbreviation(source: str, translation: str, want: frozenset[Mark], have: frozenset[Mark]) -> bool:
+    """A one-word source ("Nov", "Tue") translated by an abbreviation ("nov.", "อ.")."""
+    plain = strip_bidi(translation).strip()
+    return (
+        Mark.NONE in want and Mark.STOP in have and len(source.split()) == 1
+        and len(plain.split()) == 1 and len(plain) <= 8 and plain.endswith(".")
+    )
+
+
+def last_mark(text: str) -> str:
+    """The final punctuation mark of a text as written, or "" when it ends with none."""
+    plain = mask(strip_bidi(text), {"tag"}).rstrip().rstrip(MASK).rstrip().rstrip(_CLOSING).rstrip()
+    return plain[-1] if plain and (plain[-1] in _MARKS or plain[-1] in ";·\u037e\u0387") else ""

@@ -1,0 +1,122 @@
+"""Spans of message text that are values, not prose: placeholders, tags, entities,
+e-mail addresses and URLs, each found once, without overlaps, and masked out on request.
+
+Every other module of :mod:`transkit.text` reads text through :func:`mask`: placeholders
+(``%(count)d``, ``{page}``) are found first and masked out, so that the ``1`` of ``%1$s``
+is never taken for a number of the text, nor the ``(`` of a URL for a bracket.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import phonenumbers
+
+MASK = "\ufffc"
+"""What masked spans are replaced with: one object-replacement character per character,
+so positions stay valid and a mask is neither a space, a digit nor punctuation."""
+
+PLACEHOLDER = re.compile(
+    r"%\([^()\s]{1,64}\)[-#0+']*\d*(?:\.\d+)?[a-zA-Z%]"  # %(name)s
+    r"|%(?:\d+\$)?[-#0+']*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|ll|[hlLqjzt])?[diouxXeEfFgGcrsaAp%]"  # %s %1$d %.2f
+    r"|\{\{?[^{}\s]{0,64}\}\}?"  # {name} {0} {{name}}
+)
+"""printf and brace placeholders, whatever the format flags say: a number or a bracket
+inside a placeholder is never text, so masking one too many is harmless here."""
+
+TAG = re.compile(
+    r"<(/?)([A-Za-z][A-Za-z0-9:_.-]{0,40})"
+    r"((?:\s+[^\s<>\"'/=]+(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>=`]+))?){0,30})"
+    r"\s*(/?)>"
+)
+"""An HTML or XML tag: ``</name``, its attributes, ``/>``."""
+_ENTITY = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,7}|[A-Za-z][A-Za-z0-9]{0,31});")
+_EMAIL = re.compile(
+    r"(?<![A-Za-z0-9.%+-])(?:mailto:)?([A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24})(?![A-Za-z0-9-])"
+)
+# A URL ends at a space, a quote, a bracket, or text of a script written without spaces
+# ("stophumantrafficking.be上"): ideographs, kana, hangul, Thai, full-width forms.
+_URL_CHAR = "[^\\s<>\"'«»“”‘’`\\\\{}|^\\[\\]()\u0e00-\u0eff\u2e80-\ufaff\ufe30-\uffef]"
+_URL = re.compile(rf"(?<![A-Za-z0-9@./-])(?:(?:https?|ftp)://|www\.){_URL_CHAR}+", re.IGNORECASE)
+_BARE_DOMAIN = re.compile(
+    r"(?<![A-Za-z0-9@./:%-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,24}))"
+    rf"(/{_URL_CHAR}*)?(?![A-Za-z0-9@-])",
+    re.IGNORECASE,
+)
+_TRAILING_URL_PUNCT = ".,;:!?。、，：；！？"
+_GENERIC_TLDS = frozenset(
+    "com org net edu gov int mil info biz eu app dev ngo ong help support online site global "
+    "news blog shop brussels vlaanderen gent wien berlin paris amsterdam swiss africa asia".split()
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A value found in a text: what it is, where, and as written."""
+
+    kind: str
+    """``placeholder``, ``tag``, ``entity``, ``email`` or ``url``."""
+    start: int
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=1)
+def _tlds() -> frozenset[str]:
+    """Top-level domains a bare ``name.tld`` is read as a website for: every country code
+    (the regions phonenumbers knows) and the common generic ones.  ``file.txt`` is not one."""
+    regions = {region.lower() for region in phonenumbers.SUPPORTED_REGIONS}
+    return frozenset(regions | {"uk", "eu", "su", "ac"} | _GENERIC_TLDS)
+
+
+@lru_cache(maxsize=8192)
+def spans(text: str) -> tuple[Span, ...]:
+    """Placeholders, tags, entities, e-mail addresses and URLs, without overlaps, in order.
+
+    Earlier kinds win where two overlap: ``{url}`` is a placeholder, ``href="…"`` belongs
+    to its tag, ``mailto:a@b.be`` is an e-mail address, not a website.
+    """
+    found: list[Span] = []
+    taken = bytearray(len(text))
+
+    def add(kind: str, start: int, end: int) -> None:
+        if start >= end or any(taken[start:end]):
+            return
+        taken[start:end] = b"\x01" * (end - start)
+        found.append(Span(kind, start, end, text[start:end]))
+
+    for match in PLACEHOLDER.finditer(text):
+        add("placeholder", *match.span())
+    for match in TAG.finditer(text):
+        add("tag", *match.span())
+    for match in _ENTITY.finditer(text):
+        add("entity", *match.span())
+    for match in _EMAIL.finditer(text):
+        add("email", *match.span())
+    for match in _URL.finditer(text):
+        start, end = match.span()
+        end = start + len(match.group().rstrip(_TRAILING_URL_PUNCT))
+        add("url", start, end)
+    for match in _BARE_DOMAIN.finditer(text):
+        if match.group(2).lower() not in _tlds():
+            continue
+        start, end = match.span()
+        end = start + len(match.group().rstrip(_TRAILING_URL_PUNCT))
+        add("url", start, end)
+    return tuple(sorted(found, key=lambda span: span.start))
+
+
+def mask(text: str, kinds: frozenset[str] | set[str] | None = None) -> str:
+    """The text with the spans of the given kinds (all when None) replaced by :data:`MASK`."""
+    chars = list(text)
+    for span in spans(text):
+        if kinds is None or span.kind in kinds:
+            chars[span.start : span.end] = MASK * (span.end - span.start)
+    return "".join(chars)
+
+
+def values(text: str, kind: str) -> tuple[str, ...]:
+    """The values of one kind in a text, as written."""
+    return tuple(span.text for span in spans(text) if span.kind == kind)
