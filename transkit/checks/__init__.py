@@ -10,6 +10,7 @@ from transkit.checks import (  # noqa: F401
     language,
     markup,
     placeholders,
+    plural_forms,
     plurals,
     punctuation,
     suppressions,

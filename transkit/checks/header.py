@@ -1,14 +1,8 @@
-"""The catalog header (family ``H``, from ``H102``): language, plural rule, charset, dates.
+"""The catalog header (family ``H``): language code, charset, dates, near-duplicates.
 
 One header per catalog, so these are catalog checks; they point at the header's line.
-``H101`` (the Language header against the path) lives in :mod:`transkit.checks.language`.
-
-Plural rules are judged by evaluating them (:mod:`transkit.pluralexpression`) on
-n = 0…1000 and a few exact millions, and compared with the rules CLDR,
-weblate-language-data and the GNU gettext manual give for the language
-(:mod:`transkit.pluralrules`) by the way they group numbers, never by their text:
-``(n > 1)`` and ``n>1`` are the same rule.  A valid language that no table knows gets
-the structural checks only.
+``H101`` (the Language header against the path) lives in :mod:`transkit.checks.language`,
+the Plural-Forms checks (H104-H109) in :mod:`transkit.checks.plural_forms`.
 """
 
 from __future__ import annotations
@@ -18,30 +12,14 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import langcodes
 
 from transkit.engine import CatalogContext
 from transkit.languages import to_tag
-from transkit.model import Catalog, Entry
-from transkit.pluralexpression import PluralFormsError
-from transkit.pluralforms import PluralForms, parse_plural_forms
-from transkit.pluralrules import (
-    LARGE_NUMBERS,
-    SAMPLE,
-    KnownRule,
-    first_difference,
-    known_rules,
-    partition,
-)
+from transkit.model import Entry
 from transkit.registry import Problem, Scope, register
 from transkit.report import Severity
-
-_GERMANIC = "nplurals=2; plural=(n != 1)"
-
-
-# ------------------------------------------------------------------------- language
 
 
 @register("H102", "language-header-missing", Scope.CATALOG, Severity.WARNING)
@@ -111,244 +89,6 @@ def suggest_language_code(value: str) -> str | None:
 # ---------------------------------------------------------------------- plural forms
 
 
-@dataclass(frozen=True)
-class PluralState:
-    """What a catalog's Plural-Forms says, parsed and evaluated once for every check."""
-
-    value: str | None
-    forms: PluralForms | None = None
-    error: str | None = None
-    indexes: tuple[int, ...] | None = None
-    """The index for each number of :data:`SAMPLE`, when the expression evaluates."""
-
-
-def plural_state(context: CatalogContext) -> PluralState:
-    """The catalog's plural rule, computed once per catalog (shared with ``P201``)."""
-    memo = context.memo
-    if "plural_state" not in memo:
-        memo["plural_state"] = _plural_state(context.catalog)
-    return memo["plural_state"]
-
-
-def _plural_state(catalog: Catalog) -> PluralState:
-    value = catalog.header_field("Plural-Forms")
-    if value is None or not value.strip():
-        return PluralState(None)
-    try:
-        forms = parse_plural_forms(value)
-    except PluralFormsError as error:
-        return PluralState(
-            value, error=f"Plural-Forms cannot be parsed ({error.message}), so gettext falls back to {_GERMANIC}"
-        )
-    try:
-        indexes = tuple(forms.plural.evaluate(SAMPLE))
-    except PluralFormsError as error:
-        return PluralState(
-            value, forms, error=f"plural={forms.plural.source} cannot be evaluated: {error.message} (msgfmt --check rejects it)"
-        )
-    return PluralState(value, forms, indexes=indexes)
-
-
-def _rules_for(catalog: Catalog) -> tuple[KnownRule, ...]:
-    return known_rules(catalog.language.tag) if catalog.language else ()
-
-
-@register("H104", "plural-forms-missing", Scope.CATALOG, Severity.ERROR)
-def plural_forms_missing(context: CatalogContext) -> Iterator[Problem]:
-    """The catalog has no ``Plural-Forms`` header.
-
-    Without it gettext uses English's rule (two forms, singular for 1 only), which is
-    wrong for most languages: French would say « 0 fichiers », Arabic and Chinese get
-    the wrong number of forms.  An error when the catalog has plural messages, a
-    warning otherwise (it matters as soon as one arrives).
-
-    Bad: a header without ``Plural-Forms``, and ``msgid_plural`` entries below it.
-    Good: ``"Plural-Forms: nplurals=2; plural=(n > 1);\\n"`` in a French catalog.
-    """
-    catalog = context.catalog
-    if plural_state(context).value is not None:
-        return
-    plurals = sum(1 for entry in catalog.active_entries if entry.is_plural)
-    rules = _rules_for(catalog)
-    hint = f"; for {catalog.language.english_name}: {rules[0].header}" if rules and catalog.language else ""
-    if plurals:
-        messages = "1 plural message" if plurals == 1 else f"{plurals} plural messages"
-        yield Problem(
-            f"no Plural-Forms header for {messages}: gettext falls back to {_GERMANIC}{hint}",
-            line=catalog.header_line,
-        )
-    else:
-        yield Problem(
-            f"no Plural-Forms header: plural messages would fall back to {_GERMANIC}{hint}",
-            line=catalog.header_line,
-            severity=Severity.WARNING,
-        )
-
-
-@register("H105", "plural-forms-invalid", Scope.CATALOG, Severity.ERROR)
-def plural_forms_invalid(context: CatalogContext) -> Iterator[Problem]:
-    """The ``Plural-Forms`` header cannot be parsed or evaluated by gettext.
-
-    gettext ignores a header it cannot parse and uses ``nplurals=2; plural=(n != 1)``,
-    so plural messages show the wrong form for some numbers: syntax errors, the
-    template's ``nplurals=INTEGER`` placeholder, a space in ``nplurals =``, and C
-    operators GNU gettext's grammar lacks (unary ``-``, ``+``, ``~``).  An expression
-    that divides by zero for some n is refused by ``msgfmt --check``.
-
-    Bad: ``"Plural-Forms: nplurals=2; plural=(n > 1;\\n"``.
-    Good: ``"Plural-Forms: nplurals=2; plural=(n > 1);\\n"``.
-    """
-    state = plural_state(context)
-    line = context.catalog.header_line
-    if state.error:
-        yield Problem(state.error, line=line)
-    if state.forms is not None and state.forms.plural.operators:
-        used = ", ".join(f"'{op}'" for op in sorted(state.forms.plural.operators))
-        yield Problem(
-            f"plural={state.forms.plural.source} uses {used}, which GNU gettext cannot parse: "
-            f"programs fall back to {_GERMANIC}",
-            line=line,
-        )
-
-
-@register("H106", "plural-index-out-of-range", Scope.CATALOG, Severity.ERROR)
-def plural_index_out_of_range(context: CatalogContext) -> Iterator[Problem]:
-    """The plural expression selects a form the catalog does not have.
-
-    With ``nplurals=2`` only ``msgstr[0]`` and ``msgstr[1]`` exist; an expression that
-    gives 2 (or a negative number) for some n makes gettext show the English source
-    for those numbers.  The message names the first such n.
-
-    Bad: ``nplurals=2; plural=(n == 1 ? 0 : n == 2 ? 1 : 2);``.
-    Good: ``nplurals=3; plural=(n == 1 ? 0 : n == 2 ? 1 : 2);``.
-    """
-    state = plural_state(context)
-    if state.forms is None or state.indexes is None:
-        return
-    first = _first_out_of_range(state)
-    if first is not None:
-        n, index = first
-        nplurals = state.forms.nplurals
-        yield Problem(
-            f"plural={state.forms.plural.source} gives {index} for n = {n}, "
-            f"but nplurals={nplurals} allows only 0…{nplurals - 1}",
-            line=context.catalog.header_line,
-        )
-
-
-def _first_out_of_range(state: PluralState) -> tuple[int, int] | None:
-    assert state.forms is not None and state.indexes is not None
-    for n, index in zip(SAMPLE, state.indexes):
-        if not 0 <= index < state.forms.nplurals:
-            return n, index
-    return None
-
-
-@register("H107", "plural-form-unused", Scope.CATALOG, Severity.WARNING)
-def plural_form_unused(context: CatalogContext) -> Iterator[Problem]:
-    """The plural expression never selects one of the catalog's forms.
-
-    Translators must still fill that ``msgstr[i]`` in every plural message, for no
-    reader; often the expression and ``nplurals`` were copied from different places.
-    Numbers 0…1000 and a few exact millions are tried (CLDR's French, Spanish and
-    Italian ``many`` form is for millions).
-
-    Bad: ``nplurals=3; plural=(n > 1);``.
-    Good: ``nplurals=2; plural=(n > 1);``.
-    """
-    state = plural_state(context)
-    if state.forms is None or state.indexes is None:
-        return
-    used = set(state.indexes)
-    unused = [i for i in range(state.forms.nplurals) if i not in used]
-    if unused:
-        forms = ", ".join(f"msgstr[{i}]" for i in unused)
-        yield Problem(
-            f"plural={state.forms.plural.source} never selects {forms} "
-            f"(tried n = 0…1000 and {len(LARGE_NUMBERS)} larger numbers up to {LARGE_NUMBERS[-1]:,})",
-            line=context.catalog.header_line,
-        )
-
-
-@register("H108", "plural-count-unexpected", Scope.CATALOG, Severity.ERROR)
-def plural_count_unexpected(context: CatalogContext) -> Iterator[Problem]:
-    """``nplurals`` is not the number of forms any reference gives for the language.
-
-    A language has the forms its grammar has: with too few, some numbers get a
-    grammatically wrong form; with too many, translators invent distinctions.  CLDR and
-    GNU gettext's tradition sometimes differ (French: 3 or 2) and both are accepted.
-    A language no reference knows is not judged.
-
-    Bad: ``"Language: ar"`` with ``nplurals=2; plural=(n != 1);``.
-    Good: ``"Language: ar"`` with ``nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);``.
-    """
-    state = plural_state(context)
-    catalog = context.catalog
-    rules = _rules_for(catalog)
-    if state.forms is None or not rules or catalog.language is None:
-        return
-    if any(rule.nplurals == state.forms.nplurals for rule in rules):
-        return
-    counts: dict[int, list[str]] = {}
-    for rule in rules:
-        sources = counts.setdefault(rule.nplurals, [])
-        sources.extend(s for s in rule.sources if s not in sources)
-    parts = [f"{count} ({', '.join(sources)})" for count, sources in sorted(counts.items())]
-    parts[0] = parts[0].replace(" (", " form (" if parts[0].startswith("1 ") else " forms (", 1)
-    yield Problem(
-        f"nplurals={state.forms.nplurals}, but {catalog.language.english_name} has {' or '.join(parts)}; "
-        f"for example {rules[0].header}",
-        line=catalog.header_line,
-    )
-
-
-@register("H109", "plural-rule-unexpected", Scope.CATALOG, Severity.WARNING)
-def plural_rule_unexpected(context: CatalogContext) -> Iterator[Problem]:
-    """The plural expression groups numbers unlike every reference rule with that ``nplurals``.
-
-    The count of forms is right but some numbers get another number's form: a French
-    catalog with ``(n != 1)`` says « 0 fichiers » where French says « 0 fichier ».
-    Rules are compared by the numbers they group together, so a different spelling of
-    the same rule, or forms numbered in another order, is not reported.
-
-    Bad: ``"Language: fr"`` with ``nplurals=2; plural=(n != 1);``.
-    Good: ``"Language: fr"`` with ``nplurals=2; plural=(n > 1);``.
-    """
-    state = plural_state(context)
-    catalog = context.catalog
-    if state.forms is None or state.indexes is None or catalog.language is None:
-        return
-    if _first_out_of_range(state) is not None:
-        return  # H106 already says the rule is broken
-    same_count = [rule for rule in _rules_for(catalog) if rule.nplurals == state.forms.nplurals]
-    if not same_count:
-        return  # H108, or no reference for the language
-    groups = partition(state.indexes)
-    if any(rule.partition == groups for rule in same_count):
-        return
-    rule = same_count[0]
-    yield Problem(
-        f"plural={state.forms.plural.source} groups numbers unlike {catalog.language.english_name}'s "
-        f"plural={rule.plural} ({', '.join(rule.sources)}): {_explain(groups, rule.partition)}",
-        line=catalog.header_line,
-    )
-
-
-def _explain(here: tuple[int, ...], reference: tuple[int, ...]) -> str:
-    """The first number grouped differently, said as which smaller number it goes with."""
-    n = first_difference(here, reference)
-    if n is None:
-        return "they agree"
-    k = SAMPLE.index(n)
-    with_here = next((SAMPLE[i] for i in range(k) if here[i] == here[k]), None)
-    with_reference = next((SAMPLE[i] for i in range(k) if reference[i] == reference[k]), None)
-    here_text = "a form of its own" if with_here is None else f"that of n = {with_here}"
-    if with_reference is not None:
-        return f"there n = {n} takes the form of n = {with_reference}, here {here_text}"
-    return f"there n = {n} takes a form of its own, here {here_text}"
-
-
-# ------------------------------------------------------------------- charset, dates
 
 _CHARSET = re.compile(r"charset\s*=\s*([^\s;]+)", re.IGNORECASE)
 

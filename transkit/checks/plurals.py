@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from transkit.checks.header import plural_state
+from transkit.checks.plural_forms import plural_state
 from transkit.engine import CatalogContext
 from transkit.model import Entry
 from transkit.registry import Applies, Problem, Scope, register
