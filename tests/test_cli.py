@@ -243,3 +243,20 @@ def test_check_and_stats_never_write_to_catalogs(in_tmp: Path) -> None:
             invoke(command, str(project), "--format", fmt)
     assert _digest(project) == before
     assert {p: p.stat().st_mtime_ns for p in project.iterdir()} == mtimes
+
+
+def test_ci_formats_from_the_command_line(in_tmp: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    sarif = invoke("check", FLAT, "--select", "C", "--format", "sarif")
+    document = json.loads(sarif.stdout)
+    assert document["version"] == "2.1.0"
+    assert {r["ruleId"] for r in document["runs"][0]["results"]} >= {"C101", "C103"}
+    junit = ET.fromstring(invoke("check", FLAT, "--select", "C", "--format", "junit").stdout)
+    cases = {c.get("name") for c in junit.iter("testcase")}
+    assert cases == {"C coverage"}  # only the family that ran
+    github = invoke("check", FLAT, "--select", "C103", "--format", "github").stdout.splitlines()
+    assert github == [f"::warning file={FLAT.replace(':', '%3A').replace(',', '%2C')}/nl.po,line=20,title=C103 fuzzy-message::"
+                      'fuzzy translation needs review: source changed from "Send" (the wording changed)']
+    markdown = invoke("check", FLAT, "--select", "C", "--format", "markdown").stdout
+    assert markdown.startswith("## transkit: 0 errors, 7 warnings, 1 info in 2 catalogs")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from transkit.engine import run
 from transkit import baseline
 from transkit.registry import all_checks, find
 from transkit.report import FailOn
-from transkit.reporters import CHECK_FORMATS
+from transkit.reporters import CHECK_FORMATS, junit
 from transkit.reporters import stats as stats_reporter
 from transkit.reporters import terms as terms_reporter
 from transkit.reporters.json_report import dump
@@ -81,8 +82,11 @@ def check(
         write_atomically(write_baseline, baseline.render(report.findings))
         click.echo(f"{write_baseline}: recorded {len(report.findings)} findings", err=True)
         sys.exit(0)
+    render = CHECK_FORMATS[output_format]
+    if output_format == "junit":  # a test case per family that ran, passing or failing
+        render = functools.partial(junit.render, checks=options.selection.apply(all_checks()))
     with open_output(output) as stream:
-        CHECK_FORMATS[output_format](report, stream)
+        render(report, stream)
     policy = FailOn(fail_on) if fail_on else (config.fail_on or FailOn.ERROR)
     sys.exit(report.exit_code(policy))
 

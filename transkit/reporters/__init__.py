@@ -6,9 +6,13 @@ from collections.abc import Callable
 from typing import TextIO
 
 from transkit.report import Report
-from transkit.reporters import json_report, text
+from transkit.reporters import github, json_report, junit, markdown, sarif, text
 
 CHECK_FORMATS: dict[str, Callable[[Report, TextIO], None]] = {
     "text": text.render,
     "json": json_report.render,
+    "sarif": sarif.render,
+    "junit": junit.render,
+    "github": github.render,
+    "markdown": markdown.render,
 }
