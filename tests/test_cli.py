@@ -260,3 +260,19 @@ def test_ci_formats_from_the_command_line(in_tmp: Path) -> None:
                       'fuzzy translation needs review: source changed from "Send" (the wording changed)']
     markdown = invoke("check", FLAT, "--select", "C", "--format", "markdown").stdout
     assert markdown.startswith("## transkit: 0 errors, 7 warnings, 1 info in 2 catalogs")
+
+
+def test_quiet_prints_findings_only(in_tmp: Path) -> None:
+    quiet = invoke("check", FLAT, "--select", "C", "-q").stdout.splitlines()
+    loud = invoke("check", FLAT, "--select", "C").stdout.splitlines()
+    assert quiet == loud[: len(quiet)] and len(quiet) == 8
+    assert all(line.startswith(FLAT) for line in quiet)
+
+
+def test_pre_commit_hook_style_run_on_changed_files(in_tmp: Path) -> None:
+    """What the hook does: ``transkit check`` with the .po/.pot files of a commit."""
+    shutil.copytree(PROJECTS / "flat", in_tmp / "po")
+    result = invoke("check", "po/site.pot", "po/nl.po", "--select", "C103", "--format", "json")
+    assert [(f["file"], f["code"]) for f in json.loads(result.stdout)["findings"]] == [("po/nl.po", "C103")]
+    hook = (Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml").read_text()
+    assert "id: transkit-check" in hook and "entry: transkit check" in hook

@@ -17,7 +17,7 @@ from transkit.engine import run
 from transkit import baseline
 from transkit.registry import all_checks, find
 from transkit.report import FailOn
-from transkit.reporters import CHECK_FORMATS, junit
+from transkit.reporters import CHECK_FORMATS, junit, text
 from transkit.reporters import stats as stats_reporter
 from transkit.reporters import terms as terms_reporter
 from transkit.reporters.json_report import dump
@@ -34,6 +34,7 @@ from transkit.terms_matrix import build_matrix
 @click.option("--ignore", multiple=True, metavar="CODE", help="Skip these checks (code, code prefix or name; repeatable).")
 @click.option("--baseline", "baseline_path", type=click.Path(path_type=Path), help="Report only findings not recorded in this baseline file.")
 @click.option("--write-baseline", type=click.Path(path_type=Path), help="Record today's findings in this file (then exit 0).")
+@click.option("-q", "--quiet", is_flag=True, help="Text format: print the findings only, no coverage summary.")
 def check(
     paths: tuple[Path, ...],
     template: Path | None,
@@ -48,6 +49,7 @@ def check(
     ignore: tuple[str, ...],
     baseline_path: Path | None,
     write_baseline: Path | None,
+    quiet: bool,
 ) -> None:
     """Report what is missing, unfinished, stale, broken or wrong in the catalogs.
 
@@ -83,6 +85,8 @@ def check(
         click.echo(f"{write_baseline}: recorded {len(report.findings)} findings", err=True)
         sys.exit(0)
     render = CHECK_FORMATS[output_format]
+    if quiet and output_format == "text":
+        render = text.render_findings
     if output_format == "junit":  # a test case per family that ran, passing or failing
         render = functools.partial(junit.render, checks=options.selection.apply(all_checks()))
     with open_output(output) as stream:

@@ -40,9 +40,14 @@ def coverage_problems(item: Coverage) -> str:
     return ", ".join(parts)
 
 
-def render(report: Report, stream: TextIO) -> None:
+def render_findings(report: Report, stream: TextIO) -> None:
+    """Nothing but the findings (``--quiet``), for editors and scripts that parse lines."""
     for finding in report.findings:
         stream.write(finding_line(finding) + "\n")
+
+
+def render(report: Report, stream: TextIO) -> None:
+    render_findings(report, stream)
     if report.findings:
         stream.write("\n")
     render_summary(report, stream)
