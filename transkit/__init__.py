@@ -2,6 +2,8 @@
 
 The library API; importing it does not import click::
 
+    from pathlib import Path
+
     import transkit
     project = transkit.load_project(["catalogs"])
     config = transkit.load_config(transkit.find_config(Path(".")))
