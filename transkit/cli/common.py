@@ -45,6 +45,7 @@ def main() -> None:
     transkit check              check ./catalogs against its template and termbase
     transkit stats              coverage per language
     transkit terms              the critical-terms matrix, term x language
+    transkit report -o r.html   the coverage report for editors, one HTML file
     transkit checks             list every check with its code and name
     transkit glossary check     validate the termbase
     """
