@@ -276,3 +276,28 @@ def test_pre_commit_hook_style_run_on_changed_files(in_tmp: Path) -> None:
     assert [(f["file"], f["code"]) for f in json.loads(result.stdout)["findings"]] == [("po/nl.po", "C103")]
     hook = (Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml").read_text()
     assert "id: transkit-check" in hook and "entry: transkit check" in hook
+
+
+def test_colour_for_a_terminal_only_and_never_with_no_color(in_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from transkit import check as run_checks, load_project
+    from transkit.reporters import text
+
+    report = run_checks(load_project([FLAT]))
+    coloured, plain = io.StringIO(), io.StringIO()
+    text.render(report, coloured, colour=True)
+    text.render(report, plain)
+    assert "\033[33mwarning\033[0m" in coloured.getvalue() and "\033[" not in plain.getvalue()
+    # The command line decides: not a terminal here, so no colour; NO_COLOR is honoured too.
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\033[" not in invoke("check", FLAT).stdout
+
+
+def test_progress_is_reported_per_catalog() -> None:
+    from transkit import check as run_checks, load_project
+    from transkit.engine import Options, run
+
+    seen: list[str] = []
+    run(load_project([FLAT]), Options(), progress=lambda catalog: seen.append(catalog.code))
+    assert seen == ["fr", "nl"]

@@ -8,7 +8,7 @@ nothing are reported (N101); a baseline, if given, keeps only new findings.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from transkit import baseline as baseline_mod
@@ -86,8 +86,11 @@ class CatalogContext:
         return self.options.termbase
 
 
-def run(project: Project, options: Options = Options()) -> Report:
-    """Check every catalog of the project and return the findings, sorted."""
+def run(project: Project, options: Options = Options(), progress: Callable[[Catalog], None] | None = None) -> Report:
+    """Check every catalog of the project and return the findings, sorted.
+
+    ``progress`` is called after each catalog (the command line draws a progress bar).
+    """
     options.selection.validate()
     for extra in options.language_selection.values():
         extra.validate()
@@ -108,6 +111,8 @@ def run(project: Project, options: Options = Options()) -> Report:
         catalog_markers[catalog.display_path] = _markers(catalog, template=False)
         raw = _catalog_findings(context, [i for i in enabled if i.code != UNUSED_SUPPRESSION])
         findings.extend(_suppress(raw, catalog_markers[catalog.display_path], template_markers, used))
+        if progress is not None:
+            progress(catalog)
 
     for info in options.selection.apply(checks):
         if info.scope is Scope.PROJECT:

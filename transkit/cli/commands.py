@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from pathlib import Path
 
@@ -79,14 +80,16 @@ def check(
         termbase=load_termbase_for(loaded, glossary_path),
         baseline=recorded,
     )
-    report = run(loaded.project, options)
+    report = _run_with_progress(loaded.project, options)
     if write_baseline is not None:
         write_atomically(write_baseline, baseline.render(report.findings))
         click.echo(f"{write_baseline}: recorded {len(report.findings)} findings", err=True)
         sys.exit(0)
     render = CHECK_FORMATS[output_format]
-    if quiet and output_format == "text":
-        render = text.render_findings
+    if output_format == "text":
+        # Colour only for a person at a terminal, and never when NO_COLOR is set.
+        colour = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        render = functools.partial(text.render_findings if quiet else text.render, colour=colour)
     if output_format == "junit":  # a test case per family that ran, passing or failing
         render = functools.partial(junit.render, checks=options.selection.apply(all_checks()))
     with open_output(output) as stream:
@@ -126,6 +129,14 @@ def stats(
     with open_output(output) as stream:
         stats_reporter.FORMATS[output_format](project.template.display_path, coverage, stream)
     sys.exit(USAGE_ERROR if project.failures else 0)
+
+
+def _run_with_progress(project, options):
+    """Run the checks, with a progress bar on stderr when a person is watching."""
+    if not sys.stderr.isatty() or len(project.catalogs) < 2:
+        return run(project, options)
+    with click.progressbar(length=len(project.catalogs), label="checking", file=sys.stderr) as bar:
+        return run(project, options, progress=lambda catalog: bar.update(1))
 
 
 def _report_failures(project) -> None:

@@ -8,7 +8,11 @@ from transkit.coverage import Coverage
 from transkit.report import Finding, Report, Severity
 
 
-def finding_line(finding: Finding) -> str:
+_COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
+_BOLD, _RESET = "\033[1m", "\033[0m"
+
+
+def finding_line(finding: Finding, colour: bool = False) -> str:
     where = f"{finding.file}:{finding.line}" if finding.line else finding.file
     subject = ""
     if finding.msgid is not None:
@@ -17,10 +21,12 @@ def finding_line(finding: Finding) -> str:
             msgid = msgid[:49] + "…"
         context = f"{finding.msgctxt}|" if finding.msgctxt else ""
         subject = f' [{context}"{msgid}"]'
-    return (
-        f"{where}: {finding.severity.value} {finding.code} {finding.check}: "
-        f"{finding.message}{subject}"
-    )
+    severity, code = finding.severity.value, finding.code
+    if colour:
+        where = f"{_BOLD}{where}{_RESET}"
+        severity = f"{_COLOURS[finding.severity]}{severity}{_RESET}"
+        code = f"{_BOLD}{code}{_RESET}"
+    return f"{where}: {severity} {code} {finding.check}: {finding.message}{subject}"
 
 
 def coverage_problems(item: Coverage) -> str:
@@ -40,14 +46,15 @@ def coverage_problems(item: Coverage) -> str:
     return ", ".join(parts)
 
 
-def render_findings(report: Report, stream: TextIO) -> None:
+def render_findings(report: Report, stream: TextIO, colour: bool = False) -> None:
     """Nothing but the findings (``--quiet``), for editors and scripts that parse lines."""
     for finding in report.findings:
-        stream.write(finding_line(finding) + "\n")
+        stream.write(finding_line(finding, colour) + "\n")
 
 
-def render(report: Report, stream: TextIO) -> None:
-    render_findings(report, stream)
+def render(report: Report, stream: TextIO, colour: bool = False) -> None:
+    """Findings, then the coverage summary; ``colour`` adds ANSI colours for a terminal."""
+    render_findings(report, stream, colour)
     if report.findings:
         stream.write("\n")
     render_summary(report, stream)
