@@ -301,3 +301,14 @@ def test_progress_is_reported_per_catalog() -> None:
     seen: list[str] = []
     run(load_project([FLAT]), Options(), progress=lambda catalog: seen.append(catalog.code))
     assert seen == ["fr", "nl"]
+
+
+def test_every_command_has_help_with_examples() -> None:
+    from transkit.cli import main as group
+
+    commands = [[name] for name in group.commands if name != "glossary"]
+    commands += [["glossary", name] for name in group.commands["glossary"].commands]
+    for command in commands:
+        result = CliRunner().invoke(group, [*command, "--help"])
+        assert result.exit_code == 0, command
+        assert f"  transkit {' '.join(command)}" in result.stdout, f"no example in {command} --help"

@@ -198,7 +198,13 @@ def explain(code: str) -> None:
 @main.command(name="checks")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def list_checks(output_format: str) -> None:
-    """List every check: code, name, default severity, scope and summary."""
+    """List every check: code, name, default severity, scope and summary.
+
+    \b
+    transkit checks
+    transkit checks --format json
+    transkit explain C103          (one check's documentation)
+    """
     infos = all_checks()
     if output_format == "json":
         dump(

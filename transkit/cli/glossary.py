@@ -60,6 +60,10 @@ def check_glossary(paths: tuple[Path, ...], glossary_path: Path | None, config_p
 
     PATHS are the catalogs whose languages the termbase must cover (default: the
     configured catalogs, else ./catalogs). Exit 0 when valid, 1 when not.
+
+    \b
+    transkit glossary check
+    transkit glossary check catalogs --glossary glossary/campaign.toml
     """
     try:
         termbase, project = _project_termbase(paths, config_path, glossary_path)
@@ -83,7 +87,12 @@ def check_glossary(paths: tuple[Path, ...], glossary_path: Path | None, config_p
 @click.option("--format", "output_format", type=click.Choice(["tbx", "csv", "toml"]), required=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file instead of standard output.")
 def export_glossary(paths: tuple[Path, ...], glossary_path: Path | None, config_path: Path | None, output_format: str, output: Path | None) -> None:
-    """Write the termbase as TBX-Basic, CSV or a single TOML file."""
+    """Write the termbase as TBX-Basic, CSV or a single TOML file.
+
+    \b
+    transkit glossary export --format tbx -o campaign.tbx
+    transkit glossary export --format csv > campaign.csv
+    """
     termbase, _ = _project_termbase(paths, config_path, glossary_path)
     with open_output(output) as stream:
         stream.write(_render(termbase, output_format))
@@ -93,7 +102,12 @@ def export_glossary(paths: tuple[Path, ...], glossary_path: Path | None, config_
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="The TOML file to write; default: glossary/<name>.toml.")
 def import_glossary(source: Path, output: Path | None) -> None:
-    """Convert a TBX or CSV termbase into transkit's TOML; never overwrites a file."""
+    """Convert a TBX or CSV termbase into transkit's TOML; never overwrites a file.
+
+    \b
+    transkit glossary import reviewed.tbx -o glossary/reviewed.toml
+    transkit glossary import terms.csv -o /tmp/terms.toml
+    """
     termbase = load_termbase(source)
     target = output or Path(GLOSSARY_FOLDER) / f"{source.stem}.toml"
     if target.exists():
