@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from transkit.entryforms import quote
 from transkit.glossary.match import Matcher, loosen, matcher_for, normalize, source_contains, strip_bidi
 from transkit.glossary.model import Term, TermKind, Termbase
 from transkit.glossary.values import (
@@ -80,10 +81,6 @@ class TermUse:
     plural_index: int = 0
 
 
-def _quote(text: str) -> str:
-    return f"\u201c{text}\u201d"
-
-
 def phone_region(termbase: Termbase) -> str | None:
     """The region national phone numbers are read in: that of the termbase's phone terms."""
     return next((t.region for t in termbase.by_kind(TermKind.PHONE) if t.region), None)
@@ -131,24 +128,24 @@ def _verify_form(
             if others:
                 explained.update(p.value for p in others)
                 uses.append(TermUse(term.id, Status.WRONG, expected, others[0].raw, TermProblem.PHONE_CHANGED,
-                                    f"{term.id}: a different number {_quote(others[0].raw)} where the source has {_quote(expected)}", plural_index=index))
+                                    f"{term.id}: a different number {quote(others[0].raw)} where the source has {quote(expected)}", plural_index=index))
             else:
                 uses.append(TermUse(term.id, Status.MISSING, expected, None, TermProblem.PHONE_MISSING,
-                                    f"{term.id} {_quote(expected)} is missing from the translation", plural_index=index))
+                                    f"{term.id} {quote(expected)} is missing from the translation", plural_index=index))
             continue
         written = strip_bidi(same[0].raw)
         if written != expected:
             uses.append(TermUse(term.id, Status.VARIANT, expected, written, TermProblem.PHONE_SPELLING,
-                                f"{term.id} written {_quote(written)}; the approved form is {_quote(expected)}", plural_index=index))
+                                f"{term.id} written {quote(written)}; the approved form is {quote(expected)}", plural_index=index))
         else:
             uses.append(TermUse(term.id, Status.OK, expected, written, form_index=0, plural_index=index))
     for phone in target_phones:
         if phone.value not in source_phones and phone.value not in explained:
             uses.append(TermUse("phone-number", Status.WRONG, "", phone.raw, TermProblem.PHONE_ADDED,
-                                f"phone number {_quote(phone.raw)} is not in the source", plural_index=index))
+                                f"phone number {quote(phone.raw)} is not in the source", plural_index=index))
         if language is not None and language.rtl and displays_reversed(text, phone.raw):
             uses.append(TermUse("phone-number", Status.WRONG, phone.raw, phone.raw, TermProblem.PHONE_REVERSED,
-                                f"{_quote(strip_bidi(phone.raw))} is displayed with its digit groups reversed in "
+                                f"{quote(strip_bidi(phone.raw))} is displayed with its digit groups reversed in "
                                 "right-to-left text; isolate it (U+2066 before, U+2069 after) or use a placeholder "
                                 "the page isolates", plural_index=index))
 
@@ -165,10 +162,10 @@ def _verify_form(
         changed = [d for d in target_digits if d not in source_digits and len(d) == len(digits[0])]
         if changed:
             uses.append(TermUse(term.id, Status.WRONG, expected, changed[0], TermProblem.NUMBER_CHANGED,
-                                f"{term.id}: {_quote(changed[0])} where the source has {_quote(expected)}", plural_index=index))
+                                f"{term.id}: {quote(changed[0])} where the source has {quote(expected)}", plural_index=index))
         else:
             uses.append(TermUse(term.id, Status.MISSING, expected, None, TermProblem.NUMBER_MISSING,
-                                f"{term.id} {_quote(expected)} is missing from the translation", plural_index=index))
+                                f"{term.id} {quote(expected)} is missing from the translation", plural_index=index))
 
     uses.extend(_verify_urls(source, text, index, language, termbase))
     prepared = None
@@ -202,10 +199,10 @@ def _verify_urls(source: str, text: str, index: int, language: Language | None, 
         if wrong:
             which = "another language's campaign website" if wrong[0] in campaign else "another website"
             uses.append(TermUse(term.id, Status.WRONG, expected, wrong[0], TermProblem.URL_WRONG,
-                                f"{term.id}: {_quote(wrong[0])} is {which}; this language's is {_quote(expected)}", plural_index=index))
+                                f"{term.id}: {quote(wrong[0])} is {which}; this language's is {quote(expected)}", plural_index=index))
         elif not used:
             uses.append(TermUse(term.id, Status.MISSING, expected, None, TermProblem.URL_MISSING,
-                                f"{term.id} {_quote(expected)} is missing from the translation", plural_index=index))
+                                f"{term.id} {quote(expected)} is missing from the translation", plural_index=index))
         else:
             position = approved.index(used[0])
             uses.append(TermUse(term.id, Status.OK if position == 0 else Status.VARIANT, expected, used[0],
@@ -226,9 +223,9 @@ def _verify_name(term: Term, text: str, index: int, language: Language | None) -
         if key and key in loose:
             found = _spelled(text, form)
             return TermUse(term.id, Status.VARIANT, expected, found, TermProblem.NAME_MISSPELLED,
-                           f"{term.id} spelled {_quote(found)}; write it exactly {_quote(expected)}", plural_index=index)
+                           f"{term.id} spelled {quote(found)}; write it exactly {quote(expected)}", plural_index=index)
     return TermUse(term.id, Status.MISSING, expected, None, TermProblem.NAME_MISSING,
-                   f"{term.id} {_quote(expected)} is missing from the translation (names are never translated)",
+                   f"{term.id} {quote(expected)} is missing from the translation (names are never translated)",
                    plural_index=index)
 
 
@@ -261,7 +258,7 @@ def _verify_phrase(term: Term, text: str, index: int, language: Language | None)
         return TermUse(term.id, Status.WRONG, forms[0], found, TermProblem.PHRASE_NEAR_MISS,
                        f"{term.id} is not the approved wording: {_difference(expected, found)}", plural_index=index)
     return TermUse(term.id, Status.MISSING, forms[0], None, TermProblem.PHRASE_MISSING,
-                   f"{term.id} {_quote(forms[0])} is missing from the translation", plural_index=index)
+                   f"{term.id} {quote(forms[0])} is missing from the translation", plural_index=index)
 
 
 def _widen(text: str, start: int, end: int) -> str:
@@ -278,8 +275,8 @@ def _difference(expected: str, found: str) -> str:
     parts = []
     for tag, a, b, c, d in difflib.SequenceMatcher(a=want, b=have, autojunk=False).get_opcodes():
         if tag != "equal":
-            parts.append(f"expected {_quote(' '.join(want[a:b]) or '(nothing)')}, found {_quote(' '.join(have[c:d]) or '(nothing)')}")
-    return "; ".join(parts) or f"expected {_quote(expected)}"
+            parts.append(f"expected {quote(' '.join(want[a:b]) or '(nothing)')}, found {quote(' '.join(have[c:d]) or '(nothing)')}")
+    return "; ".join(parts) or f"expected {quote(expected)}"
 
 
 def _verify_term(
@@ -300,7 +297,7 @@ def _verify_term(
         )
         if hit is None:
             uses.append(TermUse(term.id, Status.MISSING, approved[0][0], None, TermProblem.TERM_MISSING,
-                                f"{term.id}: no approved form in the translation; expected {_quote(approved[0][0])}",
+                                f"{term.id}: no approved form in the translation; expected {quote(approved[0][0])}",
                                 plural_index=index))
         else:
             uses.append(TermUse(term.id, Status.OK if hit == 0 else Status.VARIANT, approved[0][0], approved[hit][0],
@@ -313,8 +310,8 @@ def _verify_term(
                 if not any(a < span[1] and span[0] < b for a, b in excused):
                     expected = approved[0][0] if approved else ""
                     uses.append(TermUse(term.id, Status.WRONG, expected, form, TermProblem.TERM_FORBIDDEN,
-                                        f"{term.id}: {_quote(form)} is a forbidden rendering"
-                                        + (f"; use {_quote(expected)}" if expected else ""), plural_index=index))
+                                        f"{term.id}: {quote(form)} is a forbidden rendering"
+                                        + (f"; use {quote(expected)}" if expected else ""), plural_index=index))
                     break
     return uses
 
