@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import polib
@@ -17,6 +18,7 @@ import polib
 from transkit.errors import CatalogError
 from transkit.languages import language as language_of
 from transkit.model import Catalog, Entry
+from transkit.pocomments import Comments, read_comments
 from transkit.posyntax import PoSyntaxError, ScannedEntry, scan
 
 _CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:+-]+)", re.IGNORECASE)
@@ -38,16 +40,59 @@ def read_catalog(
     returns a catalog that GNU msgfmt would reject as malformed.
     """
     shown = display_path or str(path)
+    text = decode(_read_bytes(path, shown), shown)
+    return parse_catalog(
+        text, path, shown, is_template=is_template, path_language=path_language
+    )
+
+
+@dataclass(frozen=True)
+class CatalogSource:
+    """A catalog with the text it was read from, for commands that rewrite catalogs.
+
+    Rewriting keeps what it does not change as it was written, so it needs where each
+    message starts in the text and the header exactly as written.
+    """
+
+    catalog: Catalog
+    text: str
+    charset: str
+    header_msgstr: str
+    header_keyword_line: int
+    entry_lines: tuple[int, ...]
+    """1-based line of each entry's first keyword, aligned with ``catalog.entries``."""
+
+
+def read_catalog_source(
+    path: Path,
+    display_path: str | None = None,
+    *,
+    is_template: bool = False,
+    path_language: str | None = None,
+) -> CatalogSource:
+    """Like :func:`read_catalog`, keeping the text and where each message is in it."""
+    shown = display_path or str(path)
+    data = _read_bytes(path, shown)
+    text = decode(data, shown)
+    catalog, scanned = _parse(text, path, shown, is_template=is_template, path_language=path_language)
+    header = scanned[0]
+    return CatalogSource(
+        catalog=catalog,
+        text=text,
+        charset=_declared_charset(data, shown),
+        header_msgstr=header.msgstr[0] if header.msgstr else "",
+        header_keyword_line=header.line,
+        entry_lines=tuple(entry.line for entry in scanned[1:]),
+    )
+
+
+def _read_bytes(path: Path, shown: str) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except IsADirectoryError:
         raise CatalogError("is a directory, not a PO file", shown) from None
     except OSError as error:
         raise CatalogError(f"cannot read file: {error.strerror or error}", shown) from None
-    text = decode(data, shown)
-    return parse_catalog(
-        text, path, shown, is_template=is_template, path_language=path_language
-    )
 
 
 def decode(data: bytes, shown: str) -> str:
@@ -102,6 +147,18 @@ def parse_catalog(
     path_language: str | None = None,
 ) -> Catalog:
     """Validate decoded PO text and build a :class:`Catalog` from it."""
+    return _parse(text, path, shown, is_template=is_template, path_language=path_language)[0]
+
+
+def _parse(
+    text: str,
+    path: Path,
+    shown: str,
+    *,
+    is_template: bool,
+    path_language: str | None,
+    use_polib: bool = False,
+) -> tuple[Catalog, list[ScannedEntry]]:
     try:
         scanned = scan(text)
     except PoSyntaxError as error:
@@ -113,29 +170,18 @@ def parse_catalog(
     header_entry, messages = scanned[0], scanned[1:]
     header = _header_fields(header_entry.msgstr[0] if header_entry.msgstr else "", shown, header_entry.line)
 
-    try:
-        parsed = polib.pofile(text, wrapwidth=0)
-    except (OSError, ValueError) as error:
-        # The syntax is valid (msgfmt accepts it) but polib's parser does not handle it:
-        # several keywords on one line, a backslash-newline, a bare CR, '#word' comments.
-        detail = str(error).split(": ", 1)[-1] if "): " in str(error) else str(error)
-        raise CatalogError(
-            f"valid PO syntax that transkit's reader (polib) cannot read: {detail}; "
-            "rewrite the file with msgcat to normalise it",
-            shown,
-        ) from None
-    if len(parsed) != len(messages):
-        raise CatalogError(
-            f"parsed {len(parsed)} messages where the file has {len(messages)}", shown
-        )
-    entries = tuple(_entry(p, s, shown) for p, s in zip(parsed, messages))
+    comments = None if use_polib else read_comments(text, [entry.line for entry in scanned])
+    if comments is not None:
+        entries = tuple(_entry(s, c) for s, c in zip(messages, comments))
+    else:
+        entries = _entries_with_polib(text, messages, shown)
 
     header_language = _field(header, "Language")
     # An invalid header (``Language: French``) is H101's finding; the path may still know.
     language = (language_of(header_language) if header_language else None) or (
         language_of(path_language) if path_language else None
     )
-    return Catalog(
+    catalog = Catalog(
         path=path,
         display_path=shown,
         header=header,
@@ -146,6 +192,7 @@ def parse_catalog(
         path_language=path_language,
         is_template=is_template,
     )
+    return catalog, scanned
 
 
 def _field(header: tuple[tuple[str, str], ...], name: str) -> str | None:
@@ -171,7 +218,47 @@ def _header_fields(msgstr: str, shown: str, line: int) -> tuple[tuple[str, str],
     return tuple(fields)
 
 
-def _entry(parsed: polib.POEntry, scanned: ScannedEntry, shown: str) -> Entry:
+def _entry(scanned: ScannedEntry, comments: Comments) -> Entry:
+    previous = comments.previous
+    return Entry(
+        msgid=scanned.msgid,
+        msgstr=scanned.msgstr,
+        msgctxt=scanned.msgctxt,
+        msgid_plural=scanned.msgid_plural,
+        flags=tuple(flag for flag in comments.flags if flag),
+        previous_msgctxt=previous[0],
+        previous_msgid=previous[1],
+        previous_msgid_plural=previous[2],
+        translator_comment=comments.translator,
+        extracted_comment=comments.extracted,
+        references=tuple(comments.references),
+        obsolete=scanned.obsolete,
+        line=scanned.msgid_line,
+    )
+
+
+def _entries_with_polib(text: str, messages: list[ScannedEntry], shown: str) -> tuple[Entry, ...]:
+    """The slow way, for files whose comment lines :mod:`transkit.pocomments` leaves to
+    polib (and for the differential test that holds the two readers together)."""
+    try:
+        parsed = polib.pofile(text, wrapwidth=0)
+    except (OSError, ValueError) as error:
+        # The syntax is valid (msgfmt accepts it) but polib's parser does not handle it,
+        # e.g. '#word' comments.
+        detail = str(error).split(": ", 1)[-1] if "): " in str(error) else str(error)
+        raise CatalogError(
+            f"valid PO syntax that transkit's reader (polib) cannot read: {detail}; "
+            "rewrite the file with msgcat to normalise it",
+            shown,
+        ) from None
+    if len(parsed) != len(messages):
+        raise CatalogError(
+            f"parsed {len(parsed)} messages where the file has {len(messages)}", shown
+        )
+    return tuple(_polib_entry(p, s, shown) for p, s in zip(parsed, messages))
+
+
+def _polib_entry(parsed: polib.POEntry, scanned: ScannedEntry, shown: str) -> Entry:
     # Strings come from the scan, which decodes every escape as msgfmt does (polib keeps
     # octal and hex escapes as text); polib contributes the comments, flags and previous
     # strings, so the two must be reading the same message.

@@ -7,7 +7,7 @@ catalogs folder (or its parent) unless one is named.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from transkit.errors import CatalogError, ProjectError
@@ -67,6 +67,7 @@ def load_project(
     *,
     template: Path | str | None = None,
     base: Path | None = None,
+    reader: Callable[..., Catalog] = read_catalog,
 ) -> Project:
     """Load a template and its catalogs.
 
@@ -74,6 +75,8 @@ def load_project(
     among them is taken as the template.  A catalog that cannot be read becomes a
     :class:`CatalogFailure` so that the others are still checked; a template that cannot
     be read, or no catalog at all, raises :class:`ProjectError` or :class:`CatalogError`.
+    ``reader`` reads one file (with :func:`read_catalog`'s arguments); commands that
+    rewrite catalogs pass one that also keeps the text.
     """
     base = base or Path.cwd()
     given = [Path(p) for p in paths] or [base / DEFAULT_CATALOGS]
@@ -98,7 +101,7 @@ def load_project(
         template_path = find_template(folders[0] if folders else catalog_files[0].parent)
     if not template_path.is_file():
         raise ProjectError("template not found", display_path(template_path, base))
-    template_catalog = read_catalog(template_path, display_path(template_path, base), is_template=True)
+    template_catalog = reader(template_path, display_path(template_path, base), is_template=True)
 
     for folder in folders:
         catalog_files.extend(find_catalog_files(folder, domain=template_path.stem))
@@ -113,7 +116,7 @@ def load_project(
         shown = display_path(path, base)
         code = path_language(path)
         try:
-            catalogs.append(read_catalog(path, shown, path_language=code))
+            catalogs.append(reader(path, shown, path_language=code))
         except CatalogError as error:
             failures.append(CatalogFailure(path, shown, error.line, error.message, code))
     if not catalogs:  # nothing left to check: the input itself is unusable

@@ -86,9 +86,20 @@ class Report:
     def exit_code(self, fail_on: FailOn = FailOn.ERROR) -> int:
         """0 when nothing reaches the fail level, every coverage gate holds and every
         catalog could be read, else 1."""
-        if self.unreadable or any(finding.code in GATE_CODES for finding in self.findings):
+        if self.unreadable or any(_fails(finding, fail_on) for finding in self.findings):
             return 1
-        if fail_on is FailOn.NEVER:
-            return 0
-        threshold = Severity.ERROR if fail_on is FailOn.ERROR else Severity.WARNING
-        return 1 if any(finding.severity >= threshold for finding in self.findings) else 0
+        return 0
+
+    def failing_files(self, fail_on: FailOn = FailOn.ERROR) -> set[str]:
+        """The files with a finding that fails the gate: what ``compile --only-passing``
+        leaves out."""
+        return {finding.file for finding in self.findings if _fails(finding, fail_on)}
+
+
+def _fails(finding: Finding, fail_on: FailOn) -> bool:
+    if finding.code in GATE_CODES:
+        return True
+    if fail_on is FailOn.NEVER:
+        return False
+    threshold = Severity.ERROR if fail_on is FailOn.ERROR else Severity.WARNING
+    return finding.severity >= threshold

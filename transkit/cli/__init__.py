@@ -5,6 +5,6 @@ coverage gate missed), 2 usage error or unreadable input.
 """
 
 from transkit.cli.common import main
-from transkit.cli import commands, glossary, report_command  # noqa: F401,E402  (register the commands)
+from transkit.cli import commands, glossary, maintenance, report_command  # noqa: F401,E402  (register the commands)
 
 __all__ = ["main"]

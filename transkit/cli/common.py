@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,8 +16,10 @@ from transkit import __version__
 from transkit.config import Config, find_config, load_config
 from transkit.errors import TranskitError
 from transkit.glossary import Termbase, load_termbase
-from transkit.model import Project
+from transkit.model import Catalog, Project
+from transkit.pofile import read_catalog
 from transkit.project import DEFAULT_CATALOGS, filter_languages, load_project
+from transkit.safewrite import write_atomically
 
 USAGE_ERROR = 2
 GLOSSARY_FOLDER = "glossary"
@@ -81,13 +81,19 @@ class Loaded:
     catalog_folders: tuple[Path, ...]
 
 
-def load(paths: Sequence[Path], template: Path | None, config_path: Path | None, languages: Sequence[str]) -> Loaded:
+def load(
+    paths: Sequence[Path],
+    template: Path | None,
+    config_path: Path | None,
+    languages: Sequence[str],
+    reader: Callable[..., Catalog] = read_catalog,
+) -> Loaded:
     config = load_config(config_path if config_path is not None else find_config(Path.cwd()))
     catalogs = list(paths) or ([config.catalogs] if config.catalogs else [])
     # A template named on the command line wins over the configured one.
     if template is None and not any(p.suffix == ".pot" for p in catalogs):
         template = config.template
-    project = load_project(catalogs, template=template)
+    project = load_project(catalogs, template=template, reader=reader)
     given = catalogs or [Path.cwd() / DEFAULT_CATALOGS]
     folders = tuple(dict.fromkeys(p if p.is_dir() else p.parent for p in given))
     return Loaded(config, filter_languages(project, languages), folders)
@@ -126,34 +132,3 @@ def output(path: Path | None) -> Iterator[TextIO]:
     buffer = io.StringIO()
     yield buffer
     write_atomically(path, buffer.getvalue())
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write a file so that it is either the old or the new one, never half-written.
-
-    The new file keeps the old one's permissions, or gets the usual ones for a new file
-    (mkstemp alone would leave it readable by its owner only).
-    """
-    try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-                stream.write(text)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.chmod(temporary, _mode_for(path))
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError as error:
-        raise TranskitError(f"cannot write: {error.strerror or error}", str(path)) from None
-
-
-def _mode_for(path: Path) -> int:
-    try:
-        return path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask

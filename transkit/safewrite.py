@@ -1,0 +1,143 @@
+"""Writes that never leave a catalog half-written, and a lock for commands that rewrite.
+
+A catalog holds months of translators' work; a crash, a full disk or a second run in
+another terminal must not cost any of it. Every file transkit writes goes to a temporary
+file in the same folder, is flushed to disk, and then renamed over the old one: rename
+within a folder is atomic, so a reader (or the next run after a ``kill -9``) sees the
+old file or the new one, never a mixture.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import os
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from transkit.errors import TranskitError
+
+TEMPORARY_SUFFIX = ".transkit-tmp"
+LOCK_NAME = ".transkit.lock"
+
+
+def write_atomically(path: Path, data: str | bytes) -> None:
+    """Replace ``path`` with ``data`` (text is written as UTF-8) all at once.
+
+    The new file keeps the old one's permissions, or gets the usual ones for a new file
+    (mkstemp alone would leave it readable by its owner only).
+    """
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        handle, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX
+        )
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(payload)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.chmod(temporary, _mode_for(path))
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError as error:
+        raise TranskitError(f"cannot write: {error.strerror or error}", str(path)) from None
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def remove_leftovers(folder: Path) -> list[Path]:
+    """Delete temporary files a killed transkit left in ``folder``; call under the lock,
+    when no other transkit can be writing them."""
+    removed = []
+    for leftover in folder.glob(f".*{TEMPORARY_SUFFIX}"):
+        try:
+            leftover.unlink()
+        except OSError:
+            continue
+        removed.append(leftover)
+    return removed
+
+
+class LockBusy(TranskitError):
+    """Another transkit command holds the lock on the folder."""
+
+
+@contextmanager
+def folder_lock(folder: Path, timeout: float = 30.0) -> Iterator[Path]:
+    """Hold an exclusive lock on ``folder``: a ``.transkit.lock`` file in it, locked
+    with ``flock`` and removed on release, so the folder is left as it was.
+
+    The system releases an ``flock`` when its holder exits, even when killed, so a crash
+    never leaves a lock for a person to remove (a lock file left by a killed holder is
+    simply locked again). Waits up to ``timeout`` seconds for another holder, then raises
+    LockBusy.
+    """
+    lock_path = folder / LOCK_NAME
+    deadline = time.monotonic() + timeout
+    while True:
+        handle = _open_lock(lock_path)
+        try:
+            locked = _try_lock(handle, lock_path)
+            # The holder before us removes the file as it releases it; a lock on a file
+            # no longer at lock_path protects nothing, so open the path again.
+            if locked and _same_file(handle, lock_path):
+                break
+        except BaseException:
+            os.close(handle)
+            raise
+        os.close(handle)
+        if not locked and time.monotonic() >= deadline:
+            raise LockBusy(
+                f"another transkit command is updating these catalogs "
+                f"(waited {timeout:g} s for {LOCK_NAME}); try again when it has finished",
+                str(folder),
+            )
+        if not locked:
+            time.sleep(0.05)
+    try:
+        yield lock_path
+    finally:
+        lock_path.unlink(missing_ok=True)
+        os.close(handle)
+
+
+def _open_lock(lock_path: Path) -> int:
+    try:
+        return os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666)
+    except OSError as error:
+        raise TranskitError(
+            f"cannot create the lock file (nothing written): {error.strerror or error}",
+            str(lock_path),
+        ) from None
+
+
+def _try_lock(handle: int, lock_path: Path) -> bool:
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except OSError as error:
+        if error.errno in (errno.EAGAIN, errno.EACCES):
+            return False
+        raise TranskitError(f"cannot lock: {error.strerror}", str(lock_path)) from None
+
+
+def _same_file(handle: int, path: Path) -> bool:
+    try:
+        on_disk = path.stat()
+    except FileNotFoundError:
+        return False
+    held = os.fstat(handle)
+    return (held.st_dev, held.st_ino) == (on_disk.st_dev, on_disk.st_ino)
