@@ -42,3 +42,9 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Run in an empty working directory, so no configuration file is picked up."""
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def _own_result_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test gets an empty result cache of its own, never the user's."""
+    monkeypatch.setenv("TRANSKIT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

@@ -41,6 +41,7 @@ class Language:
         return self.script in _RTL_SCRIPTS
 
 
+@lru_cache(maxsize=4096)
 def to_tag(code: str) -> str | None:
     """The BCP 47 tag of a gettext or BCP 47 code, or None when it is not a valid one.
 

@@ -62,21 +62,14 @@ def find_template(folder: Path) -> Path:
     )
 
 
-def load_project(
+def locate_project(
     paths: Sequence[Path | str] = (),
     *,
     template: Path | str | None = None,
     base: Path | None = None,
-    reader: Callable[..., Catalog] = read_catalog,
-) -> Project:
-    """Load a template and its catalogs.
-
-    ``paths`` are catalog folders or ``.po`` files (default ``./catalogs``); a ``.pot``
-    among them is taken as the template.  A catalog that cannot be read becomes a
-    :class:`CatalogFailure` so that the others are still checked; a template that cannot
-    be read, or no catalog at all, raises :class:`ProjectError` or :class:`CatalogError`.
-    ``reader`` reads one file (with :func:`read_catalog`'s arguments); commands that
-    rewrite catalogs pass one that also keeps the text.
+) -> tuple[Path, list[Path]]:
+    """The template and catalog files :func:`load_project` would read, without reading
+    them (a cached run needs only their bytes). Raises ProjectError as load_project does.
     """
     base = base or Path.cwd()
     given = [Path(p) for p in paths] or [base / DEFAULT_CATALOGS]
@@ -101,14 +94,34 @@ def load_project(
         template_path = find_template(folders[0] if folders else catalog_files[0].parent)
     if not template_path.is_file():
         raise ProjectError("template not found", display_path(template_path, base))
-    template_catalog = reader(template_path, display_path(template_path, base), is_template=True)
-
     for folder in folders:
         catalog_files.extend(find_catalog_files(folder, domain=template_path.stem))
     unique = sorted({p.resolve(): p for p in catalog_files}.values())
     if not unique:
         where = ", ".join(display_path(p, base) for p in folders) or "."
         raise ProjectError("no catalogs (*.po) found", where)
+    return template_path, unique
+
+
+def load_project(
+    paths: Sequence[Path | str] = (),
+    *,
+    template: Path | str | None = None,
+    base: Path | None = None,
+    reader: Callable[..., Catalog] = read_catalog,
+) -> Project:
+    """Load a template and its catalogs.
+
+    ``paths`` are catalog folders or ``.po`` files (default ``./catalogs``); a ``.pot``
+    among them is taken as the template.  A catalog that cannot be read becomes a
+    :class:`CatalogFailure` so that the others are still checked; a template that cannot
+    be read, or no catalog at all, raises :class:`ProjectError` or :class:`CatalogError`.
+    ``reader`` reads one file (with :func:`read_catalog`'s arguments); commands that
+    rewrite catalogs pass one that also keeps the text.
+    """
+    base = base or Path.cwd()
+    template_path, unique = locate_project(paths, template=template, base=base)
+    template_catalog = reader(template_path, display_path(template_path, base), is_template=True)
 
     catalogs: list[Catalog] = []
     failures: list[CatalogFailure] = []

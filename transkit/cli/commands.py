@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import sys
@@ -9,7 +10,9 @@ from pathlib import Path
 
 import click
 
-from transkit.cli.common import USAGE_ERROR, glossary_option, load, load_termbase_for, main, project_options
+from transkit.cli.common import USAGE_ERROR, glossary_option, load, load_termbase_for, locate, main, note_termbase, project_options
+from transkit import runcache
+from transkit.glossary import Termbase
 from transkit.cli.common import output as open_output
 from transkit.cli.common import write_atomically
 from transkit.coverage import compute, index
@@ -36,6 +39,7 @@ from transkit.terms_matrix import build_matrix
 @click.option("--baseline", "baseline_path", type=click.Path(path_type=Path), help="Report only findings not recorded in this baseline file.")
 @click.option("--write-baseline", type=click.Path(path_type=Path), help="Record today's findings in this file (then exit 0).")
 @click.option("-q", "--quiet", is_flag=True, help="Text format: print the findings only, no coverage summary.")
+@click.option("--no-cache", is_flag=True, help="Check everything again; do not read or write the result cache.")
 def check(
     paths: tuple[Path, ...],
     template: Path | None,
@@ -51,6 +55,7 @@ def check(
     baseline_path: Path | None,
     write_baseline: Path | None,
     quiet: bool,
+    no_cache: bool,
 ) -> None:
     """Report what is missing, unfinished, stale, broken or wrong in the catalogs.
 
@@ -67,20 +72,29 @@ def check(
     transkit check --write-baseline .transkit-baseline.json
     transkit check --baseline .transkit-baseline.json
     """
-    loaded = load(paths, template, config_path, languages)
-    config = loaded.config
+    located = locate(paths, template, config_path)
+    files = located.files()
+    config = located.config
     known = baseline_path or config.baseline
     # Everything that can make this a usage error is read before the termbase note.
     recorded = baseline.load(known) if known is not None and write_baseline is None else None
+    termbase = load_termbase_for(located, glossary_path, note=False)
     options = run_options(
-        config,
-        select=select,
-        ignore=ignore,
-        min_coverage=min_coverage,
-        termbase=load_termbase_for(loaded, glossary_path),
-        baseline=recorded,
+        config, select=select, ignore=ignore, min_coverage=min_coverage, termbase=termbase, baseline=recorded
     )
-    report = _run_with_progress(loaded.project, options)
+    use_cache = not no_cache and write_baseline is None
+    # The termbase enters the key by its files' bytes, the rest of the options by value.
+    settings = repr((dataclasses.replace(options, termbase=Termbase()), tuple(languages)))
+    key = runcache.run_key([*files, *termbase.sources], settings)
+    report = runcache.load(key) if use_cache else None
+    if report is None:
+        project = located.load(languages).project  # a template that does not parse stops here
+        note_termbase(located, glossary_path, termbase)
+        report = _run_with_progress(project, options)
+        if use_cache:
+            runcache.store(key, report)
+    else:
+        note_termbase(located, glossary_path, termbase)
     if write_baseline is not None:
         write_atomically(write_baseline, baseline.render(report.findings))
         click.echo(f"{write_baseline}: recorded {len(report.findings)} findings", err=True)

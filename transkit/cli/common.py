@@ -18,7 +18,7 @@ from transkit.errors import TranskitError
 from transkit.glossary import Termbase, load_termbase
 from transkit.model import Catalog, Project
 from transkit.pofile import read_catalog
-from transkit.project import DEFAULT_CATALOGS, filter_languages, load_project
+from transkit.project import DEFAULT_CATALOGS, filter_languages, load_project, locate_project
 from transkit.safewrite import write_atomically
 
 USAGE_ERROR = 2
@@ -75,10 +75,41 @@ glossary_option = click.option(
 
 
 @dataclass(frozen=True)
+class Located:
+    """Where a command's project is, before anything is parsed."""
+
+    config: Config
+    paths: tuple[Path, ...]
+    """Catalog folders or files as given, else the configured ones."""
+    template: Path | None
+    catalog_folders: tuple[Path, ...]
+
+    def files(self) -> list[Path]:
+        """The template and catalog files a load would read."""
+        template_path, catalogs = locate_project(self.paths, template=self.template)
+        return [template_path, *catalogs]
+
+    def load(self, languages: Sequence[str], reader: Callable[..., Catalog] = read_catalog) -> "Loaded":
+        project = load_project(self.paths, template=self.template, reader=reader)
+        return Loaded(self.config, filter_languages(project, languages), self.catalog_folders)
+
+
+@dataclass(frozen=True)
 class Loaded:
     config: Config
     project: Project
     catalog_folders: tuple[Path, ...]
+
+
+def locate(paths: Sequence[Path], template: Path | None, config_path: Path | None) -> Located:
+    config = load_config(config_path if config_path is not None else find_config(Path.cwd()))
+    catalogs = list(paths) or ([config.catalogs] if config.catalogs else [])
+    # A template named on the command line wins over the configured one.
+    if template is None and not any(p.suffix == ".pot" for p in catalogs):
+        template = config.template
+    given = catalogs or [Path.cwd() / DEFAULT_CATALOGS]
+    folders = tuple(dict.fromkeys(p if p.is_dir() else p.parent for p in given))
+    return Located(config, tuple(catalogs), template, folders)
 
 
 def load(
@@ -88,18 +119,10 @@ def load(
     languages: Sequence[str],
     reader: Callable[..., Catalog] = read_catalog,
 ) -> Loaded:
-    config = load_config(config_path if config_path is not None else find_config(Path.cwd()))
-    catalogs = list(paths) or ([config.catalogs] if config.catalogs else [])
-    # A template named on the command line wins over the configured one.
-    if template is None and not any(p.suffix == ".pot" for p in catalogs):
-        template = config.template
-    project = load_project(catalogs, template=template, reader=reader)
-    given = catalogs or [Path.cwd() / DEFAULT_CATALOGS]
-    folders = tuple(dict.fromkeys(p if p.is_dir() else p.parent for p in given))
-    return Loaded(config, filter_languages(project, languages), folders)
+    return locate(paths, template, config_path).load(languages, reader)
 
 
-def termbase_path(loaded: Loaded, given: Path | None) -> Path | None:
+def termbase_path(loaded: Located | Loaded, given: Path | None) -> Path | None:
     """``--glossary``, else the configured termbase, else ``glossary/`` beside the catalogs."""
     if given is not None:
         return given
@@ -112,15 +135,21 @@ def termbase_path(loaded: Loaded, given: Path | None) -> Path | None:
     return None
 
 
-def load_termbase_for(loaded: Loaded, given: Path | None) -> Termbase:
-    """The termbase for a run; says so on stderr when there is none, since the
-    critical-term checks then cannot run."""
+def load_termbase_for(loaded: Located | Loaded, given: Path | None, *, note: bool = True) -> Termbase:
+    """The termbase for a run; says so on stderr when there is none (``note``), since
+    the critical-term checks then cannot run."""
     path = termbase_path(loaded, given)
     termbase = load_termbase(path) if path is not None else Termbase()
+    if note:
+        note_termbase(loaded, given, termbase)
+    return termbase
+
+
+def note_termbase(loaded: Located | Loaded, given: Path | None, termbase: Termbase) -> None:
     if not termbase:
+        path = termbase_path(loaded, given)
         where = f"{path} has no terms" if path is not None else "no termbase (glossary/) found"
         click.echo(f"transkit: {where}: critical-term checks skipped", err=True)
-    return termbase
 
 
 @contextmanager

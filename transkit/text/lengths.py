@@ -7,6 +7,8 @@ not measured at all, since its length says little.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import unicodedata
 from collections import Counter
 
@@ -39,6 +41,7 @@ LATIN_RATIO = 1.12
 MIN_SOURCE = 30
 
 
+@lru_cache(maxsize=65536)
 def _ratio(char: str, japanese: bool = False) -> float:
     code = ord(char)
     for start, end, ratio, _ in SCRIPT_RATIOS:
@@ -59,6 +62,7 @@ def counted_characters(text: str) -> list[str]:
     ]
 
 
+@lru_cache(maxsize=1024)  # too-short and too-long ask for the same message in turn
 def length_ratio(source: str, translation: str, language: Language | None = None) -> tuple[int, float, float] | None:
     """``(source length, translation length in English characters, ratio)``, or None for
     sources under thirty characters, whose lengths say little ("Fang (Equatorial
