@@ -7,8 +7,11 @@ nothing are reported (N101); a baseline, if given, keeps only new findings.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from transkit import baseline as baseline_mod
@@ -86,10 +89,17 @@ class CatalogContext:
         return self.options.termbase
 
 
-def run(project: Project, options: Options = Options(), progress: Callable[[Catalog], None] | None = None) -> Report:
+def run(
+    project: Project,
+    options: Options = Options(),
+    progress: Callable[[Catalog], None] | None = None,
+    jobs: int | None = 1,
+) -> Report:
     """Check every catalog of the project and return the findings, sorted.
 
     ``progress`` is called after each catalog (the command line draws a progress bar).
+    ``jobs`` is how many processes check catalogs at once (None: one per CPU, for a
+    project big enough to gain from it); the report is the same whatever it is.
     """
     options.selection.validate()
     for extra in options.language_selection.values():
@@ -102,15 +112,13 @@ def run(project: Project, options: Options = Options(), progress: Callable[[Cata
     by_file: dict[str, tuple[Catalog, list[CheckInfo]]] = {}
     findings: list[Finding] = []
     coverages: list[Coverage] = []
-    for catalog in project.catalogs:
-        cov = compute(catalog, project.template, template_index)
-        coverages.append(cov)
-        context = CatalogContext(project, catalog, template_index, cov, options)
-        enabled = options.selection_for(catalog).apply(checks)
-        by_file[catalog.display_path] = (catalog, enabled)
-        catalog_markers[catalog.display_path] = _markers(catalog, template=False)
-        raw = _catalog_findings(context, [i for i in enabled if i.code != UNUSED_SUPPRESSION])
-        findings.extend(_suppress(raw, catalog_markers[catalog.display_path], template_markers, used))
+    shared = _Shared(project, options, checks, template_index, template_markers)
+    for catalog, result in zip(project.catalogs, _check_catalogs(shared, _worker_count(project, jobs))):
+        coverages.append(result.coverage)
+        by_file[catalog.display_path] = (catalog, result.enabled)
+        catalog_markers[catalog.display_path] = result.markers
+        findings.extend(result.findings)
+        used.update(result.used)
         if progress is not None:
             progress(catalog)
 
@@ -143,6 +151,79 @@ def run(project: Project, options: Options = Options(), progress: Callable[[Cata
         baselined=total - len(findings),
         unreadable=len(project.failures),
     )
+
+
+@dataclass(frozen=True)
+class _Shared:
+    """What every catalog's check needs: read by worker processes without pickling."""
+
+    project: Project
+    options: Options
+    checks: list[CheckInfo]
+    template_index: Mapping[MessageKey, Entry]
+    template_markers: Mapping[MessageKey, tuple[Marker, ...]]
+
+
+@dataclass(frozen=True)
+class _CatalogResult:
+    """One catalog's part of the report: small, so that it travels back from a worker."""
+
+    coverage: Coverage
+    enabled: list[CheckInfo]
+    markers: dict[MessageKey, tuple[Marker, ...]]
+    findings: list[Finding]
+    used: set[Marker]
+
+
+def _check_catalog(shared: _Shared, number: int) -> _CatalogResult:
+    project, options = shared.project, shared.options
+    catalog = project.catalogs[number]
+    coverage = compute(catalog, project.template, shared.template_index)
+    context = CatalogContext(project, catalog, shared.template_index, coverage, options)
+    enabled = options.selection_for(catalog).apply(shared.checks)
+    catalog_markers = _markers(catalog, template=False)
+    used: set[Marker] = set()
+    raw = _catalog_findings(context, [i for i in enabled if i.code != UNUSED_SUPPRESSION])
+    findings = _suppress(raw, catalog_markers, shared.template_markers, used)
+    return _CatalogResult(coverage, enabled, catalog_markers, findings, used)
+
+
+# Parallel checking. Worker processes are forked from this one, so they see the parsed
+# project in their own (copy-on-write) memory: only catalog numbers go to them and only
+# findings come back, nothing large is pickled. Where fork is not available, or the
+# project is small, catalogs are checked here, one after another.
+_PARALLEL_MIN_ENTRIES = 20_000
+_SHARED_FOR_WORKERS: _Shared | None = None
+
+
+def _worker_count(project: Project, jobs: int | None) -> int:
+    if jobs is None:
+        entries = sum(len(catalog.entries) for catalog in project.catalogs)
+        jobs = (os.cpu_count() or 1) if entries >= _PARALLEL_MIN_ENTRIES else 1
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, min(jobs, len(project.catalogs)))
+
+
+def _check_in_worker(number: int) -> _CatalogResult:
+    assert _SHARED_FOR_WORKERS is not None
+    return _check_catalog(_SHARED_FOR_WORKERS, number)
+
+
+def _check_catalogs(shared: _Shared, workers: int) -> Iterator[_CatalogResult]:
+    """Each catalog's result, in catalog order."""
+    numbers = range(len(shared.project.catalogs))
+    if workers <= 1:
+        yield from (_check_catalog(shared, number) for number in numbers)
+        return
+    global _SHARED_FOR_WORKERS
+    _SHARED_FOR_WORKERS = shared
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            yield from pool.map(_check_in_worker, numbers)
+    finally:
+        _SHARED_FOR_WORKERS = None
 
 
 def _markers(catalog: Catalog, *, template: bool) -> dict[MessageKey, tuple[Marker, ...]]:

@@ -21,6 +21,9 @@ from transkit.model import Catalog, Entry
 from transkit.pocomments import Comments, read_comments
 from transkit.posyntax import PoSyntaxError, ScannedEntry, scan
 
+# The charset of the header's Content-Type field, as msgfmt reads it: not a "charset="
+# that a comment or a message above it happens to mention.
+_CONTENT_TYPE = re.compile(rb'"Content-Type:[^"\n]*', re.IGNORECASE)
 _CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:+-]+)", re.IGNORECASE)
 _MO_MAGIC = (b"\xde\x12\x04\x95", b"\x95\x04\x12\xde")
 # Field names of a PO header: "Plural-Forms", "X-Generator", "Content-Type", ...
@@ -120,7 +123,8 @@ def decode(data: bytes, shown: str) -> str:
 
 
 def _declared_charset(data: bytes, shown: str) -> str:
-    match = _CHARSET.search(data[:8192])
+    field = _CONTENT_TYPE.search(data[:65536])
+    match = _CHARSET.search(data, field.start(), field.end()) if field else None
     if match is None:
         return "utf-8"
     name = match.group(1).decode("ascii")
@@ -246,10 +250,12 @@ def _entries_with_polib(text: str, messages: list[ScannedEntry], shown: str) -> 
         # The syntax is valid (msgfmt accepts it) but polib's parser does not handle it,
         # e.g. '#word' comments.
         detail = str(error).split(": ", 1)[-1] if "): " in str(error) else str(error)
+        line = re.search(r"\(line (\d+)\)", str(error))
         raise CatalogError(
             f"valid PO syntax that transkit's reader (polib) cannot read: {detail}; "
             "rewrite the file with msgcat to normalise it",
             shown,
+            int(line.group(1)) if line else None,
         ) from None
     if len(parsed) != len(messages):
         raise CatalogError(

@@ -40,6 +40,7 @@ from transkit.terms_matrix import build_matrix
 @click.option("--write-baseline", type=click.Path(path_type=Path), help="Record today's findings in this file (then exit 0).")
 @click.option("-q", "--quiet", is_flag=True, help="Text format: print the findings only, no coverage summary.")
 @click.option("--no-cache", is_flag=True, help="Check everything again; do not read or write the result cache.")
+@click.option("-j", "--jobs", type=click.IntRange(1), metavar="N", help="Check N catalogs at once in N processes. Default: one per CPU for large projects.")
 def check(
     paths: tuple[Path, ...],
     template: Path | None,
@@ -56,6 +57,7 @@ def check(
     write_baseline: Path | None,
     quiet: bool,
     no_cache: bool,
+    jobs: int | None,
 ) -> None:
     """Report what is missing, unfinished, stale, broken or wrong in the catalogs.
 
@@ -90,7 +92,7 @@ def check(
     if report is None:
         project = located.load(languages).project  # a template that does not parse stops here
         note_termbase(located, glossary_path, termbase)
-        report = _run_with_progress(project, options)
+        report = _run_with_progress(project, options, jobs)
         if use_cache:
             runcache.store(key, report)
     else:
@@ -145,12 +147,12 @@ def stats(
     sys.exit(USAGE_ERROR if project.failures else 0)
 
 
-def _run_with_progress(project, options):
+def _run_with_progress(project, options, jobs=1):
     """Run the checks, with a progress bar on stderr when a person is watching."""
     if not sys.stderr.isatty() or len(project.catalogs) < 2:
-        return run(project, options)
+        return run(project, options, jobs=jobs)
     with click.progressbar(length=len(project.catalogs), label="checking", file=sys.stderr) as bar:
-        return run(project, options, progress=lambda catalog: bar.update(1))
+        return run(project, options, progress=lambda catalog: bar.update(1), jobs=jobs)
 
 
 def _report_failures(project) -> None:

@@ -35,6 +35,10 @@ _TRANSLATE = {
     0xFEFF: None,
 }
 
+MAX_STEMMED_LENGTH = 100
+"""Longer "words" (no language has them; a run of digits or junk) are compared as they
+are: Snowball's pure-Python stemmers take about a second for 100,000 characters."""
+
 # Scripts whose words are not separated by spaces: compare substrings.
 NO_SPACE_SCRIPTS = frozenset({"Hans", "Hant", "Hani", "Jpan", "Thai", "Laoo", "Khmr", "Mymr", "Tibt"})
 
@@ -109,7 +113,7 @@ class Matcher:
         self._cache: dict[str, str] = {}
 
     def _key(self, word: str) -> str:
-        if self._stemmer is None:
+        if self._stemmer is None or len(word) > MAX_STEMMED_LENGTH:
             return word
         key = self._cache.get(word)
         if key is None:
@@ -130,12 +134,37 @@ class Matcher:
             return [(m.start(), m.end()) for m in re.finditer(re.escape(needle), prepared.text)]
         wanted = tuple(self._key(w) for w in word_pattern().findall(needle))
         size = len(wanted)
-        found = []
         keys = prepared.keys
-        for index in range(len(keys) - size + 1):
-            if keys[index : index + size] == wanted:
-                found.append((prepared.words[index][0], prepared.words[index + size - 1][1]))
-        return found
+        if size <= 8:  # real forms: a few words
+            starts = [i for i in range(len(keys) - size + 1) if keys[i : i + size] == wanted]
+        else:
+            starts = occurrences(keys, wanted)
+        return [(prepared.words[i][0], prepared.words[i + size - 1][1]) for i in starts]
+
+
+def occurrences(keys: tuple[str, ...], wanted: tuple[str, ...]) -> list[int]:
+    """Where ``wanted`` starts in ``keys``, overlaps included, in linear time
+    (Knuth-Morris-Pratt): comparing at every position was quadratic, minutes for a
+    termbase form of thousands of words in a long translation."""
+    failure = [0] * len(wanted)
+    k = 0
+    for i in range(1, len(wanted)):
+        while k and wanted[i] != wanted[k]:
+            k = failure[k - 1]
+        if wanted[i] == wanted[k]:
+            k += 1
+        failure[i] = k
+    found = []
+    k = 0
+    for i, key in enumerate(keys):
+        while k and key != wanted[k]:
+            k = failure[k - 1]
+        if key == wanted[k]:
+            k += 1
+            if k == len(wanted):
+                found.append(i - k + 1)
+                k = failure[k - 1]
+    return found
 
 
 @lru_cache(maxsize=256)

@@ -10,7 +10,9 @@ from __future__ import annotations
 import difflib
 import enum
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from rapidfuzz import fuzz
 
@@ -34,6 +36,11 @@ PLACEHOLDER = re.compile(
 
 NEAR_MISS_SCORE = 80
 """rapidfuzz similarity (0–100) from which a phrase that is not exact counts as a near miss."""
+
+NEAR_MISS_MAX_LENGTH = 500
+"""Longest phrase (normalised characters) sought as a near miss.  rapidfuzz's partial
+alignment grows much faster than linearly with the phrase: 1 s for a 2,000-character
+phrase, minutes for 16,000; a longer phrase that is not found exactly is reported missing."""
 
 
 class TermProblem(enum.Enum):
@@ -230,15 +237,21 @@ def _verify_name(term: Term, text: str, index: int, language: Language | None) -
 
 
 def _spelled(text: str, form: str) -> str:
-    """The stretch of ``text`` that spells ``form`` differently, for the message."""
+    """The stretch of ``text`` that spells ``form`` differently, for the message.
+
+    The caller found ``loosen(form)`` in ``loosen(text)``: the words of ``text`` that
+    hold that match are the stretch.  Found in one pass over the words: trying every run
+    of words against the form was quadratic, minutes for a long name in a long text.
+    """
     words = re.findall(r"\S+", strip_bidi(text))
-    size = max(1, len(form.split()))
-    best = max(
-        (" ".join(words[i : i + n]) for n in (size, size + 1) for i in range(len(words))),
-        key=lambda chunk: fuzz.ratio(loosen(chunk), loosen(form)),
-        default=form,
-    )
-    return best.strip(".,;:!?()«»\"'")
+    key = loosen(form)
+    ends = list(accumulate(len(loosen(word)) for word in words))
+    at = "".join(loosen(word) for word in words).find(key) if key else -1
+    if at < 0:
+        return form
+    first = bisect_right(ends, at)
+    last = bisect_left(ends, at + len(key), lo=first)
+    return " ".join(words[first : last + 1]).strip(".,;:!?()«»\"'")
 
 
 def _verify_phrase(term: Term, text: str, index: int, language: Language | None) -> TermUse | None:
@@ -251,7 +264,7 @@ def _verify_phrase(term: Term, text: str, index: int, language: Language | None)
             status = Status.OK if position == 0 else Status.VARIANT
             return TermUse(term.id, status, forms[0], form, form_index=position, plural_index=index)
     expected = normalize(forms[0])
-    alignment = fuzz.partial_ratio_alignment(expected, plain)
+    alignment = fuzz.partial_ratio_alignment(expected, plain) if len(expected) <= NEAR_MISS_MAX_LENGTH else None
     found = _widen(plain, alignment.dest_start, alignment.dest_end) if alignment else ""
     # A near miss is the whole phrase a few characters off, not a fragment of it.
     if found and fuzz.ratio(expected, found) >= NEAR_MISS_SCORE:
