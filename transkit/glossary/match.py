@@ -21,6 +21,7 @@ from transkit.languages import Language
 # Bidirectional formatting characters: marks, embeddings, overrides and isolates.
 BIDI_CONTROLS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _BIDI_TABLE = {ord(c): None for c in BIDI_CONTROLS}
+_BIDI_ANY = re.compile("[" + re.escape("".join(BIDI_CONTROLS)) + "]")
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _TRANSLATE = {
     **_BIDI_TABLE,
@@ -56,9 +57,11 @@ _STEMMERS = {
 
 def strip_bidi(text: str) -> str:
     """The text without bidirectional formatting characters, which are invisible."""
-    return text.translate(_BIDI_TABLE)
+    # Most texts have none: a regex search is far cheaper than translate() per character.
+    return text.translate(_BIDI_TABLE) if _BIDI_ANY.search(text) else text
 
 
+@lru_cache(maxsize=8192)  # every term's check of a message normalises the same source
 def normalize(text: str, *, fold_case: bool = True) -> str:
     """The comparable form of a text: NFC, straight quotes, plain single spaces, no bidi marks."""
     text = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
