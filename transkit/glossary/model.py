@@ -103,9 +103,25 @@ class Term:
 class Termbase:
     terms: tuple[Term, ...] = ()
     sources: tuple[Path, ...] = ()
+    _in_source: dict[str, frozenset[str]] = field(default_factory=dict, init=False, compare=False, hash=False, repr=False)
 
     def __bool__(self) -> bool:
         return bool(self.terms)
+
+    def in_source(self, source: str) -> frozenset[str]:
+        """Ids of the terms a message source holds (as whole words, any case).
+
+        Remembered per source: each of the languages' catalogs asks about the same
+        sources, and matching every form of every term against them is most of the
+        cost of checking critical terms.
+        """
+        found = self._in_source.get(source)
+        if found is None:
+            from transkit.glossary.match import source_contains
+
+            found = frozenset(term.id for term in self.terms if any(source_contains(source, f) for f in term.source))
+            self._in_source[source] = found
+        return found
 
     def by_kind(self, *kinds: TermKind) -> tuple[Term, ...]:
         return tuple(term for term in self.terms if term.kind in kinds)

@@ -17,7 +17,7 @@ from itertools import accumulate
 from rapidfuzz import fuzz
 
 from transkit.entryforms import quote
-from transkit.glossary.match import Matcher, loosen, matcher_for, normalize, source_contains, strip_bidi
+from transkit.glossary.match import Matcher, loosen, matcher_for, normalize, strip_bidi
 from transkit.glossary.model import Term, TermKind, Termbase
 from transkit.glossary.values import (
     digit_runs,
@@ -176,8 +176,9 @@ def _verify_form(
 
     uses.extend(_verify_urls(source, text, index, language, termbase))
     prepared = None
+    present = termbase.in_source(source)
     for term in termbase.by_kind(TermKind.NAME, TermKind.PHRASE, TermKind.TERM):
-        if not any(source_contains(source, form) for form in term.source):
+        if term.id not in present:
             continue
         if term.kind is TermKind.NAME:
             uses.append(_verify_name(term, text, index, language))
@@ -337,7 +338,7 @@ def _excused_spans(term, source, prepared, language, termbase, matcher) -> list[
     """
     spans = []
     for other in termbase.by_kind(TermKind.TERM):
-        if other.id == term.id or not any(source_contains(source, f) for f in other.source):
+        if other.id == term.id or other.id not in termbase.in_source(source):
             continue
         for group in other.approved_for(language):
             for form in group:
