@@ -16,7 +16,7 @@ from pathlib import Path
 
 import click
 
-from transkit.cli.common import glossary_option, load, load_termbase_for, main
+from transkit.cli.common import glossary_option, load, load_termbase_for, locate, main
 from transkit.config import find_config, load_config, run_options
 from transkit.engine import run
 from transkit.errors import CatalogError, ProjectError, TranskitError
@@ -158,14 +158,12 @@ def update(
 def _catalog_folders(paths: Sequence[Path], config_path: Path | None) -> list[Path]:
     """The folders whose catalogs a command rewrites, each once, in a fixed order
     (so that two runs take their locks in the same order)."""
-    config = load_config(config_path if config_path is not None else find_config(Path.cwd()))
-    given = list(paths) or [config.catalogs or Path.cwd() / DEFAULT_CATALOGS]
-    folders = {}
-    for path in given:
-        folder = path if path.is_dir() else path.parent
-        if path.suffix != ".pot" and folder.is_dir():
-            folders.setdefault(folder.resolve(), Path(display_path(folder)))
-    return [folders[key] for key in sorted(folders)]
+    folders = {
+        folder.resolve(): folder
+        for folder in locate(paths, None, config_path).catalog_folders
+        if folder.is_dir()
+    }
+    return [Path(display_path(folders[key])) for key in sorted(folders)]
 
 
 class SourceReader:
