@@ -33,7 +33,7 @@ states and the planted defects.  Shares (large corpus; medium in brackets):
   the previous source; where the previous source had another critical term, transkit
   reports T171), ~2 % untranslated, ~0.9 % obsolete ``#~`` entries at the end;
 * per catalog, 3 + size // 5000 planted defects, cycling: a wrong digit in the helpline
-  (T102, and T163 across languages), a missing placeholder (P101, which ``msgfmt -c`` also
+  (T102, or T101 when the new digits are no valid Belgian number; T163 across languages), a missing placeholder (P101, which ``msgfmt -c`` also
   rejects: those are its only errors on the generated catalogs), another language's website
   (T122).
 
@@ -749,7 +749,7 @@ def main(argv: list[str] | None = None) -> int:
         result = write_corpus(n, args.outdir, args.seed, args.size)
         summary = f"{len(LANGS)} catalogs x {n} messages, {result['planted']} planted defects"
     size = sum(p.stat().st_size for p in (args.outdir / "catalogs").glob("*.po*"))
-    print(f"{args.outdir}: {summary}; {size / 1e6:.1f} MB of catalogs; {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    print(f"{args.outdir}: {summary}; {size / 2**20:.1f} MB of catalogs (MB = 2^20 bytes); {time.perf_counter() - start:.1f} s", file=sys.stderr)
     return 0
 
 
