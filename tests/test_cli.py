@@ -299,8 +299,10 @@ def test_progress_is_reported_per_catalog() -> None:
     from transkit.engine import Options, run
 
     seen: list[str] = []
-    run(load_project([FLAT]), Options(), progress=lambda catalog: seen.append(catalog.code))
-    assert seen == ["fr", "nl"]
+    project = load_project([FLAT])
+    run(project, Options(), progress=seen.append)
+    assert seen == [catalog.display_path for catalog in project.catalogs]
+    assert [Path(shown).name for shown in seen] == ["fr.po", "nl.po"]
 
 
 def test_every_command_has_help_with_examples() -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
-from conftest import CATALOGS, ROOT
+from conftest import CATALOGS, DATA, ROOT
 from transkit import Options, check, load_project
 from transkit.cli import main
 from transkit.glossary import load_termbase
@@ -27,3 +29,49 @@ def test_jobs_option_changes_nothing_in_the_output(monkeypatch):
     two = CliRunner().invoke(main, ["check", "--format", "json", "--no-cache", "-j", "2"])
     assert one.exit_code == two.exit_code == 0
     assert one.stdout == two.stdout
+
+
+def _files_report(folder: Path, options: Options, jobs: int):
+    from transkit.engine import run_files
+    from transkit.project import locate_files
+
+    template, files = locate_files([folder])
+    return run_files(Path.cwd(), template, files, options, jobs=jobs)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_catalogs_read_where_they_are_checked_give_the_same_report(jobs: int, monkeypatch):
+    """``run_files`` (each catalog read by the process that checks it) is ``run`` over the
+    loaded project, findings of the cross-language check included."""
+    monkeypatch.chdir(ROOT)
+    options = Options(termbase=load_termbase(ROOT / "glossary"))
+    expected = check(load_project([CATALOGS], base=ROOT), options)
+    assert _files_report(CATALOGS, options, jobs) == expected
+
+
+def test_an_unreadable_catalog_among_files_is_a_finding(monkeypatch):
+    folder = DATA / "projects" / "one_broken"
+    monkeypatch.chdir(ROOT)
+    expected = check(load_project([folder], base=ROOT), Options())
+    got = _files_report(folder, Options(), 2)
+    assert got == expected
+    assert got.unreadable == 1 and any(f.code == "F001" for f in got.findings)
+
+
+def test_the_cross_language_check_sees_every_catalog_through_its_facts(tmp_path: Path, monkeypatch):
+    """One language gives another helpline number: T163 names it, counted against the
+    others, whether the catalogs are checked in one process or two."""
+    shutil.copytree(CATALOGS, tmp_path / "catalogs")
+    path = tmp_path / "catalogs" / "nl.po"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    changed = [line.replace("078 055 800", "078 055 880") if line.startswith("msgstr") else line for line in lines]
+    assert changed != lines
+    path.write_text("".join(changed), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    options = Options(termbase=load_termbase(ROOT / "glossary"))
+    reports = [_files_report(tmp_path / "catalogs", options, jobs) for jobs in (1, 2)]
+    assert reports[0] == reports[1]
+    crossed = [f for f in reports[0].findings if f.code == "T163"]
+    assert crossed and {f.file for f in crossed} == {"catalogs/nl.po"}
+    assert all("+3278055880 differ from the source's +3278055800" in f.message for f in crossed)
+    assert all("which 22 other languages give" in f.message for f in crossed)

@@ -12,7 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import CATALOGS, ROOT
-from transkit.cli import commands, main
+from transkit import engine, runcache
+from transkit.cli import main
 
 
 @pytest.fixture
@@ -23,81 +24,143 @@ def project(in_tmp: Path) -> Path:
 
 
 @pytest.fixture
-def runs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Counts the runs of the checks (a cache hit makes none)."""
-    calls: list[int] = []
-    real = commands.run
+def runs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The catalogs checked, by display path (a cached result checks none)."""
+    checked: list[str] = []
+    real = engine._check_catalog
 
-    def counted(*args, **kwargs):
-        calls.append(1)
-        return real(*args, **kwargs)
+    def counted(shared, catalog):
+        checked.append(catalog.display_path)
+        return real(shared, catalog)
 
-    monkeypatch.setattr(commands, "run", counted)
-    return calls
+    monkeypatch.setattr(engine, "_check_catalog", counted)
+    return checked
 
 
 def check(*args: str):
     return CliRunner().invoke(main, ["check", "--format", "json", *args], catch_exceptions=False)
 
 
-def cache_files() -> list[Path]:
-    return sorted(Path(os.environ["TRANSKIT_CACHE_DIR"]).glob("check-*.json"))
+def cache_files(kind: str = "check") -> list[Path]:
+    return sorted(Path(os.environ["TRANSKIT_CACHE_DIR"]).glob(f"{kind}-*.json"))
 
 
-def test_a_second_run_is_answered_from_the_cache(project: Path, runs: list[int]):
+ALL = 23
+
+
+def test_a_second_run_is_answered_from_the_cache(project: Path, runs: list[str]):
     first = check()
     second = check()
-    assert len(runs) == 1
+    assert len(runs) == ALL
     assert second.exit_code == first.exit_code
     assert second.stdout == first.stdout
     assert len(cache_files()) == 1
+    assert len(cache_files("catalog")) == ALL
+
+
+def _change_helpline(root: Path) -> None:
+    path = root / "catalogs/fr.po"
+    data = path.read_bytes()
+    assert b'msgstr "Appeler le 078 055 800"' in data
+    path.write_bytes(data.replace(b'msgstr "Appeler le 078 055 800"', b'msgstr "Appeler le 078 055 801"'))
 
 
 @pytest.mark.parametrize(
-    "change",
+    "change, rechecked",
     [
-        lambda root: (root / "catalogs/fr.po").write_bytes((root / "catalogs/fr.po").read_bytes().replace(b"078 055 800", b"078 055 801", 1)),
-        lambda root: (root / "catalogs/campaign.pot").write_bytes((root / "catalogs/campaign.pot").read_bytes() + b"\n"),
-        lambda root: (root / "glossary/campaign.toml").write_bytes((root / "glossary/campaign.toml").read_bytes() + b"\n# note\n"),
-        lambda root: (root / "transkit.toml").write_text('select = ["T"]\n'),
+        (_change_helpline, 1),
+        (lambda root: (root / "catalogs/campaign.pot").write_bytes((root / "catalogs/campaign.pot").read_bytes() + b"\n"), ALL),
+        (lambda root: (root / "glossary/campaign.toml").write_bytes((root / "glossary/campaign.toml").read_bytes() + b"\n# note\n"), ALL),
+        (lambda root: (root / "transkit.toml").write_text('select = ["T"]\n'), ALL),
     ],
     ids=["catalog", "template", "termbase", "configuration"],
 )
-def test_any_change_of_the_input_is_a_miss(project: Path, runs: list[int], change):
+def test_any_change_of_the_input_is_a_miss(project: Path, runs: list[str], change, rechecked: int):
     check()
     change(project)
     check()
-    assert len(runs) == 2
+    assert len(runs) == ALL + rechecked
     assert len(cache_files()) == 2
 
 
-def test_other_options_are_other_entries(project: Path, runs: list[int]):
+def test_one_changed_catalog_is_the_only_one_checked_again(project: Path, runs: list[str]):
+    """The pre-commit case: the other catalogs' results and the facts the cross-language
+    check needs come from the cache, and the report is the one a cold run gives."""
+    check()
+    _change_helpline(project)
+    warm = check()
+    assert runs[ALL:] == ["catalogs/fr.po"]
+    cold = check("--no-cache")
+    assert warm.exit_code == cold.exit_code == 1
+    assert warm.stdout == cold.stdout
+    crossed = [f for f in json.loads(warm.stdout)["findings"] if f["code"] == "T163"]
+    assert crossed and all(f["file"] == "catalogs/fr.po" for f in crossed)
+    assert "which 22 other languages give" in crossed[0]["message"]
+
+
+def test_other_options_are_other_entries(project: Path, runs: list[str]):
     check()
     check("--select", "C")
     check("--lang", "fr")
     check("--select", "C")
-    assert len(runs) == 3
+    assert len(runs) == ALL + ALL + 1
 
 
-def test_a_damaged_cache_is_ignored(project: Path, runs: list[int]):
+def test_a_damaged_cache_is_ignored(project: Path, runs: list[str]):
     expected = check().stdout
     (entry,) = cache_files()
     for damage in ("not json", json.dumps({"format": 1, "key": "other"}), json.dumps({"format": 1, "key": entry.stem[6:], "findings": [{"x": 1}]})):
         entry.write_text(damage)
         result = check()
         assert result.exit_code in (0, 1) and result.stdout == expected
-    assert len(runs) == 4
+    assert len(runs) == ALL  # each catalog's result was still good
 
 
-def test_no_cache_neither_reads_nor_writes(project: Path, runs: list[int]):
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: "not json",
+        lambda data: json.dumps({**data, "format": 1}),
+        lambda data: json.dumps({**data, "digest": "0" * 64}),
+        lambda data: json.dumps({**data, "display_path": "catalogs/other.po"}),
+        lambda data: json.dumps({**data, "findings": [{"x": 1}]}),
+        lambda data: json.dumps({**data, "coverage": None}),
+        lambda data: json.dumps({**data, "markers": [[None, "x", [{"selectors": 3}]]]}),
+        lambda data: json.dumps({key: value for key, value in data.items() if key != "facts"}),
+    ],
+    ids=["not-json", "old-format", "other-digest", "other-file", "bad-finding", "no-coverage", "bad-marker", "no-facts"],
+)
+def test_a_damaged_catalog_entry_is_checked_again(project: Path, runs: list[str], damage):
+    expected = check().stdout
+    for entry in cache_files():
+        entry.unlink()
+    for entry in cache_files("catalog"):
+        entry.write_text(damage(json.loads(entry.read_text(encoding="utf-8"))))
+    result = check()
+    assert result.stdout == expected
+    assert len(runs) == 2 * ALL
+
+
+def test_no_cache_neither_reads_nor_writes(project: Path, runs: list[str]):
     check("--no-cache")
     check("--no-cache")
-    assert len(runs) == 2
-    assert cache_files() == []
+    assert len(runs) == 2 * ALL
+    assert cache_files() == [] and cache_files("catalog") == []
 
 
-def test_an_unwritable_cache_folder_is_no_error(project: Path, runs: list[int], monkeypatch: pytest.MonkeyPatch):
+def test_an_unwritable_cache_folder_is_no_error(project: Path, runs: list[str], monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("TRANSKIT_CACHE_DIR", str(project / "catalogs" / "fr.po" / "cache"))  # under a file
     assert check().exit_code == 0
     assert check().exit_code == 0
-    assert len(runs) == 2
+    assert len(runs) == 2 * ALL
+
+
+def test_the_cache_keeps_the_most_recently_used_entries(project: Path, runs: list[str], monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(runcache, "MAX_ENTRIES", 30)
+    check("--select", "C")
+    check()  # stores 24 more files: the oldest are removed down to 30
+    folder = Path(os.environ["TRANSKIT_CACHE_DIR"])
+    assert len(list(folder.glob("*.json"))) == 30
+    before = len(runs)
+    check()
+    assert len(runs) == before  # the last run's entries were kept

@@ -7,19 +7,26 @@ nothing are reported (N101); a baseline, if given, keeps only new findings.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import hashlib
 import multiprocessing
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
 
 from transkit import baseline as baseline_mod
 from transkit.coverage import Coverage, compute, index
+from transkit.errors import CatalogError
 from transkit.glossary.model import Termbase
 from transkit.languages import to_tag
-from transkit.model import Catalog, Entry, MessageKey, Project
-from transkit.registry import CheckInfo, Problem, Scope, all_checks, find
+from transkit.model import Catalog, CatalogFailure, CatalogFile, Entry, MessageKey, Project
+from transkit.pofile import catalog_from_bytes, read_bytes
+from transkit.registry import Applies, CheckInfo, Problem, Scope, all_checks, find
 from transkit.report import Finding, Report, Severity
 from transkit.selection import Selection
 from transkit.suppression import Marker, markers
@@ -77,79 +84,184 @@ class CatalogContext:
     """What catalog and entry checks may look at besides the entry itself."""
 
     project: Project
+    """The template and this catalog: a check never sees the other catalogs (a project
+    check gathers what it needs of each with its ``facts`` function)."""
     catalog: Catalog
     template_index: Mapping[MessageKey, Entry]
     coverage: Coverage
     options: Options
     memo: dict = field(default_factory=dict, compare=False)
     """Per-catalog results several checks share (term outcomes, unused markers)."""
+    run_memo: dict = field(default_factory=dict, compare=False)
+    """Per-run results derived from the template and options alone, computed once per
+    process and shared by every catalog's checks."""
 
     @property
     def termbase(self) -> Termbase:
         return self.options.termbase
 
 
+@dataclass(frozen=True)
+class CatalogFacts:
+    """What the project checks gathered from one catalog (by check code)."""
+
+    display_path: str
+    code: str
+    facts: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class ProjectFacts:
+    """What a project check sees: the template, each catalog's facts, the failures."""
+
+    template: Catalog
+    catalogs: tuple[CatalogFacts, ...]
+    failures: tuple[CatalogFailure, ...] = ()
+
+
+@dataclass(frozen=True)
+class CatalogResult:
+    """One catalog's part of the report: small and plain, so that it travels back from a
+    worker process and into the cache."""
+
+    display_path: str
+    failure: CatalogFailure | None = None
+    coverage: Coverage | None = None
+    enabled: tuple[str, ...] = ()
+    """Codes of the checks that ran on this catalog."""
+    markers: Mapping[MessageKey, tuple[Marker, ...]] = field(default_factory=dict)
+    """Suppression markers of the catalog's messages (messages with none are left out)."""
+    findings: tuple[Finding, ...] = ()
+    """Findings of catalog and entry checks, suppression applied."""
+    used: frozenset[Marker] = frozenset()
+    facts: CatalogFacts | None = None
+    digest: str | None = None
+    """SHA-256 of the bytes that were checked (files only)."""
+
+
+class ResultCache(Protocol):
+    """Where a run keeps catalogs' results between runs (see :mod:`transkit.runcache`)."""
+
+    def get(self, source: CatalogFile, digest: str) -> CatalogResult | None: ...
+
+    def put(self, source: CatalogFile, result: CatalogResult) -> None: ...
+
+
 def run(
     project: Project,
     options: Options = Options(),
-    progress: Callable[[Catalog], None] | None = None,
+    progress: Callable[[str], None] | None = None,
     jobs: int | None = 1,
 ) -> Report:
     """Check every catalog of the project and return the findings, sorted.
 
-    ``progress`` is called after each catalog (the command line draws a progress bar).
-    ``jobs`` is how many processes check catalogs at once (None: one per CPU, for a
-    project big enough to gain from it); the report is the same whatever it is.
+    ``progress`` is called with each catalog's display path once it is checked (the
+    command line draws a progress bar). ``jobs`` is how many processes check catalogs at
+    once (None: one per CPU, for a project big enough to gain from it); the report is the
+    same whatever it is.
     """
+    entries = sum(len(catalog.entries) for catalog in project.catalogs)
+    return _run(
+        project.root, project.template, list(project.catalogs), project.failures, options,
+        progress=progress, workers=_worker_count(entries >= _PARALLEL_MIN_ENTRIES, jobs, len(project.catalogs)),
+        filtered=project.filtered,
+    )
+
+
+def run_files(
+    root: Path,
+    template: Catalog,
+    files: Sequence[CatalogFile],
+    options: Options = Options(),
+    *,
+    progress: Callable[[str], None] | None = None,
+    jobs: int | None = 1,
+    cache: ResultCache | None = None,
+) -> Report:
+    """Like :func:`run`, for catalogs given as files, each read where it is checked.
+
+    Memory holds the template, the results and one parsed catalog per process, whatever
+    the number of catalogs. With a ``cache``, a catalog whose bytes, template, termbase
+    and options are unchanged is not read again: its result, and its facts for the
+    project checks, come from the cache. Raises :class:`CatalogError` when no catalog at
+    all can be read, as :func:`~transkit.project.load_project` does.
+    """
+    size = 0
+    for source in files:
+        with contextlib.suppress(OSError):
+            size += source.path.stat().st_size
+    return _run(
+        root, template, list(files), (), options, progress=progress,
+        workers=_worker_count(size >= _PARALLEL_MIN_BYTES, jobs, len(files)), cache=cache,
+    )
+
+
+def _run(
+    root: Path,
+    template: Catalog,
+    sources: list[Catalog | CatalogFile],
+    failures: tuple[CatalogFailure, ...],
+    options: Options,
+    *,
+    progress: Callable[[str], None] | None,
+    workers: int,
+    filtered: bool = False,
+    cache: ResultCache | None = None,
+) -> Report:
     options.selection.validate()
     for extra in options.language_selection.values():
         extra.validate()
     checks = all_checks()
-    template_index = index(project.template)
-    template_markers = _markers(project.template, template=True)
+    template_markers = _markers(template, template=True)
+    shared = _Shared(root, template, sources, options, checks, index(template), template_markers)
+    results = _results(shared, workers, cache, progress)
+    read = [r for r in results if r.failure is None]
+    failures = (*failures, *(r.failure for r in results if r.failure is not None))
+    if sources and not read:  # nothing left to check: the input itself is unusable
+        first = failures[0]
+        raise CatalogError(first.message, first.display_path, first.line)
+
     used: set[Marker] = set()
-    catalog_markers: dict[str, dict[MessageKey, tuple[Marker, ...]]] = {}
-    by_file: dict[str, tuple[Catalog, list[CheckInfo]]] = {}
+    catalog_markers = {r.display_path: r.markers for r in read}
+    enabled_by_file = {r.display_path: r.enabled for r in read}
     findings: list[Finding] = []
-    coverages: list[Coverage] = []
-    shared = _Shared(project, options, checks, template_index, template_markers)
-    for catalog, result in zip(project.catalogs, _check_catalogs(shared, _worker_count(project, jobs))):
-        coverages.append(result.coverage)
-        by_file[catalog.display_path] = (catalog, result.enabled)
-        catalog_markers[catalog.display_path] = result.markers
+    for result in read:
         findings.extend(result.findings)
         used.update(result.used)
-        if progress is not None:
-            progress(catalog)
 
+    facts = ProjectFacts(template, tuple(r.facts for r in read if r.facts is not None), failures)
     for info in options.selection.apply(checks):
         if info.scope is Scope.PROJECT:
-            raw = [_finding(info, p, file=p.file or "", language=p.language, options=options) for p in info.function(project, options)]
-            kept = [f for f in raw if f.file not in by_file or info in by_file[f.file][1]]
-            findings.extend(f for f in kept if not _suppressed(f, catalog_markers.get(f.file, {}), template_markers, used))
+            for problem in info.function(facts, options):
+                finding = _finding(info, problem, file=problem.file or "", language=problem.language, options=options)
+                if finding.file in enabled_by_file and info.code not in enabled_by_file[finding.file]:
+                    continue
+                if not _suppressed(finding, catalog_markers.get(finding.file, {}), template_markers, used):
+                    findings.append(finding)
 
     unused_check = find(UNUSED_SUPPRESSION)
     if unused_check is not None:
-        for file, (catalog, enabled) in by_file.items():
+        for result in read:
+            enabled = [info for info in checks if info.code in result.enabled]
             if unused_check in enabled:
-                for problem in unused_check.function(_unused(catalog_markers[file], used, enabled)):
-                    findings.append(_finding(unused_check, problem, file=file, language=catalog.code, options=options))
+                for problem in unused_check.function(_unused(result.markers, used, enabled)):
+                    findings.append(_finding(unused_check, problem, file=result.display_path, language=result.coverage.language, options=options))
         # Template markers serve every language: judge them only when every language ran.
-        if not project.filtered and options.selection.enabled(unused_check):
+        if not filtered and options.selection.enabled(unused_check):
             unused = _unused(template_markers, used, options.selection.apply(checks))
             for problem in unused_check.function(unused):
-                findings.append(_finding(unused_check, problem, file=project.template.display_path, language=None, options=options))
+                findings.append(_finding(unused_check, problem, file=template.display_path, language=None, options=options))
 
     total = len(findings)
     if options.baseline is not None:
         findings = baseline_mod.new_findings(findings, options.baseline)
     findings.sort(key=Finding.sort_key)
     return Report(
-        template=project.template.display_path,
+        template=template.display_path,
         findings=tuple(findings),
-        coverage=tuple(coverages),
+        coverage=tuple(r.coverage for r in read),
         baselined=total - len(findings),
-        unreadable=len(project.failures),
+        unreadable=len(failures),
     )
 
 
@@ -157,64 +269,124 @@ def run(
 class _Shared:
     """What every catalog's check needs: read by worker processes without pickling."""
 
-    project: Project
+    root: Path
+    template: Catalog
+    sources: list[Catalog | CatalogFile]
     options: Options
     checks: list[CheckInfo]
     template_index: Mapping[MessageKey, Entry]
     template_markers: Mapping[MessageKey, tuple[Marker, ...]]
+    run_memo: dict = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class _CatalogResult:
-    """One catalog's part of the report: small, so that it travels back from a worker."""
+def _results(
+    shared: _Shared,
+    workers: int,
+    cache: ResultCache | None,
+    progress: Callable[[str], None] | None,
+) -> list[CatalogResult]:
+    """Every source's result, in source order: from the cache where it is still valid,
+    else checked here or in worker processes."""
+    results: list[CatalogResult | None] = [None] * len(shared.sources)
+    pending: list[int] = []
+    for number, source in enumerate(shared.sources):
+        if cache is not None and isinstance(source, CatalogFile):
+            digest = _file_digest(source.path)
+            hit = cache.get(source, digest) if digest is not None else None
+            if hit is not None:
+                results[number] = hit
+                if progress is not None:
+                    progress(source.display_path)
+                continue
+        pending.append(number)
+    for number, result in zip(pending, _check_sources(shared, pending, workers)):
+        results[number] = result
+        source = shared.sources[number]
+        if cache is not None and isinstance(source, CatalogFile) and result.digest is not None:
+            cache.put(source, result)
+        if progress is not None:
+            progress(result.display_path)
+    return [result for result in results if result is not None]
 
-    coverage: Coverage
-    enabled: list[CheckInfo]
-    markers: dict[MessageKey, tuple[Marker, ...]]
-    findings: list[Finding]
-    used: set[Marker]
+
+def _file_digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None  # checked again: the check reports why it cannot be read
 
 
-def _check_catalog(shared: _Shared, number: int) -> _CatalogResult:
-    project, options = shared.project, shared.options
-    catalog = project.catalogs[number]
-    coverage = compute(catalog, project.template, shared.template_index)
-    context = CatalogContext(project, catalog, shared.template_index, coverage, options)
+def _check_source(shared: _Shared, number: int) -> CatalogResult:
+    source = shared.sources[number]
+    if isinstance(source, Catalog):
+        return _check_catalog(shared, source)
+    code = source.path_language
+    try:
+        data = read_bytes(source.path, source.display_path)
+        digest = hashlib.sha256(data).hexdigest()
+        catalog = catalog_from_bytes(data, source.path, source.display_path, path_language=code)
+    except CatalogError as error:
+        failure = CatalogFailure(source.path, source.display_path, error.line, error.message, code)
+        # An unreadable file has no digest: it is read again next time, not cached.
+        return CatalogResult(source.display_path, failure=failure)
+    return dataclasses.replace(_check_catalog(shared, catalog), digest=digest)
+
+
+def _check_catalog(shared: _Shared, catalog: Catalog) -> CatalogResult:
+    options = shared.options
+    coverage = compute(catalog, shared.template, shared.template_index)
+    view = Project(shared.root, shared.template, (catalog,))
+    context = CatalogContext(view, catalog, shared.template_index, coverage, options, run_memo=shared.run_memo)
     enabled = options.selection_for(catalog).apply(shared.checks)
-    catalog_markers = _markers(catalog, template=False)
+    catalog_markers = {key: found for key, found in _markers(catalog, template=False).items() if found}
     used: set[Marker] = set()
     raw = _catalog_findings(context, [i for i in enabled if i.code != UNUSED_SUPPRESSION])
     findings = _suppress(raw, catalog_markers, shared.template_markers, used)
-    return _CatalogResult(coverage, enabled, catalog_markers, findings, used)
+    facts = {
+        info.code: info.facts(context)
+        for info in options.selection.apply(shared.checks)
+        if info.scope is Scope.PROJECT and info.facts is not None
+    }
+    return CatalogResult(
+        display_path=catalog.display_path,
+        coverage=coverage,
+        enabled=tuple(info.code for info in enabled),
+        markers=catalog_markers,
+        findings=tuple(findings),
+        used=frozenset(used),
+        facts=CatalogFacts(catalog.display_path, catalog.code, facts),
+    )
 
 
-# Parallel checking. Worker processes are forked from this one, so they see the parsed
-# project in their own (copy-on-write) memory: only catalog numbers go to them and only
-# findings come back, nothing large is pickled. Where fork is not available, or the
+# Parallel checking. Worker processes are forked from this one, so they see the template
+# and the parsed catalogs, if any, in their own (copy-on-write) memory: only source
+# numbers go to them and only results come back, nothing large is pickled. Catalogs given
+# as files are read by the worker that checks them. Where fork is not available, or the
 # project is small, catalogs are checked here, one after another.
 _PARALLEL_MIN_ENTRIES = 20_000
+_PARALLEL_MIN_BYTES = 8 * 2**20
+"""About 20,000 entries of typical catalogs (400 bytes an entry)."""
 _SHARED_FOR_WORKERS: _Shared | None = None
 
 
-def _worker_count(project: Project, jobs: int | None) -> int:
+def _worker_count(large: bool, jobs: int | None, catalogs: int) -> int:
     if jobs is None:
-        entries = sum(len(catalog.entries) for catalog in project.catalogs)
-        jobs = (os.cpu_count() or 1) if entries >= _PARALLEL_MIN_ENTRIES else 1
+        jobs = (os.cpu_count() or 1) if large else 1
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1
-    return max(1, min(jobs, len(project.catalogs)))
+    return max(1, min(jobs, catalogs))
 
 
-def _check_in_worker(number: int) -> _CatalogResult:
+def _check_in_worker(number: int) -> CatalogResult:
     assert _SHARED_FOR_WORKERS is not None
-    return _check_catalog(_SHARED_FOR_WORKERS, number)
+    return _check_source(_SHARED_FOR_WORKERS, number)
 
 
-def _check_catalogs(shared: _Shared, workers: int) -> Iterator[_CatalogResult]:
-    """Each catalog's result, in catalog order."""
-    numbers = range(len(shared.project.catalogs))
+def _check_sources(shared: _Shared, numbers: list[int], workers: int) -> Iterator[CatalogResult]:
+    """The result of each numbered source, in the order given."""
+    workers = min(workers, len(numbers))
     if workers <= 1:
-        yield from (_check_catalog(shared, number) for number in numbers)
+        yield from (_check_source(shared, number) for number in numbers)
         return
     global _SHARED_FOR_WORKERS
     _SHARED_FOR_WORKERS = shared
@@ -267,12 +439,16 @@ def _catalog_findings(context: CatalogContext, checks: Iterable[CheckInfo]) -> I
         if info.scope is Scope.CATALOG:
             for problem in info.function(context):
                 yield _finding(info, problem, file=file, language=language, options=options)
+    # Which entries a check sees is decided once per entry and precondition, not per check.
+    by_precondition = [(applies, [i for i in entry_checks if i.applies is applies]) for applies in Applies]
+    by_precondition = [(applies, infos) for applies, infos in by_precondition if infos]
     for entry in catalog.entries:
-        for info in entry_checks:
-            if not info.applies.accepts(entry):
+        for applies, infos in by_precondition:
+            if not applies.accepts(entry):
                 continue
-            for problem in info.function(entry, context):
-                yield _finding(info, problem, file=file, language=language, options=options, entry=entry)
+            for info in infos:
+                for problem in info.function(entry, context):
+                    yield _finding(info, problem, file=file, language=language, options=options, entry=entry)
 
 
 def _finding(

@@ -43,9 +43,23 @@ def read_catalog(
     returns a catalog that GNU msgfmt would reject as malformed.
     """
     shown = display_path or str(path)
-    text = decode(_read_bytes(path, shown), shown)
+    return catalog_from_bytes(
+        read_bytes(path, shown), path, shown, is_template=is_template, path_language=path_language
+    )
+
+
+def catalog_from_bytes(
+    data: bytes,
+    path: Path,
+    shown: str,
+    *,
+    is_template: bool = False,
+    path_language: str | None = None,
+) -> Catalog:
+    """Like :func:`read_catalog`, from bytes already read (a checker that hashes a file
+    for its cache checks exactly the bytes it hashed)."""
     return parse_catalog(
-        text, path, shown, is_template=is_template, path_language=path_language
+        decode(data, shown), path, shown, is_template=is_template, path_language=path_language
     )
 
 
@@ -75,7 +89,7 @@ def read_catalog_source(
 ) -> CatalogSource:
     """Like :func:`read_catalog`, keeping the text and where each message is in it."""
     shown = display_path or str(path)
-    data = _read_bytes(path, shown)
+    data = read_bytes(path, shown)
     text = decode(data, shown)
     catalog, scanned = _parse(text, path, shown, is_template=is_template, path_language=path_language)
     header = scanned[0]
@@ -89,7 +103,8 @@ def read_catalog_source(
     )
 
 
-def _read_bytes(path: Path, shown: str) -> bytes:
+def read_bytes(path: Path, shown: str) -> bytes:
+    """The file's bytes, or a CatalogError saying why they cannot be read."""
     try:
         return path.read_bytes()
     except IsADirectoryError:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from transkit.errors import CatalogError, ProjectError
 from transkit.languages import to_tag
-from transkit.model import Catalog, CatalogFailure, Project
+from transkit.model import Catalog, CatalogFailure, CatalogFile, Project
 from transkit.paths import display_path
 from transkit.pofile import read_catalog
 
@@ -141,6 +141,21 @@ def load_project(
         catalogs=tuple(catalogs),
         failures=tuple(failures),
     )
+
+
+def locate_files(
+    paths: Sequence[Path | str] = (),
+    *,
+    template: Path | str | None = None,
+    base: Path | None = None,
+) -> tuple[Catalog, list[CatalogFile]]:
+    """The template, read, and the catalogs :func:`load_project` would read, not read yet:
+    a checker that reads each where it checks it holds one catalog at a time."""
+    base = base or Path.cwd()
+    template_path, unique = locate_project(paths, template=template, base=base)
+    template_catalog = read_catalog(template_path, display_path(template_path, base), is_template=True)
+    files = [CatalogFile(path, display_path(path, base), path_language(path)) for path in unique]
+    return template_catalog, files
 
 
 def filter_languages(project: Project, languages: Sequence[str]) -> Project:

@@ -84,6 +84,9 @@ class CheckInfo:
     severity: Severity
     function: Callable[..., Iterable[Problem]]
     applies: Applies = Applies.ALL
+    facts: Callable[..., object] | None = None
+    """Project checks only: what the check needs from one catalog, gathered while that
+    catalog is checked (JSON-able, so that it can be cached with the catalog's result)."""
 
     @property
     def doc(self) -> str:
@@ -98,12 +101,21 @@ _CHECKS: dict[str, CheckInfo] = {}
 
 
 def register(
-    code: str, name: str, scope: Scope, severity: Severity, *, applies: Applies = Applies.ALL
+    code: str,
+    name: str,
+    scope: Scope,
+    severity: Severity,
+    *,
+    applies: Applies = Applies.ALL,
+    facts: Callable[..., object] | None = None,
 ) -> Callable[[Callable[..., Iterable[Problem]]], Callable[..., Iterable[Problem]]]:
     """Decorator that adds a check to the registry; codes and names are never reused.
 
     ``applies`` (entry checks only) is the check's precondition: the engine calls it only
-    for entries it accepts.
+    for entries it accepts. ``facts`` (project checks only) takes a catalog's context and
+    returns what the check needs of that catalog: the project check then sees those facts,
+    never the catalogs themselves, so catalogs can be checked one at a time, in other
+    processes, or not at all when a cached result is still valid.
     """
 
     def decorate(function: Callable[..., Iterable[Problem]]) -> Callable[..., Iterable[Problem]]:
@@ -117,7 +129,9 @@ def register(
             raise ValueError(f"check name {name} is already registered")
         if not (function.__doc__ or "").strip():
             raise ValueError(f"check {code} has no docstring: it is the user documentation")
-        _CHECKS[code] = CheckInfo(code, name, scope, severity, function, applies)
+        if facts is not None and scope is not Scope.PROJECT:
+            raise ValueError(f"check {code}: only project checks gather facts")
+        _CHECKS[code] = CheckInfo(code, name, scope, severity, function, applies, facts)
         return function
 
     return decorate

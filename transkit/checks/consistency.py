@@ -8,12 +8,12 @@ from collections.abc import Iterator
 
 from transkit.checks.terms import term_uses
 from transkit.coverage import index
-from transkit.engine import CatalogContext, Options
+from transkit.engine import CatalogContext, Options, ProjectFacts
 from transkit.glossary.match import strip_bidi
 from transkit.glossary.triage import describe_change
 from transkit.glossary.values import phone_numbers
 from transkit.glossary.verify import Status, phone_region
-from transkit.model import Entry, Project
+from transkit.model import Catalog, Entry, MessageKey
 from transkit.registry import Applies, Problem, Scope, register
 from transkit.report import Severity
 
@@ -65,8 +65,35 @@ def term_variant(context: CatalogContext) -> Iterator[Problem]:
             yield Problem(f"{term_id} is rendered as {listing}", line=context.catalog.header_line)
 
 
-@register("T163", "number-differs-across-languages", Scope.PROJECT, Severity.ERROR)
-def number_differs_across_languages(project: Project, options: Options) -> Iterator[Problem]:
+def _expected_numbers(template: Catalog, region: str) -> dict[MessageKey, tuple[str, ...]]:
+    """The phone numbers of each template message that has any, by value."""
+    expected: dict[MessageKey, tuple[str, ...]] = {}
+    for key, source in index(template).items():
+        values = tuple(sorted({p.value for p in phone_numbers(source.msgid, region)}))
+        if values:
+            expected[key] = values
+    return expected
+
+
+def _numbers_per_message(context: CatalogContext) -> list[list]:
+    """T163's facts: ``[msgctxt, msgid, numbers, line]`` for each translated message whose
+    source has phone numbers (JSON-able: they are cached with the catalog's result)."""
+    region = phone_region(context.termbase) or "ZZ"
+    expected = context.run_memo.get("T163")
+    if expected is None:  # once per run and process: it depends on the template alone
+        expected = context.run_memo["T163"] = _expected_numbers(context.project.template, region)
+    entries = index(context.catalog)
+    facts: list[list] = []
+    for key in expected:
+        entry = entries.get(key)
+        if entry is not None and entry.translated:
+            found = sorted({p.value for form in entry.msgstr for p in phone_numbers(form, region)})
+            facts.append([key[0], key[1], found, entry.line])
+    return facts
+
+
+@register("T163", "number-differs-across-languages", Scope.PROJECT, Severity.ERROR, facts=_numbers_per_message)
+def number_differs_across_languages(project: ProjectFacts, options: Options) -> Iterator[Problem]:
     """A message's phone numbers differ by value between languages.
 
     A helpline is language-neutral: every language must give the same number for the
@@ -77,18 +104,13 @@ def number_differs_across_languages(project: Project, options: Options) -> Itera
     Good: every language gives 078 055 800 (``078/055.800`` in one of them is the same value).
     """
     region = phone_region(options.termbase) or "ZZ"
-    indexes = [(catalog, index(catalog)) for catalog in project.catalogs]
-    for key, source in index(project.template).items():
-        expected = tuple(sorted({p.value for p in phone_numbers(source.msgid, region)}))
-        if not expected:
-            continue
-        values: dict[tuple[str, ...], list[tuple[str, str, int]]] = defaultdict(list)
-        for catalog, entries in indexes:
-            entry = entries.get(key)
-            if entry is None or not entry.translated:
-                continue
-            found = tuple(sorted({p.value for form in entry.msgstr for p in phone_numbers(form, region)}))
-            values[found].append((catalog.code, catalog.display_path, entry.line))
+    given: dict[MessageKey, dict[tuple[str, ...], list[tuple[str, str, int]]]] = defaultdict(dict)
+    for catalog in project.catalogs:
+        for msgctxt, msgid, found, line in catalog.facts.get("T163", ()):
+            places = given[(msgctxt, msgid)].setdefault(tuple(found), [])
+            places.append((catalog.code, catalog.display_path, line))
+    for key, expected in _expected_numbers(project.template, region).items():
+        values = given.get(key, {})
         agree = len(values.get(expected, []))
         for found, places in values.items():
             if found == expected:

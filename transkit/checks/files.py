@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from transkit.model import Project
+from transkit.engine import ProjectFacts
 from transkit.registry import Problem, Scope, register
 from transkit.report import Severity
 
 
 @register("F001", "unreadable-catalog", Scope.PROJECT, Severity.ERROR)
-def unreadable_catalog(project: Project, options: object) -> Iterator[Problem]:
+def unreadable_catalog(project: ProjectFacts, options: object) -> Iterator[Problem]:
     """A catalog cannot be read: bad PO syntax, bad encoding, no header, not a PO file.
 
     The catalog is left out of every other check and of coverage, and the run fails,

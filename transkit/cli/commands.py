@@ -6,21 +6,23 @@ import dataclasses
 import functools
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
-from transkit.cli.common import USAGE_ERROR, glossary_option, load, load_termbase_for, locate, main, note_termbase, project_options
+from transkit.cli.common import USAGE_ERROR, Located, glossary_option, load, load_termbase_for, locate, main, note_termbase, project_options
 from transkit import runcache
 from transkit.glossary import Termbase
 from transkit.cli.common import output as open_output
 from transkit.cli.common import write_atomically
 from transkit.coverage import compute, index
 from transkit.config import run_options
-from transkit.engine import run
+from transkit.engine import Options, run, run_files
+from transkit.project import locate_files
 from transkit import baseline
 from transkit.registry import all_checks, find
-from transkit.report import FailOn
+from transkit.report import FailOn, Report
 from transkit.reporters import CHECK_FORMATS, junit, text
 from transkit.reporters import stats as stats_reporter
 from transkit.reporters import terms as terms_reporter
@@ -90,13 +92,12 @@ def check(
     key = runcache.run_key([*files, *termbase.sources], settings)
     report = runcache.load(key) if use_cache else None
     if report is None:
-        project = located.load(languages).project  # a template that does not parse stops here
-        note_termbase(located, glossary_path, termbase)
-        report = _run_with_progress(project, options, jobs)
+        report = _check_project(located, languages, options, use_cache=use_cache, jobs=jobs)
         if use_cache:
             runcache.store(key, report)
-    else:
-        note_termbase(located, glossary_path, termbase)
+            runcache.prune()
+    # After the run: an input that cannot be checked is the one message on stderr.
+    note_termbase(located, glossary_path, termbase)
     if write_baseline is not None:
         write_atomically(write_baseline, baseline.render(report.findings))
         click.echo(f"{write_baseline}: recorded {len(report.findings)} findings", err=True)
@@ -147,12 +148,31 @@ def stats(
     sys.exit(USAGE_ERROR if project.failures else 0)
 
 
-def _run_with_progress(project, options, jobs=1):
+def _check_project(
+    located: Located, languages: tuple[str, ...], options: Options, *, use_cache: bool, jobs: int | None
+) -> Report:
+    """Check the project: with ``--lang``, the catalogs of those languages; otherwise every
+    catalog, each read where it is checked and skipped when its cached result holds."""
+    termbase = options.termbase
+    if languages:
+        project = located.load(languages).project
+        return _with_progress(len(project.catalogs), lambda progress: run(project, options, progress=progress, jobs=jobs))
+    template, files = locate_files(located.paths, template=located.template)
+    # A catalog's result depends on these options; a baseline filters the report only.
+    settings = repr(dataclasses.replace(options, termbase=Termbase(), baseline=None))
+    cache = runcache.CatalogCache([template.path, *termbase.sources], settings) if use_cache else None
+    return _with_progress(
+        len(files),
+        lambda progress: run_files(Path.cwd(), template, files, options, progress=progress, jobs=jobs, cache=cache),
+    )
+
+
+def _with_progress(count: int, checking: Callable[[Callable[[str], None] | None], Report]) -> Report:
     """Run the checks, with a progress bar on stderr when a person is watching."""
-    if not sys.stderr.isatty() or len(project.catalogs) < 2:
-        return run(project, options, jobs=jobs)
-    with click.progressbar(length=len(project.catalogs), label="checking", file=sys.stderr) as bar:
-        return run(project, options, progress=lambda catalog: bar.update(1), jobs=jobs)
+    if not sys.stderr.isatty() or count < 2:
+        return checking(None)
+    with click.progressbar(length=count, label="checking", file=sys.stderr) as bar:
+        return checking(lambda shown: bar.update(1))
 
 
 def _report_failures(project) -> None:
