@@ -2,7 +2,7 @@
 
 Not part of the test run.  Usage:
 
-    python bench/corpus.py SIZE OUTDIR [--seed N]
+    python bench/corpus.py SIZE OUTDIR [--seed N] [--languages fr,nl]
 
 SIZE is ``campaign`` (a copy of the shipped ``catalogs/`` and ``glossary/``), ``medium``
 (23 catalogs x 2,000 messages), ``large`` (23 x 20,000, about half a million entries) or an
@@ -603,7 +603,7 @@ def mutate_placeholder(text: str) -> str | None:
 PLANTS = (("helpline-digit", "T102"), ("placeholder-missing", "P101"), ("website-wrong", "T122"))
 
 
-def write_corpus(n: int, out: Path, seed: int, label: str) -> dict:
+def write_corpus(n: int, out: Path, seed: int, label: str, only: list[str] | None = None) -> dict:
     units, languages = load_pool()
     rng = random.Random(f"{seed}:template")
     gen = Generator(units, rng)
@@ -635,6 +635,8 @@ def write_corpus(n: int, out: Path, seed: int, label: str) -> dict:
     cache: dict = {}
     nplant = 3 + n // 5000
     for li, lang in enumerate(LANGS):
+        if only and lang not in only:
+            continue  # the same content as in the full corpus, for fewer languages
         language = languages[lang]
         lrng = random.Random(f"{seed}:{lang}")
         state = {}
@@ -731,7 +733,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("size", help="campaign, medium, large or a number of messages per catalog")
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument("--languages", metavar="CODES", help="only these catalogs (comma-separated, e.g. fr,nl); the template is always written")
     args = parser.parse_args(argv)
+    only = [code.strip() for code in args.languages.split(",")] if args.languages else None
+    if only and set(only) - set(LANGS):
+        parser.error(f"--languages: not a corpus language: {', '.join(sorted(set(only) - set(LANGS)))}")
     start = time.perf_counter()
     args.outdir.mkdir(parents=True, exist_ok=True)
     if args.size == "campaign":
@@ -746,8 +752,8 @@ def main(argv: list[str] | None = None) -> int:
                 parser.error(f"SIZE must be campaign, medium, large or an integer, not {args.size!r}")
             if n < 1:
                 parser.error("SIZE must be at least 1")
-        result = write_corpus(n, args.outdir, args.seed, args.size)
-        summary = f"{len(LANGS)} catalogs x {n} messages, {result['planted']} planted defects"
+        result = write_corpus(n, args.outdir, args.seed, args.size, only)
+        summary = f"{len(only or LANGS)} catalogs x {n} messages, {result['planted']} planted defects"
     size = sum(p.stat().st_size for p in (args.outdir / "catalogs").glob("*.po*"))
     print(f"{args.outdir}: {summary}; {size / 2**20:.1f} MB of catalogs (MB = 2^20 bytes); {time.perf_counter() - start:.1f} s", file=sys.stderr)
     return 0

@@ -75,3 +75,19 @@ def test_the_cross_language_check_sees_every_catalog_through_its_facts(tmp_path:
     assert crossed and {f.file for f in crossed} == {"catalogs/nl.po"}
     assert all("+3278055880 differ from the source's +3278055800" in f.message for f in crossed)
     assert all("which 22 other languages give" in f.message for f in crossed)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_coverage_of_files_is_coverage_of_the_loaded_project(jobs: int, monkeypatch):
+    """What ``transkit stats`` counts, catalog by catalog in workers, is what it counted
+    over the loaded project; an unreadable catalog is a failure, not a row."""
+    from transkit.coverage import compute, coverage_of_files
+    from transkit.project import locate_files
+
+    folder = DATA / "projects" / "one_broken"
+    monkeypatch.chdir(ROOT)
+    project = load_project([folder])
+    template, files = locate_files([folder])
+    rows, failures = coverage_of_files(template, files, jobs=jobs)
+    assert rows == [compute(catalog, project.template) for catalog in project.catalogs]
+    assert failures == list(project.failures) and len(failures) == 1

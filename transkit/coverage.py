@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
-from transkit.model import Catalog, Entry, MessageKey
+from transkit.errors import CatalogError
+from transkit.model import Catalog, CatalogFailure, CatalogFile, Entry, MessageKey
+from transkit.pofile import read_catalog
+from transkit.workers import PARALLEL_MIN_BYTES, map_numbers, total_size, worker_count
 
 _DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{2}:?\d{2}|Z)?\s*$")
 
@@ -144,3 +148,26 @@ def _percent(part: int, whole: int) -> float:
     if whole == 0:
         return 100.0
     return int(part * 1000 / whole) / 10
+
+
+def coverage_of_files(
+    template: Catalog, files: Sequence[CatalogFile], jobs: int | None = None
+) -> tuple[list[Coverage], list[CatalogFailure]]:
+    """Coverage of catalogs read one at a time, in several processes for a large project,
+    so that the parsed catalogs are never all in memory at once; in the files' order."""
+    template_index = index(template)
+
+    def one(number: int) -> Coverage | CatalogFailure:
+        source = files[number]
+        try:
+            catalog = read_catalog(source.path, source.display_path, path_language=source.path_language)
+        except CatalogError as error:
+            return CatalogFailure(source.path, source.display_path, error.line, error.message, source.path_language)
+        return compute(catalog, template, template_index)
+
+    large = total_size(source.path for source in files) >= PARALLEL_MIN_BYTES
+    results = list(map_numbers(one, list(range(len(files))), worker_count(large, jobs, len(files))))
+    return (
+        [r for r in results if isinstance(r, Coverage)],
+        [r for r in results if isinstance(r, CatalogFailure)],
+    )

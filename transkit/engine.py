@@ -7,14 +7,11 @@ nothing are reported (N101); a baseline, if given, keeps only new findings.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import hashlib
-import multiprocessing
-import os
+import functools
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -25,11 +22,12 @@ from transkit.errors import CatalogError
 from transkit.glossary.model import Termbase
 from transkit.languages import to_tag
 from transkit.model import Catalog, CatalogFailure, CatalogFile, Entry, MessageKey, Project
-from transkit.pofile import catalog_from_bytes, read_bytes
+from transkit.pofile import decode, parse_catalog, read_bytes
 from transkit.registry import Applies, CheckInfo, Problem, Scope, all_checks, find
 from transkit.report import Finding, Report, Severity
 from transkit.selection import Selection
 from transkit.suppression import Marker, markers
+from transkit.workers import PARALLEL_MIN_BYTES, PARALLEL_MIN_ENTRIES, map_numbers, total_size, worker_count
 
 UNUSED_SUPPRESSION = "N101"
 
@@ -163,7 +161,7 @@ def run(
     entries = sum(len(catalog.entries) for catalog in project.catalogs)
     return _run(
         project.root, project.template, list(project.catalogs), project.failures, options,
-        progress=progress, workers=_worker_count(entries >= _PARALLEL_MIN_ENTRIES, jobs, len(project.catalogs)),
+        progress=progress, workers=worker_count(entries >= PARALLEL_MIN_ENTRIES, jobs, len(project.catalogs)),
         filtered=project.filtered,
     )
 
@@ -186,13 +184,10 @@ def run_files(
     project checks, come from the cache. Raises :class:`CatalogError` when no catalog at
     all can be read, as :func:`~transkit.project.load_project` does.
     """
-    size = 0
-    for source in files:
-        with contextlib.suppress(OSError):
-            size += source.path.stat().st_size
+    size = total_size(source.path for source in files)
     return _run(
         root, template, list(files), (), options, progress=progress,
-        workers=_worker_count(size >= _PARALLEL_MIN_BYTES, jobs, len(files)), cache=cache,
+        workers=worker_count(size >= PARALLEL_MIN_BYTES, jobs, len(files)), cache=cache,
     )
 
 
@@ -299,7 +294,8 @@ def _results(
                     progress(source.display_path)
                 continue
         pending.append(number)
-    for number, result in zip(pending, _check_sources(shared, pending, workers)):
+    checked = map_numbers(functools.partial(_check_source, shared), pending, workers)
+    for number, result in zip(pending, checked):
         results[number] = result
         source = shared.sources[number]
         if cache is not None and isinstance(source, CatalogFile) and result.digest is not None:
@@ -323,8 +319,11 @@ def _check_source(shared: _Shared, number: int) -> CatalogResult:
     code = source.path_language
     try:
         data = read_bytes(source.path, source.display_path)
-        digest = hashlib.sha256(data).hexdigest()
-        catalog = catalog_from_bytes(data, source.path, source.display_path, path_language=code)
+        digest = hashlib.sha256(data).hexdigest()  # of the very bytes checked
+        text = decode(data, source.display_path)
+        del data  # a large catalog's bytes need not outlive its decoding
+        catalog = parse_catalog(text, source.path, source.display_path, path_language=code)
+        del text
     except CatalogError as error:
         failure = CatalogFailure(source.path, source.display_path, error.line, error.message, code)
         # An unreadable file has no digest: it is read again next time, not cached.
@@ -338,7 +337,7 @@ def _check_catalog(shared: _Shared, catalog: Catalog) -> CatalogResult:
     view = Project(shared.root, shared.template, (catalog,))
     context = CatalogContext(view, catalog, shared.template_index, coverage, options, run_memo=shared.run_memo)
     enabled = options.selection_for(catalog).apply(shared.checks)
-    catalog_markers = {key: found for key, found in _markers(catalog, template=False).items() if found}
+    catalog_markers = _markers(catalog, template=False)
     used: set[Marker] = set()
     raw = _catalog_findings(context, [i for i in enabled if i.code != UNUSED_SUPPRESSION])
     findings = _suppress(raw, catalog_markers, shared.template_markers, used)
@@ -358,48 +357,10 @@ def _check_catalog(shared: _Shared, catalog: Catalog) -> CatalogResult:
     )
 
 
-# Parallel checking. Worker processes are forked from this one, so they see the template
-# and the parsed catalogs, if any, in their own (copy-on-write) memory: only source
-# numbers go to them and only results come back, nothing large is pickled. Catalogs given
-# as files are read by the worker that checks them. Where fork is not available, or the
-# project is small, catalogs are checked here, one after another.
-_PARALLEL_MIN_ENTRIES = 20_000
-_PARALLEL_MIN_BYTES = 8 * 2**20
-"""About 20,000 entries of typical catalogs (400 bytes an entry)."""
-_SHARED_FOR_WORKERS: _Shared | None = None
-
-
-def _worker_count(large: bool, jobs: int | None, catalogs: int) -> int:
-    if jobs is None:
-        jobs = (os.cpu_count() or 1) if large else 1
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    return max(1, min(jobs, catalogs))
-
-
-def _check_in_worker(number: int) -> CatalogResult:
-    assert _SHARED_FOR_WORKERS is not None
-    return _check_source(_SHARED_FOR_WORKERS, number)
-
-
-def _check_sources(shared: _Shared, numbers: list[int], workers: int) -> Iterator[CatalogResult]:
-    """The result of each numbered source, in the order given."""
-    workers = min(workers, len(numbers))
-    if workers <= 1:
-        yield from (_check_source(shared, number) for number in numbers)
-        return
-    global _SHARED_FOR_WORKERS
-    _SHARED_FOR_WORKERS = shared
-    try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            yield from pool.map(_check_in_worker, numbers)
-    finally:
-        _SHARED_FOR_WORKERS = None
-
-
 def _markers(catalog: Catalog, *, template: bool) -> dict[MessageKey, tuple[Marker, ...]]:
-    return {entry.key: markers(entry, catalog.display_path, template=template) for entry in catalog.entries}
+    """The suppression markers of the messages that have any."""
+    found = ((entry.key, markers(entry, catalog.display_path, template=template)) for entry in catalog.entries)
+    return {key: marked for key, marked in found if marked}
 
 
 def _suppressed(

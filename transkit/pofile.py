@@ -43,24 +43,8 @@ def read_catalog(
     returns a catalog that GNU msgfmt would reject as malformed.
     """
     shown = display_path or str(path)
-    return catalog_from_bytes(
-        read_bytes(path, shown), path, shown, is_template=is_template, path_language=path_language
-    )
-
-
-def catalog_from_bytes(
-    data: bytes,
-    path: Path,
-    shown: str,
-    *,
-    is_template: bool = False,
-    path_language: str | None = None,
-) -> Catalog:
-    """Like :func:`read_catalog`, from bytes already read (a checker that hashes a file
-    for its cache checks exactly the bytes it hashed)."""
-    return parse_catalog(
-        decode(data, shown), path, shown, is_template=is_template, path_language=path_language
-    )
+    text = decode(read_bytes(path, shown), shown)  # the bytes are let go before parsing
+    return parse_catalog(text, path, shown, is_template=is_template, path_language=path_language)
 
 
 @dataclass(frozen=True)

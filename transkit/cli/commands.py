@@ -6,7 +6,7 @@ import dataclasses
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import click
@@ -16,7 +16,9 @@ from transkit import runcache
 from transkit.glossary import Termbase
 from transkit.cli.common import output as open_output
 from transkit.cli.common import write_atomically
-from transkit.coverage import compute, index
+from transkit.coverage import compute, coverage_of_files, index
+from transkit.errors import CatalogError
+from transkit.model import CatalogFailure
 from transkit.config import run_options
 from transkit.engine import Options, run, run_files
 from transkit.project import locate_files
@@ -135,17 +137,25 @@ def stats(
     transkit stats --format csv -o coverage.csv
     transkit stats --sort coverage
     """
-    project = load(paths, template, config_path, languages).project
-    template_index = index(project.template)
-    coverage = [compute(catalog, project.template, template_index) for catalog in project.catalogs]
+    located = locate(paths, template, config_path)
+    if languages:
+        project = located.load(languages).project
+        template_catalog, failures = project.template, list(project.failures)
+        template_index = index(template_catalog)
+        coverage = [compute(catalog, template_catalog, template_index) for catalog in project.catalogs]
+    else:  # each catalog read, counted and let go: a large project is never all in memory
+        template_catalog, files = locate_files(located.paths, template=located.template)
+        coverage, failures = coverage_of_files(template_catalog, files)
+        if not coverage:  # nothing left to count: the input itself is unusable
+            raise CatalogError(failures[0].message, failures[0].display_path, failures[0].line)
     if sort == "coverage":
         coverage.sort(key=lambda item: (item.percent, item.language))
     else:
         coverage.sort(key=lambda item: item.language.lower())
-    _report_failures(project)
+    _report_failures(failures)
     with open_output(output) as stream:
-        stats_reporter.FORMATS[output_format](project.template.display_path, coverage, stream)
-    sys.exit(USAGE_ERROR if project.failures else 0)
+        stats_reporter.FORMATS[output_format](template_catalog.display_path, coverage, stream)
+    sys.exit(USAGE_ERROR if failures else 0)
 
 
 def _check_project(
@@ -175,9 +185,9 @@ def _with_progress(count: int, checking: Callable[[Callable[[str], None] | None]
         return checking(lambda shown: bar.update(1))
 
 
-def _report_failures(project) -> None:
+def _report_failures(failures: Sequence[CatalogFailure]) -> None:
     """Catalogs left out of a table or matrix, on stderr; the command then exits 2."""
-    for failure in project.failures:
+    for failure in failures:
         where = f"{failure.display_path}:{failure.line}" if failure.line else failure.display_path
         click.echo(f"{where}: {failure.message} (catalog left out)", err=True)
 
@@ -209,7 +219,7 @@ def terms(
     if not termbase:
         raise click.UsageError("no termbase: give one with --glossary or create glossary/")
     matrix = build_matrix(loaded.project, termbase)
-    _report_failures(loaded.project)
+    _report_failures(loaded.project.failures)
     with open_output(output) as stream:
         terms_reporter.FORMATS[output_format](matrix, stream)
     sys.exit(USAGE_ERROR if loaded.project.failures else 0)

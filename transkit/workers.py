@@ -1,0 +1,67 @@
+"""Work spread over forked processes, results in order.
+
+Worker processes are forked from this one, so they see what it has loaded (the template,
+parsed catalogs, options) in their own copy-on-write memory: only item numbers go to
+them and only results come back, nothing large is pickled. Where fork is not available,
+or there is one worker, the work is done here, in order.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import TypeVar
+
+Result = TypeVar("Result")
+
+PARALLEL_MIN_ENTRIES = 20_000
+"""Below this, forking workers costs more than it saves."""
+PARALLEL_MIN_BYTES = 8 * 2**20
+"""About 20,000 entries of typical catalogs (400 bytes an entry)."""
+
+_TASK: Callable[[int], object] | None = None
+"""The function the workers run, set before they are forked."""
+
+
+def worker_count(large: bool, jobs: int | None, items: int) -> int:
+    """``jobs`` processes (None: one per CPU when the work is ``large``), at most one per
+    item, and one where processes cannot be forked."""
+    if jobs is None:
+        jobs = (os.cpu_count() or 1) if large else 1
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, min(jobs, items))
+
+
+def total_size(paths: Iterable[Path]) -> int:
+    """Bytes on disk of the files that exist (to judge the work before reading them)."""
+    size = 0
+    for path in paths:
+        with contextlib.suppress(OSError):
+            size += path.stat().st_size
+    return size
+
+
+def _run_task(number: int) -> object:
+    assert _TASK is not None
+    return _TASK(number)
+
+
+def map_numbers(task: Callable[[int], Result], numbers: list[int], workers: int) -> Iterator[Result]:
+    """``task(n)`` for each of ``numbers``, in that order, in up to ``workers`` processes."""
+    workers = min(workers, len(numbers))
+    if workers <= 1:
+        yield from (task(number) for number in numbers)
+        return
+    global _TASK
+    _TASK = task
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            yield from pool.map(_run_task, numbers)  # type: ignore[misc]
+    finally:
+        _TASK = None
