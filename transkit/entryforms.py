@@ -9,6 +9,7 @@ a list of singular ones to every check that compares text (families ``M`` and ``
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterable, Iterator
 
 from transkit.model import Catalog, Entry
@@ -21,15 +22,26 @@ def nplurals(catalog: Catalog) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def _nplurals(catalog: Catalog) -> int | None:
+    """:func:`nplurals`, the header's value read once: every plural message asks, once per check."""
+    return _plural_count(catalog.header_field("Plural-Forms") or "")
+
+
+@lru_cache(maxsize=256)
+def _plural_count(plural_forms: str) -> int | None:
+    match = re.search(r"nplurals\s*=\s*(\d+)", plural_forms)
+    return int(match.group(1)) if match else None
+
+
 def form_pairs(entry: Entry, catalog: Catalog) -> list[tuple[int, str, str]]:
     """``(index, source, translation)`` for every form of a message.
 
     ``msgstr[0]`` translates ``msgid`` and the others ``msgid_plural``; a language with a
     single form (``nplurals=1``: Chinese, Thai) translates ``msgid_plural`` in it.
     """
-    if not entry.is_plural:
+    if entry.msgid_plural is None:  # not entry.is_plural, without the property call
         return [(0, entry.msgid, entry.msgstr[0] if entry.msgstr else "")]
-    single = nplurals(catalog) == 1 or len(entry.msgstr) == 1
+    single = len(entry.msgstr) == 1 or _nplurals(catalog) == 1
     plural = entry.msgid_plural or entry.msgid
     return [
         (index, plural if (index > 0 or single) else entry.msgid, text)
@@ -39,6 +51,12 @@ def form_pairs(entry: Entry, catalog: Catalog) -> list[tuple[int, str, str]]:
 
 def per_form(entry: Entry, found: Iterable[tuple[int, str]]) -> Iterator[Problem]:
     """One problem per distinct message; ``msgstr[n]:`` in front when not every form has it."""
+    if isinstance(found, list) and not found:
+        return iter(())  # most messages: no generator to build for nothing
+    return _per_form(entry, found)
+
+
+def _per_form(entry: Entry, found: Iterable[tuple[int, str]]) -> Iterator[Problem]:
     forms: dict[str, list[int]] = {}
     for index, message in found:
         forms.setdefault(message, [])

@@ -129,21 +129,27 @@ def offered_hosts(entry: Entry, context: CatalogContext) -> frozenset[str]:
 
 def _value_findings(entry: Entry, context: CatalogContext, kind: str) -> list[tuple[str, int, str]]:
     memo = owned_by_termbase(context)
-    key = ("values", kind, entry)  # computed once for the missing and the changed check
+    # Computed once for the missing and the changed check, which ask in turn: the last
+    # entry's answer is kept, recognised by identity (hashing a whole entry costs more).
+    key = ("values", kind)
     cached = context.memo.get(key)
-    if cached is not None:
-        return cached
+    if cached is not None and cached[0] is entry:
+        return cached[1]
     found: list[tuple[str, int, str]] = []
     language = context.catalog.language
-    offered = offered_hosts(entry, context) if kind == "url" else frozenset()
+    offered: frozenset[str] | None = None
     for index, source, translation in form_pairs(entry, context.catalog):
+        if not values(source, kind) and not values(translation, kind):
+            continue  # nothing to compare (most messages): the comparison would find nothing
         if kind == "url":
+            if offered is None:
+                offered = offered_hosts(entry, context)
             missing, extra = url_changes(source, translation, language, memo["url_terms"], offered)
             _pair_changes(missing, extra, "URL", found, index)
         else:
             missing, extra = email_changes(source, translation, memo["url_terms"])
             _pair_changes(missing, extra, "e-mail address", found, index)
-    context.memo[key] = found
+    context.memo[key] = (entry, found)
     return found
 
 

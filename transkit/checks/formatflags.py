@@ -20,6 +20,10 @@ from transkit.registry import Applies, Problem, Scope, register
 from transkit.report import Severity
 
 
+_FORMAT_FLAG = re.compile(r"(?!no-)[a-z0-9-]+-format")
+_OURS = frozenset(syntax.flag for syntax in Syntax)
+
+
 def _source_strings(entry: Entry) -> tuple[str, ...]:
     return (entry.msgid,) + ((entry.msgid_plural,) if entry.msgid_plural else ())
 
@@ -42,9 +46,8 @@ def format_flag_missing(entry: Entry, context: CatalogContext) -> Iterator[Probl
     for syntax in sorted(declared - own, key=lambda s: s.value):
         if template is not None:
             yield Problem(f"the template flags this message {syntax.flag}, but this catalog's entry has lost the flag")
-    ours = {syntax.flag for syntax in Syntax}
     for flag in entry.flags:
-        if re.fullmatch(r"(?!no-)[a-z0-9-]+-format", flag) and flag.removeprefix("possible-") not in ours:
+        if _FORMAT_FLAG.fullmatch(flag) and flag.removeprefix("possible-") not in _OURS:
             return  # a format flag of another language (javascript-format, …): its own syntax
     seen: dict[Syntax | None, str] = {}
     for text in _source_strings(entry):

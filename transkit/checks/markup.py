@@ -169,9 +169,12 @@ def invalid_entity(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """
     found = []
     for index, source, translation in form_pairs(entry, context.catalog):
+        invalid = invalid_entities(translation)
+        if not invalid:
+            continue  # the common case: the source need not be read
         markup = bool(entities(source) or tags(source))
         known = set(invalid_entities(source))
-        for entity in invalid_entities(translation):
+        for entity in invalid:
             if entity in known or (not entity.endswith(";") and not markup):
                 continue
             hint = "misses its semicolon" if not entity.endswith(";") else "is not a valid character reference"

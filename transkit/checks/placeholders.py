@@ -35,6 +35,16 @@ def placeholder_issues(entry: Entry, context: CatalogContext) -> tuple[Issue, ..
     Fuzzy messages and empty forms are skipped (coverage checks report them); a plural
     message with some forms filled is checked form by form, as msgfmt does.
     """
+    # Seven checks ask in turn about the same entry: the last answer is kept by identity.
+    last = context.memo.get("placeholder_issues_last")
+    if last is not None and last[0] is entry:
+        return last[1]
+    issues = _placeholder_issues(entry, context)
+    context.memo["placeholder_issues_last"] = (entry, issues)
+    return issues
+
+
+def _placeholder_issues(entry: Entry, context: CatalogContext) -> tuple[Issue, ...]:
     if entry.obsolete or entry.fuzzy or not entry.msgid or not any(entry.msgstr):
         return ()
     memo = context.memo.setdefault("placeholder_issues", {})
@@ -47,6 +57,16 @@ def placeholder_issues(entry: Entry, context: CatalogContext) -> tuple[Issue, ..
 def checked_syntaxes(entry: Entry, context: CatalogContext) -> tuple[Syntax, ...]:
     """The syntaxes the message declares, in the catalog or in the template (msgmerge
     copies the template's flags; a catalog that lost one still formats the same way)."""
+    # Three checks ask in turn about the same entry: the last answer is kept by identity.
+    last = context.memo.get("checked_syntaxes_last")
+    if last is not None and last[0] is entry:
+        return last[1]
+    syntaxes = _checked_syntaxes(entry, context)
+    context.memo["checked_syntaxes_last"] = (entry, syntaxes)
+    return syntaxes
+
+
+def _checked_syntaxes(entry: Entry, context: CatalogContext) -> tuple[Syntax, ...]:
     template = context.template_index.get(entry.key)
     flags = entry.flags + (template.flags if template is not None else ())
     negated = negated_syntaxes(entry.flags)
@@ -87,8 +107,11 @@ def _form_usage(entry: Entry, context: CatalogContext) -> tuple[tuple[int, ...],
 
 def _report(kind: Kind, entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """One problem per distinct message, naming the forms unless every form has it."""
+    issues = placeholder_issues(entry, context)
+    if not issues:
+        return
     by_message: dict[tuple[str, Severity | None], list[int | None]] = {}
-    for issue in placeholder_issues(entry, context):
+    for issue in issues:
         if issue.kind is kind:
             forms = by_message.setdefault((issue.message, issue.severity), [])
             if issue.form not in forms:

@@ -10,6 +10,7 @@ held against the translation.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from transkit.engine import CatalogContext
@@ -48,9 +49,10 @@ def bracket_unbalanced(entry: Entry, context: CatalogContext) -> Iterator[Proble
     rtl = bool(context.catalog.language and context.catalog.language.rtl)
     found = []
     for index, source, translation in form_pairs(entry, context.catalog):
-        allowed = bracket_problems(source)
         scan = bracket_scan(translation)
-        extra = bracket_problems(translation) - allowed
+        if not scan:
+            continue  # nothing of the translation's can be extra, whatever the source allows
+        extra = Counter((CANONICAL.get(c, c), k) for c, k, _ in scan) - bracket_problems(source)
         if not extra:
             continue
         # Canonical bracket → (as written, position) of its first problem of each kind.

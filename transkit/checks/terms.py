@@ -18,6 +18,24 @@ from transkit.report import Severity
 
 def term_uses(entry: Entry, context: CatalogContext) -> tuple[TermUse, ...]:
     """The critical-term outcomes of a translated message, computed once per catalog."""
+    return _last_uses(entry, context)[0]
+
+
+def _last_uses(entry: Entry, context: CatalogContext) -> tuple[tuple[TermUse, ...], tuple[TermProblem | None, ...]]:
+    """The entry's term uses and the problems among them (a tuple: "in" compares enum
+    members by identity, without hashing them in Python)."""
+    # Fifteen checks ask in turn about the same entry: the last answer is kept by identity
+    # (the same frozen entry of the same catalog), before any key is built.
+    last = context.memo.get("term_uses_last")
+    if last is not None and last[0] is entry:
+        return last[1]
+    uses = _term_uses(entry, context)
+    answer = (uses, tuple(use.problem for use in uses))
+    context.memo["term_uses_last"] = (entry, answer)
+    return answer
+
+
+def _term_uses(entry: Entry, context: CatalogContext) -> tuple[TermUse, ...]:
     if not context.termbase or context.catalog.language is None or not entry.translated or entry.obsolete or not entry.msgid:
         return ()  # without a language there is no approved form to look for (H10x says why)
     memo = context.memo.setdefault("term_uses", {})
@@ -28,9 +46,12 @@ def term_uses(entry: Entry, context: CatalogContext) -> tuple[TermUse, ...]:
 
 
 def _report(problem: TermProblem, entry: Entry, context: CatalogContext) -> Iterator[Problem]:
+    uses, problems = _last_uses(entry, context)
+    if problem not in problems:
+        return  # most messages: nothing of this kind to report
     info = find(problem.value)
     reported: set[str] = set()
-    for use in term_uses(entry, context):
+    for use in uses:
         if use.problem is not problem or use.message in reported:
             continue  # a plural's forms often repeat the same problem: say it once
         reported.add(use.message)

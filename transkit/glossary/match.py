@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
+from typing import Any
 
 import snowballstemmer
 
@@ -35,6 +37,8 @@ _TRANSLATE = {
     0x0131: "i",  # Turkish ı, so that "insan" and "İnsan" and "INSAN" meet
     0xFEFF: None,
 }
+_TRANSLATED = re.compile("[" + "".join(re.escape(chr(code)) for code in _TRANSLATE) + "]")
+"""Any character that _TRANSLATE changes."""
 
 MAX_STEMMED_LENGTH = 100
 """Longer "words" (no language has them; a run of digits or junk) are compared as they
@@ -57,14 +61,21 @@ _STEMMERS = {
 
 def strip_bidi(text: str) -> str:
     """The text without bidirectional formatting characters, which are invisible."""
-    # Most texts have none: a regex search is far cheaper than translate() per character.
+    # Most texts have none: a regex search is far cheaper than translate() per character,
+    # and an ASCII text (every English source) needs no search at all.
+    if text.isascii():
+        return text
     return text.translate(_BIDI_TABLE) if _BIDI_ANY.search(text) else text
 
 
-@lru_cache(maxsize=8192)  # every term's check of a message normalises the same source
+# Every term's check of a message normalises the same source, S141 and term matching the
+# same translation: large enough to keep a big catalog's sources between languages.
+@lru_cache(maxsize=65536)
 def normalize(text: str, *, fold_case: bool = True) -> str:
     """The comparable form of a text: NFC, straight quotes, plain single spaces, no bidi marks."""
-    text = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
+    text = unicodedata.normalize("NFC", text)
+    if _TRANSLATED.search(text):  # translate() looks every character up: only where needed
+        text = text.translate(_TRANSLATE)
     text = _SPACES.sub(" ", text).strip()
     return text.casefold() if fold_case else text
 
@@ -80,7 +91,7 @@ def loosen(text: str) -> str:
 def word_pattern() -> re.Pattern[str]:
     # A word is letters and digits with their combining marks (Arabic harakat, Indic
     # vowel signs): Python's \w leaves marks out and would cut "أحدًا" in two.
-    ranges: list[str] = []
+    ranges: list[tuple[int, int]] = []
     start = previous = None
     for code in range(0x30000):
         if unicodedata.category(chr(code)).startswith("M"):
@@ -88,9 +99,25 @@ def word_pattern() -> re.Pattern[str]:
                 start = code
             previous = code
         elif start is not None:
-            ranges.append(f"\\U{start:08x}-\\U{previous:08x}")
+            ranges.append((start, previous))
             start = None
-    return re.compile(f"(?:[^\\W_]|[{''.join(ranges)}])+")
+
+    def char_class(within: list[tuple[int, int]]) -> str:
+        return "[" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in within) + "]"
+
+    # The same characters, sought faster: no mark is ASCII, so spaces and ASCII punctuation
+    # (most of what separates words) skip the mark classes; the ranges beyond U+FFFF, which
+    # the regex engine tests one by one, are tried for such characters only.
+    assert ranges[0][0] > 0x7F and not any(a <= 0xFFFF < b for a, b in ranges)
+    bmp = char_class([r for r in ranges if r[1] <= 0xFFFF])
+    astral = char_class([r for r in ranges if r[0] > 0xFFFF])
+    return re.compile(f"(?:[^\\W_]|(?=[^\\x00-\\x7f])(?:{bmp}|(?=[\\U00010000-\\U0010ffff]){astral}))+")
+
+
+@lru_cache(maxsize=1)
+def word_split() -> re.Pattern[str]:
+    """:func:`word_pattern` as a capturing group, for ``split``."""
+    return re.compile(f"({word_pattern().pattern})")
 
 
 @dataclass(frozen=True)
@@ -102,6 +129,48 @@ class Prepared:
     """(start, end) of each word in ``text``."""
     keys: tuple[str, ...]
     """The comparison key of each word: its stem, or the word itself."""
+    _found: dict[tuple[Matcher, str], tuple[tuple[int, int], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """Matcher.find's answers for this text: a term's forms are sought again where other
+    terms' forbidden words are excused."""
+    _key_set: frozenset[str] = field(default=frozenset(), init=False, compare=False, repr=False)
+    """The keys as a set: most forms sought are not in a text, which this tells at once."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_key_set", frozenset(self.keys))
+
+    def positions(self, key: str) -> list[int]:
+        """Where the word ``key`` is, in order (found by the tuple's own search, in C)."""
+        keys = self.keys
+        found: list[int] = []
+        if key in keys:
+            at = keys.index(key)
+            while True:
+                found.append(at)
+                try:
+                    at = keys.index(key, at + 1)
+                except ValueError:
+                    return found
+        return found
+
+
+class _Stems(dict):
+    """Word → comparison key, computed on first use (Snowball is pure Python)."""
+
+    def __init__(self, stemmer: Any) -> None:
+        super().__init__()
+        self._stemmer = stemmer
+
+    def __missing__(self, word: str) -> str:
+        if len(word) > MAX_STEMMED_LENGTH:
+            return word  # not stemmed, and not remembered
+        key = self[word] = self._stemmer.stemWord(word)
+        return key
+
+
+_MAX_FORMS = 65536
+"""Forms remembered per matcher (a termbase has a few hundred)."""
 
 
 class Matcher:
@@ -113,33 +182,64 @@ class Matcher:
         self.substring = bool(language and language.script in NO_SPACE_SCRIPTS)
         name = _STEMMERS.get(base)
         self._stemmer = snowballstemmer.stemmer(name) if name else None
-        self._cache: dict[str, str] = {}
+        self._cache: _Stems | None = _Stems(self._stemmer) if self._stemmer is not None else None
+        # form -> (needle, compiled substring pattern or None, word keys or None); the same
+        # termbase forms are sought in every message.
+        self._forms: dict[str, tuple[str, re.Pattern[str] | None, tuple[str, ...] | None]] = {}
 
     def _key(self, word: str) -> str:
-        if self._stemmer is None or len(word) > MAX_STEMMED_LENGTH:
+        if self._cache is None:
             return word
-        key = self._cache.get(word)
-        if key is None:
-            key = self._cache[word] = self._stemmer.stemWord(word)
-        return key
+        return self._cache[word]
 
     def prepare(self, text: str) -> Prepared:
         normal = normalize(text)
-        spans = tuple(m.span() for m in word_pattern().finditer(normal))
-        return Prepared(normal, spans, tuple(self._key(normal[a:b]) for a, b in spans))
+        # One split gives [before, word, gap, word, …, after]; the words' spans follow from
+        # the lengths, without a match object per word.
+        parts = word_split().split(normal)
+        ends = list(accumulate(map(len, parts)))
+        words = parts[1::2]
+        spans = tuple(zip(ends[0:-1:2], ends[1::2]))
+        keys = tuple(words) if self._cache is None else tuple(map(self._cache.__getitem__, words))
+        return Prepared(normal, spans, keys)
+
+    def _form(self, form: str) -> tuple[str, re.Pattern[str] | None, tuple[str, ...] | None]:
+        found = self._forms.get(form)
+        if found is None:
+            needle = normalize(form)
+            if not needle:
+                found = (needle, None, None)
+            elif self.substring or not word_pattern().search(needle):
+                found = (needle, re.compile(re.escape(needle)), None)
+            else:
+                found = (needle, None, tuple(self._key(w) for w in word_pattern().findall(needle)))
+            if len(self._forms) < _MAX_FORMS:
+                self._forms[form] = found
+        return found
 
     def find(self, prepared: Prepared, form: str) -> list[tuple[int, int]]:
         """Spans of ``prepared.text`` where ``form`` occurs (as words, or as a substring)."""
-        needle = normalize(form)
+        needle, pattern, wanted = self._form(form)
+        if wanted is not None and wanted[0] not in prepared._key_set:
+            return []  # its first word is nowhere in the text
+        key = (self, form)  # by identity: cheap to hash, and the answer is this matcher's
+        found = prepared._found.get(key)
+        if found is None:
+            found = prepared._found[key] = tuple(self._find(prepared, needle, pattern, wanted))
+        return list(found)
+
+    def _find(
+        self, prepared: Prepared, needle: str, pattern: re.Pattern[str] | None, wanted: tuple[str, ...] | None
+    ) -> list[tuple[int, int]]:
         if not needle:
             return []
-        if self.substring or not word_pattern().search(needle):
-            return [(m.start(), m.end()) for m in re.finditer(re.escape(needle), prepared.text)]
-        wanted = tuple(self._key(w) for w in word_pattern().findall(needle))
+        if pattern is not None:
+            return [(m.start(), m.end()) for m in pattern.finditer(prepared.text)]
+        assert wanted is not None
         size = len(wanted)
         keys = prepared.keys
-        if size <= 8:  # real forms: a few words
-            starts = [i for i in range(len(keys) - size + 1) if keys[i : i + size] == wanted]
+        if size <= 8:  # real forms: a few words; only where the first word is can they start
+            starts = [i for i in prepared.positions(wanted[0]) if keys[i : i + size] == wanted]
         else:
             starts = occurrences(keys, wanted)
         return [(prepared.words[i][0], prepared.words[i + size - 1][1]) for i in starts]

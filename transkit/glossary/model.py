@@ -9,15 +9,21 @@ serves ``pt_BR.po``.
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from transkit.languages import Language, to_tag
 from transkit.report import Severity
 
 Form = tuple[str, ...]
 """One approved rendering: its dictionary form first, then its inflections."""
+
+_NOTHING = object()
+T = TypeVar("T")
+MAX_DERIVED = 65536
+"""Answers :meth:`Termbase.derived` keeps: more than the sources of a large project."""
 
 ANY_LANGUAGE = "*"
 """Key of the forms that apply to every language without forms of its own."""
@@ -104,6 +110,17 @@ class Termbase:
     terms: tuple[Term, ...] = ()
     sources: tuple[Path, ...] = ()
     _in_source: dict[str, frozenset[str]] = field(default_factory=dict, init=False, compare=False, hash=False, repr=False)
+    _by_kind: dict[tuple[TermKind, ...], tuple[Term, ...]] = field(
+        default_factory=dict, init=False, compare=False, hash=False, repr=False
+    )
+    """by_kind's answers: asked several times per message, and the terms cannot change."""
+    _by_id: dict[str, Term] = field(default_factory=dict, init=False, compare=False, hash=False, repr=False)
+    _per_language: dict[tuple[str, int, Language | None], object] = field(
+        default_factory=dict, init=False, compare=False, hash=False, repr=False
+    )
+    """A term's forms per language (see :meth:`forms_for`)."""
+    _derived: dict[Hashable, object] = field(default_factory=dict, init=False, compare=False, hash=False, repr=False)
+    """What other modules work out from this termbase and a key (see :meth:`derived`)."""
 
     def __bool__(self) -> bool:
         return bool(self.terms)
@@ -123,8 +140,43 @@ class Termbase:
             self._in_source[source] = found
         return found
 
+    def forms_for(self, what: str, term: Term, language: Language | None):
+        """``term.approved_for(language)`` (``what`` "approved"), ``forbidden_for`` or
+        ``display_for``, remembered: verification asks for every message of a catalog.
+
+        Keyed by the term's identity, which is safe for the terms this termbase holds: no
+        other term can take that identity while the answer is kept; others are not kept.
+        """
+        key = (what, id(term), language)
+        found = self._per_language.get(key, _NOTHING)
+        if found is _NOTHING:
+            found = getattr(term, what + "_for")(language)
+            if any(held is term for held in self.terms):
+                self._per_language[key] = found
+        return found
+
+    def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, remembered under ``key`` with this termbase: what verification
+        works out from the termbase and a message source, once for all the languages.
+
+        ``compute`` must depend on this termbase and the key alone.  At most
+        :data:`MAX_DERIVED` answers are kept; then they are forgotten and worked out again.
+        """
+        found = self._derived.get(key, _NOTHING)
+        if found is _NOTHING:
+            if len(self._derived) >= MAX_DERIVED:
+                self._derived.clear()
+            found = self._derived[key] = compute()
+        return found  # type: ignore[return-value]
+
     def by_kind(self, *kinds: TermKind) -> tuple[Term, ...]:
-        return tuple(term for term in self.terms if term.kind in kinds)
+        found = self._by_kind.get(kinds)
+        if found is None:
+            found = self._by_kind[kinds] = tuple(term for term in self.terms if term.kind in kinds)
+        return found
 
     def get(self, term_id: str) -> Term | None:
-        return next((term for term in self.terms if term.id == term_id), None)
+        if not self._by_id and self.terms:
+            for term in self.terms:
+                self._by_id.setdefault(term.id, term)  # the first of a duplicated id, as before
+        return self._by_id.get(term_id)

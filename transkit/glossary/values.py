@@ -31,7 +31,7 @@ _DOMAIN = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: many are kept in the caches of text analyses
 class PhoneMatch:
     raw: str
     """The number as written (bidi controls removed)."""
@@ -43,10 +43,12 @@ class PhoneMatch:
 
 def ascii_digits(text: str) -> str:
     """Native digits (Arabic-Indic, Persian, Devanagari, …) written as ASCII digits."""
+    if text.isascii():
+        return text  # nothing to convert
     return "".join(str(unicodedata.digit(c)) if c.isdigit() and not c.isascii() else c for c in text)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)  # the term checks and M101 read a translation's, and a source's per language
 def phone_numbers(text: str, region: str = "BE") -> tuple[PhoneMatch, ...]:
     """Phone numbers in a text, by value.
 
@@ -54,6 +56,8 @@ def phone_numbers(text: str, region: str = "BE") -> tuple[PhoneMatch, ...]:
     letter, hyphen or slash on either side is ignored, as are runs of fewer than eight
     digits (years, counts, 112).
     """
+    if _digit_count(text) < _MIN_PHONE_DIGITS:
+        return ()  # _keep would refuse every match: most texts, decided without parsing
     plain = strip_bidi(text)
     found: list[PhoneMatch] = []
     for match in phonenumbers.PhoneNumberMatcher(plain, region, leniency=phonenumbers.Leniency.POSSIBLE):
@@ -66,6 +70,13 @@ def phone_numbers(text: str, region: str = "BE") -> tuple[PhoneMatch, ...]:
         if value is not None:
             _keep(found, plain, PhoneMatch(candidate.group(), value, candidate.start(), candidate.end()))
     return tuple(sorted(found, key=lambda p: p.start))
+
+
+def _digit_count(text: str) -> int:
+    """How many characters of a text are digits (as ``str.isdigit`` says, as _keep counts)."""
+    if text.isascii():
+        return sum(map(text.count, "0123456789"))
+    return sum(map(str.isdigit, text))
 
 
 def _keep(found: list[PhoneMatch], plain: str, match: PhoneMatch) -> None:
@@ -90,13 +101,17 @@ def phone_value(text: str, region: str | None) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+@lru_cache(maxsize=65536)  # a source and each term's digits are asked for per language
 def digit_runs(text: str) -> tuple[str, ...]:
     """Every run of digits, as ASCII: ``"۱۱۲"`` gives ``"112"``."""
     return tuple(ascii_digits(run) for run in _DIGITS.findall(strip_bidi(text)))
 
 
+@lru_cache(maxsize=65536)  # a source is asked about once per language
 def domains(text: str) -> tuple[str, ...]:
     """Website domains in a text, lower case, without scheme, ``www.`` or path."""
+    if "." not in text:
+        return ()  # a domain has a dot
     plain = strip_bidi(text)
     found = []
     for match in _DOMAIN.finditer(plain):
@@ -108,6 +123,7 @@ def domains(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=4096)  # the termbase's url forms, normalised for every message
 def normalize_domain(url: str) -> str:
     text = url.strip().lower()
     text = re.sub(r"^[a-z]+://", "", text)

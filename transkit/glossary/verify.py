@@ -12,6 +12,7 @@ import enum
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 
 from rapidfuzz import fuzz
@@ -90,6 +91,10 @@ class TermUse:
 
 def phone_region(termbase: Termbase) -> str | None:
     """The region national phone numbers are read in: that of the termbase's phone terms."""
+    return termbase.derived(("phone-region",), lambda: _phone_region(termbase))
+
+
+def _phone_region(termbase: Termbase) -> str | None:
     return next((t.region for t in termbase.by_kind(TermKind.PHONE) if t.region), None)
 
 
@@ -102,13 +107,64 @@ def verify(
 ) -> tuple[TermUse, ...]:
     """Every critical term's outcome in every form of one translated message."""
     # A placeholder's name is not text: "{helpline}" does not hold the term "helpline".
-    source = PLACEHOLDER.sub(" ", msgid if msgid_plural is None else f"{msgid}\n{msgid_plural}")
+    source = _blank_placeholders(msgid if msgid_plural is None else f"{msgid}\n{msgid_plural}")
     region = phone_region(termbase)
     matcher = matcher_for(language)
     uses: list[TermUse] = []
     for index, text in enumerate(msgstr):
         uses.extend(_verify_form(source, text, index, language, termbase, region, matcher))
     return tuple(uses)
+
+
+@lru_cache(maxsize=16384)  # the same source for every language
+def _blank_placeholders(text: str) -> str:
+    return PLACEHOLDER.sub(" ", text)
+
+
+@dataclass(frozen=True)
+class _SourceFacts:
+    """What a message source holds for the termbase: the same for every language, so
+    worked out once per source (:meth:`Termbase.derived`), not once per translation."""
+
+    phones: frozenset[str]
+    """Values of the source's phone numbers."""
+    phone_terms: tuple[tuple[Term, str], ...]
+    """Phone terms whose number the source has, with that number's value."""
+    digits: frozenset[str]
+    number_terms: tuple[tuple[Term, str], ...]
+    """Number terms whose digits the source has, with those digits."""
+    domains: frozenset[str]
+    url_terms: tuple[tuple[int, Term], ...]
+    """Url terms (numbered in termbase order) whose domain the source names."""
+    terms: tuple[Term, ...]
+    """Name, phrase and vocabulary terms the source holds, in termbase order."""
+
+
+def _source_facts(source: str, termbase: Termbase, region: str | None) -> _SourceFacts:
+    return termbase.derived(("verify-source", source, region), lambda: _work_out_source(source, termbase, region))
+
+
+def _work_out_source(source: str, termbase: Termbase, region: str | None) -> _SourceFacts:
+    phones = frozenset(p.value for p in phone_numbers(source, region or "ZZ"))
+    phone_terms = []
+    for term in termbase.by_kind(TermKind.PHONE):
+        value = phone_value(term.source[0], term.region)
+        if value in phones:
+            phone_terms.append((term, value))
+    digits = frozenset(digit_runs(source))
+    number_terms = []
+    for term in termbase.by_kind(TermKind.NUMBER):
+        runs = digit_runs(term.source[0])
+        if runs and runs[0] in digits:
+            number_terms.append((term, runs[0]))
+    source_domains = frozenset(domains(source))
+    url_terms = tuple(
+        (number, term) for number, term in enumerate(termbase.by_kind(TermKind.URL))
+        if any(normalize_domain(form) in source_domains for form in term.source)
+    )
+    present = termbase.in_source(source)
+    terms = tuple(t for t in termbase.by_kind(TermKind.NAME, TermKind.PHRASE, TermKind.TERM) if t.id in present)
+    return _SourceFacts(phones, tuple(phone_terms), digits, tuple(number_terms), source_domains, url_terms, terms)
 
 
 def _verify_form(
@@ -121,14 +177,12 @@ def _verify_form(
     matcher: Matcher,
 ) -> list[TermUse]:
     uses: list[TermUse] = []
-    source_phones = {p.value for p in phone_numbers(source, region or "ZZ")}
+    facts = _source_facts(source, termbase, region)
+    source_phones = facts.phones
     target_phones = phone_numbers(text, region or "ZZ")
     explained: set[str] = set()
-    for term in termbase.by_kind(TermKind.PHONE):
-        value = phone_value(term.source[0], term.region)
-        if value not in source_phones:
-            continue
-        expected = term.display_for(language)
+    for term, value in facts.phone_terms:
+        expected = termbase.forms_for("display", term, language)
         same = [p for p in target_phones if p.value == value]
         if not same:
             others = [p for p in target_phones if p.value not in source_phones]
@@ -156,30 +210,26 @@ def _verify_form(
                                 "right-to-left text; isolate it (U+2066 before, U+2069 after) or use a placeholder "
                                 "the page isolates", plural_index=index))
 
-    source_digits = set(digit_runs(source))
-    target_digits = digit_runs(text)
-    for term in termbase.by_kind(TermKind.NUMBER):
-        digits = digit_runs(term.source[0])
-        if not digits or digits[0] not in source_digits:
-            continue
-        expected = term.display_for(language)
-        if digits[0] in target_digits:
-            uses.append(TermUse(term.id, Status.OK, expected, digits[0], form_index=0, plural_index=index))
-            continue
-        changed = [d for d in target_digits if d not in source_digits and len(d) == len(digits[0])]
-        if changed:
-            uses.append(TermUse(term.id, Status.WRONG, expected, changed[0], TermProblem.NUMBER_CHANGED,
-                                f"{term.id}: {quote(changed[0])} where the source has {quote(expected)}", plural_index=index))
-        else:
-            uses.append(TermUse(term.id, Status.MISSING, expected, None, TermProblem.NUMBER_MISSING,
-                                f"{term.id} {quote(expected)} is missing from the translation", plural_index=index))
+    if facts.number_terms:
+        source_digits = facts.digits
+        target_digits = digit_runs(text)
+        for term, digits in facts.number_terms:
+            expected = termbase.forms_for("display", term, language)
+            if digits in target_digits:
+                uses.append(TermUse(term.id, Status.OK, expected, digits, form_index=0, plural_index=index))
+                continue
+            changed = [d for d in target_digits if d not in source_digits and len(d) == len(digits)]
+            if changed:
+                uses.append(TermUse(term.id, Status.WRONG, expected, changed[0], TermProblem.NUMBER_CHANGED,
+                                    f"{term.id}: {quote(changed[0])} where the source has {quote(expected)}", plural_index=index))
+            else:
+                uses.append(TermUse(term.id, Status.MISSING, expected, None, TermProblem.NUMBER_MISSING,
+                                    f"{term.id} {quote(expected)} is missing from the translation", plural_index=index))
 
-    uses.extend(_verify_urls(source, text, index, language, termbase))
+    if facts.url_terms:
+        uses.extend(_verify_urls(facts, text, index, language, termbase))
     prepared = None
-    present = termbase.in_source(source)
-    for term in termbase.by_kind(TermKind.NAME, TermKind.PHRASE, TermKind.TERM):
-        if term.id not in present:
-            continue
+    for term in facts.terms:
         if term.kind is TermKind.NAME:
             uses.append(_verify_name(term, text, index, language))
         elif term.kind is TermKind.PHRASE:
@@ -192,16 +242,20 @@ def _verify_form(
     return uses
 
 
-def _verify_urls(source: str, text: str, index: int, language: Language | None, termbase: Termbase) -> list[TermUse]:
+def _url_forms(term: Term, language: Language | None) -> tuple[list[str], frozenset[str]]:
+    """A url term's approved domains for a language, and every language's (the campaign's)."""
+    approved = [normalize_domain(form[0]) for form in term.approved_for(language)] or [normalize_domain(term.source[0])]
+    campaign = frozenset(normalize_domain(f) for forms in term.approved.values() for form in forms for f in form)
+    return approved, campaign
+
+
+def _verify_urls(facts: _SourceFacts, text: str, index: int, language: Language | None, termbase: Termbase) -> list[TermUse]:
     uses = []
-    source_domains = set(domains(source))
+    source_domains = facts.domains
     found = domains(text)
-    for term in termbase.by_kind(TermKind.URL):
-        if not any(normalize_domain(form) in source_domains for form in term.source):
-            continue
-        approved = [normalize_domain(form[0]) for form in term.approved_for(language)] or [normalize_domain(term.source[0])]
+    for number, term in facts.url_terms:
+        approved, campaign = termbase.derived(("verify-url", number, language), lambda: _url_forms(term, language))
         expected = approved[0]
-        campaign = {normalize_domain(f) for forms in term.approved.values() for form in forms for f in form}
         wrong = [d for d in found if d not in approved and d not in source_domains - campaign]
         used = [d for d in found if d in approved]
         if wrong:
@@ -303,7 +357,7 @@ def _verify_term(
     matcher: Matcher,
 ) -> list[TermUse]:
     uses = []
-    approved = term.approved_for(language)
+    approved = termbase.forms_for("approved", term, language)
     if approved:
         hit = next(
             (position for position, group in enumerate(approved) if any(matcher.find(prepared, f) for f in group)),
@@ -316,11 +370,12 @@ def _verify_term(
         else:
             uses.append(TermUse(term.id, Status.OK if hit == 0 else Status.VARIANT, approved[0][0], approved[hit][0],
                                 form_index=hit, plural_index=index))
-    forbidden = term.forbidden_for(language)
-    if forbidden:
+    forbidden = termbase.forms_for("forbidden", term, language)
+    found = [(form, spans) for form in forbidden if (spans := matcher.find(prepared, form))]
+    if found:  # what other terms excuse is sought only where a forbidden form is used
         excused = _excused_spans(term, source, prepared, language, termbase, matcher)
-        for form in forbidden:
-            for span in matcher.find(prepared, form):
+        for form, spans in found:
+            for span in spans:
                 if not any(a < span[1] and span[0] < b for a, b in excused):
                     expected = approved[0][0] if approved else ""
                     uses.append(TermUse(term.id, Status.WRONG, expected, form, TermProblem.TERM_FORBIDDEN,
@@ -340,7 +395,7 @@ def _excused_spans(term, source, prepared, language, termbase, matcher) -> list[
     for other in termbase.by_kind(TermKind.TERM):
         if other.id == term.id or other.id not in termbase.in_source(source):
             continue
-        for group in other.approved_for(language):
+        for group in termbase.forms_for("approved", other, language):
             for form in group:
                 spans.extend(matcher.find(prepared, form))
     return spans

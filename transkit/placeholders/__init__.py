@@ -18,6 +18,8 @@ and the comparison of a translation with its source in
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from transkit.placeholders.brace import parse_brace
 from transkit.placeholders.c import parse_c
 from transkit.placeholders.flags import apparent_syntaxes, declared_syntaxes, negated_syntaxes
@@ -29,6 +31,17 @@ _PARSERS = {Syntax.PYTHON: parse_python, Syntax.PYTHON_BRACE: parse_brace, Synta
 
 def parse(text: str, syntax: Syntax) -> FormatString:
     """The placeholders of ``text`` read as ``syntax``."""
+    if len(text) > _MAX_REMEMBERED:
+        return _PARSERS[syntax](text)
+    return _parse(text, syntax)
+
+
+_MAX_REMEMBERED = 4096
+"""Longer strings are parsed each time, so that the cache stays small."""
+
+
+@lru_cache(maxsize=32768)  # a source is parsed for each language, and by several checks
+def _parse(text: str, syntax: Syntax) -> FormatString:
     return _PARSERS[syntax](text)
 
 

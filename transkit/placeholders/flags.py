@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from transkit.placeholders.brace import parse_brace
 from transkit.placeholders.c import parse_c
@@ -17,6 +18,12 @@ FLAGS = {syntax.flag: syntax for syntax in Syntax}
 def declared_syntaxes(flags: Iterable[str]) -> tuple[Syntax, ...]:
     """The syntaxes an entry's flags declare: ``c-format``, and ``possible-c-format`` too,
     which msgfmt checks as well; ``no-c-format`` declares that it is *not* one."""
+    # Entries' flags are tuples, a handful of distinct ones per project: remembered.
+    return _declared(flags) if isinstance(flags, tuple) else _declared.__wrapped__(flags)
+
+
+@lru_cache(maxsize=1024)
+def _declared(flags: Iterable[str]) -> tuple[Syntax, ...]:
     found = []
     for flag in flags:
         name = flag.strip()
@@ -28,6 +35,11 @@ def declared_syntaxes(flags: Iterable[str]) -> tuple[Syntax, ...]:
 
 def negated_syntaxes(flags: Iterable[str]) -> tuple[Syntax, ...]:
     """The syntaxes an entry explicitly is not (``no-python-format``)."""
+    return _negated(flags) if isinstance(flags, tuple) else _negated.__wrapped__(flags)
+
+
+@lru_cache(maxsize=1024)
+def _negated(flags: Iterable[str]) -> tuple[Syntax, ...]:
     return tuple(FLAGS[f.strip()[3:]] for f in flags if f.strip().startswith("no-") and f.strip()[3:] in FLAGS)
 
 
@@ -44,6 +56,13 @@ def apparent_syntaxes(text: str) -> dict[Syntax | None, str]:
     python-brace-format; a bare ``%s`` could be C or Python and comes back under ``None``.
     A string must also be valid in the syntax, so prose with a ``%`` or braces stays quiet.
     """
+    if "%" not in text and "{" not in text:
+        return {}  # no placeholder of any syntax: most sources, decided at once
+    return dict(_apparent(text))
+
+
+@lru_cache(maxsize=16384)  # P111 asks about a source once per language
+def _apparent(text: str) -> tuple[tuple[Syntax | None, str], ...]:
     seen: dict[Syntax | None, str] = {}
     named = _LOOKS_PYTHON_NAMED.search(text)
     if named and parse_python(text).valid:
@@ -53,4 +72,4 @@ def apparent_syntaxes(text: str) -> dict[Syntax | None, str]:
     brace = _LOOKS_BRACE.search(text)
     if brace and parse_brace(text).valid:
         seen[Syntax.PYTHON_BRACE] = brace.group(0)
-    return seen
+    return tuple(seen.items())

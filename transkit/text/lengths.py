@@ -7,14 +7,15 @@ not measured at all, since its length says little.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 import unicodedata
 from collections import Counter
 
-from transkit.glossary.match import strip_bidi
 from transkit.languages import Language, base_language
-from transkit.text.spans import MASK, mask
+from transkit.text.spans import MASK, plain_text
 
 # Characters of a script per English character, measured on the 23 shipped translations
 # (median translation/source length per catalog, sources of 15 characters or more);
@@ -52,14 +53,43 @@ def _ratio(char: str, japanese: bool = False) -> float:
     return LATIN_RATIO
 
 
+class _CharTable(dict):
+    """A value per character, computed on first use: at most one entry per code point,
+    and a dictionary look-up per character instead of Unicode database calls."""
+
+    def __init__(self, function: Callable[[str], Any]) -> None:
+        super().__init__()
+        self._function = function
+
+    def __missing__(self, char: str) -> Any:
+        value = self[char] = self._function(char)
+        return value
+
+
+def _counted(c: str) -> bool:
+    return c != MASK and (unicodedata.category(c)[0] in "LNPS" or unicodedata.category(c) == "Mc")
+
+
+_COUNTED = _CharTable(_counted)
+# 1 / ratio per character (Japanese or not), the weights length_ratio adds up; 0.0 for a
+# character that is not counted, so that one pass over the text adds exactly the same sum.
+_WEIGHTS = {
+    japanese: _CharTable(lambda c, japanese=japanese: 1 / _ratio(c, japanese) if _COUNTED[c] else 0.0)
+    for japanese in (False, True)
+}
+
+
 def counted_characters(text: str) -> list[str]:
     """Visible characters that carry text: letters, digits, punctuation, symbols and
     spacing vowel signs (Tamil, Devanagari); not the marks written above or below a letter
     (Thai vowels, Arabic vowel signs), spaces, or masked values."""
-    return [
-        c for c in mask(strip_bidi(text))
-        if c != MASK and (unicodedata.category(c)[0] in "LNPS" or unicodedata.category(c) == "Mc")
-    ]
+    counted = _COUNTED
+    return [c for c in plain_text(text) if counted[c]]
+
+
+@lru_cache(maxsize=65536)  # a source is measured once per language
+def _counted_length(text: str) -> int:
+    return len(counted_characters(text))
 
 
 @lru_cache(maxsize=1024)  # too-short and too-long ask for the same message in turn
@@ -71,11 +101,13 @@ def length_ratio(source: str, translation: str, language: Language | None = None
     Each translation character is weighted by its script's expected ratio, so a Chinese
     translation with a Latin name in it is measured fairly.
     """
-    length = len(counted_characters(source))
+    if len(source) < MIN_SOURCE:
+        return None  # fewer characters still are counted
+    length = _counted_length(source)
     if length < MIN_SOURCE:
         return None
-    japanese = base_language(language) == "ja"
-    english = sum(1 / _ratio(c, japanese) for c in counted_characters(translation))
+    weights = _WEIGHTS[base_language(language) == "ja"]
+    english = sum(map(weights.__getitem__, plain_text(translation)))
     return length, english, english / length
 
 

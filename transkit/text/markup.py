@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from transkit.text.spans import TAG, mask, spans, values
 
@@ -21,7 +22,7 @@ _UNTERMINATED = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: many are kept in the caches of text analyses
 class Tag:
     """An HTML or XML tag: ``open``, ``close``, ``self`` (``<br/>``) or ``void`` (``<br>``)."""
 
@@ -40,6 +41,13 @@ _VOID = frozenset("area base br col embed hr img input link meta source track wb
 
 def tags(text: str) -> tuple[Tag, ...]:
     """The HTML/XML tags of a text, outside placeholders, in order."""
+    if "<" not in text:
+        return ()  # no tag without "<": most texts
+    return _tags(text)
+
+
+@lru_cache(maxsize=16384)  # four checks read the tags of a message, of a source once per language
+def _tags(text: str) -> tuple[Tag, ...]:
     found = []
     for span in spans(text):
         if span.kind != "tag":
@@ -87,6 +95,8 @@ def entities(text: str) -> tuple[str, ...]:
 def invalid_entities(text: str) -> tuple[str, ...]:
     """References that are not valid: unknown names, impossible code points, and the
     common ones written without their semicolon (``&nbsp``)."""
+    if "&" not in text:
+        return ()  # every reference starts with "&"
     bad = [entity for entity in entities(text) if entity_value(entity) is None]
     bad.extend(match.group() for match in _UNTERMINATED.finditer(mask(text, {"placeholder", "url", "email"})))
     return tuple(bad)
@@ -95,6 +105,8 @@ def invalid_entities(text: str) -> tuple[str, ...]:
 def tag_differences(source: str, translation: str) -> tuple[list[Tag], list[Tag]]:
     """``(missing, added)`` tags, compared by kind and name; order may change."""
     src, tgt = tags(source), tags(translation)
+    if not src and not tgt:
+        return [], []
     have_src = Counter(tag.identity for tag in src)
     have_tgt = Counter(tag.identity for tag in tgt)
     missing, added = [], []
@@ -137,6 +149,8 @@ def missing_entities(source: str, translation: str) -> list[str]:
     or character; invisible formatting characters (``&shy;``, ``&lrm;``) and punctuation
     that languages write differently are not required.
     """
+    if "&" not in source:
+        return []  # no entity in the source: nothing can be missing
     plain = html.unescape(translation)
     missing = []
     for entity in entities(source):

@@ -10,22 +10,24 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
-from transkit.glossary.match import strip_bidi
 from transkit.glossary.values import phone_numbers
-from transkit.text.spans import mask
+from transkit.text.spans import plain_text
 
 # Characters that separate the digit groups of one number: spaces (French, Swedish),
 # no-break and narrow no-break spaces, full stops and commas (German, English), the
 # apostrophe (Swiss), the Arabic decimal and thousands separators.
 _GROUP = " \u00a0\u202f\u2009\u2007.,'\u2019\u066b\u066c"
 _NUMBER = re.compile(rf"\d+(?:[{_GROUP}]\d+)*")
+_ANY_DIGIT = re.compile(r"\d")
+_DIGIT_RUN = re.compile(r"\d+")
 _MAX_GROUPS = 8
 """Longest run of digit groups read as one number besides the whole (a phone number has
 at most five or six)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: many are kept in the caches of text analyses
 class Number:
     """A number as written, with the digit groups it is made of (as ASCII digits)."""
 
@@ -57,6 +59,8 @@ def _key(groups: tuple[str, ...]) -> str:
 
 def ascii_digits(text: str) -> str:
     """Decimal digits of any script (Arabic-Indic, Persian, Devanagari, Thai, full-width) as ASCII."""
+    if text.isascii():
+        return text  # nothing to convert: the loop below would rebuild the same text
     out = []
     for char in text:
         if char.isdigit() and not char.isascii():
@@ -75,6 +79,7 @@ def _alphabetic(char: str) -> bool:
     return char.isalpha() and unicodedata.name(char, "").startswith(("LATIN", "GREEK", "CYRILLIC"))
 
 
+@lru_cache(maxsize=65536)  # M101 reads a source once per language, and twice in a plural
 def numbers(text: str) -> tuple[Number, ...]:
     """The numbers of a text, outside placeholders, markup, URLs and e-mail addresses.
 
@@ -82,7 +87,9 @@ def numbers(text: str) -> tuple[Number, ...]:
     side still count (``30th``, ``SOCKSv5``), since a changed digit there is as wrong, but
     not digits inside a word (``l10n``, ``H2O``), which translators rightly rewrite.
     """
-    plain = mask(strip_bidi(text))
+    if not _ANY_DIGIT.search(text):
+        return ()  # no digit, no number: most messages, decided before masking
+    plain = plain_text(text)
     found = []
     for match in _NUMBER.finditer(plain):
         before = plain[match.start() - 1 : match.start()]
@@ -90,17 +97,23 @@ def numbers(text: str) -> tuple[Number, ...]:
         if _alphabetic(before) and _alphabetic(after):
             continue  # inside a word: "l10n", "i18n", "H2O"
         raw = match.group()
-        groups = tuple(ascii_digits(group) for group in re.findall(r"\d+", raw))
+        runs = _DIGIT_RUN.findall(raw)
+        groups = tuple(runs) if raw.isascii() else tuple(ascii_digits(group) for group in runs)
         found.append(Number(raw.strip(_GROUP), groups))
     return tuple(found)
 
 
 def number_readings(text: str) -> set[str]:
     """Every value the numbers of a text can be read as (see :meth:`Number.readings`)."""
+    return set(_readings(text))
+
+
+@lru_cache(maxsize=4096)
+def _readings(text: str) -> frozenset[str]:
     readings: set[str] = set()
     for number in numbers(text):
         readings |= number.readings()
-    return readings
+    return frozenset(readings)
 
 
 def number_found(number: Number, readings: set[str]) -> bool:
@@ -130,10 +143,13 @@ def missing_numbers(
     in another national or international form (``+32 78 05 58 00``) counts as present,
     and so does a year converted to the language's calendar (``year_offsets``).
     """
-    readings = number_readings(translation)
+    source_numbers = numbers(source)
+    if not source_numbers:
+        return []
+    readings = _readings(translation)
     missing = []
     phones: dict[str, str] | None = None
-    for number in numbers(source):
+    for number in source_numbers:
         if number.value in owned or number.value in optional or number_found(number, readings):
             continue
         if len(number.groups) == 1 and len(number.value) == 4 and 1000 <= int(number.value) <= 2999:

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from transkit.glossary.match import strip_bidi
 from transkit.languages import Language, base_language
-from transkit.text.spans import MASK, mask
+from transkit.text.spans import MASK, mask, plain_text
 
 # --- brackets ---------------------------------------------------------------------------
 
@@ -43,10 +43,21 @@ def bracket_problems(text: str) -> Counter:
 _LABEL = re.compile(r"[ \t]*[^\W_]{1,3}")
 
 
+_BRACKET_CHARS = frozenset(_BRACKETS) | frozenset(CLOSERS)
+
+
 def bracket_scan(text: str) -> list[tuple[str, str, int]]:
     """``(bracket as written, "stray"|"unclosed", position)`` for each bracket that pairs
     with none, in the order the text is typed; labels (``1)``, ``a)``) are no brackets."""
-    plain = mask(strip_bidi(text))
+    # Most texts have no bracket at all: masking only removes characters, so none can pair wrongly.
+    if _BRACKET_CHARS.isdisjoint(text):
+        return []
+    return list(_bracket_scan(text))
+
+
+@lru_cache(maxsize=16384)  # a source is scanned once per language, a translation by S111 twice
+def _bracket_scan(text: str) -> tuple[tuple[str, str, int], ...]:
+    plain = plain_text(text)
     stack: list[tuple[str, int]] = []
     problems = []
     for position, char in enumerate(plain):
@@ -59,7 +70,7 @@ def bracket_scan(text: str) -> list[tuple[str, str, int]]:
         elif char in CLOSERS:
             problems.append((char, "stray", position))
     problems.extend((char, "unclosed", position) for char, position in stack)
-    return problems
+    return tuple(problems)
 
 
 # --- quotation marks --------------------------------------------------------------------
@@ -86,7 +97,9 @@ def _in_word(char: str) -> bool:
 def quote_marks(text: str) -> list[str]:
     """The quotation marks of a text in order, leaving out apostrophes inside words
     (``d’aide``, ``o‘zbek``) and everything inside placeholders, markup and URLs."""
-    plain = mask(strip_bidi(text))
+    if _QUOTES.isdisjoint(text):
+        return []  # the common case, decided without masking: masking adds no mark
+    plain = plain_text(text)
     marks = []
     for position, char in enumerate(plain):
         if char not in _QUOTES:
@@ -109,8 +122,15 @@ def quotes_balanced(text: str, rtl: bool = False) -> bool:
     apostrophes.  Texts with more than sixteen marks are not judged.
     """
     marks = tuple(quote_marks(text))
+    if not marks:
+        return True  # what _balanced() says of no marks, without asking it
     if len(marks) > _MAX_QUOTES:
         return True
+    return _balanced(marks, rtl)
+
+
+@lru_cache(maxsize=4096)  # the answer depends on the marks alone, and a few sequences are most texts'
+def _balanced(marks: tuple[str, ...], rtl: bool) -> bool:
     pairs = _RTL_PAIRS if rtl else _LTR_PAIRS
     openers = frozenset(open_ for open_, _ in pairs)
 
@@ -168,9 +188,13 @@ _LANGUAGE_MARKS: dict[str, dict[str, frozenset[Mark]]] = {
 _CLOSING = "」』»«›‹”“’‘\"'"
 
 
+_TAGS = frozenset({"tag"})
+_ONLY = {mark: frozenset({mark}) for mark in Mark}
+"""One set per mark, shared by every answer final_marks keeps in its cache."""
 _ACCELERATOR_SUFFIX = re.compile(r"\s*[(（][_&][^\W_][)）]\s*$")
 
 
+@lru_cache(maxsize=65536)  # a source's marks are asked for once per language
 def final_marks(text: str, language: Language | None = None) -> frozenset[Mark]:
     """What the final punctuation of a text can be read as.
 
@@ -179,7 +203,9 @@ def final_marks(text: str, language: Language | None = None) -> frozenset[Mark]:
     Latin letters) are looked through: ``« Sortie rapide ».`` and ``"Quick exit."`` end
     with a full stop, ``(optional)`` with no punctuation.
     """
-    plain = _ACCELERATOR_SUFFIX.sub("", mask(strip_bidi(text), {"tag"}))
+    plain = mask(strip_bidi(text), _TAGS)
+    if "_" in plain or "&" in plain:  # an access key has one; most texts do not
+        plain = _ACCELERATOR_SUFFIX.sub("", plain)
     while True:
         stripped = plain.rstrip().rstrip(MASK).rstrip()
         if stripped[-1:] and stripped[-1] in _CLOSING:
@@ -188,14 +214,15 @@ def final_marks(text: str, language: Language | None = None) -> frozenset[Mark]:
             break
         plain = stripped
     if plain.endswith("...") or plain.endswith("。。。"):
-        return frozenset({Mark.ELLIPSIS})
+        return _ONLY[Mark.ELLIPSIS]
     last = plain[-1:]
     special = _LANGUAGE_MARKS.get(base_language(language), {})
     if last in special:
         return special[last]
-    return frozenset({_MARKS.get(last, Mark.NONE)}) if last else frozenset({Mark.NONE})
+    return _ONLY[_MARKS.get(last, Mark.NONE)] if last else _ONLY[Mark.NONE]
 
 
+@lru_cache(maxsize=1024)  # a few marks times a few languages, asked for every message
 def accepted_marks(source: Mark, language: Language | None) -> frozenset[Mark]:
     """The final marks a translation may end with for a source ending with ``source``.
 
@@ -230,5 +257,5 @@ def abbreviation(source: str, translation: str, want: frozenset[Mark], have: fro
 
 def last_mark(text: str) -> str:
     """The final punctuation mark of a text as written, or "" when it ends with none."""
-    plain = mask(strip_bidi(text), {"tag"}).rstrip().rstrip(MASK).rstrip().rstrip(_CLOSING).rstrip()
+    plain = mask(strip_bidi(text), _TAGS).rstrip().rstrip(MASK).rstrip().rstrip(_CLOSING).rstrip()
     return plain[-1] if plain and (plain[-1] in _MARKS or plain[-1] in ";·\u037e\u0387") else ""

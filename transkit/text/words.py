@@ -5,9 +5,10 @@ an untranslated copy of an English source leaves in English.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from transkit.glossary.match import normalize, strip_bidi, word_pattern
-from transkit.text.spans import mask
+from transkit.glossary.match import word_split, normalize, word_pattern
+from transkit.text.spans import mask, plain_text
 
 
 # Languages that repeat words as grammar (reduplication: Indonesian "anak anak", Tagalog
@@ -43,21 +44,29 @@ def repeated_words(text: str, allowed: frozenset[str] = frozenset()) -> list[str
     not an all-capital word before the same word (``VALUE     Value``: a column of a help
     text, not a slip); wider gaps are alignment.
     """
-    plain = mask(strip_bidi(text))
-    words = [(m.group(), m.start(), m.end()) for m in word_pattern().finditer(plain)]
+    return list(_repeated_words(text, allowed))
+
+
+@lru_cache(maxsize=16384)  # a source is asked about once per language
+def _repeated_words(text: str, allowed: frozenset[str]) -> tuple[str, ...]:
+    # One split gives words and what separates them: [before, word, gap, word, …, after].
+    parts = word_split().split(plain_text(text))
+    words = parts[1::2]
+    if len(set(map(str.casefold, words))) == len(words):
+        return ()  # no word twice in the whole text, so none twice in a row
     found = []
-    for (first, first_start, end), (second, start, second_end) in zip(words, words[1:]):
-        gap = plain[end:start]
+    for k in range(1, len(parts) - 2, 2):
+        first, gap, second = parts[k], parts[k + 1], parts[k + 2]
         if len(gap) != 1 or not gap.isspace() or first.casefold() != second.casefold():
             continue
         if first != second and (first.isupper() or second.isupper()):
             continue
-        if plain[first_start - 1 : first_start] in ("_", "&") or plain[second_end : second_end + 1] in ("_", "&"):
+        if parts[k - 1][-1:] in ("_", "&") or parts[k + 3][:1] in ("_", "&"):
             continue  # an accelerator splits a word: "Tod_as as", "de de_recha"
         if len(first) < 2 or any(c.isdigit() for c in first) or first.casefold() in allowed:
             continue
         found.append(second)
-    return found
+    return tuple(found)
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)\W*$")
@@ -69,9 +78,14 @@ def proper_nouns(texts: list[str]) -> frozenset[str]:
     The template itself says that "Brussels" is a name ("PAG-ASA in Brussels") and
     "Password" is not, so an identical "Brussels" is not an untranslated message.
     """
+    return _proper_nouns(tuple(texts))
+
+
+@lru_cache(maxsize=8)  # every catalog asks about the same template texts
+def _proper_nouns(texts: tuple[str, ...]) -> frozenset[str]:
     names = set()
     for text in texts:
-        plain = mask(strip_bidi(text))
+        plain = plain_text(text)
         for match in word_pattern().finditer(plain):
             word = match.group()
             if word[:1].isupper() and not _SENTENCE_START.search(plain[: match.start()]):
