@@ -12,7 +12,8 @@ MESSAGES messages per catalog and copies each catalog into regional variants
 (``fr_BE.po``, ``nl_CA.po``, ...; the header's Language follows) until there are CATALOGS of
 them. ``measure`` times ``transkit check`` (every check and the termbase, no cache, default
 number of processes) and ``transkit stats`` on OUT, with the peak memory of the whole
-process tree, and prints it against the size of the corpus on disk.
+process tree (RSS and PSS, see ``bench/run.py``), and prints it against the size of the
+corpus on disk.
 """
 
 from __future__ import annotations
@@ -99,14 +100,15 @@ def measure_corpus(corpus: Path, runs: int) -> None:
     info = machine()
     print(f"\n{corpus}: {count} catalogs, {size_mb:.1f} MB on disk (largest catalog {largest_mb:.1f} MB); "
           f"{runs} runs; {info.get('cpu', '')}, {info.get('cores', '')} cores\n")
-    print("| command | median s | CPU s (median) | peak RSS of one process MB | peak tree RSS MB (sampled) | tree RSS / corpus size |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print("| command | median s | CPU s (median) | peak RSS of one process MB | peak tree RSS MB (sampled) | peak tree PSS MB (sampled) | tree PSS / corpus size |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     for name, results in rows.items():
         wall = statistics.median(r["wall"] for r in results)
         cpu = statistics.median(r["cpu"] for r in results)
         rss = max(r["maxrss_mb"] for r in results)
         tree = max((r["tree_rss_mb"] or 0) for r in results)
-        print(f"| {name} | {wall:.1f} | {cpu:.1f} | {rss:.0f} | {tree:.0f} | {tree / size_mb:.2f}× |")
+        pss = max(rss, max((r["tree_pss_mb"] or 0) for r in results))  # never below the largest process
+        print(f"| {name} | {wall:.1f} | {cpu:.1f} | {rss:.0f} | {tree:.0f} | {pss:.0f} | {pss / size_mb:.2f}× |")
     print(f"\nload average at the end: {os.getloadavg()[0]:.1f}")
 
 
