@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from transkit import baseline as baseline_mod
 from transkit.coverage import Coverage, compute, index
@@ -30,6 +30,7 @@ from transkit.suppression import Marker, markers
 from transkit.workers import PARALLEL_MIN_BYTES, PARALLEL_MIN_ENTRIES, map_numbers, total_size, worker_count
 
 UNUSED_SUPPRESSION = "N101"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,17 @@ class CatalogContext:
     @property
     def termbase(self) -> Termbase:
         return self.options.termbase
+
+    def for_entry(self, name: str, entry: Entry, compute: Callable[[], T]) -> T:
+        """``compute()`` for ``entry``, worked out once while several checks ask about that
+        entry in turn: the last answer under ``name`` is kept, recognised by the entry's
+        identity (cheaper than building a key, and entries are frozen)."""
+        last = self.memo.get(("last", name))
+        if last is not None and last[0] is entry:
+            return last[1]
+        value = compute()
+        self.memo[("last", name)] = (entry, value)
+        return value
 
 
 @dataclass(frozen=True)

@@ -128,13 +128,12 @@ def offered_hosts(entry: Entry, context: CatalogContext) -> frozenset[str]:
 
 
 def _value_findings(entry: Entry, context: CatalogContext, kind: str) -> list[tuple[str, int, str]]:
+    # Computed once for the missing and the changed check, which ask in turn.
+    return context.for_entry(f"values {kind}", entry, lambda: _entry_value_findings(entry, context, kind))
+
+
+def _entry_value_findings(entry: Entry, context: CatalogContext, kind: str) -> list[tuple[str, int, str]]:
     memo = owned_by_termbase(context)
-    # Computed once for the missing and the changed check, which ask in turn: the last
-    # entry's answer is kept, recognised by identity (hashing a whole entry costs more).
-    key = ("values", kind)
-    cached = context.memo.get(key)
-    if cached is not None and cached[0] is entry:
-        return cached[1]
     found: list[tuple[str, int, str]] = []
     language = context.catalog.language
     offered: frozenset[str] | None = None
@@ -149,7 +148,6 @@ def _value_findings(entry: Entry, context: CatalogContext, kind: str) -> list[tu
         else:
             missing, extra = email_changes(source, translation, memo["url_terms"])
             _pair_changes(missing, extra, "e-mail address", found, index)
-    context.memo[key] = (entry, found)
     return found
 
 

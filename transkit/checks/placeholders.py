@@ -35,13 +35,8 @@ def placeholder_issues(entry: Entry, context: CatalogContext) -> tuple[Issue, ..
     Fuzzy messages and empty forms are skipped (coverage checks report them); a plural
     message with some forms filled is checked form by form, as msgfmt does.
     """
-    # Seven checks ask in turn about the same entry: the last answer is kept by identity.
-    last = context.memo.get("placeholder_issues_last")
-    if last is not None and last[0] is entry:
-        return last[1]
-    issues = _placeholder_issues(entry, context)
-    context.memo["placeholder_issues_last"] = (entry, issues)
-    return issues
+    # Seven checks ask in turn about the same entry.
+    return context.for_entry("placeholder_issues", entry, lambda: _placeholder_issues(entry, context))
 
 
 def _placeholder_issues(entry: Entry, context: CatalogContext) -> tuple[Issue, ...]:
@@ -57,13 +52,8 @@ def _placeholder_issues(entry: Entry, context: CatalogContext) -> tuple[Issue, .
 def checked_syntaxes(entry: Entry, context: CatalogContext) -> tuple[Syntax, ...]:
     """The syntaxes the message declares, in the catalog or in the template (msgmerge
     copies the template's flags; a catalog that lost one still formats the same way)."""
-    # Three checks ask in turn about the same entry: the last answer is kept by identity.
-    last = context.memo.get("checked_syntaxes_last")
-    if last is not None and last[0] is entry:
-        return last[1]
-    syntaxes = _checked_syntaxes(entry, context)
-    context.memo["checked_syntaxes_last"] = (entry, syntaxes)
-    return syntaxes
+    # Three checks ask in turn about the same entry.
+    return context.for_entry("checked_syntaxes", entry, lambda: _checked_syntaxes(entry, context))
 
 
 def _checked_syntaxes(entry: Entry, context: CatalogContext) -> tuple[Syntax, ...]:

@@ -24,15 +24,13 @@ def term_uses(entry: Entry, context: CatalogContext) -> tuple[TermUse, ...]:
 def _last_uses(entry: Entry, context: CatalogContext) -> tuple[tuple[TermUse, ...], tuple[TermProblem | None, ...]]:
     """The entry's term uses and the problems among them (a tuple: "in" compares enum
     members by identity, without hashing them in Python)."""
-    # Fifteen checks ask in turn about the same entry: the last answer is kept by identity
-    # (the same frozen entry of the same catalog), before any key is built.
-    last = context.memo.get("term_uses_last")
-    if last is not None and last[0] is entry:
-        return last[1]
+    # Fifteen checks ask in turn about the same entry.
+    return context.for_entry("term_uses", entry, lambda: _uses_and_problems(entry, context))
+
+
+def _uses_and_problems(entry: Entry, context: CatalogContext) -> tuple[tuple[TermUse, ...], tuple[TermProblem | None, ...]]:
     uses = _term_uses(entry, context)
-    answer = (uses, tuple(use.problem for use in uses))
-    context.memo["term_uses_last"] = (entry, answer)
-    return answer
+    return uses, tuple(use.problem for use in uses)
 
 
 def _term_uses(entry: Entry, context: CatalogContext) -> tuple[TermUse, ...]:
