@@ -96,15 +96,20 @@ def _children_map() -> dict[int, list[int]]:
     return kids
 
 
-def _rss_kb(pid: int) -> int:
+def _proc_kb(pid: int, file: str, field: bytes) -> int:
+    """A kB field of /proc/PID/FILE, 0 when the process is gone."""
     try:
-        with open(f"/proc/{pid}/status", "rb") as f:
+        with open(f"/proc/{pid}/{file}", "rb") as f:
             for line in f:
-                if line.startswith(b"VmRSS:"):
+                if line.startswith(field):
                     return int(line.split()[1])
     except OSError:
         pass
     return 0
+
+
+def _rss_kb(pid: int) -> int:
+    return _proc_kb(pid, "status", b"VmRSS:")
 
 
 def _pss_kb(pid: int) -> int:
@@ -112,14 +117,7 @@ def _pss_kb(pid: int) -> int:
     shares (forked workers share the parent's pages until they write them), so that the
     sum over a process tree counts every page once, where a sum of RSS counts shared pages
     in every process."""
-    try:
-        with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
-            for line in f:
-                if line.startswith(b"Pss:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
+    return _proc_kb(pid, "smaps_rollup", b"Pss:")
 
 
 class TreeSampler(threading.Thread):

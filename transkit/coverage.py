@@ -162,7 +162,7 @@ def coverage_of_files(
         try:
             catalog = read_catalog(source.path, source.display_path, path_language=source.path_language)
         except CatalogError as error:
-            return CatalogFailure(source.path, source.display_path, error.line, error.message, source.path_language)
+            return CatalogFailure.of(error, source)
         return compute(catalog, template, template_index)
 
     large = total_size(source.path for source in files) >= PARALLEL_MIN_BYTES

@@ -225,8 +225,7 @@ def _run(
     read = [r for r in results if r.failure is None]
     failures = (*failures, *(r.failure for r in results if r.failure is not None))
     if sources and not read:  # nothing left to check: the input itself is unusable
-        first = failures[0]
-        raise CatalogError(first.message, first.display_path, first.line)
+        raise failures[0].error()
 
     used: set[Marker] = set()
     catalog_markers = {r.display_path: r.markers for r in read}
@@ -337,9 +336,8 @@ def _check_source(shared: _Shared, number: int) -> CatalogResult:
         catalog = parse_catalog(text, source.path, source.display_path, path_language=code)
         del text
     except CatalogError as error:
-        failure = CatalogFailure(source.path, source.display_path, error.line, error.message, code)
         # An unreadable file has no digest: it is read again next time, not cached.
-        return CatalogResult(source.display_path, failure=failure)
+        return CatalogResult(source.display_path, failure=CatalogFailure.of(error, source))
     return dataclasses.replace(_check_catalog(shared, catalog), digest=digest)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from transkit.errors import CatalogError
 from transkit.languages import Language
 
 MessageKey = tuple[str | None, str]
@@ -133,6 +134,15 @@ class CatalogFailure:
     line: int | None
     message: str
     path_language: str | None = None
+
+    @classmethod
+    def of(cls, error: CatalogError, source: CatalogFile) -> CatalogFailure:
+        """The failure to read ``source``, as its reader raised it."""
+        return cls(source.path, source.display_path, error.line, error.message, source.path_language)
+
+    def error(self, note: str = "") -> CatalogError:
+        """The failure as the error a command stops with (``note`` is added to the message)."""
+        return CatalogError(self.message + note, self.display_path, self.line)
 
 
 @dataclass(frozen=True)

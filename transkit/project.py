@@ -133,8 +133,7 @@ def load_project(
         except CatalogError as error:
             failures.append(CatalogFailure(path, shown, error.line, error.message, code))
     if not catalogs:  # nothing left to check: the input itself is unusable
-        first = failures[0]
-        raise CatalogError(first.message, first.display_path, first.line)
+        raise failures[0].error()
     return Project(
         root=base,
         template=template_catalog,

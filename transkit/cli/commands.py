@@ -17,7 +17,6 @@ from transkit.glossary import Termbase
 from transkit.cli.common import output as open_output
 from transkit.cli.common import write_atomically
 from transkit.coverage import compute, coverage_of_files, index
-from transkit.errors import CatalogError
 from transkit.model import CatalogFailure
 from transkit.config import run_options
 from transkit.engine import Options, run, run_files
@@ -147,7 +146,7 @@ def stats(
         template_catalog, files = locate_files(located.paths, template=located.template)
         coverage, failures = coverage_of_files(template_catalog, files)
         if not coverage:  # nothing left to count: the input itself is unusable
-            raise CatalogError(failures[0].message, failures[0].display_path, failures[0].line)
+            raise failures[0].error()
     if sort == "coverage":
         coverage.sort(key=lambda item: (item.percent, item.language))
     else:

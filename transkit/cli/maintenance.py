@@ -19,7 +19,7 @@ import click
 from transkit.cli.common import glossary_option, load, load_termbase_for, locate, main
 from transkit.config import find_config, load_config, run_options
 from transkit.engine import run
-from transkit.errors import CatalogError, ProjectError, TranskitError
+from transkit.errors import ProjectError, TranskitError
 from transkit.languages import to_tag
 from transkit.mofile import compiled_entries, mo_bytes
 from transkit.model import Catalog, Project
@@ -183,8 +183,7 @@ class SourceReader:
 
 def _plan_updates(project: Project, sources: SourceReader, *, keep_obsolete: bool) -> list[CatalogUpdate]:
     if project.failures:
-        first = project.failures[0]
-        raise CatalogError(f"{first.message} (nothing written)", first.display_path, first.line)
+        raise project.failures[0].error(" (nothing written)")
     return [
         update_catalog(project.template, sources[catalog], keep_obsolete=keep_obsolete)
         for catalog in project.catalogs
@@ -259,8 +258,7 @@ def compile_command(
     catalogs = list(project.catalogs)
     skipped: list[str] = [failure.display_path for failure in project.failures]
     if skipped and not only_passing:
-        first = project.failures[0]
-        raise CatalogError(f"{first.message} (nothing written)", first.display_path, first.line)
+        raise project.failures[0].error(" (nothing written)")
     if only_passing:
         options = run_options(loaded.config, termbase=load_termbase_for(loaded, glossary_path))
         policy = FailOn(fail_on) if fail_on else (loaded.config.fail_on or FailOn.ERROR)
