@@ -91,3 +91,55 @@ def test_coverage_of_files_is_coverage_of_the_loaded_project(jobs: int, monkeypa
     rows, failures = coverage_of_files(template, files, jobs=jobs)
     assert rows == [compute(catalog, project.template) for catalog in project.catalogs]
     assert failures == list(project.failures) and len(failures) == 1
+
+
+def _write_catalog(path: Path, language: str, messages: int) -> None:
+    header = f'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: {language}\\n"\n\n'
+    body = "".join(
+        f'msgid "Call the helpline about case {n}."\nmsgstr "{language}: appelez la ligne pour le cas {n}."\n\n'
+        for n in range(messages)
+    )
+    path.write_text(header + body, encoding="utf-8")
+
+
+def _largest_caches() -> list[tuple[str, int]]:
+    import sys
+
+    sizes = [
+        (f"{name}.{attribute}", value.cache_info().currsize)
+        for name, module in list(sys.modules.items())
+        if name.startswith("transkit.")
+        for attribute, value in vars(module).items()
+        if callable(getattr(value, "cache_info", None))
+    ]
+    return sorted(sizes, key=lambda pair: -pair[1])
+
+
+def test_a_checked_catalogs_texts_do_not_stay_in_the_caches(tmp_path: Path, monkeypatch):
+    """Memory at scale: once a catalog is checked, the function caches keyed by its texts
+    are emptied, so a worker does not carry every earlier catalog's translations."""
+    from transkit import engine
+
+    folder = tmp_path / "catalogs"
+    folder.mkdir()
+    (folder / "app.pot").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        + "".join(f'msgid "Call the helpline about case {n}."\nmsgstr ""\n\n' for n in range(600)),
+        encoding="utf-8",
+    )
+    for language in ("fr", "nl"):
+        _write_catalog(folder / f"{language}.po", language, 600)
+    forget, seen = engine.forget_text_caches, []
+
+    def forget_and_look() -> None:
+        before = _largest_caches()
+        forget()
+        seen.append((before, _largest_caches()))
+
+    monkeypatch.setattr(engine, "forget_text_caches", forget_and_look)
+    monkeypatch.chdir(tmp_path)
+    assert len(_files_report(folder, Options(), 1).coverage) == 2
+    assert len(seen) == 2  # once per catalog
+    for before, after in seen:
+        assert before[0][1] >= 600  # the catalog's 600 texts were there ...
+        assert after[0][1] <= engine.KEPT_CACHE_SIZE  # ... and are gone

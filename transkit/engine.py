@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import functools
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -30,6 +31,8 @@ from transkit.suppression import Marker, markers
 from transkit.workers import PARALLEL_MIN_BYTES, PARALLEL_MIN_ENTRIES, map_numbers, total_size, worker_count
 
 UNUSED_SUPPRESSION = "N101"
+KEPT_CACHE_SIZE = 256
+"""Function caches holding more answers than this are emptied after each catalog."""
 T = TypeVar("T")
 
 
@@ -338,7 +341,29 @@ def _check_source(shared: _Shared, number: int) -> CatalogResult:
     except CatalogError as error:
         # An unreadable file has no digest: it is read again next time, not cached.
         return CatalogResult(source.display_path, failure=CatalogFailure.of(error, source))
-    return dataclasses.replace(_check_catalog(shared, catalog), digest=digest)
+    result = dataclasses.replace(_check_catalog(shared, catalog), digest=digest)
+    forget_text_caches()
+    return result
+
+
+def forget_text_caches() -> None:
+    """Empty transkit's large function caches (``functools.lru_cache``) once a catalog is
+    checked.
+
+    The large ones are keyed by texts, mostly the translations of the catalog just
+    checked, which the next catalog never asks about: kept, they held some 60 MB per
+    worker of a large project's earlier catalogs. What is worth keeping from one language
+    to the next, the analyses of the template's sources, lives with the termbase
+    (``Termbase.derived``) and the run (``run_memo``), not in these caches; emptying them
+    cost no measurable time. Small caches (loaded tables, languages, compiled patterns)
+    are kept: they are what every catalog needs.
+    """
+    for name, module in list(sys.modules.items()):
+        if name == "transkit" or name.startswith("transkit."):
+            for value in list(vars(module).values()):
+                info = getattr(value, "cache_info", None)
+                if callable(info) and info().currsize > KEPT_CACHE_SIZE:
+                    value.cache_clear()
 
 
 def _check_catalog(shared: _Shared, catalog: Catalog) -> CatalogResult:

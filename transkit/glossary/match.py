@@ -275,12 +275,24 @@ def matcher_for(language: Language | None) -> Matcher:
     return Matcher(language)
 
 
-@lru_cache(maxsize=65536)
 def source_contains(source: str, form: str) -> bool:
     """Whether an English source holds a form, as whole words, ignoring case.
 
     Sources are not stemmed: "trafficking" and "traffickers" share an English stem but
     are different terms.
     """
+    found = _whole_word(form)
+    if found is None:
+        return False
+    needle, pattern = found
+    text = normalize(source)
+    # Most sources hold none of a termbase's forms: a substring test rules them out
+    # before the regex that checks the word boundaries.
+    return needle in text and pattern.search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _whole_word(form: str) -> tuple[str, re.Pattern[str]] | None:
+    """A source form's normalised text and the pattern finding it as whole words."""
     needle = normalize(form)
-    return bool(needle) and re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", normalize(source)) is not None
+    return (needle, re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)")) if needle else None
