@@ -120,15 +120,7 @@ def test_a_checked_catalogs_texts_do_not_stay_in_the_caches(tmp_path: Path, monk
     are emptied, so a worker does not carry every earlier catalog's translations."""
     from transkit import engine
 
-    folder = tmp_path / "catalogs"
-    folder.mkdir()
-    (folder / "app.pot").write_text(
-        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-        + "".join(f'msgid "Call the helpline about case {n}."\nmsgstr ""\n\n' for n in range(600)),
-        encoding="utf-8",
-    )
-    for language in ("fr", "nl"):
-        _write_catalog(folder / f"{language}.po", language, 600)
+    folder = _numbered_project(tmp_path)
     forget, seen = engine.forget_text_caches, []
 
     def forget_and_look() -> None:
@@ -143,3 +135,36 @@ def test_a_checked_catalogs_texts_do_not_stay_in_the_caches(tmp_path: Path, monk
     for before, after in seen:
         assert before[0][1] >= 600  # the catalog's 600 texts were there ...
         assert after[0][1] <= engine.KEPT_CACHE_SIZE  # ... and are gone
+
+
+def test_forgetting_within_a_catalog_changes_nothing_in_the_report(tmp_path: Path, monkeypatch):
+    """A very large catalog's checks forget the caches every so many entries: the
+    findings are those of a run that never forgets."""
+    from transkit import engine
+
+    folder = _numbered_project(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    options = Options(termbase=load_termbase(ROOT / "glossary"))
+    forget, calls = engine.forget_text_caches, []
+    monkeypatch.setattr(engine, "forget_text_caches", lambda: None)
+    expected = _files_report(folder, options, 1)
+    forget()
+    monkeypatch.setattr(engine, "forget_text_caches", lambda: (calls.append(1), forget()))
+    monkeypatch.setattr(engine, "FORGET_EVERY", 250)
+    assert _files_report(folder, options, 1) == expected
+    assert len(calls) == 2 * 3  # at entries 250 and 500, and after each catalog
+    assert expected.findings  # the numbered messages do give findings
+
+
+def _numbered_project(tmp_path: Path) -> Path:
+    """A template of 600 messages and two catalogs of it (fr, nl)."""
+    folder = tmp_path / "catalogs"
+    folder.mkdir()
+    (folder / "app.pot").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        + "".join(f'msgid "Call the helpline about case {n}."\nmsgstr ""\n\n' for n in range(600)),
+        encoding="utf-8",
+    )
+    for language in ("fr", "nl"):
+        _write_catalog(folder / f"{language}.po", language, 600)
+    return folder

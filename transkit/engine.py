@@ -33,6 +33,9 @@ from transkit.workers import PARALLEL_MIN_BYTES, PARALLEL_MIN_ENTRIES, map_numbe
 UNUSED_SUPPRESSION = "N101"
 KEPT_CACHE_SIZE = 256
 """Function caches holding more answers than this are emptied after each catalog."""
+FORGET_EVERY = 4096
+"""... and every this many entries of a catalog: their answers serve the checks of one
+entry, which ask about the same texts in turn, not the entries that follow."""
 T = TypeVar("T")
 
 
@@ -438,7 +441,9 @@ def _catalog_findings(context: CatalogContext, checks: Iterable[CheckInfo]) -> I
     # Which entries a check sees is decided once per entry and precondition, not per check.
     by_precondition = [(applies, [i for i in entry_checks if i.applies is applies]) for applies in Applies]
     by_precondition = [(applies, infos) for applies, infos in by_precondition if infos]
-    for entry in catalog.entries:
+    for number, entry in enumerate(catalog.entries, 1):
+        if number % FORGET_EVERY == 0:
+            forget_text_caches()
         for applies, infos in by_precondition:
             if not applies.accepts(entry):
                 continue
