@@ -117,6 +117,8 @@ def final_punctuation_differs(entry: Entry, context: CatalogContext) -> Iterator
     for index, source, translation in form_pairs(entry, context.catalog):
         want = final_marks(source)
         have = final_marks(translation, language)
+        if not have.isdisjoint(want):
+            continue  # the same mark, which every language accepts (most messages)
         accepted = frozenset().union(*(accepted_marks(mark, language) for mark in want))
         if have & accepted or abbreviation(source, translation, want, have):
             continue

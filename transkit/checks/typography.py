@@ -11,6 +11,7 @@ double space, a repeated word) is never held against the translation.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from transkit.engine import CatalogContext
@@ -21,7 +22,7 @@ from transkit.languages import Language, base_language
 from transkit.model import Entry
 from transkit.registry import Applies, Problem, Scope, register
 from transkit.report import Severity
-from transkit.text.lengths import counted_characters, expected_length, length_ratio
+from transkit.text.lengths import counted_characters, expected_length, ratio_to, source_length
 from transkit.text.spacing import double_spaces, edges, inner_line_breaks
 from transkit.text.words import ALLOWED_REPEATS, REDUPLICATING, proper_nouns, repeated_words, untranslated_words
 
@@ -118,10 +119,11 @@ def double_space(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """
     found = []
     for index, source, translation in form_pairs(entry, context.catalog):
-        if double_spaces(source):
-            continue
+        positions = double_spaces(translation)
+        if not positions or double_spaces(source):
+            continue  # the source is read only when the translation has double spaces
         inner = strip_bidi(translation).strip()
-        for position in double_spaces(translation):
+        for position in positions:
             before = inner[:position].split()[-1:] or [""]
             where = f"after {quote(before[0][-20:])}" if before[0] else "at the start"
             found.append((index, f"double space {where}"))
@@ -148,9 +150,10 @@ def repeated_word(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     allowed = ALLOWED_REPEATS.get(base, frozenset())
     found = []
     for index, source, translation in form_pairs(entry, context.catalog):
-        if repeated_words(source, ALLOWED_REPEATS["en"]):
-            continue
-        for word in repeated_words(translation, allowed):
+        repeats = repeated_words(translation, allowed)
+        if not repeats or repeated_words(source, ALLOWED_REPEATS["en"]):
+            continue  # the source is read only when the translation repeats a word (rarely)
+        for word in repeats:
             found.append((index, f"{quote(word)} is written twice in a row"))
     yield from per_form(entry, found)
 
@@ -174,6 +177,24 @@ def _names(context: CatalogContext) -> tuple[frozenset[str], tuple[str, ...]]:
     return cached
 
 
+# Printable ASCII but the space: what normalize() leaves as it is but for case.
+_ASCII_RUN = re.compile(r"[!-~]*")
+
+
+def _may_normalize_alike(source: str, translation: str) -> bool:
+    """False when ``normalize()`` cannot make the two texts equal: most translations,
+    told without normalising either.
+
+    A text's leading run of printable ASCII (up to a space or any other character)
+    begins its normal form, lowercased, but for its last character, which a combining
+    mark after it may compose with.  Two normal forms differ when neither of these
+    beginnings begins the other.
+    """
+    first = _ASCII_RUN.match(source).group()[:-1].lower()
+    second = _ASCII_RUN.match(translation).group()[:-1].lower()
+    return first.startswith(second) or second.startswith(first)
+
+
 @register("S141", "identical-to-source", Scope.ENTRY, Severity.WARNING, applies=Applies.TRANSLATED)
 def identical_to_source(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation is the English source unchanged.
@@ -189,11 +210,11 @@ def identical_to_source(entry: Entry, context: CatalogContext) -> Iterator[Probl
     """
     if base_language(context.catalog.language) == "en":
         return
-    nouns, names = _names(context)
     found = []
     for index, source, translation in form_pairs(entry, context.catalog):
-        if normalize(source) != normalize(translation):
+        if not _may_normalize_alike(source, translation) or normalize(source) != normalize(translation):
             continue
+        nouns, names = _names(context)  # asked for copies only, which most catalogs have none of
         words = untranslated_words(source, nouns, names)
         if len(words) == 1:
             found.append((index, f"the translation is the source unchanged (one word, {quote(words[0])}: a loanword?)"))
@@ -209,6 +230,26 @@ def identical_to_source(entry: Entry, context: CatalogContext) -> Iterator[Probl
 
 TOO_SHORT, TOO_LONG = 0.3, 3.0
 """Translations under 30 % or above three times their expected length are reported."""
+
+
+MAX_REMEMBERED = 65536
+"""Source lengths kept for the run: more than the sources of a large project."""
+
+
+def _length_ratio(source: str, translation: str, context: CatalogContext) -> tuple[int, float, float] | None:
+    """:func:`~transkit.text.lengths.length_ratio`, with the source's length worked out
+    once per run.
+
+    Every catalog measures the template's sources again (masking each), and the text
+    caches are emptied after each catalog; the run's memo is kept.
+    """
+    lengths = context.run_memo.get("typography-source-lengths")
+    if lengths is None or len(lengths) >= MAX_REMEMBERED:
+        lengths = context.run_memo["typography-source-lengths"] = {}
+    if source not in lengths:
+        lengths[source] = source_length(source)
+    length = lengths[source]
+    return None if length is None else ratio_to(length, translation, context.catalog.language)
 
 
 def _length_message(translation: str, length: int, language: Language | None) -> str:
@@ -231,7 +272,7 @@ def translation_too_short(entry: Entry, context: CatalogContext) -> Iterator[Pro
     """
     found = []
     for index, source, translation in form_pairs(entry, context.catalog):
-        measured = length_ratio(source, translation, context.catalog.language)
+        measured = _length_ratio(source, translation, context)
         if measured and measured[2] < TOO_SHORT and measured[0] - measured[1] >= 20:
             found.append((index, _length_message(translation, measured[0], context.catalog.language)))
     yield from per_form(entry, found)
@@ -250,7 +291,7 @@ def translation_too_long(entry: Entry, context: CatalogContext) -> Iterator[Prob
     """
     found = []
     for index, source, translation in form_pairs(entry, context.catalog):
-        measured = length_ratio(source, translation, context.catalog.language)
+        measured = _length_ratio(source, translation, context)
         if measured and measured[2] > TOO_LONG and measured[1] - measured[0] >= 30:
             found.append((index, _length_message(translation, measured[0], context.catalog.language)))
     yield from per_form(entry, found)

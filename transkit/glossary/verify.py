@@ -121,7 +121,7 @@ def _blank_placeholders(text: str) -> str:
     return PLACEHOLDER.sub(" ", text)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _SourceFacts:
     """What a message source holds for the termbase: the same for every language, so
     worked out once per source (:meth:`Termbase.derived`), not once per translation."""
@@ -138,6 +138,9 @@ class _SourceFacts:
     """Url terms (numbered in termbase order) whose domain the source names."""
     terms: tuple[Term, ...]
     """Name, phrase and vocabulary terms the source holds, in termbase order."""
+
+
+_NO_FACTS = _SourceFacts(frozenset(), (), frozenset(), (), frozenset(), (), ())
 
 
 def _source_facts(source: str, termbase: Termbase, region: str | None) -> _SourceFacts:
@@ -164,7 +167,19 @@ def _work_out_source(source: str, termbase: Termbase, region: str | None) -> _So
     )
     present = termbase.in_source(source)
     terms = tuple(t for t in termbase.by_kind(TermKind.NAME, TermKind.PHRASE, TermKind.TERM) if t.id in present)
-    return _SourceFacts(phones, tuple(phone_terms), digits, tuple(number_terms), source_domains, url_terms, terms)
+    # One is kept per source, and a large template has 200,000: the digits and domains
+    # are kept only where a term needs them (verification reads them for those terms
+    # alone), and a source with nothing for the termbase shares one answer.
+    facts = _SourceFacts(
+        phones or _NO_FACTS.phones,
+        tuple(phone_terms),
+        digits if number_terms else _NO_FACTS.digits,
+        tuple(number_terms),
+        source_domains if url_terms else _NO_FACTS.domains,
+        url_terms,
+        terms,
+    )
+    return _NO_FACTS if facts == _NO_FACTS else facts
 
 
 def _verify_form(

@@ -7,8 +7,10 @@ not measured at all, since its length says little.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import repeat
 from typing import Any
 
 import unicodedata
@@ -77,6 +79,7 @@ _WEIGHTS = {
     japanese: _CharTable(lambda c, japanese=japanese: 1 / _ratio(c, japanese) if _COUNTED[c] else 0.0)
     for japanese in (False, True)
 }
+_LATIN_WEIGHT = 1 / LATIN_RATIO
 
 
 def counted_characters(text: str) -> list[str]:
@@ -87,28 +90,65 @@ def counted_characters(text: str) -> list[str]:
     return [c for c in plain_text(text) if counted[c]]
 
 
-@lru_cache(maxsize=65536)  # a source is measured once per language
+# Latin letters, modifiers, general punctuation and currency signs: each printable one
+# but the space is counted and weighs as Latin (the tests go through every code point).
+_NOT_LATIN = re.compile("[^\x00-\u02ff\u2000-\u20cf]")
+
+
+def _latin_count(plain: str) -> int | None:
+    """The counted characters of a masked text in Latin letters (most texts): all but its
+    spaces, every one of them weighing as Latin.  None for other texts, whose characters
+    are looked up one by one."""
+    for blank in (MASK, "\u00a0", "\u202f"):  # not counted either (French spaces before "?")
+        if blank in plain:
+            plain = plain.replace(blank, " ")
+    if plain.isprintable() and not _NOT_LATIN.search(plain):
+        return len(plain) - plain.count(" ")
+    return None
+
+
 def _counted_length(text: str) -> int:
-    return len(counted_characters(text))
+    plain = plain_text(text)
+    count = _latin_count(plain)
+    return count if count is not None else sum(map(_COUNTED.__getitem__, plain))
+
+
+def _english_length(plain: str, japanese: bool) -> float:
+    """The sum of the weights of a masked text's characters, added one by one in order:
+    ratios near the thresholds must come out the same to the last bit."""
+    count = _latin_count(plain) if plain else None
+    if count is not None:
+        # The same additions in the same order (adding the 0.0 of a space changes nothing).
+        return sum(repeat(_LATIN_WEIGHT, count), 0.0)
+    return sum(map(_WEIGHTS[japanese].__getitem__, plain))
+
+
+def source_length(source: str) -> int | None:
+    """The characters a source counts, or None under thirty: the lengths of short sources
+    say little ("Fang (Equatorial Guinea)" may rightly become "Fang")."""
+    if len(source) < MIN_SOURCE:
+        return None  # fewer characters still are counted
+    length = _counted_length(source)
+    return length if length >= MIN_SOURCE else None
 
 
 @lru_cache(maxsize=1024)  # too-short and too-long ask for the same message in turn
-def length_ratio(source: str, translation: str, language: Language | None = None) -> tuple[int, float, float] | None:
-    """``(source length, translation length in English characters, ratio)``, or None for
-    sources under thirty characters, whose lengths say little ("Fang (Equatorial
-    Guinea)" may rightly become "Fang").
+def ratio_to(length: int, translation: str, language: Language | None = None) -> tuple[int, float, float]:
+    """``(length, translation length in English characters, ratio)`` for a source of
+    ``length`` counted characters (:func:`source_length`).
 
     Each translation character is weighted by its script's expected ratio, so a Chinese
     translation with a Latin name in it is measured fairly.
     """
-    if len(source) < MIN_SOURCE:
-        return None  # fewer characters still are counted
-    length = _counted_length(source)
-    if length < MIN_SOURCE:
-        return None
-    weights = _WEIGHTS[base_language(language) == "ja"]
-    english = sum(map(weights.__getitem__, plain_text(translation)))
+    english = _english_length(plain_text(translation), base_language(language) == "ja")
     return length, english, english / length
+
+
+def length_ratio(source: str, translation: str, language: Language | None = None) -> tuple[int, float, float] | None:
+    """``(source length, translation length in English characters, ratio)``, or None for
+    sources under thirty characters: :func:`source_length`, then :func:`ratio_to`."""
+    length = source_length(source)
+    return None if length is None else ratio_to(length, translation, language)
 
 
 def expected_length(translation: str, length: int, language: Language | None = None) -> int:

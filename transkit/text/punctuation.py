@@ -13,6 +13,7 @@ import enum
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 
 from transkit.glossary.match import strip_bidi
@@ -43,14 +44,20 @@ def bracket_problems(text: str) -> Counter:
 _LABEL = re.compile(r"[ \t]*[^\W_]{1,3}")
 
 
-_BRACKET_CHARS = frozenset(_BRACKETS) | frozenset(CLOSERS)
+def _any_of(chars: Iterable[str]) -> re.Pattern[str]:
+    """A pattern for any one of ``chars``: it finds them in a text faster than a set looks
+    up every character of it."""
+    return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
+
+
+_BRACKET_CHAR = _any_of(set(_BRACKETS) | set(CLOSERS))
 
 
 def bracket_scan(text: str) -> list[tuple[str, str, int]]:
     """``(bracket as written, "stray"|"unclosed", position)`` for each bracket that pairs
     with none, in the order the text is typed; labels (``1)``, ``a)``) are no brackets."""
     # Most texts have no bracket at all: masking only removes characters, so none can pair wrongly.
-    if _BRACKET_CHARS.isdisjoint(text):
+    if not _BRACKET_CHAR.search(text):
         return []
     return list(_bracket_scan(text))
 
@@ -60,7 +67,9 @@ def _bracket_scan(text: str) -> tuple[tuple[str, str, int], ...]:
     plain = plain_text(text)
     stack: list[tuple[str, int]] = []
     problems = []
-    for position, char in enumerate(plain):
+    # Only brackets change the stack or are problems: the other characters are skipped.
+    for match in _BRACKET_CHAR.finditer(plain):
+        position, char = match.start(), match.group()
         if stack and _BRACKETS.get(stack[-1][0]) == char:
             stack.pop()
         elif char in _BRACKETS:
@@ -85,6 +94,7 @@ _DOUBLE_QUOTE_PAIRS = {
 _LTR_PAIRS = frozenset(_DOUBLE_QUOTE_PAIRS | {("»", "«"), ("›", "‹")})
 _RTL_PAIRS = frozenset(_DOUBLE_QUOTE_PAIRS | {("”", "“"), ("’", "‘")})
 _QUOTES = frozenset(c for pair in _LTR_PAIRS | _RTL_PAIRS for c in pair)
+_QUOTE = _any_of(_QUOTES)
 _APOSTROPHES = frozenset("’'ʼ")
 _MAX_QUOTES = 16
 
@@ -97,13 +107,12 @@ def _in_word(char: str) -> bool:
 def quote_marks(text: str) -> list[str]:
     """The quotation marks of a text in order, leaving out apostrophes inside words
     (``d’aide``, ``o‘zbek``) and everything inside placeholders, markup and URLs."""
-    if _QUOTES.isdisjoint(text):
+    if not _QUOTE.search(text):
         return []  # the common case, decided without masking: masking adds no mark
     plain = plain_text(text)
     marks = []
-    for position, char in enumerate(plain):
-        if char not in _QUOTES:
-            continue
+    for match in _QUOTE.finditer(plain):
+        position, char = match.start(), match.group()
         before = plain[position - 1] if position else " "
         after = plain[position + 1] if position + 1 < len(plain) else " "
         if char in "’'‘ʼ" and _in_word(before) and _in_word(after):
@@ -194,7 +203,14 @@ _ONLY = {mark: frozenset({mark}) for mark in Mark}
 _ACCELERATOR_SUFFIX = re.compile(r"\s*[(（][_&][^\W_][)）]\s*$")
 
 
-@lru_cache(maxsize=65536)  # a source's marks are asked for once per language
+# A mark that every language reads the same way, by the character it is written as.
+_READ_ALIKE = {
+    char: _ONLY[mark]
+    for char, mark in _MARKS.items()
+    if not any(char in marks for marks in _LANGUAGE_MARKS.values())
+}
+
+
 def final_marks(text: str, language: Language | None = None) -> frozenset[Mark]:
     """What the final punctuation of a text can be read as.
 
@@ -203,6 +219,19 @@ def final_marks(text: str, language: Language | None = None) -> frozenset[Mark]:
     Latin letters) are looked through: ``« Sortie rapide ».`` and ``"Quick exit."`` end
     with a full stop, ``(optional)`` with no punctuation.
     """
+    # Most texts end with a letter or digit, or with one mark after one: nothing is left
+    # to look through (a tag ends with ">", an access key with ")", a bidirectional
+    # control or a quotation mark is neither), and no ellipsis is there to recognise.
+    end = text.rstrip()[-2:]
+    if end[-1:].isalnum():
+        return _ONLY[Mark.NONE]
+    if end[:1].isalnum() and end[1] in _READ_ALIKE:
+        return _READ_ALIKE[end[1]]
+    return _final_marks(text, language)
+
+
+@lru_cache(maxsize=65536)  # a source serves each form of a plural, and several messages
+def _final_marks(text: str, language: Language | None) -> frozenset[Mark]:
     plain = mask(strip_bidi(text), _TAGS)
     if "_" in plain or "&" in plain:  # an access key has one; most texts do not
         plain = _ACCELERATOR_SUFFIX.sub("", plain)

@@ -6,13 +6,22 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from transkit.glossary.match import strip_bidi
+from transkit.glossary.match import BIDI_CONTROLS, strip_bidi
 from transkit.text.spans import plain_text
 
+_BIDI = frozenset(BIDI_CONTROLS)
 
-@lru_cache(maxsize=65536)  # S101 and S102 both ask, for the source once per language
+
 def edges(text: str) -> tuple[str, str]:
     """Leading and trailing whitespace, each space-like character written as a space."""
+    first, last = text[:1], text[-1:]
+    if not (first.isspace() or last.isspace() or first in _BIDI or last in _BIDI):
+        return "", ""  # most texts: visible at both ends, and so once bidi controls are gone
+    return _edges(text)
+
+
+@lru_cache(maxsize=65536)  # S101 and S102 both ask
+def _edges(text: str) -> tuple[str, str]:
     plain = strip_bidi(text)
     lead = plain[: len(plain) - len(plain.lstrip())]
     trail = plain[len(plain.rstrip()) :]
@@ -25,6 +34,8 @@ def edges(text: str) -> tuple[str, str]:
 
 def inner_line_breaks(text: str) -> int:
     """Line breaks inside the text; those at its edges are the whitespace checks' business."""
+    if "\n" not in text:
+        return 0  # most texts, without copying them twice
     return strip_bidi(text).strip().count("\n")
 
 

@@ -5,10 +5,12 @@ an untranslated copy of an English source leaves in English.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
+from itertools import pairwise
 
 from transkit.glossary.match import word_split, normalize, word_pattern
-from transkit.text.spans import mask, plain_text
+from transkit.text.spans import MASK, mask, plain_text
 
 
 # Languages that repeat words as grammar (reduplication: Indonesian "anak anak", Tagalog
@@ -44,10 +46,43 @@ def repeated_words(text: str, allowed: frozenset[str] = frozenset()) -> list[str
     not an all-capital word before the same word (``VALUE     Value``: a column of a help
     text, not a slip); wider gaps are alignment.
     """
+    if not _may_repeat(plain_text(text)):
+        return []  # most texts, told without the word split (a costly regular expression)
     return list(_repeated_words(text, allowed))
 
 
-@lru_cache(maxsize=16384)  # a source is asked about once per language
+def _may_repeat(plain: str) -> bool:
+    """False when no word of ``plain`` can be written twice in a row: a cheap test first.
+
+    A word written twice ends one whitespace-separated token and begins the next.  Case
+    folding works character by character, leaves whitespace as it is and makes no other
+    character whitespace, and keeps word characters word characters and the others not
+    (the tests go through every code point), so the repeated word shows in the folded
+    tokens too: at least two characters that end the first token and begin the second,
+    with no letter or digit before them in the first nor after them in the second.
+    """
+    for first, second in pairwise(plain.casefold().split()):
+        # The containment test inline spares most pairs a call.
+        if second[:2] in first and _ends_as_begins(first, second):
+            return True
+    return False
+
+
+def _ends_as_begins(first: str, second: str) -> bool:
+    """Whether ``first`` ends with two or more characters that ``second`` begins with,
+    with no letter or digit before them in ``first`` nor after them in ``second``."""
+    head = second[:2]
+    at = first.find(head) if len(head) == 2 else -1
+    while at != -1:
+        word = first[at:]
+        after = second[len(word) : len(word) + 1]
+        if second.startswith(word) and not first[at - 1 : at].isalnum() and not after.isalnum():
+            return True
+        at = first.find(head, at + 1)
+    return False
+
+
+@lru_cache(maxsize=16384)  # texts that pass the pre-filter: a plural source is asked about per form
 def _repeated_words(text: str, allowed: frozenset[str]) -> tuple[str, ...]:
     # One split gives words and what separates them: [before, word, gap, word, …, after].
     parts = word_split().split(plain_text(text))
@@ -69,7 +104,7 @@ def _repeated_words(text: str, allowed: frozenset[str]) -> tuple[str, ...]:
     return tuple(found)
 
 
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n)\W*$")
+_SENTENCE_END = re.compile(r"[.!?:;]\s")
 
 
 def proper_nouns(texts: list[str]) -> frozenset[str]:
@@ -86,11 +121,38 @@ def _proper_nouns(texts: tuple[str, ...]) -> frozenset[str]:
     names = set()
     for text in texts:
         plain = plain_text(text)
-        for match in word_pattern().finditer(plain):
+        for match in _capitalised_words(plain):
             word = match.group()
-            if word[:1].isupper() and not _SENTENCE_START.search(plain[: match.start()]):
+            if word not in names and not _opens_sentence(plain, match.start()):
                 names.add(word)
     return frozenset(names)
+
+
+# With no word character beyond ASCII, words are ASCII letters and digits: a capitalised
+# one is found at once, where word_pattern() would stop at every word of the template.
+_ASCII_CAPITALISED = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*")
+
+
+def _capitalised_words(plain: str) -> Iterator[re.Match[str]]:
+    """The words of a masked text (:func:`word_pattern`) that begin with a capital letter."""
+    if plain.replace(MASK, "").isascii():  # a mask is no word character
+        return _ASCII_CAPITALISED.finditer(plain)
+    return (match for match in word_pattern().finditer(plain) if match.group()[:1].isupper())
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence: between it and the last letter,
+    digit or ``_`` before it, or the start of the text, there is a line break, or a
+    ``.!?:;`` and a space, or that is the start of the text.
+
+    Read backwards from the word, which looks at a few characters where a regular
+    expression would read the text from its start for every word.
+    """
+    at = start
+    while at and not (text[at - 1].isalnum() or text[at - 1] == "_"):
+        at -= 1
+    gap = text[at:start]
+    return at == 0 or "\n" in gap or _SENTENCE_END.search(gap) is not None
 
 
 def untranslated_words(source: str, nouns: frozenset[str], names: tuple[str, ...]) -> list[str]:
