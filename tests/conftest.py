@@ -48,3 +48,20 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def _own_result_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test gets an empty result cache of its own, never the user's."""
     monkeypatch.setenv("TRANSKIT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+def catalog_contexts(folder: Path) -> dict:
+    """What a catalog's checks see, per language code, for a case folder (``catalogs/``
+    and ``glossary/``): to call one check function directly, as the engine would."""
+    from transkit import Options, load_project
+    from transkit.coverage import compute, index
+    from transkit.engine import CatalogContext
+    from transkit.glossary import load_termbase
+
+    project = load_project([folder / "catalogs"])
+    options = Options(termbase=load_termbase(folder / "glossary"))
+    template_index = index(project.template)
+    return {
+        catalog.code: CatalogContext(project, catalog, template_index, compute(catalog, project.template, template_index), options)
+        for catalog in project.catalogs
+    }

@@ -13,12 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transkit import Options, load_project
 from transkit.checks.markup import attribute_changes
-from transkit.coverage import compute, index
 from transkit.engine import CatalogContext
 from transkit.entryforms import form_pairs
-from transkit.glossary import load_termbase
 from transkit.languages import language
 from transkit.model import Entry
 from transkit.registry import all_checks
@@ -31,7 +28,7 @@ from transkit.text.spacing import double_spaces
 from transkit.text.spans import MASK, mask, spans, values
 from transkit.text.words import proper_nouns, repeated_words, untranslated_words
 
-from conftest import DATA
+from conftest import DATA, catalog_contexts
 
 # ---------------------------------------------------------------------------------------
 # Numbers by value
@@ -365,14 +362,7 @@ def test_a_number_in_native_digits_is_found(value: int, zero: str) -> None:
 
 @lru_cache(maxsize=1)
 def _contexts() -> dict[str, CatalogContext]:
-    folder = DATA / "checks" / "typography"
-    project = load_project([folder / "catalogs"])
-    options = Options(termbase=load_termbase(folder / "glossary"))
-    template_index = index(project.template)
-    return {
-        catalog.code: CatalogContext(project, catalog, template_index, compute(catalog, project.template, template_index), options)
-        for catalog in project.catalogs
-    }
+    return catalog_contexts(DATA / "checks" / "typography")
 
 
 @settings(max_examples=150, deadline=None)

@@ -12,7 +12,7 @@ import hashlib
 import functools
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -36,6 +36,10 @@ KEPT_CACHE_SIZE = 256
 FORGET_EVERY = 4096
 """... and every this many entries of a catalog: their answers serve the checks of one
 entry, which ask about the same texts in turn, not the entries that follow."""
+MAX_SOURCES = 65536
+"""Answers :meth:`CatalogContext.for_source` keeps per kind: more than the sources of a
+large project."""
+_NOTHING = object()
 T = TypeVar("T")
 
 
@@ -115,6 +119,26 @@ class CatalogContext:
         value = compute()
         self.memo[("last", name)] = (entry, value)
         return value
+
+    def for_source(self, kind: str, source: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()`` for a message source (or a key made of one), worked out once for
+        the whole run.
+
+        Every language translates the same sources, but the text caches are emptied after
+        each catalog (:func:`forget_text_caches`); the run's memo keeps what a check
+        derives from a source alone for the next languages. At most
+        :data:`MAX_SOURCES` answers are kept per ``kind``; then they are forgotten and
+        worked out again.
+        """
+        memo = self.run_memo.get(("source", kind))
+        if memo is None:
+            memo = self.run_memo[("source", kind)] = {}
+        found = memo.get(source, _NOTHING)
+        if found is _NOTHING:
+            if len(memo) >= MAX_SOURCES:
+                memo.clear()
+            found = memo[source] = compute()
+        return found  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from transkit.model import Entry
 from transkit.registry import Applies, Problem, Scope, register
 from transkit.report import Severity
 from transkit.text.links import email_changes, url_changes, url_parts
-from transkit.text.numbers import YEAR_OFFSETS, missing_numbers, numbers
+from transkit.text.numbers import YEAR_OFFSETS, Number, missing_numbers, numbers
 from transkit.text.spans import values
 
 # ---------------------------------------------------------------------------------------
@@ -53,14 +53,17 @@ def _url_terms(termbase: Termbase) -> list[frozenset[str]]:
 
 def owned_by_termbase(context: CatalogContext) -> dict:
     """What the termbase owns, worked out once per catalog: the numbers its phone and
-    number terms check, the domains of each url term, and the region of its phone numbers."""
+    number terms check, the domains of each url term, and the region of its phone numbers;
+    with them the calendars the catalog's language may write years in."""
     memo = context.memo.get("content")
     if memo is None:
         termbase = context.termbase
+        language = context.catalog.language
         memo = context.memo["content"] = {
             "numbers": _termbase_numbers(termbase),
             "url_terms": _url_terms(termbase),
             "region": phone_region(termbase) or "ZZ",
+            "years": YEAR_OFFSETS.get(language.tag.split("-")[0] if language else "", ()),
         }
     return memo
 
@@ -85,21 +88,28 @@ def number_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     Bad: ``msgid "Open 24 hours a day"`` → ``msgstr "Ouvert 12 heures par jour"``.
     Good: ``msgstr "Ouvert 24 heures sur 24"``, or in Persian ``"۲۴ ساعت شبانه‌روز"``.
     """
-    memo = owned_by_termbase(context)
-    language = context.catalog.language
-    years = YEAR_OFFSETS.get(language.tag.split("-")[0] if language else "", ())
     found = []
     for index, source, translation in form_pairs(entry, context.catalog):
+        in_source = source_numbers(context, source)
+        if not in_source:
+            continue  # no number to lose: most sources
         optional: frozenset[str] = frozenset()
         if entry.is_plural and source == entry.msgid and values(translation, "placeholder"):
             # "1 file" / "%d files": a form for 1, 21, 31… writes the count as a placeholder.
-            plural_values = {n.value for n in numbers(entry.msgid_plural or "")}
-            optional = frozenset(n.value for n in numbers(source) if n.value not in plural_values)
+            plural_values = {n.value for n in source_numbers(context, entry.msgid_plural or "")}
+            optional = frozenset(n.value for n in in_source if n.value not in plural_values)
+        memo = owned_by_termbase(context)
         for number in missing_numbers(
-            source, translation, optional=optional, owned=memo["numbers"], region=memo["region"], year_offsets=years
+            source, translation, optional=optional, owned=memo["numbers"], region=memo["region"],
+            year_offsets=memo["years"], source_numbers=in_source,
         ):
             found.append((index, f"number {quote(number.text)} of the source is missing from the translation"))
-    yield from per_form(entry, found)
+    return per_form(entry, found)
+
+
+def source_numbers(context: CatalogContext, source: str) -> tuple[Number, ...]:
+    """:func:`numbers` of a source, read once for every language (see :meth:`CatalogContext.for_source`)."""
+    return context.for_source("numbers", source, lambda: numbers(source))
 
 
 # ---------------------------------------------------------------------------------------
@@ -108,13 +118,14 @@ def number_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
 
 
 def _pair_changes(
-    missing: list[str], extra: list[str], what: str, found: list, index: int
+    missing: list[str], extra: list[str], kind: str, what: str, found: list, index: int
 ) -> None:
     for position, value in enumerate(missing):
         if position < len(extra):
-            found.append(("changed", index, f"{what} {quote(value)} became {quote(extra[position])}"))
+            found.append((kind, "changed", index, f"{what} {quote(value)} became {quote(extra[position])}"))
         else:
-            found.append(("missing", index, f"{what} {quote(value)} of the source is missing from the translation"))
+            message = f"{what} {quote(value)} of the source is missing from the translation"
+            found.append((kind, "missing", index, message))
 
 
 def offered_hosts(entry: Entry, context: CatalogContext) -> frozenset[str]:
@@ -127,32 +138,39 @@ def offered_hosts(entry: Entry, context: CatalogContext) -> frozenset[str]:
     return frozenset(hosts) if len(hosts) > 1 else frozenset()
 
 
-def _value_findings(entry: Entry, context: CatalogContext, kind: str) -> list[tuple[str, int, str]]:
-    # Computed once for the missing and the changed check, which ask in turn.
-    return context.for_entry(f"values {kind}", entry, lambda: _entry_value_findings(entry, context, kind))
+def _value_findings(entry: Entry, context: CatalogContext) -> list[tuple[str, str, int, str]]:
+    # Websites and e-mail addresses compared at once, for the four checks that ask in turn.
+    return context.for_entry("values", entry, lambda: _entry_value_findings(entry, context))
 
 
-def _entry_value_findings(entry: Entry, context: CatalogContext, kind: str) -> list[tuple[str, int, str]]:
-    memo = owned_by_termbase(context)
-    found: list[tuple[str, int, str]] = []
-    language = context.catalog.language
+def _entry_value_findings(entry: Entry, context: CatalogContext) -> list[tuple[str, str, int, str]]:
+    """``(kind, change, form, message)`` for the websites and e-mail addresses of a message."""
+    found: list[tuple[str, str, int, str]] = []
     offered: frozenset[str] | None = None
     for index, source, translation in form_pairs(entry, context.catalog):
-        if not values(source, kind) and not values(translation, kind):
-            continue  # nothing to compare (most messages): the comparison would find nothing
-        if kind == "url":
+        urls, emails = _source_values(context, source)
+        if not urls and not emails:
+            continue  # only what the source has can be missing or changed: most have neither
+        url_terms = owned_by_termbase(context)["url_terms"]
+        if urls:
             if offered is None:
                 offered = offered_hosts(entry, context)
-            missing, extra = url_changes(source, translation, language, memo["url_terms"], offered)
-            _pair_changes(missing, extra, "URL", found, index)
-        else:
-            missing, extra = email_changes(source, translation, memo["url_terms"])
-            _pair_changes(missing, extra, "e-mail address", found, index)
+            missing, extra = url_changes(source, translation, context.catalog.language, url_terms, offered)
+            _pair_changes(missing, extra, "url", "URL", found, index)
+        if emails:
+            missing, extra = email_changes(source, translation, url_terms)
+            _pair_changes(missing, extra, "email", "e-mail address", found, index)
     return found
 
 
-def _select(found: list[tuple[str, int, str]], which: str) -> list[tuple[int, str]]:
-    return [(index, message) for kind, index, message in found if kind == which]
+def _source_values(context: CatalogContext, source: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The websites and the e-mail addresses of a source, read once for every language."""
+    return context.for_source("values", source, lambda: (values(source, "url"), values(source, "email")))
+
+
+def _select(entry: Entry, context: CatalogContext, kind: str, change: str) -> list[tuple[int, str]]:
+    found = _value_findings(entry, context)
+    return [(index, message) for k, c, index, message in found if k == kind and c == change] if found else []
 
 
 @register("M111", "url-missing", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
@@ -169,7 +187,7 @@ def url_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     Bad: ``msgid "Read https://example.org/help."`` → ``msgstr "Lisez l’aide."``.
     Good: ``msgstr "Lisez https://example.org/help."``.
     """
-    yield from per_form(entry, _select(_value_findings(entry, context, "url"), "missing"))
+    return per_form(entry, _select(entry, context, "url", "missing"))
 
 
 @register("M112", "url-changed", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
@@ -181,7 +199,7 @@ def url_changed(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     Bad: ``msgid "See example.org/help"`` → ``msgstr "Voir exemple.org/aide"``.
     Good: ``msgstr "Voir example.org/help"``.
     """
-    yield from per_form(entry, _select(_value_findings(entry, context, "url"), "changed"))
+    return per_form(entry, _select(entry, context, "url", "changed"))
 
 
 @register("M121", "email-missing", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
@@ -191,7 +209,7 @@ def email_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     Bad: ``msgid "Write to help@example.org."`` → ``msgstr "Écrivez-nous."``.
     Good: ``msgstr "Écrivez à help@example.org."``.
     """
-    yield from per_form(entry, _select(_value_findings(entry, context, "email"), "missing"))
+    return per_form(entry, _select(entry, context, "email", "missing"))
 
 
 @register("M122", "email-changed", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
@@ -204,4 +222,4 @@ def email_changed(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     Bad: ``msgid "Write to help@example.org."`` → ``msgstr "Écrivez à aide@example.org."``.
     Good: ``msgstr "Écrivez à help@example.org."``.
     """
-    yield from per_form(entry, _select(_value_findings(entry, context, "email"), "changed"))
+    return per_form(entry, _select(entry, context, "email", "changed"))

@@ -10,7 +10,8 @@ from collections.abc import Iterator
 
 from transkit.coverage import is_outdated, parse_date
 from transkit.engine import CatalogContext
-from transkit.glossary.triage import describe_change
+from transkit.glossary.model import Termbase
+from transkit.glossary.triage import Change, describe_change
 from transkit.glossary.verify import phone_region
 from transkit.model import Entry
 from transkit.registry import Applies, Problem, Scope, register
@@ -55,8 +56,8 @@ def untranslated_message(entry: Entry, context: CatalogContext) -> Iterator[Prob
     Bad: ``msgstr[0] "%(count)d caractère restant"`` with ``msgstr[1] ""``.
     Good: both forms filled.
     """
-    if entry.key not in context.template_index or not entry.has_empty_form:
-        return
+    if not entry.has_empty_form or entry.key not in context.template_index:
+        return  # the cheaper test first: most messages are translated
     if entry.is_plural and any(entry.msgstr):
         empty = ", ".join(f"msgstr[{n}]" for n, form in enumerate(entry.msgstr) if not form)
         yield Problem(f"plural form left empty: {empty}")
@@ -78,13 +79,19 @@ def fuzzy_message(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     if not entry.fuzzy or entry.has_empty_form:
         return
     if entry.previous_msgid is not None and entry.source_changed:
-        termbase = context.termbase
-        change = describe_change(entry.previous_msgid, entry.msgid, termbase, phone_region(termbase))
+        change = _source_change(entry.previous_msgid, entry.msgid, context.termbase)
         yield Problem(
             f"fuzzy translation needs review: source changed from {_quote(entry.previous_msgid)} ({change.summary})"
         )
     else:
         yield Problem("fuzzy translation needs review")
+
+
+def _source_change(previous: str, current: str, termbase: Termbase) -> Change:
+    """:func:`describe_change`, worked out once for every language: msgmerge makes the same
+    source change fuzzy in each catalog, and reading it takes the phone number matcher."""
+    key = ("fuzzy-change", previous, current)
+    return termbase.derived(key, lambda: describe_change(previous, current, termbase, phone_region(termbase)))
 
 
 @register("C104", "outdated-source", Scope.ENTRY, Severity.WARNING, applies=Applies.ACTIVE)

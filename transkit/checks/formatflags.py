@@ -11,17 +11,44 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
 
-from transkit.checks.placeholders import checked_syntaxes
+from transkit.checks.placeholders import checked_syntaxes, flagged_syntaxes, source_format, template_flags
 from transkit.engine import CatalogContext
 from transkit.model import Entry
-from transkit.placeholders import Syntax, apparent_syntaxes, declared_syntaxes, negated_syntaxes, parse
+from transkit.placeholders import Syntax, apparent_syntaxes, declared_syntaxes, may_have_placeholders, negated_syntaxes
 from transkit.registry import Applies, Problem, Scope, register
 from transkit.report import Severity
 
 
 _FORMAT_FLAG = re.compile(r"(?!no-)[a-z0-9-]+-format")
 _OURS = frozenset(syntax.flag for syntax in Syntax)
+_PERCENT = frozenset({Syntax.PYTHON, Syntax.C})
+
+
+@dataclass(frozen=True)
+class _FlagReading:
+    """What P111 reads in a message's flags, the same for every message flagged alike."""
+
+    lost: tuple[Syntax, ...]
+    """Syntaxes the template declares and the catalog's entry no longer does, by name."""
+    foreign: bool
+    """A format flag of another language (``javascript-format``…): its own syntax."""
+    accounted: frozenset[Syntax | None]
+    """Apparent syntaxes the flags declare or deny (None: a bare ``%s``, C or Python)."""
+
+
+@lru_cache(maxsize=256)  # a project has a handful of distinct flag sets: read once each
+def _flag_reading(own: tuple[str, ...], inherited: tuple[str, ...]) -> _FlagReading:
+    declared = set(flagged_syntaxes(own, inherited))
+    negated = set(negated_syntaxes(own))
+    lost = tuple(sorted(declared - set(declared_syntaxes(own)), key=lambda s: s.value))
+    foreign = any(_FORMAT_FLAG.fullmatch(flag) and flag.removeprefix("possible-") not in _OURS for flag in own)
+    accounted: set[Syntax | None] = declared | negated
+    if accounted & _PERCENT:
+        accounted.add(None)
+    return _FlagReading(lost, foreign, frozenset(accounted))
 
 
 def _source_strings(entry: Entry) -> tuple[str, ...]:
@@ -39,30 +66,33 @@ def format_flag_missing(entry: Entry, context: CatalogContext) -> Iterator[Probl
     Bad: ``msgid "Page {page} of {total}"`` with no flag.
     Good: ``#, python-brace-format`` above it.
     """
-    declared = set(checked_syntaxes(entry, context))
-    own = set(declared_syntaxes(entry.flags))
-    negated = set(negated_syntaxes(entry.flags))
-    template = context.template_index.get(entry.key)
-    for syntax in sorted(declared - own, key=lambda s: s.value):
-        if template is not None:
-            yield Problem(f"the template flags this message {syntax.flag}, but this catalog's entry has lost the flag")
-    for flag in entry.flags:
-        if _FORMAT_FLAG.fullmatch(flag) and flag.removeprefix("possible-") not in _OURS:
-            return  # a format flag of another language (javascript-format, …): its own syntax
-    seen: dict[Syntax | None, str] = {}
-    for text in _source_strings(entry):
-        for syntax, example in apparent_syntaxes(text).items():
-            seen.setdefault(syntax, example)
-    for syntax, example in seen.items():
-        if syntax is None:
-            if declared & {Syntax.PYTHON, Syntax.C} or negated & {Syntax.PYTHON, Syntax.C}:
-                continue
-            name = _percent_syntax(context)
-        else:
-            if syntax in declared or syntax in negated:
-                continue
-            name = syntax.flag
+    reading = _flag_reading(entry.flags, template_flags(entry, context))
+    for syntax in reading.lost:  # only a message of the template can have lost a flag
+        yield Problem(f"the template flags this message {syntax.flag}, but this catalog's entry has lost the flag")
+    if reading.foreign:
+        return
+    for syntax, example in _apparent(entry, context):
+        if syntax in reading.accounted:
+            continue
+        name = _percent_syntax(context) if syntax is None else syntax.flag
         yield Problem(f"the source has the placeholder {example} but no {name} flag: its translations are not checked")
+
+
+def _apparent(entry: Entry, context: CatalogContext) -> tuple[tuple[Syntax | None, str], ...]:
+    """The syntaxes the message's sources seem to use (:func:`apparent_syntaxes`), each
+    with the first placeholder seen: read once for every language."""
+    strings = _source_strings(entry)
+    if not any(map(may_have_placeholders, strings)):
+        return ()  # no placeholder of any syntax (most sources): nothing to look up
+
+    def compute() -> tuple[tuple[Syntax | None, str], ...]:
+        seen: dict[Syntax | None, str] = {}
+        for text in strings:
+            for syntax, example in apparent_syntaxes(text).items():
+                seen.setdefault(syntax, example)
+        return tuple(seen.items())
+
+    return context.for_source("apparent", strings, compute)
 
 
 def _percent_syntax(context: CatalogContext) -> str:
@@ -88,10 +118,16 @@ def format_flag_without_placeholder(entry: Entry, context: CatalogContext) -> It
     Bad: ``#, python-format`` on ``msgid "Report a situation"``.
     Good: no flag.
     """
-    for syntax in declared_syntaxes(f for f in entry.flags if not f.startswith("possible-")):
-        strings = [parse(text, syntax) for text in _source_strings(entry)]
+    for syntax in _definite_syntaxes(entry.flags):
+        strings = [source_format(context, text, syntax) for text in _source_strings(entry)]
         if all(s.valid and not s.placeholders for s in strings):
             yield Problem(f"flagged {syntax.flag}, but the source has no {syntax.flag} placeholder")
+
+
+@lru_cache(maxsize=256)  # a project has a handful of distinct flag sets: read once each
+def _definite_syntaxes(flags: tuple[str, ...]) -> tuple[Syntax, ...]:
+    """The syntaxes the flags declare, but for ``possible-…`` ones, which only guess."""
+    return declared_syntaxes(tuple(flag for flag in flags if not flag.startswith("possible-")))
 
 
 @register("P113", "source-format-invalid", Scope.ENTRY, Severity.WARNING, applies=Applies.ACTIVE)
@@ -106,7 +142,7 @@ def source_format_invalid(entry: Entry, context: CatalogContext) -> Iterator[Pro
     """
     for syntax in checked_syntaxes(entry, context):
         for field, text in zip(("msgid", "msgid_plural"), _source_strings(entry)):
-            errors = parse(text, syntax).errors
+            errors = source_format(context, text, syntax).errors
             if errors:
                 consequence = "; its translations are not checked" if any(e.fatal for e in errors) else ""
                 yield Problem(f"{field} is not a valid {syntax.flag} string: {errors[0].message}{consequence}")

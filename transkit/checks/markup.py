@@ -78,6 +78,15 @@ def attribute_changes(
     return messages
 
 
+def _forms_with(entry: Entry, context: CatalogContext, char: str) -> list[tuple[int, str, str]]:
+    """The message's forms (:func:`form_pairs`), or none when none of its texts has
+    ``char``: every tag starts with ``<`` and every entity with ``&``, and most messages
+    have neither, which this tells before any form is paired or read."""
+    if char in entry.msgid or char in (entry.msgid_plural or "") or char in "".join(entry.msgstr):
+        return form_pairs(entry, context.catalog)
+    return []
+
+
 @register("M131", "tag-missing", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
 def tag_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """An HTML or XML tag of the source is missing from the translation.
@@ -91,14 +100,14 @@ def tag_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     Good: ``msgstr "<a href=\\"/help\\">Obtenir de l’aide</a>"``.
     """
     found = []
-    for index, source, translation in form_pairs(entry, context.catalog):
+    for index, source, translation in _forms_with(entry, context, "<"):
         missing, changed, _ = tag_changes(source, translation)
         if missing:
             found.append((index, f"{_tag_list(missing)} of the source {'is' if len(missing) == 1 else 'are'} "
                                  "missing from the translation"))
         for before, after in changed:
             found.append((index, f"tag {quote(_show(before))} became {quote(_show(after))}"))
-    yield from per_form(entry, found)
+    return per_form(entry, found)
 
 
 @register("M132", "tag-added", Scope.ENTRY, Severity.WARNING, applies=Applies.TRANSLATED)
@@ -113,11 +122,11 @@ def tag_added(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     Good: ``msgstr "Envoyer"``.
     """
     found = []
-    for index, source, translation in form_pairs(entry, context.catalog):
+    for index, source, translation in _forms_with(entry, context, "<"):
         added = tag_changes(source, translation)[2]
         if added:
             found.append((index, f"{_tag_list(added)} {'is' if len(added) == 1 else 'are'} not in the source"))
-    yield from per_form(entry, found)
+    return per_form(entry, found)
 
 
 @register("M133", "tag-attribute-changed", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
@@ -131,12 +140,12 @@ def tag_attribute_changed(entry: Entry, context: CatalogContext) -> Iterator[Pro
     Bad: ``msgid "<a href=\\"/help\\">Help</a>"`` → ``msgstr "<a href=\\"/aide\\">Aide</a>"``.
     Good: ``msgstr "<a href=\\"/help\\">Aide</a>"``.
     """
-    memo = owned_by_termbase(context)
     found = []
-    for index, source, translation in form_pairs(entry, context.catalog):
-        for message in attribute_changes(source, translation, context.catalog.language, memo["url_terms"]):
+    for index, source, translation in _forms_with(entry, context, "<"):
+        url_terms = owned_by_termbase(context)["url_terms"]
+        for message in attribute_changes(source, translation, context.catalog.language, url_terms):
             found.append((index, message))
-    yield from per_form(entry, found)
+    return per_form(entry, found)
 
 
 @register("M141", "entity-missing", Scope.ENTRY, Severity.WARNING, applies=Applies.TRANSLATED)
@@ -151,10 +160,10 @@ def entity_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     Good: ``msgstr "Appelez le 078&nbsp;055&nbsp;800"``.
     """
     found = []
-    for index, source, translation in form_pairs(entry, context.catalog):
+    for index, source, translation in _forms_with(entry, context, "&"):
         for entity in missing_entities(source, translation):
             found.append((index, f"entity {entity} of the source is missing, and so is its character"))
-    yield from per_form(entry, found)
+    return per_form(entry, found)
 
 
 @register("M142", "invalid-entity", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
@@ -168,7 +177,7 @@ def invalid_entity(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     Good: ``msgstr "Appelez le 078&nbsp;055&nbsp;800"``.
     """
     found = []
-    for index, source, translation in form_pairs(entry, context.catalog):
+    for index, source, translation in _forms_with(entry, context, "&"):
         invalid = invalid_entities(translation)
         if not invalid:
             continue  # the common case: the source need not be read
@@ -179,4 +188,4 @@ def invalid_entity(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
                 continue
             hint = "misses its semicolon" if not entity.endswith(";") else "is not a valid character reference"
             found.append((index, f"{quote(entity)} {hint}"))
-    yield from per_form(entry, found)
+    return per_form(entry, found)

@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from transkit.engine import CatalogContext
 from transkit.model import Entry
-from transkit.placeholders import Syntax, declared_syntaxes, negated_syntaxes
-from transkit.placeholders.compare import Issue, Kind, syntax_issues
+from transkit.placeholders import FormatString, Syntax, declared_syntaxes, negated_syntaxes, parse
+from transkit.placeholders.compare import Issue, Kind, Reference, reference, syntax_issues
 from transkit.pluralexpression import NUMBERS, PluralFormsError
 from transkit.pluralforms import parse_plural_forms
 from transkit.registry import Applies, Problem, Scope, register
@@ -42,31 +43,53 @@ def placeholder_issues(entry: Entry, context: CatalogContext) -> tuple[Issue, ..
 def _placeholder_issues(entry: Entry, context: CatalogContext) -> tuple[Issue, ...]:
     if entry.obsolete or entry.fuzzy or not entry.msgid or not any(entry.msgstr):
         return ()
-    memo = context.memo.setdefault("placeholder_issues", {})
-    key = (entry.msgctxt, entry.msgid, entry.msgid_plural, entry.msgstr, entry.flags)
-    if key not in memo:
-        memo[key] = tuple(_entry_issues(entry, context))
-    return memo[key]
+    syntaxes = checked_syntaxes(entry, context)
+    if not syntaxes:
+        return ()  # not a format string: most messages
+    usage = _form_usage(entry, context) if entry.is_plural else None
+    return tuple(
+        issue
+        for syntax in syntaxes
+        for issue in syntax_issues(entry, syntax, usage, _reference(entry, syntax, context))
+    )
+
+
+def _reference(entry: Entry, syntax: Syntax, context: CatalogContext) -> Reference:
+    """The source side of the message's comparison in ``syntax``, once for every language."""
+    msgid, plural = entry.msgid, entry.msgid_plural
+
+    def compute() -> Reference:
+        return reference(
+            source_format(context, msgid, syntax),
+            source_format(context, plural, syntax) if plural is not None else None,
+        )
+
+    return context.for_source("reference", (msgid, plural, syntax), compute)
+
+
+def source_format(context: CatalogContext, source: str, syntax: Syntax) -> FormatString:
+    """A source read as one syntax, once for every language (see :meth:`CatalogContext.for_source`)."""
+    return context.for_source("format", (source, syntax), lambda: parse(source, syntax))
 
 
 def checked_syntaxes(entry: Entry, context: CatalogContext) -> tuple[Syntax, ...]:
     """The syntaxes the message declares, in the catalog or in the template (msgmerge
     copies the template's flags; a catalog that lost one still formats the same way)."""
-    # Three checks ask in turn about the same entry.
-    return context.for_entry("checked_syntaxes", entry, lambda: _checked_syntaxes(entry, context))
+    return flagged_syntaxes(entry.flags, template_flags(entry, context))
 
 
-def _checked_syntaxes(entry: Entry, context: CatalogContext) -> tuple[Syntax, ...]:
+def template_flags(entry: Entry, context: CatalogContext) -> tuple[str, ...]:
+    """The flags of the message in the template; none when the template lacks it."""
     template = context.template_index.get(entry.key)
-    flags = entry.flags + (template.flags if template is not None else ())
-    negated = negated_syntaxes(entry.flags)
-    return tuple(syntax for syntax in declared_syntaxes(flags) if syntax not in negated)
+    return template.flags if template is not None else ()
 
 
-def _entry_issues(entry: Entry, context: CatalogContext) -> Iterator[Issue]:
-    usage = _form_usage(entry, context) if entry.is_plural else None
-    for syntax in checked_syntaxes(entry, context):
-        yield from syntax_issues(entry, syntax, usage)
+@lru_cache(maxsize=256)  # a project has a handful of distinct flag sets: read once each
+def flagged_syntaxes(own: tuple[str, ...], inherited: tuple[str, ...]) -> tuple[Syntax, ...]:
+    """:func:`checked_syntaxes` of a message flagged ``own`` in the catalog and ``inherited``
+    in the template: a catalog's ``no-…-format`` outweighs the template."""
+    negated = negated_syntaxes(own)
+    return tuple(syntax for syntax in declared_syntaxes(own + inherited) if syntax not in negated)
 
 
 def _form_usage(entry: Entry, context: CatalogContext) -> tuple[tuple[int, ...], ...]:
@@ -99,7 +122,11 @@ def _report(kind: Kind, entry: Entry, context: CatalogContext) -> Iterator[Probl
     """One problem per distinct message, naming the forms unless every form has it."""
     issues = placeholder_issues(entry, context)
     if not issues:
-        return
+        return iter(())  # most messages: no generator to build for nothing
+    return _problems(kind, entry, issues)
+
+
+def _problems(kind: Kind, entry: Entry, issues: tuple[Issue, ...]) -> Iterator[Problem]:
     by_message: dict[tuple[str, Severity | None], list[int | None]] = {}
     for issue in issues:
         if issue.kind is kind:
@@ -125,7 +152,7 @@ def placeholder_missing(entry: Entry, context: CatalogContext) -> Iterator[Probl
     Bad: ``msgid "The file %(filename)s is too large."`` → ``msgstr "Le fichier est trop volumineux."``.
     Good: ``msgstr "Le fichier %(filename)s est trop volumineux."``.
     """
-    yield from _report(Kind.MISSING, entry, context)
+    return _report(Kind.MISSING, entry, context)
 
 
 @register("P102", "placeholder-added", Scope.ENTRY, Severity.ERROR, applies=Applies.ACTIVE)
@@ -139,7 +166,7 @@ def placeholder_added(entry: Entry, context: CatalogContext) -> Iterator[Problem
     Bad: ``msgid "50% of victims"`` (python-format, ``50%%``) → ``msgstr "50 % des victimes"``.
     Good: ``msgstr "50 %% des victimes"``.
     """
-    yield from _report(Kind.ADDED, entry, context)
+    return _report(Kind.ADDED, entry, context)
 
 
 @register("P103", "placeholder-renamed", Scope.ENTRY, Severity.ERROR, applies=Applies.ACTIVE)
@@ -152,7 +179,7 @@ def placeholder_renamed(entry: Entry, context: CatalogContext) -> Iterator[Probl
     Bad: ``msgid "{count} files"`` → ``msgstr "{nombre} fichiers"``; ``%(count)d`` → ``%(nombre)d``.
     Good: ``msgstr "{count} fichiers"``.
     """
-    yield from _report(Kind.RENAMED, entry, context)
+    return _report(Kind.RENAMED, entry, context)
 
 
 @register("P104", "placeholder-conversion-changed", Scope.ENTRY, Severity.ERROR, applies=Applies.ACTIVE)
@@ -167,7 +194,7 @@ def placeholder_conversion_changed(entry: Entry, context: CatalogContext) -> Ite
     Bad: ``msgid "%(count)d victims"`` → ``msgstr "%(count)s victimes"``.
     Good: ``msgstr "%(count)d victimes"``.
     """
-    yield from _report(Kind.CONVERSION, entry, context)
+    return _report(Kind.CONVERSION, entry, context)
 
 
 @register("P105", "placeholder-order-changed", Scope.ENTRY, Severity.ERROR, applies=Applies.ACTIVE)
@@ -181,7 +208,7 @@ def placeholder_order_changed(entry: Entry, context: CatalogContext) -> Iterator
     Bad: ``msgid "%s has %d files"`` (c-format) → ``msgstr "%d fichiers pour %s"``.
     Good: ``msgstr "%2$d fichiers pour %1$s"``.
     """
-    yield from _report(Kind.ORDER, entry, context)
+    return _report(Kind.ORDER, entry, context)
 
 
 @register("P106", "placeholder-malformed", Scope.ENTRY, Severity.ERROR, applies=Applies.ACTIVE)
@@ -195,7 +222,7 @@ def placeholder_malformed(entry: Entry, context: CatalogContext) -> Iterator[Pro
     Bad: ``msgstr "Il reste %(count)d caractères (100 % gratuit)"`` (python-format).
     Good: ``msgstr "Il reste %(count)d caractères (100 %% gratuit)"``.
     """
-    yield from _report(Kind.INVALID, entry, context)
+    return _report(Kind.INVALID, entry, context)
 
 
 @register("P211", "plural-form-missing-number", Scope.ENTRY, Severity.ERROR, applies=Applies.ACTIVE)
@@ -210,7 +237,7 @@ def plural_form_missing_number(entry: Entry, context: CatalogContext) -> Iterato
     Bad: ``msgstr[0] "Un fichier joint"`` in French, where msgstr[0] is also used for 0.
     Good: ``msgstr[0] "{count} fichier joint"``.
     """
-    yield from _report(Kind.NUMBER, entry, context)
+    return _report(Kind.NUMBER, entry, context)
 
 
-__all__ = ["checked_syntaxes", "placeholder_issues"]
+__all__ = ["checked_syntaxes", "flagged_syntaxes", "placeholder_issues", "source_format", "template_flags"]

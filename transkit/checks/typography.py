@@ -232,23 +232,10 @@ TOO_SHORT, TOO_LONG = 0.3, 3.0
 """Translations under 30 % or above three times their expected length are reported."""
 
 
-MAX_REMEMBERED = 65536
-"""Source lengths kept for the run: more than the sources of a large project."""
-
-
 def _length_ratio(source: str, translation: str, context: CatalogContext) -> tuple[int, float, float] | None:
-    """:func:`~transkit.text.lengths.length_ratio`, with the source's length worked out
-    once per run.
-
-    Every catalog measures the template's sources again (masking each), and the text
-    caches are emptied after each catalog; the run's memo is kept.
-    """
-    lengths = context.run_memo.get("typography-source-lengths")
-    if lengths is None or len(lengths) >= MAX_REMEMBERED:
-        lengths = context.run_memo["typography-source-lengths"] = {}
-    if source not in lengths:
-        lengths[source] = source_length(source)
-    length = lengths[source]
+    """:func:`~transkit.text.lengths.length_ratio`, with the source's length (masking
+    it is the costly part) worked out once for every language."""
+    length = context.for_source("length", source, lambda: source_length(source))
     return None if length is None else ratio_to(length, translation, context.catalog.language)
 
 

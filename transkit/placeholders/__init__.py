@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from transkit.placeholders.brace import parse_brace
 from transkit.placeholders.c import parse_c
-from transkit.placeholders.flags import apparent_syntaxes, declared_syntaxes, negated_syntaxes
+from transkit.placeholders.flags import apparent_syntaxes, declared_syntaxes, may_have_placeholders, negated_syntaxes
 from transkit.placeholders.model import FormatError, FormatString, Placeholder, Syntax
 from transkit.placeholders.python import parse_python
 
@@ -63,5 +63,5 @@ def render(placeholder: Placeholder) -> str:
 
 __all__ = [
     "FormatError", "FormatString", "Placeholder", "Syntax", "apparent_syntaxes", "declared_syntaxes",
-    "negated_syntaxes", "parse", "parse_brace", "parse_c", "parse_python", "render",
+    "may_have_placeholders", "negated_syntaxes", "parse", "parse_brace", "parse_c", "parse_python", "render",
 ]

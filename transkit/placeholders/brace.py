@@ -12,6 +12,7 @@ _BRACE_TYPES = {
     **dict.fromkeys("eEfFgG%", "float"),
     "s": "string",
 }
+_BRACE = re.compile(r"[{}]")
 _STANDARD_SPEC = re.compile(
     r"(?:.?[<>=^])?[+\- ]?z?#?0?(?P<width>\d*)[,_]?(?:\.(?P<precision>\d+))?(?P<type>[bcdeEfFgGnosxX%]?)", re.S
 )
@@ -27,11 +28,8 @@ def parse_brace(text: str) -> FormatString:
     found: list[Placeholder] = []
     errors: list[FormatError] = []
     at, auto = 0, 0
-    while at < len(text):
+    while (at := next_brace(text, at)) >= 0:
         char = text[at]
-        if char not in "{}":
-            at += 1
-            continue
         if text.startswith(char * 2, at):
             found.append(Placeholder(Syntax.PYTHON_BRACE, char * 2, at, at + 2, escape=True))
             at += 2
@@ -53,6 +51,14 @@ def parse_brace(text: str) -> FormatString:
         at = end
     errors.extend(_brace_consistency(found))
     return FormatString(Syntax.PYTHON_BRACE, text, tuple(found), tuple(errors))
+
+
+def next_brace(text: str, start: int) -> int:
+    """Where the first ``{`` or ``}`` at or after ``start`` is, or -1: the parser jumps
+    over literal text, which is most of a message, instead of reading it character by
+    character."""
+    found = _BRACE.search(text, start)
+    return -1 if found is None else found.start()
 
 
 def _brace_field_end(text: str, start: int) -> tuple[int, str | None]:

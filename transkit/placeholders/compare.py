@@ -66,30 +66,98 @@ class _Form:
 _COUNT_NAMES = re.compile(r"^(n|num|number|count|cnt|nb|total|amount|quantity|qty)$|count|number", re.I)
 
 
-def syntax_issues(entry: Entry, syntax: Syntax, usage: tuple[tuple[int, ...], ...] | None) -> Iterator[Issue]:
+@dataclass(frozen=True)
+class Reference:
+    """The source side of a comparison: the same for every translation of a message, so
+    that a check can work it out once for all the languages (:func:`reference`)."""
+
+    msgid: FormatString
+    reference: FormatString
+    """What translations are compared with: ``msgid_plural`` in a plural message, else ``msgid``."""
+    uses: dict
+    """Argument → the placeholders of ``reference`` that take it (:func:`_uses`)."""
+    numbers: frozenset
+    """The argument(s) that may hold n, in a plural message."""
+    python_tuple: bool
+    """Unnamed python-format arguments: Python needs every one of them in every form."""
+    texts: tuple[str, ...]
+    """The placeholders of ``reference`` as written, in order."""
+
+
+def reference(msgid: FormatString, plural: FormatString | None) -> Reference:
+    """The source side of a message's comparison: ``plural`` is its ``msgid_plural``
+    read the same way, None for a singular message."""
+    ref = plural if plural is not None else msgid
+    uses = _uses(ref)
+    return Reference(
+        msgid,
+        ref,
+        uses,
+        _number_candidates(msgid, ref) if plural is not None else frozenset(),
+        ref.syntax is Syntax.PYTHON and any(isinstance(k, int) for k in uses),
+        tuple(p.text for p in ref.placeholders),
+    )
+
+
+def syntax_issues(
+    entry: Entry, syntax: Syntax, usage: tuple[tuple[int, ...], ...] | None, source: Reference | None = None
+) -> Iterator[Issue]:
     """The placeholder problems of a message's translation read as one syntax.
 
     ``usage`` is, for a plural message, the values of n that select each form.
+    ``source`` is the message's :func:`reference` in ``syntax`` when the caller has it:
+    a check remembers it for every language.
     """
-    msgid = parse(entry.msgid, syntax)
-    reference = parse(entry.msgid_plural, syntax) if entry.is_plural else msgid
-    if not reference.usable:
+    if source is None:
+        plural = parse(entry.msgid_plural, syntax) if entry.msgid_plural is not None else None
+        source = reference(parse(entry.msgid, syntax), plural)
+    if not source.reference.usable:
         return  # P113 says so; msgfmt does not compare either (it reads msgid_plural only)
-    ref = _uses(reference)
-    numbers = _number_candidates(msgid, reference) if entry.is_plural else frozenset()
-    python_tuple = syntax is Syntax.PYTHON and any(isinstance(k, int) for k in ref)
     for index, text in enumerate(entry.msgstr):
-        if not text:
+        if not text or keeps_placeholders(text, source):
             continue
-        translation = parse(text, syntax)
         values = usage[index] if usage is not None and index < len(usage) else None
-        form = _Form(index if entry.is_plural else None, values, numbers, python_tuple)
-        # A lone "}" copied from a source that has one is the source's fault (P113).
-        errors = [e for e in translation.errors if e.fatal or reference.valid]
-        if errors:
-            yield Issue(Kind.INVALID, form.index, f"not a valid {syntax.flag} string: {errors[0].message}")
-        if translation.usable:
-            yield from _compare(reference, ref, translation, form)
+        form = _Form(index if entry.is_plural else None, values, source.numbers, source.python_tuple)
+        yield from form_issues(source, text, form)
+
+
+def form_issues(source: Reference, text: str, form: _Form) -> Iterator[Issue]:
+    """The problems of one form's translation, compared with a usable source."""
+    syntax = source.reference.syntax
+    translation = parse(text, syntax)
+    # A lone "}" copied from a source that has one is the source's fault (P113).
+    errors = [e for e in translation.errors if e.fatal or source.reference.valid]
+    if errors:
+        yield Issue(Kind.INVALID, form.index, f"not a valid {syntax.flag} string: {errors[0].message}")
+    if translation.usable:
+        yield from _compare(source.reference, source.uses, translation, form)
+
+
+_STARTS = {Syntax.PYTHON: "%", Syntax.C: "%", Syntax.PYTHON_BRACE: "{}"}
+"""The characters a parser of each syntax stops at: text without them is literal text."""
+
+
+def keeps_placeholders(text: str, source: Reference) -> bool:
+    """Whether a translation has the source's placeholders, as written and in order, and
+    no other character that starts one.
+
+    Its parse then has the same placeholders (each is read from its own characters and
+    numbered in order) and no error the source is free of, so :func:`form_issues` would
+    find nothing.  Most translations keep their placeholders so, and this test costs a
+    few string searches where the parse and the comparison cost far more.
+    """
+    starts = _STARTS[source.reference.syntax]
+    at = 0
+    for placeholder in source.texts:
+        found = text.find(placeholder, at)
+        if found < 0 or _has_any(text, starts, at, found):
+            return False
+        at = found + len(placeholder)
+    return not _has_any(text, starts, at, len(text))
+
+
+def _has_any(text: str, chars: str, start: int, end: int) -> bool:
+    return any(text.find(char, start, end) >= 0 for char in chars)
 
 
 def _compare(reference: FormatString, ref: dict, translation: FormatString, form: _Form) -> Iterator[Issue]:

