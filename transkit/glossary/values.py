@@ -21,6 +21,20 @@ _MIN_PHONE_DIGITS = 8
 # Digit groups joined by the separators people use in phone numbers; catches spellings
 # phonenumbers' own text matcher passes over (it takes ``078/05/58/00`` for a date).
 _PHONE_CANDIDATE = re.compile(r"(?:\+|\b00)?\d[\d \u00a0./()-]{6,}\d")
+# What a phone number match can hold: digits, any character that is not a letter or
+# digit, and the letters of the extension words phonenumbers' matcher reads ("ext",
+# "extensión", "anexo", "int", "x", "доб", their fullwidth forms, with every letter its
+# IGNORECASE pattern takes for them: ſ, ı, İ, ᲁ, ᲂ).  A stretch is a run of them with a
+# digit; tests/test_speed_terms.py proves them against the installed phonenumbers (listed,
+# not sought with IGNORECASE: a third faster).
+_PHONE_LETTERS = (
+    "AEINOSTXaeinostx\u00d3\u00f3\u0130\u0131\u017f\u0411\u0414\u041e\u0431\u0434\u043e\u1c81\u1c82"
+    "\u30fc\uff25\uff29\uff2e\uff34\uff38\uff45\uff49\uff4e\uff54\uff58"
+)
+_PHONE_CHAR = rf"[\W\d{_PHONE_LETTERS}]"
+_PHONE_STRETCH = re.compile(rf"(?<!{_PHONE_CHAR}){_PHONE_CHAR}*\d{_PHONE_CHAR}*")
+# Where a kept match may start: not glued to a letter, digit, hyphen, slash or underscore.
+_UNGLUED = re.compile(r"(?<![\w/-])")
 # A digit run: ASCII or any script's decimal digits.
 _DIGITS = re.compile(r"\d+")
 _DOMAIN = re.compile(
@@ -59,6 +73,8 @@ def phone_numbers(text: str, region: str = "BE") -> tuple[PhoneMatch, ...]:
     if _digit_count(text) < _MIN_PHONE_DIGITS:
         return ()  # _keep would refuse every match: most texts, decided without parsing
     plain = strip_bidi(text)
+    if not _may_hold_phone(plain):
+        return ()  # the same, for digits that no kept match can gather (BH-2023-0415)
     found: list[PhoneMatch] = []
     for match in phonenumbers.PhoneNumberMatcher(plain, region, leniency=phonenumbers.Leniency.POSSIBLE):
         value = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
@@ -72,11 +88,34 @@ def phone_numbers(text: str, region: str = "BE") -> tuple[PhoneMatch, ...]:
     return tuple(sorted(found, key=lambda p: p.start))
 
 
+def _may_hold_phone(plain: str) -> bool:
+    """Whether a text has room for a match :func:`_keep` keeps: eight digits after an
+    unglued start, within one stretch of the characters a match can hold.
+
+    Any such match is one of those stretches' substrings (both matchers' patterns hold
+    nothing else), starts where _keep finds nothing glued before it, and has eight
+    digits; so a text where no stretch has eight digits from its first unglued position
+    on has no phone number, decided without the phonenumbers matcher (a reference code
+    in a long translation took a parse per text).
+    """
+    for stretch in _PHONE_STRETCH.finditer(plain):
+        start, end = stretch.span()
+        first = _UNGLUED.search(plain, start, end)
+        if first is not None and _digit_count(plain[first.start() : end]) >= _MIN_PHONE_DIGITS:
+            return True
+    return False
+
+
 def _digit_count(text: str) -> int:
-    """How many characters of a text are digits (as ``str.isdigit`` says, as _keep counts)."""
+    """How many decimal digits (``\\d``) a text has.
+
+    _keep counts ``str.isdigit`` characters, which are more (superscripts, circled
+    digits); but those are word characters that no match can hold, so a match's digits
+    are decimal digits, counted three times faster.
+    """
     if text.isascii():
         return sum(map(text.count, "0123456789"))
-    return sum(map(str.isdigit, text))
+    return sum(map(len, _DIGITS.findall(text)))
 
 
 def _keep(found: list[PhoneMatch], plain: str, match: PhoneMatch) -> None:
