@@ -107,6 +107,14 @@ def test_latin1_catalog_is_decoded_by_its_declared_charset() -> None:
     assert "Politique de confidentialité" in text
 
 
+def test_charset_is_found_after_a_long_opening_comment() -> None:
+    # Found by the fuzz campaign: a header behind 64 KB of comments was decoded as UTF-8
+    # whatever it declared, and a Latin-1 catalog was refused.
+    data = (BAD / "invalid_utf8.po").read_bytes().replace(b"charset=UTF-8", b"charset=ISO-8859-1")
+    text = decode(b"# " + b"x" * 70_000 + b"\n" + data, "fr.po")
+    assert "Politique de confidentialité" in text
+
+
 def test_crlf_is_read_like_lf() -> None:
     plain = (PROJECTS / "flat" / "fr.po").read_bytes()
     expected = parse_catalog(decode(plain, "fr.po"), Path("fr.po"), "fr.po")

@@ -122,7 +122,9 @@ def decode(data: bytes, shown: str) -> str:
 
 
 def _declared_charset(data: bytes, shown: str) -> str:
-    field = _CONTENT_TYPE.search(data[:65536])
+    # Anywhere in the file: the header entry may follow a long comment, or a msgctxt
+    # msgfmt accepts however long it is.
+    field = _CONTENT_TYPE.search(data)
     match = _CHARSET.search(data, field.start(), field.end()) if field else None
     if match is None:
         return "utf-8"
