@@ -156,8 +156,28 @@ def test_forgetting_within_a_catalog_changes_nothing_in_the_report(tmp_path: Pat
     assert expected.findings  # the numbered messages do give findings
 
 
-def _numbered_project(tmp_path: Path) -> Path:
-    """A template of 600 messages and two catalogs of it (fr, nl)."""
+@pytest.mark.parametrize("languages", [("fr", "nl"), ("fr",)])
+def test_source_answers_are_kept_only_when_another_catalog_can_ask(tmp_path: Path, monkeypatch, languages):
+    """Checks keep what they derive from a source for the next language's catalog; a
+    run that checks one catalog (one 100 MB file) keeps none of it."""
+    from transkit import engine
+
+    folder = _numbered_project(tmp_path, languages)
+    monkeypatch.chdir(tmp_path)
+    contexts = []
+    real = engine.CatalogContext
+    monkeypatch.setattr(engine, "CatalogContext", lambda *a, **k: contexts.append(real(*a, **k)) or contexts[-1])
+    report = _files_report(folder, Options(), 1)
+    assert len(contexts) == len(languages) and report.findings
+    kept = sum(len(v) for k, v in contexts[0].run_memo.items() if isinstance(k, tuple) and k[0] == "source")
+    if len(languages) > 1:
+        assert kept >= 600  # every message source's numbers, at least
+    else:
+        assert kept == 0
+
+
+def _numbered_project(tmp_path: Path, languages: tuple[str, ...] = ("fr", "nl")) -> Path:
+    """A template of 600 messages and a catalog of it per language (fr, nl)."""
     folder = tmp_path / "catalogs"
     folder.mkdir()
     (folder / "app.pot").write_text(
@@ -165,6 +185,6 @@ def _numbered_project(tmp_path: Path) -> Path:
         + "".join(f'msgid "Call the helpline about case {n}."\nmsgstr ""\n\n' for n in range(600)),
         encoding="utf-8",
     )
-    for language in ("fr", "nl"):
+    for language in languages:
         _write_catalog(folder / f"{language}.po", language, 600)
     return folder

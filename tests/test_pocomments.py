@@ -39,7 +39,7 @@ def both_readers(text: str, name: str = "x.po"):
     results = []
     for use_polib in (False, True):
         try:
-            catalog, _ = _parse(text, Path(name), name, is_template=False, path_language=None, use_polib=use_polib)
+            catalog = _parse(text, Path(name), name, is_template=False, path_language=None, use_polib=use_polib)[0]
             results.append(catalog.entries)
         except CatalogError as error:
             results.append(error.message)
@@ -81,4 +81,18 @@ def test_generated_comment_lines_read_as_polib_reads_them(blocks):
     for number, comments in enumerate(blocks):
         parts.append("\n".join([*comments, f'msgid "m{number}"', 'msgstr "t"']) + "\n")
     fast, slow = both_readers("\n".join(parts))
+    assert fast == slow
+
+
+def test_a_line_polib_refuses_late_in_a_file_hands_the_whole_file_to_polib():
+    # The fast reader gives out one entry's comments at a time; a refused line after
+    # some entries must still leave the whole file to polib, not half of it read.
+    text = (
+        'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        '#: a.py:1\nmsgid "m0"\nmsgstr "t"\n\n'
+        '#, fuzzy\nmsgid "m1"\nmsgstr "t"\n\n'
+        '#word\nmsgid "m2"\nmsgstr "t"\n'
+    )
+    fast, slow = both_readers(text)
+    assert isinstance(fast, str) and "(polib) cannot read" in fast and "(line 12)" in fast
     assert fast == slow

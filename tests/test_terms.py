@@ -269,6 +269,16 @@ def test_term_variants_across_messages_are_info(in_tmp: Path) -> None:
     assert finding["message"].startswith("trafficking is rendered as \u201ctraite des êtres humains\u201d")
 
 
+def test_term_variants_are_the_same_after_every_check_as_alone(in_tmp: Path) -> None:
+    # T162 totals what the term checks kept of each message when they ran, and verifies
+    # each message itself when they did not: both ways give one finding.
+    _copy_shipped(in_tmp)
+    alone = CliRunner().invoke(main, ["check", "--select", "T162", "--lang", "fr", "--format", "json"])
+    every = CliRunner().invoke(main, ["check", "--lang", "fr", "--format", "json"])
+    variants = [f for f in json.loads(every.stdout)["findings"] if f["code"] == "T162"]
+    assert variants == json.loads(alone.stdout)["findings"] and len(variants) == 1
+
+
 def test_fuzzy_message_says_what_changed_and_critical_change_is_an_error(in_tmp: Path) -> None:
     catalogs = _copy_shipped(in_tmp)
     nl = catalogs / "nl.po"

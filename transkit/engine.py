@@ -104,6 +104,9 @@ class CatalogContext:
     run_memo: dict = field(default_factory=dict, compare=False)
     """Per-run results derived from the template and options alone, computed once per
     process and shared by every catalog's checks."""
+    remember_sources: bool = field(default=True, compare=False)
+    """Whether :meth:`for_source` keeps its answers: not when this catalog is the only one
+    checked, where no other language asks again."""
 
     @property
     def termbase(self) -> Termbase:
@@ -128,8 +131,11 @@ class CatalogContext:
         each catalog (:func:`forget_text_caches`); the run's memo keeps what a check
         derives from a source alone for the next languages. At most
         :data:`MAX_SOURCES` answers are kept per ``kind``; then they are forgotten and
-        worked out again.
+        worked out again. When no other catalog is checked, nothing is kept: the
+        230,000 sources of one 100 MB catalog filled it with answers nobody asked for.
         """
+        if not self.remember_sources:
+            return compute()
         memo = self.run_memo.get(("source", kind))
         if memo is None:
             memo = self.run_memo[("source", kind)] = {}
@@ -313,6 +319,8 @@ class _Shared:
     template_index: Mapping[MessageKey, Entry]
     template_markers: Mapping[MessageKey, tuple[Marker, ...]]
     run_memo: dict = field(default_factory=dict)
+    remember_sources: bool = True
+    """See :attr:`CatalogContext.remember_sources`."""
 
 
 def _results(
@@ -335,6 +343,8 @@ def _results(
                     progress(source.display_path)
                 continue
         pending.append(number)
+    if len(pending) < 2:
+        shared = dataclasses.replace(shared, remember_sources=False)
     checked = map_numbers(functools.partial(_check_source, shared), pending, workers)
     for number, result in zip(pending, checked):
         results[number] = result
@@ -363,7 +373,7 @@ def _check_source(shared: _Shared, number: int) -> CatalogResult:
         digest = hashlib.sha256(data).hexdigest()  # of the very bytes checked
         text = decode(data, source.display_path)
         del data  # a large catalog's bytes need not outlive its decoding
-        catalog = parse_catalog(text, source.path, source.display_path, path_language=code)
+        catalog = parse_catalog(text, source.path, source.display_path, path_language=code, template=shared.template_index)
         del text
     except CatalogError as error:
         # An unreadable file has no digest: it is read again next time, not cached.
@@ -397,7 +407,10 @@ def _check_catalog(shared: _Shared, catalog: Catalog) -> CatalogResult:
     options = shared.options
     coverage = compute(catalog, shared.template, shared.template_index)
     view = Project(shared.root, shared.template, (catalog,))
-    context = CatalogContext(view, catalog, shared.template_index, coverage, options, run_memo=shared.run_memo)
+    context = CatalogContext(
+        view, catalog, shared.template_index, coverage, options,
+        run_memo=shared.run_memo, remember_sources=shared.remember_sources,
+    )
     enabled = options.selection_for(catalog).apply(shared.checks)
     catalog_markers = _markers(catalog, template=False)
     used: set[Marker] = set()
@@ -458,10 +471,6 @@ def _catalog_findings(context: CatalogContext, checks: Iterable[CheckInfo]) -> I
     options = context.options
     checks = list(checks)
     entry_checks = [info for info in checks if info.scope is Scope.ENTRY]
-    for info in checks:
-        if info.scope is Scope.CATALOG:
-            for problem in info.function(context):
-                yield _finding(info, problem, file=file, language=language, options=options)
     # Which entries a check sees is decided once per entry and precondition, not per check.
     by_precondition = [(applies, [i for i in entry_checks if i.applies is applies]) for applies in Applies]
     by_precondition = [(applies, infos) for applies, infos in by_precondition if infos]
@@ -474,6 +483,12 @@ def _catalog_findings(context: CatalogContext, checks: Iterable[CheckInfo]) -> I
             for info in infos:
                 for problem in info.function(entry, context):
                     yield _finding(info, problem, file=file, language=language, options=options, entry=entry)
+    # The catalog's checks come last: some total what the entries' checks found of each
+    # message (T162), which then need not be kept whole. Findings are sorted afterwards.
+    for info in checks:
+        if info.scope is Scope.CATALOG:
+            for problem in info.function(context):
+                yield _finding(info, problem, file=file, language=language, options=options)
 
 
 def _finding(

@@ -12,14 +12,14 @@ Each line is interpreted with polib's rules (first whitespace-separated token, o
 after ``# `` dropped, ``#~|`` lines ignored, references split on whitespace, ...), so an
 entry reads the same as through polib; a differential test holds the two to that on every
 corpus. Lines polib would refuse (``#word`` comments, a lone ``#~``, an unknown ``#|``
-keyword) make :func:`read_comments` return None, and the caller falls back to polib,
-whose error message then says what it could not read.
+keyword) make :func:`read_comments` raise :class:`UnreadableComments`, and the caller
+falls back to polib, whose error message then says what it could not read.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from polib import unescape
@@ -40,42 +40,57 @@ class Comments:
     references: list[str] = field(default_factory=list)
 
 
-class _Unreadable(Exception):
+class UnreadableComments(Exception):
     """A line polib refuses: let polib read the file and report it."""
 
 
-def read_comments(text: str, keyword_lines: Sequence[int]) -> list[Comments] | None:
-    """The comments of each entry after the first (the header); None when a line needs
-    polib's judgement.
+_NONE = Comments()
+"""What an entry without comment lines gets: shared, never changed."""
+
+
+def read_comments(text: str, keyword_lines: Sequence[int]) -> Iterator[Comments]:
+    """The comments of each entry after the first (the header), in file order.
 
     ``keyword_lines`` are the 1-based lines of each entry's first keyword, header
-    included, in file order (what :func:`transkit.posyntax.scan` reports).
+    included, in file order (what :func:`transkit.posyntax.scan` reports). Raises
+    :class:`UnreadableComments`, possibly after some entries, when a line needs polib's
+    judgement.
+
+    One entry's comments at a time: the caller turns each into its entry before the
+    next is read, so a catalog of 230,000 messages never holds 230,000 of these
+    (some 60 MB) next to its text.
     """
-    found = [Comments() for _ in range(max(len(keyword_lines) - 1, 0))]
     count = len(keyword_lines)
     line = 1
     position = 0
     owner = 0  # index in keyword_lines of the first keyword after the current line
-    previous_kind: list[int | None] = [None] * len(found)
-    try:
-        for match in _COMMENT_LINE.finditer(text):
-            start = match.start()
-            line += text.count("\n", position, start)
-            position = start
-            while owner < count and keyword_lines[owner] <= line:
-                owner += 1
-            if owner == 0 or owner == count:
-                # Header comments, and trailing comments after the last entry (polib
-                # ignores these), describe no entry; polib still refuses the same lines.
-                _read_line(match.group().strip(), Comments(), None)
-                continue
-            entry = owner - 1
-            kind = _read_line(match.group().strip(), found[entry], previous_kind[entry])
-            if kind is not None:
-                previous_kind[entry] = kind
-    except _Unreadable:
-        return None
-    return found
+    emitted = 0  # entries (after the header) whose comments were given out
+    pending: Comments | None = None  # the comments of the entry after those
+    previous_kind: int | None = None
+    for match in _COMMENT_LINE.finditer(text):
+        start = match.start()
+        line += text.count("\n", position, start)
+        position = start
+        while owner < count and keyword_lines[owner] <= line:
+            owner += 1
+        if owner == 0 or owner == count:
+            # Header comments, and trailing comments after the last entry (polib
+            # ignores these), describe no entry; polib still refuses the same lines.
+            _read_line(match.group().strip(), Comments(), None)
+            continue
+        while emitted < owner - 1:  # the line belongs to a later entry: earlier ones are done
+            yield _NONE if pending is None else pending
+            emitted += 1
+            pending, previous_kind = None, None
+        if pending is None:
+            pending = Comments()
+        kind = _read_line(match.group().strip(), pending, previous_kind)
+        if kind is not None:
+            previous_kind = kind
+    while emitted < count - 1:
+        yield _NONE if pending is None else pending
+        emitted += 1
+        pending = None
 
 
 def _read_line(line: str, comments: Comments, previous_kind: int | None) -> int | None:
@@ -87,7 +102,7 @@ def _read_line(line: str, comments: Comments, previous_kind: int | None) -> int 
     if first == "#~":
         if len(tokens) > 1:
             return None  # a line of an obsolete entry: read by the scanner
-        raise _Unreadable
+        raise UnreadableComments
     if first == "#:":
         if len(tokens) > 1:
             comments.references.extend(line[3:].split())
@@ -106,7 +121,7 @@ def _read_line(line: str, comments: Comments, previous_kind: int | None) -> int 
         return None
     if first == "#|":
         return _read_previous(line, tokens, comments, previous_kind)
-    raise _Unreadable
+    raise UnreadableComments
 
 
 def _joined(text: str, line: str) -> str:
@@ -117,16 +132,16 @@ def _joined(text: str, line: str) -> str:
 
 def _read_previous(line: str, tokens: list[str], comments: Comments, previous_kind: int | None) -> int:
     if len(tokens) <= 1:
-        raise _Unreadable
+        raise UnreadableComments
     rest = line[2:].lstrip()
     if tokens[1].startswith('"'):
         if previous_kind is None:
-            raise _Unreadable
+            raise UnreadableComments
         comments.previous[previous_kind] = (comments.previous[previous_kind] or "") + unescape(rest[1:-1])
         return previous_kind
     kind = _PREVIOUS.get(tokens[1])
     if kind is None or len(tokens) == 2:
-        raise _Unreadable
+        raise UnreadableComments
     value = rest[len(tokens[1]) :].lstrip()
     comments.previous[kind] = unescape(value[1:-1])
     return kind

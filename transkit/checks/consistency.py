@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from transkit.checks.terms import term_uses
+from transkit.checks.terms import forms_used
 from transkit.coverage import index
 from transkit.engine import CatalogContext, Options, ProjectFacts
 from transkit.glossary.match import strip_bidi
 from transkit.glossary.triage import describe_change
 from transkit.glossary.values import phone_numbers
-from transkit.glossary.verify import Status, phone_region
+from transkit.glossary.verify import phone_region
 from transkit.model import Catalog, Entry, MessageKey
 from transkit.registry import Applies, Problem, Scope, register
 from transkit.report import Severity
@@ -56,9 +56,8 @@ def term_variant(context: CatalogContext) -> Iterator[Problem]:
     """
     used: dict[str, Counter] = defaultdict(Counter)
     for entry in context.catalog.entries:
-        for use in term_uses(entry, context):
-            if use.status in (Status.OK, Status.VARIANT) and use.form_index is not None and use.found:
-                used[use.term_id][use.found] += 1
+        for term_id, form in forms_used(entry, context):
+            used[term_id][form] += 1
     for term_id, forms in sorted(used.items()):
         if len(forms) > 1:
             listing = ", ".join(f"\u201c{form}\u201d ({count})" for form, count in forms.most_common())

@@ -23,7 +23,9 @@ Form = tuple[str, ...]
 _NOTHING = object()
 T = TypeVar("T")
 MAX_DERIVED = 65536
-"""Answers :meth:`Termbase.derived` keeps: more than the sources of a large project."""
+"""Answers :meth:`Termbase.derived` (and :meth:`Termbase.in_source`) keeps: more than the
+sources of a large project."""
+_NO_IDS: frozenset[str] = frozenset()
 
 ANY_LANGUAGE = "*"
 """Key of the forms that apply to every language without forms of its own."""
@@ -136,7 +138,10 @@ class Termbase:
         if found is None:
             from transkit.glossary.match import source_contains
 
-            found = frozenset(term.id for term in self.terms if any(source_contains(source, f) for f in term.source))
+            # Most sources hold no term: they share one empty set (216 bytes each else).
+            found = frozenset(term.id for term in self.terms if any(source_contains(source, f) for f in term.source)) or _NO_IDS
+            if len(self._in_source) >= MAX_DERIVED:
+                self._in_source.clear()
             self._in_source[source] = found
         return found
 
