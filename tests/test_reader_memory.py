@@ -11,6 +11,7 @@ import pytest
 from conftest import CATALOGS
 from transkit.coverage import index
 from transkit.pofile import decode, parse_catalog, read_catalog
+from transkit.posyntax import scan
 
 TEMPLATE = read_catalog(CATALOGS / "campaign.pot", is_template=True)
 SHIPPED = sorted(CATALOGS.glob("*.po"))
@@ -51,3 +52,14 @@ def test_a_message_the_template_lacks_or_words_differently_keeps_its_own_texts(t
 def test_untranslated_messages_share_one_empty_translation() -> None:
     untranslated = [entry.msgstr for entry in TEMPLATE.entries if not entry.is_plural]
     assert len(untranslated) > 10 and all(msgstr is untranslated[0] for msgstr in untranslated)
+
+
+@pytest.mark.parametrize("written", ['"Call AA"', '"Call A\\101"'], ids=["fast path", "token by token"])
+def test_the_scan_itself_takes_the_template_strings(written: str) -> None:
+    # Shared while scanning, so that a large catalog's copies never pile up; an octal
+    # escape takes the scanner off its fast path, and the message is the same.
+    header = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    template = index(parse_catalog(header + 'msgctxt "menu"\nmsgid "Call AA"\nmsgstr ""\n', Path("t.pot"), "t.pot"))
+    [_, scanned] = scan(header + f'msgctxt "menu"\nmsgid {written}\nmsgstr "Appelez"\n', template)
+    source = template[("menu", "Call AA")]
+    assert scanned.msgid is source.msgid and scanned.msgctxt is source.msgctxt

@@ -179,7 +179,7 @@ def _parse(
     """The catalog, its header as scanned, and the line of each entry's first keyword
     (header included)."""
     try:
-        scanned = scan(text)
+        scanned = scan(text, template)
     except PoSyntaxError as error:
         # msgfmt reports an unterminated string on the line after it; show the string's own.
         raise CatalogError(error.message, shown, error.source_line or error.line) from None
@@ -198,7 +198,7 @@ def _parse(
         except UnreadableComments:
             # polib reads the file, and says what it cannot read; the scan's entries
             # were given out in part, so the text is scanned again for it.
-            messages = scan(text)[1:]
+            messages = scan(text, template)[1:]
     if entries is None:
         entries = _entries_with_polib(text, messages, shown)
 

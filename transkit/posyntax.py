@@ -72,7 +72,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 __all__ = ["PoSyntaxError", "ScannedEntry", "scan"]
 
@@ -312,7 +314,8 @@ def _index(digits: str) -> int:
 class _Scanner:
     """One scan of one text: lexer state, parser state, results."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, known: Mapping[tuple[str | None, str], Any] | None = None) -> None:
+        self.known = known
         self.removed: list[int] = []
         if "\\\n" in text:
             # msgfmt's lex_getc drops every backslash-newline pair, everywhere.
@@ -627,6 +630,10 @@ class _Scanner:
         msgctxt = None if ctxt_values is None else "".join(ctxt_values)
         msgid = "".join(id_values)
         key = (msgctxt, msgid)
+        if self.known is not None and key in self.known:
+            same = self.known[key]
+            msgctxt, msgid = same.msgctxt, same.msgid
+            key = (msgctxt, msgid)
         if "\0" in msgid or (msgctxt is not None and "\0" in msgctxt):
             # msgfmt concatenates C strings: each piece ends at its first NUL
             key = (
@@ -654,6 +661,7 @@ class _Scanner:
         """
         text = self.text
         seen = self.seen
+        known = self.known
         append = self.entries.append
         odd_chars = self.odd_chars
         removed = self.removed
@@ -706,6 +714,11 @@ class _Scanner:
                 if groups[dt] or "\\" in msgid:
                     msgid = fast_value(msgid, groups[dt])
                 key = (msgctxt, msgid)
+                if known is not None:
+                    same = known.get(key)
+                    if same is not None:
+                        msgctxt, msgid = same.msgctxt, same.msgid
+                        key = (msgctxt, msgid)
                 if key in seen:
                     raise PoSyntaxError(
                         self.line_at(m.start(i + 1) + 5), "duplicate message definition"
@@ -750,15 +763,19 @@ class _Scanner:
             tok = self.item(tok)
 
 
-def scan(text: str) -> list[ScannedEntry]:
+def scan(text: str, known: Mapping[tuple[str | None, str], Any] | None = None) -> list[ScannedEntry]:
     """Validate PO syntax as msgfmt does; return the messages in file order.
 
     The header is included (``msgid ""``); obsolete (``#~``) messages are
     included with ``obsolete=True``.  Raises :class:`PoSyntaxError` at the first
     problem msgfmt would report as an error, with msgfmt's line number.  See the
     module docstring for what the caller must do with BOM, line endings and NUL.
+
+    ``known`` maps ``(msgctxt, msgid)`` to objects with those two attributes (a
+    template's entries): a message with such a key takes their strings, equal to its
+    own, so that a large catalog does not hold a second copy of its template's.
     """
-    return _Scanner(text).run()
+    return _Scanner(text, known).run()
 
 
 def _scan_slow(text: str) -> list[ScannedEntry]:
