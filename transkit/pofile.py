@@ -262,8 +262,8 @@ def _entry(scanned: ScannedEntry, comments: Comments, template: Mapping[MessageK
     msgctxt, msgid, msgid_plural = scanned.msgctxt, scanned.msgid, scanned.msgid_plural
     references, extracted = tuple(comments.references), comments.extracted
     known = template.get((msgctxt, msgid)) if template else None
-    if known is not None:  # the template's texts, where the same (see parse_catalog)
-        msgctxt, msgid = known.msgctxt, known.msgid
+    if known is not None:  # the template's texts, where the same (see parse_catalog);
+        # the scan has already taken its msgctxt and msgid
         if known.msgid_plural == msgid_plural:
             msgid_plural = known.msgid_plural
         if known.references == references:
