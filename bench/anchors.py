@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from transkit import Options, check, load_project  # noqa: E402
-from transkit.glossary import load_termbase  # noqa: E402
+from transkit.terms import load_termbase  # noqa: E402
 
 TESTS = [
     "printf", "pythonbraceformat", "urls", "emails", "numbers", "xmltags", "startwhitespace",

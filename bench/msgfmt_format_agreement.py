@@ -29,11 +29,11 @@ sys.path.insert(0, str(ROOT))
 
 from transkit import Options, check  # noqa: E402
 from transkit.errors import TranskitError  # noqa: E402
-from transkit.model import Catalog, Project  # noqa: E402
-from transkit.placeholders import declared_syntaxes  # noqa: E402
-from transkit.pofile import read_catalog  # noqa: E402
-from transkit.report import Severity  # noqa: E402
-from transkit.selection import Selection  # noqa: E402
+from transkit.model.catalog import Catalog, Project  # noqa: E402
+from transkit.po.formats import declared_syntaxes  # noqa: E402
+from transkit.po.reader import read_catalog  # noqa: E402
+from transkit.model.findings import Severity  # noqa: E402
+from transkit.engine.selection import Selection  # noqa: E402
 
 _LINE = re.compile(r"^.*?\.po:(\d+): (.*)$")
 # msgfmt's messages about format strings; --check also judges headers and plural counts.

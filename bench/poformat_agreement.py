@@ -1,4 +1,4 @@
-"""How often :mod:`transkit.poformat` writes an entry exactly as GNU ``msgcat`` does.
+"""How often :mod:`transkit.po.writer` writes an entry exactly as GNU ``msgcat`` does.
 
 Not part of the test run.  Needs GNU ``msgcat`` (gettext 0.21).
 
@@ -6,7 +6,7 @@ Not part of the test run.  Needs GNU ``msgcat`` (gettext 0.21).
 
 Every ``*.po`` / ``*.pot`` file under the folders is formatted by ``msgcat`` (default
 width), the result is read back with transkit's reader, and its header and entries are
-rendered by :mod:`transkit.poformat`.  Each entry block is compared with the block
+rendered by :mod:`transkit.po.writer`.  Each entry block is compared with the block
 ``msgcat`` wrote; the counts of entries and files that agree are printed, and, with
 ``--show``, the first disagreements (expected and rendered).
 """
@@ -27,9 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from transkit.errors import TranskitError  # noqa: E402
-from transkit.pofile import read_catalog  # noqa: E402
-from transkit.poformat import render_entry, render_header  # noqa: E402
-from transkit.posyntax import scan  # noqa: E402
+from transkit.po.reader import read_catalog  # noqa: E402
+from transkit.po.writer import render_entry, render_header  # noqa: E402
+from transkit.po.syntax import scan  # noqa: E402
 
 
 def msgcat(source: Path, target: Path) -> bool:

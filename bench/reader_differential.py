@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from transkit.errors import CatalogError  # noqa: E402
-from transkit.pofile import _parse, decode  # noqa: E402
+from transkit.po.reader import _parse, decode  # noqa: E402
 
 
 def compare(path: Path) -> tuple[int, bool | None]:

@@ -32,8 +32,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from transkit.errors import CatalogError  # noqa: E402
-from transkit.merge import infer_decisions  # noqa: E402
-from transkit.pofile import read_catalog  # noqa: E402
+from transkit.maintenance.merge import infer_decisions  # noqa: E402
+from transkit.po.reader import read_catalog  # noqa: E402
 
 CACHE = ROOT / "bench" / ".cache"
 # (folder inside the package, domain): Django's core messages and the admin's.

@@ -54,9 +54,9 @@ def catalog_contexts(folder: Path) -> dict:
     """What a catalog's checks see, per language code, for a case folder (``catalogs/``
     and ``glossary/``): to call one check function directly, as the engine would."""
     from transkit import Options, load_project
-    from transkit.coverage import compute, index
-    from transkit.engine import CatalogContext
-    from transkit.glossary import load_termbase
+    from transkit.model.coverage import compute, index
+    from transkit.engine.runner import CatalogContext
+    from transkit.terms import load_termbase
 
     project = load_project([folder / "catalogs"])
     options = Options(termbase=load_termbase(folder / "glossary"))

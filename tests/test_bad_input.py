@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from conftest import DATA, PROJECTS
 from transkit.cli import main
 from transkit.errors import CatalogError
-from transkit.pofile import decode, parse_catalog, read_catalog
+from transkit.po.reader import decode, parse_catalog, read_catalog
 
 BAD = DATA / "bad"
 TEMPLATE = PROJECTS / "lc_messages" / "site.pot"

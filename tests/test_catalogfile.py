@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import CATALOGS, DATA, SHIPPED_LANGUAGES
-from transkit.catalogfile import format_catalog, layout
-from transkit.pofile import read_catalog_source
+from transkit.po.layout import format_catalog, layout
+from transkit.po.reader import read_catalog_source
 
 needs_msgcat = pytest.mark.skipif(shutil.which("msgcat") is None, reason="GNU msgcat is not installed")
 

@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 
 from transkit import Options, check, load_project
-from transkit.glossary import Termbase, load_termbase
-from transkit.registry import all_checks
+from transkit.terms import Termbase, load_termbase
+from transkit.engine.registry import all_checks
 
 CASES = Path(__file__).parent / "data" / "checks"
 CASE_DIRS = sorted(p for p in CASES.iterdir() if p.is_dir()) if CASES.is_dir() else []

@@ -282,7 +282,7 @@ def test_colour_for_a_terminal_only_and_never_with_no_color(in_tmp: Path, monkey
     import io
 
     from transkit import check as run_checks, load_project
-    from transkit.reporters import text
+    from transkit.reporting import text
 
     report = run_checks(load_project([FLAT]))
     coloured, plain = io.StringIO(), io.StringIO()
@@ -296,7 +296,7 @@ def test_colour_for_a_terminal_only_and_never_with_no_color(in_tmp: Path, monkey
 
 def test_progress_is_reported_per_catalog() -> None:
     from transkit import check as run_checks, load_project
-    from transkit.engine import Options, run
+    from transkit.engine.runner import Options, run
 
     seen: list[str] = []
     project = load_project([FLAT])

@@ -14,11 +14,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from transkit.checks.markup import attribute_changes
-from transkit.engine import CatalogContext
-from transkit.entryforms import form_pairs
-from transkit.languages import language
-from transkit.model import Entry
-from transkit.registry import all_checks
+from transkit.engine.runner import CatalogContext
+from transkit.model.forms import form_pairs
+from transkit.model.languages import language
+from transkit.model.catalog import Entry
+from transkit.engine.registry import all_checks
 from transkit.text.lengths import length_ratio
 from transkit.text.links import email_changes, same_url, url_changes
 from transkit.text.markup import invalid_entities, missing_entities, tag_differences, tags

@@ -8,9 +8,9 @@ import pytest
 
 from conftest import CATALOGS, PROJECTS, SHIPPED_LANGUAGES, msgfmt_statistics, needs_msgfmt
 from transkit import load_project
-from transkit.coverage import compute, parse_date
-from transkit.model import Catalog
-from transkit.pofile import read_catalog
+from transkit.model.coverage import compute, parse_date
+from transkit.model.catalog import Catalog
+from transkit.po.reader import read_catalog
 
 
 def transkit_msgfmt_statistics(catalog: Catalog) -> tuple[int, int, int]:
@@ -57,7 +57,7 @@ def test_partial_catalog_counts_every_state() -> None:
 
 
 def test_percent_is_floored_so_nearly_complete_is_not_shown_complete() -> None:
-    from transkit.coverage import _percent
+    from transkit.model.coverage import _percent
 
     assert _percent(1999, 2000) == 99.9
     assert _percent(0, 0) == 100.0

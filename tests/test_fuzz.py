@@ -48,12 +48,12 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import transkit
-import transkit.glossary
+import transkit.terms
 from transkit.errors import CatalogError, GlossaryError, TranskitError
-from transkit.glossary import load_termbase
-from transkit.glossary.match import word_pattern
-from transkit.pofile import read_catalog
-from transkit.terms_matrix import build_matrix
+from transkit.terms import load_termbase
+from transkit.terms.match import word_pattern
+from transkit.po.reader import read_catalog
+from transkit.terms.matrix import build_matrix
 
 word_pattern()  # built once here, not in every forked child of bounded()
 
@@ -764,9 +764,9 @@ def engine_property(project: transkit.Project, min_coverage: float | None = 50.0
     With ``rnd``, a second run with other options: select/ignore, severity overrides,
     per-language settings, a baseline made of the first run's findings, a language filter.
     """
-    from transkit import baseline
-    from transkit.registry import all_checks
-    from transkit.reporters import CHECK_FORMATS, junit
+    from transkit.engine import baseline
+    from transkit.engine.registry import all_checks
+    from transkit.reporting import CHECK_FORMATS, junit
 
     options = transkit.Options(termbase=TERMBASE, min_coverage=min_coverage)
     report = transkit.check(project, options)
@@ -789,7 +789,7 @@ def engine_property(project: transkit.Project, min_coverage: float | None = 50.0
             severities={rnd.choice(selectors): rnd.choice(severity) for _ in range(rnd.randint(0, 3))},
             min_coverage=rnd.choice([None, 0.0, 99.9]),
             language_min_coverage={rnd.choice(languages): rnd.uniform(0, 100)},
-            termbase=rnd.choice([TERMBASE, transkit.glossary.Termbase()]),
+            termbase=rnd.choice([TERMBASE, transkit.terms.Termbase()]),
             baseline=Counter(baseline.fingerprint(f) for f in rnd.sample(report.findings, len(report.findings) // 2)),
         )
         wanted = [c.code for c in project.catalogs if c.language is not None][:1]
@@ -1141,8 +1141,8 @@ def _check_plural_forms(value: str) -> list[str]:
 
 
 def _compile_and_evaluate(value: str) -> str:
-    from transkit.pluralforms import parse_plural_forms, plural_indexes
-    from transkit.pluralexpression import PluralFormsError
+    from transkit.po.plural_forms import parse_plural_forms, plural_indexes
+    from transkit.po.plural_expression import PluralFormsError
 
     try:
         forms = parse_plural_forms(value)
@@ -1302,7 +1302,7 @@ def test_hostile_termbase_forms_do_not_hang(form: str) -> None:
 def test_regression_name_misspelling_search_is_linear() -> None:
     """glossary/verify.py _spelled tried every run of words against the form, each
     loosened again: 18 s for a 400-word name in a 4,000-word translation, minutes beyond."""
-    from transkit.glossary.verify import _spelled
+    from transkit.terms.verify import _spelled
 
     found = bounded(_spelled, "ab " * 20_000, " ".join(["Ab"] * 2000))
     assert found.startswith("ab ab") and len(found.split()) == 2000
@@ -1315,9 +1315,9 @@ def test_regression_long_phrase_near_miss_is_bounded() -> None:
     """glossary/verify.py: rapidfuzz's partial alignment of a 16,000-character phrase in a
     32,000-character translation took over three minutes; such a phrase is now only
     sought exactly (and reported missing), a short one still as a near miss."""
-    from transkit.glossary.model import Term, TermKind
-    from transkit.glossary.verify import TermProblem, _verify_phrase
-    from transkit.languages import language
+    from transkit.terms.model import Term, TermKind
+    from transkit.terms.verify import TermProblem, _verify_phrase
+    from transkit.model.languages import language
 
     rnd = random.Random(7)
     phrase = "".join(rnd.choice("ab .") for _ in range(16_000))
@@ -1333,8 +1333,8 @@ def test_regression_long_phrase_near_miss_is_bounded() -> None:
 def test_regression_word_matching_of_a_long_form_is_linear() -> None:
     """glossary/match.py Matcher.find compared the form at every word of the text: about
     35 s for a 50,000-word form in a 100,000-word translation."""
-    from transkit.glossary.match import matcher_for, occurrences
-    from transkit.languages import language
+    from transkit.terms.match import matcher_for, occurrences
+    from transkit.model.languages import language
 
     matcher = matcher_for(language("bg"))
     found = bounded(matcher.find, matcher.prepare("a " * 100_000), "a " * 50_000)
@@ -1350,8 +1350,8 @@ def test_regression_word_matching_of_a_long_form_is_linear() -> None:
 def test_regression_huge_words_are_not_stemmed() -> None:
     """glossary/match.py: Snowball's French stemmer took about a second per 100,000-letter
     word; such a word is compared as it is."""
-    from transkit.glossary.match import matcher_for
-    from transkit.languages import language
+    from transkit.terms.match import matcher_for
+    from transkit.model.languages import language
 
     matcher = matcher_for(language("fr"))
     prepared = bounded(matcher.prepare, " ".join("é" * 100_000 + str(i) for i in range(5)), seconds=2.0)

@@ -14,12 +14,12 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import DATA, ROOT
 from transkit.errors import GlossaryError
-from transkit.glossary import load_termbase
-from transkit.glossary.csv_format import read_csv, write_csv
-from transkit.glossary.model import Term, TermKind, Termbase
-from transkit.glossary.tbx import read_tbx, write_tbx
-from transkit.glossary.toml_format import load_toml
-from transkit.report import Severity
+from transkit.terms import load_termbase
+from transkit.terms.csv_format import read_csv, write_csv
+from transkit.terms.model import Term, TermKind, Termbase
+from transkit.terms.tbx import read_tbx, write_tbx
+from transkit.terms.toml_format import load_toml
+from transkit.model.findings import Severity
 
 GLOSSARY = DATA / "glossary"
 BOMB_MESSAGE = "entity declarations are not allowed in a termbase (XML bomb or external entity)"

@@ -126,7 +126,7 @@ def test_chart_is_inline_svg_with_text_alternative(shipped: str) -> None:
 
 
 def test_matrix_has_a_row_per_term_and_text_labels(shipped: str) -> None:
-    from transkit.glossary import load_termbase
+    from transkit.terms import load_termbase
 
     termbase = load_termbase(ROOT / "glossary")
     matrix = shipped.split('id="terms-caption"')[1].split("</table>")[0]

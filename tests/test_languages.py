@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from transkit.languages import language, same_language, to_tag
+from transkit.model.languages import language, same_language, to_tag
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from conftest import CATALOGS, PROJECTS, SHIPPED_LANGUAGES, needs_msgfmt
 from transkit.cli import main
-from transkit.pofile import read_catalog
+from transkit.po.reader import read_catalog
 
 needs_msgmerge = pytest.mark.skipif(shutil.which("msgmerge") is None, reason="GNU msgmerge is not installed")
 

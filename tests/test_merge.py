@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from transkit.merge import Decision, infer_decisions, merge, plural_count
-from transkit.pofile import parse_catalog
+from transkit.maintenance.merge import Decision, infer_decisions, merge, plural_count
+from transkit.po.reader import parse_catalog
 
 HEADER = '''msgid ""
 msgstr ""

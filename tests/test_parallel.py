@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from conftest import CATALOGS, DATA, ROOT
 from transkit import Options, check, load_project
 from transkit.cli import main
-from transkit.glossary import load_termbase
+from transkit.terms import load_termbase
 
 
 def test_parallel_report_is_the_serial_report():
@@ -32,8 +32,8 @@ def test_jobs_option_changes_nothing_in_the_output(monkeypatch):
 
 
 def _files_report(folder: Path, options: Options, jobs: int):
-    from transkit.engine import run_files
-    from transkit.project import locate_files
+    from transkit.engine.runner import run_files
+    from transkit.project.locate import locate_files
 
     template, files = locate_files([folder])
     return run_files(Path.cwd(), template, files, options, jobs=jobs)
@@ -81,8 +81,9 @@ def test_the_cross_language_check_sees_every_catalog_through_its_facts(tmp_path:
 def test_coverage_of_files_is_coverage_of_the_loaded_project(jobs: int, monkeypatch):
     """What ``transkit stats`` counts, catalog by catalog in workers, is what it counted
     over the loaded project; an unreadable catalog is a failure, not a row."""
-    from transkit.coverage import compute, coverage_of_files
-    from transkit.project import locate_files
+    from transkit.model.coverage import compute
+    from transkit.engine.coverage import coverage_of_files
+    from transkit.project.locate import locate_files
 
     folder = DATA / "projects" / "one_broken"
     monkeypatch.chdir(ROOT)
@@ -118,7 +119,7 @@ def _largest_caches() -> list[tuple[str, int]]:
 def test_a_checked_catalogs_texts_do_not_stay_in_the_caches(tmp_path: Path, monkeypatch):
     """Memory at scale: once a catalog is checked, the function caches keyed by its texts
     are emptied, so a worker does not carry every earlier catalog's translations."""
-    from transkit import engine
+    from transkit.engine import runner as engine
 
     folder = _numbered_project(tmp_path)
     forget, seen = engine.forget_text_caches, []
@@ -140,7 +141,7 @@ def test_a_checked_catalogs_texts_do_not_stay_in_the_caches(tmp_path: Path, monk
 def test_forgetting_within_a_catalog_changes_nothing_in_the_report(tmp_path: Path, monkeypatch):
     """A very large catalog's checks forget the caches every so many entries: the
     findings are those of a run that never forgets."""
-    from transkit import engine
+    from transkit.engine import runner as engine
 
     folder = _numbered_project(tmp_path)
     monkeypatch.chdir(tmp_path)
@@ -160,7 +161,7 @@ def test_forgetting_within_a_catalog_changes_nothing_in_the_report(tmp_path: Pat
 def test_source_answers_are_kept_only_when_another_catalog_can_ask(tmp_path: Path, monkeypatch, languages):
     """Checks keep what they derive from a source for the next language's catalog; a
     run that checks one catalog (one 100 MB file) keeps none of it."""
-    from transkit import engine
+    from transkit.engine import runner as engine
 
     folder = _numbered_project(tmp_path, languages)
     monkeypatch.chdir(tmp_path)

@@ -19,8 +19,8 @@ from hypothesis import given, settings, strategies as st
 
 from conftest import DATA, needs_msgfmt
 from transkit import Options, check
-from transkit.model import Project
-from transkit.placeholders import (
+from transkit.model.catalog import Project
+from transkit.po.formats import (
     Syntax,
     apparent_syntaxes,
     declared_syntaxes,
@@ -30,9 +30,9 @@ from transkit.placeholders import (
     parse_python,
     render,
 )
-from transkit.pofile import read_catalog
-from transkit.report import Severity
-from transkit.selection import Selection
+from transkit.po.reader import read_catalog
+from transkit.model.findings import Severity
+from transkit.engine.selection import Selection
 
 ORACLE_FILES = sorted((DATA / "placeholders").glob("*.po"))
 FAMILY = ("P1", "P21")

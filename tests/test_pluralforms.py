@@ -17,10 +17,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from transkit import check, load_project
-from transkit.pluralexpression import LONG_MAX, LONG_MIN, MAX_EXPRESSION_LENGTH, PluralFormsError, compile_plural
-from transkit.pluralforms import parse_plural_forms, plural_indexes
-from transkit.pluralrules import SAMPLE, known_rules, partition
-from transkit.report import Severity
+from transkit.po.plural_expression import LONG_MAX, LONG_MIN, MAX_EXPRESSION_LENGTH, PluralFormsError, compile_plural
+from transkit.po.plural_forms import parse_plural_forms, plural_indexes
+from transkit.po.plural_rules import SAMPLE, known_rules, partition
+from transkit.model.findings import Severity
 
 HERE = Path(__file__).parent
 HEADER_CASES = HERE / "data" / "checks" / "header"

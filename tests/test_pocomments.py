@@ -1,6 +1,6 @@
 """The fast comment reader reads every entry exactly as polib does.
 
-:mod:`transkit.pocomments` replaces polib's second parse of each file; this differential
+:mod:`transkit.po.comments` replaces polib's second parse of each file; this differential
 test holds the two readers to the same result on every catalog the project has (the
 shipped ones, every test corpus, the planted-defect benchmark) and on generated comment
 lines.
@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from transkit.errors import CatalogError
-from transkit.pofile import _parse, decode
+from transkit.po.reader import _parse, decode
 
 def _decodable(path: Path) -> bool:
     try:

@@ -1,4 +1,4 @@
-"""Tests for transkit.poformat: PO text written byte for byte as GNU gettext 0.21 does.
+"""Tests for transkit.po.writer: PO text written byte for byte as GNU gettext 0.21 does.
 
 Three witnesses:
 
@@ -24,10 +24,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import CATALOGS, DATA
-from transkit.model import Entry
-from transkit.pofile import read_catalog
-from transkit.poformat import PAGE_WIDTH, render_entry, render_header, render_string
-from transkit.posyntax import scan
+from transkit.model.catalog import Entry
+from transkit.po.reader import read_catalog
+from transkit.po.writer import PAGE_WIDTH, render_entry, render_header, render_string
+from transkit.po.syntax import scan
 
 FIXTURES = DATA / "poformat"
 MSGCAT = shutil.which("msgcat")

@@ -1,4 +1,4 @@
-"""Tests for transkit.posyntax.
+"""Tests for transkit.po.syntax.
 
 Three witnesses, because a syntax checker is only as good as what it is compared
 with:
@@ -29,7 +29,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from transkit.posyntax import PoSyntaxError, ScannedEntry, _scan_slow, scan
+from transkit.po.syntax import PoSyntaxError, ScannedEntry, _scan_slow, scan
 
 HERE = Path(__file__).parent
 DATA = HERE / "data" / "malformed"

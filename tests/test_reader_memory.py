@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import CATALOGS
-from transkit.coverage import index
-from transkit.pofile import decode, parse_catalog, read_catalog
-from transkit.posyntax import scan
+from transkit.model.coverage import index
+from transkit.po.reader import decode, parse_catalog, read_catalog
+from transkit.po.syntax import scan
 
 TEMPLATE = read_catalog(CATALOGS / "campaign.pot", is_template=True)
 SHIPPED = sorted(CATALOGS.glob("*.po"))

@@ -16,9 +16,9 @@ import pytest
 
 import transkit
 from conftest import PROJECTS
-from transkit.coverage import Coverage
-from transkit.report import Finding, Report, Severity
-from transkit.reporters import github, markdown
+from transkit.model.coverage import Coverage
+from transkit.model.findings import Finding, Report, Severity
+from transkit.reporting import github, markdown
 
 GOLDEN = Path(__file__).parent / "golden"
 ANNOTATION = re.compile(r"^::(?P<command>\w+) (?P<properties>[^:]*)::(?P<message>.*)$")

@@ -18,10 +18,10 @@ import pytest
 
 import transkit
 from conftest import PROJECTS
-from transkit import baseline
-from transkit.registry import all_checks, find
-from transkit.report import Finding, Report, Severity
-from transkit.reporters import junit, sarif
+from transkit.engine import baseline
+from transkit.engine.registry import all_checks, find
+from transkit.model.findings import Finding, Report, Severity
+from transkit.reporting import junit, sarif
 
 jsonschema = pytest.importorskip("jsonschema")
 

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import CATALOGS, ROOT
-from transkit import engine, runcache
+from transkit.engine import cache as runcache, runner as engine
 from transkit.cli import main
 
 

@@ -20,7 +20,7 @@ import pytest
 
 from conftest import CATALOGS, ROOT
 from transkit.errors import TranskitError
-from transkit.safewrite import LOCK_NAME, LockBusy, folder_lock, remove_leftovers, write_atomically
+from transkit.project.safewrite import LOCK_NAME, LockBusy, folder_lock, remove_leftovers, write_atomically
 
 TRANSKIT = [sys.executable, "-m", "transkit"]
 
@@ -44,7 +44,7 @@ WRITER = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from transkit.safewrite import write_atomically
+    from transkit.project.safewrite import write_atomically
     target = Path(sys.argv[1])
     versions = [Path(sys.argv[2]).read_bytes(), Path(sys.argv[3]).read_bytes()]
     print("ready", flush=True)
@@ -182,7 +182,7 @@ def test_a_held_lock_stops_an_update_with_a_clear_error(tmp_path: Path):
             f"""
             import time
             from pathlib import Path
-            from transkit.safewrite import folder_lock
+            from transkit.project.safewrite import folder_lock
             with folder_lock(Path({str(project)!r})):
                 print("locked", flush=True)
                 time.sleep(30)

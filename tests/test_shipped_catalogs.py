@@ -8,9 +8,9 @@ import pytest
 
 from conftest import CATALOGS, SHIPPED_LANGUAGES
 from transkit import Options, check, load_project
-from transkit.glossary import load_termbase
-from transkit.coverage import compute
-from transkit.report import Severity
+from transkit.terms import load_termbase
+from transkit.model.coverage import compute
+from transkit.model.findings import Severity
 
 PROJECT = load_project([CATALOGS])
 BY_CODE = {catalog.code: catalog for catalog in PROJECT.catalogs}

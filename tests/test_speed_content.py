@@ -18,15 +18,15 @@ from hypothesis import strategies as st
 from conftest import DATA, catalog_contexts
 from transkit.checks.formatflags import _PERCENT, _flag_reading
 from transkit.checks.markup import _forms_with, attribute_changes
-from transkit.engine import CatalogContext
-from transkit.entryforms import form_pairs
-from transkit.glossary.values import phone_numbers
-from transkit.model import Entry
-from transkit.placeholders import Syntax, declared_syntaxes, may_have_placeholders, negated_syntaxes, parse
-from transkit.placeholders.brace import next_brace
-from transkit.placeholders.compare import _Form, form_issues, keeps_placeholders, reference
-from transkit.placeholders.flags import _apparent as _apparent_syntaxes
-from transkit.registry import Scope, all_checks
+from transkit.engine.runner import CatalogContext
+from transkit.model.forms import form_pairs
+from transkit.terms.values import phone_numbers
+from transkit.model.catalog import Entry
+from transkit.po.formats import Syntax, declared_syntaxes, may_have_placeholders, negated_syntaxes, parse
+from transkit.po.formats.brace import next_brace
+from transkit.checks.placeholders.compare import _Form, form_issues, keeps_placeholders, reference
+from transkit.po.formats.flags import _apparent as _apparent_syntaxes
+from transkit.engine.registry import Scope, all_checks
 from transkit.text.links import email_changes, url_changes
 from transkit.text.markup import invalid_entities, missing_entities, tag_changes
 from transkit.text.numbers import _GROUP, _MAX_GROUPS, _NUMBER, _alphabetic, _kept_phones, _key, ascii_digits, numbers

@@ -1,6 +1,6 @@
 """The shortcuts of critical-term verification give what the full work gives.
 
-Each fast path of :mod:`transkit.glossary` (the phone-number pre-test, normalisation by
+Each fast path of :mod:`transkit.terms` (the phone-number pre-test, normalisation by
 ``str.replace`` and ``str.split``, splitting words on letters and digits first) is
 compared with the work it replaces, on generated text: digits of several scripts,
 phone-like digit groups, plus signs, parentheses, slashes, the extension words of
@@ -22,9 +22,9 @@ import phonenumbers.phonenumbermatcher
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from transkit.glossary import match, values
-from transkit.glossary.match import BIDI_CONTROLS, normalize, split_words, word_split
-from transkit.glossary.values import phone_numbers
+from transkit.terms import match, values
+from transkit.terms.match import BIDI_CONTROLS, normalize, split_words, word_split
+from transkit.terms.values import phone_numbers
 
 _SETTINGS = settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

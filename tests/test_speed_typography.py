@@ -19,8 +19,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from transkit.checks.typography import _may_normalize_alike
-from transkit.glossary.match import BIDI_CONTROLS, normalize, strip_bidi, word_pattern
-from transkit.languages import language
+from transkit.terms.match import BIDI_CONTROLS, normalize, strip_bidi, word_pattern
+from transkit.model.languages import language
 from transkit.text import punctuation
 from transkit.text.lengths import (
     _COUNTED,

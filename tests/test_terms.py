@@ -16,11 +16,11 @@ from hypothesis import given, settings, strategies as st
 from conftest import CATALOGS, PROJECTS
 from transkit import Options, check, load_project
 from transkit.cli import main
-from transkit.glossary import load_termbase
-from transkit.glossary.match import matcher_for, normalize
-from transkit.glossary.triage import describe_change
-from transkit.languages import language
-from transkit.registry import all_checks
+from transkit.terms import load_termbase
+from transkit.terms.match import matcher_for, normalize
+from transkit.terms.triage import describe_change
+from transkit.model.languages import language
+from transkit.engine.registry import all_checks
 
 TERMS = Path(__file__).parent / "data" / "checks" / "terms"  # the cases run in test_check_cases
 CASE_FILES = sorted((TERMS / "catalogs").glob("*.po"))
@@ -70,7 +70,7 @@ def test_every_term_check_fails_and_passes_in_more_than_one_script() -> None:
 
 
 def _phone_findings(translation: str, code: str = "fr") -> set[str]:
-    from transkit.glossary.verify import verify
+    from transkit.terms.verify import verify
 
     uses = verify("Call the helpline on 078 055 800.", None, (translation,), language(code), TERMBASE)
     return {use.problem.value for use in uses if use.problem is not None}
@@ -328,7 +328,7 @@ _WORDY = st.text(alphabet=st.sampled_from(list("helpine Hotl-’'.,é ßİı\u20
 def test_a_source_holds_a_form_exactly_when_it_is_there_as_whole_words(source: str, form: str):
     """The substring test that rules most sources out before the word-boundary search
     agrees with the search alone, on casings and scripts where folding changes lengths."""
-    from transkit.glossary.match import source_contains
+    from transkit.terms.match import source_contains
 
     needle = normalize(form)
     expected = bool(needle) and re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", normalize(source)) is not None

@@ -16,16 +16,16 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from transkit.config import Config, find_config, load_config, run_options
-from transkit.coverage import Coverage, compute as compute_coverage
-from transkit.engine import Options, run as check
+from transkit.engine.config import Config, find_config, load_config, run_options
+from transkit.model.coverage import Coverage, compute as compute_coverage
+from transkit.engine.runner import Options, run as check
 from transkit.errors import CatalogError, ConfigError, ProjectError, TranskitError
-from transkit.languages import Language, language
-from transkit.model import Catalog, CatalogFailure, Entry, Project
-from transkit.pofile import read_catalog
-from transkit.project import filter_languages, load_project
-from transkit.report import FailOn, Finding, Report, Severity
-from transkit.selection import Selection
+from transkit.model.languages import Language, language
+from transkit.model.catalog import Catalog, CatalogFailure, Entry, Project
+from transkit.po.reader import read_catalog
+from transkit.project.locate import filter_languages, load_project
+from transkit.model.findings import FailOn, Finding, Report, Severity
+from transkit.engine.selection import Selection
 
 __all__ = [
     "Catalog",

@@ -1,19 +1,5 @@
-"""Built-in checks, one module per family; importing this package registers them all."""
+"""Built-in checks, one module (or folder) per family.
 
-from transkit.checks import (  # noqa: F401
-    consistency,
-    content,
-    coverage,
-    files,
-    formatflags,
-    header,
-    language,
-    markup,
-    placeholders,
-    plural_forms,
-    plurals,
-    punctuation,
-    suppressions,
-    terms,
-    typography,
-)
+Nothing here lists them: :func:`transkit.engine.registry.load_checks` imports every module
+of this package, and each check registers itself with its decorator.
+"""

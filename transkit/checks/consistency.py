@@ -7,15 +7,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from transkit.checks.terms import forms_used
-from transkit.coverage import index
-from transkit.engine import CatalogContext, Options, ProjectFacts
-from transkit.glossary.match import strip_bidi
-from transkit.glossary.triage import describe_change
-from transkit.glossary.values import phone_numbers
-from transkit.glossary.verify import phone_region
-from transkit.model import Catalog, Entry, MessageKey
-from transkit.registry import Applies, Problem, Scope, register
-from transkit.report import Severity
+from transkit.model.coverage import index
+from transkit.engine.runner import CatalogContext, Options, ProjectFacts
+from transkit.terms.match import strip_bidi
+from transkit.terms.triage import describe_change
+from transkit.terms.values import phone_numbers
+from transkit.terms.verify import phone_region
+from transkit.model.catalog import Catalog, Entry, MessageKey
+from transkit.engine.registry import Applies, Problem, Scope, register
+from transkit.model.findings import Severity
 
 
 @register("T161", "inconsistent-translation", Scope.CATALOG, Severity.WARNING)

@@ -16,14 +16,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from transkit.engine import CatalogContext
-from transkit.entryforms import form_pairs, per_form, quote
-from transkit.glossary.model import Termbase, TermKind
-from transkit.glossary.values import normalize_domain
-from transkit.glossary.verify import phone_region
-from transkit.model import Entry
-from transkit.registry import Applies, Problem, Scope, register
-from transkit.report import Severity
+from transkit.engine.runner import CatalogContext
+from transkit.model.forms import form_pairs, per_form, quote
+from transkit.terms.model import Termbase, TermKind
+from transkit.terms.values import normalize_domain
+from transkit.terms.verify import phone_region
+from transkit.model.catalog import Entry
+from transkit.engine.registry import Applies, Problem, Scope, register
+from transkit.model.findings import Severity
 from transkit.text.links import email_changes, url_changes, url_parts
 from transkit.text.numbers import YEAR_OFFSETS, Number, missing_numbers, numbers
 from transkit.text.spans import values

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from transkit.coverage import is_outdated, parse_date
-from transkit.engine import CatalogContext
-from transkit.glossary.model import Termbase
-from transkit.glossary.triage import Change, describe_change
-from transkit.glossary.verify import phone_region
-from transkit.model import Entry
-from transkit.registry import Applies, Problem, Scope, register
-from transkit.report import Severity
+from transkit.model.coverage import is_outdated, parse_date
+from transkit.engine.runner import CatalogContext
+from transkit.terms.model import Termbase
+from transkit.terms.triage import Change, describe_change
+from transkit.terms.verify import phone_region
+from transkit.model.catalog import Entry
+from transkit.engine.registry import Applies, Problem, Scope, register
+from transkit.model.findings import Severity
 
 
 def _quote(text: str, limit: int = 60) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from transkit.engine import ProjectFacts
-from transkit.registry import Problem, Scope, register
-from transkit.report import Severity
+from transkit.engine.runner import ProjectFacts
+from transkit.engine.registry import Problem, Scope, register
+from transkit.model.findings import Severity
 
 
 @register("F001", "unreadable-catalog", Scope.PROJECT, Severity.ERROR)

@@ -15,11 +15,11 @@ from collections.abc import Iterator
 
 import langcodes
 
-from transkit.engine import CatalogContext
-from transkit.languages import to_tag
-from transkit.model import Entry
-from transkit.registry import Problem, Scope, register
-from transkit.report import Severity
+from transkit.engine.runner import CatalogContext
+from transkit.model.languages import to_tag
+from transkit.model.catalog import Entry
+from transkit.engine.registry import Problem, Scope, register
+from transkit.model.findings import Severity
 
 
 @register("H102", "language-header-missing", Scope.CATALOG, Severity.WARNING)

@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from transkit.checks.content import owned_by_termbase
-from transkit.engine import CatalogContext
-from transkit.entryforms import form_pairs, per_form, quote
-from transkit.languages import Language
-from transkit.model import Entry
-from transkit.registry import Applies, Problem, Scope, register
-from transkit.report import Severity
+from transkit.engine.runner import CatalogContext
+from transkit.model.forms import form_pairs, per_form, quote
+from transkit.model.languages import Language
+from transkit.model.catalog import Entry
+from transkit.engine.registry import Applies, Problem, Scope, register
+from transkit.model.findings import Severity
 from transkit.text.links import covering_term, same_url, url_parts
 from transkit.text.markup import Tag, entities, invalid_entities, missing_entities, tag_changes, tags
 

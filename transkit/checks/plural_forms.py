@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from transkit.engine import CatalogContext
-from transkit.model import Catalog
-from transkit.pluralexpression import PluralFormsError
-from transkit.pluralforms import PluralForms, parse_plural_forms
-from transkit.pluralrules import (
+from transkit.engine.runner import CatalogContext
+from transkit.model.catalog import Catalog
+from transkit.po.plural_expression import PluralFormsError
+from transkit.po.plural_forms import PluralForms, parse_plural_forms
+from transkit.po.plural_rules import (
     LARGE_NUMBERS,
     SAMPLE,
     KnownRule,
@@ -22,8 +22,8 @@ from transkit.pluralrules import (
     known_rules,
     partition,
 )
-from transkit.registry import Problem, Scope, register
-from transkit.report import Severity
+from transkit.engine.registry import Problem, Scope, register
+from transkit.model.findings import Severity
 
 _GERMANIC = "nplurals=2; plural=(n != 1)"
 """What gettext falls back to when a catalog has no usable Plural-Forms."""

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from transkit.checks.plural_forms import plural_state
-from transkit.engine import CatalogContext
-from transkit.model import Entry
-from transkit.registry import Applies, Problem, Scope, register
-from transkit.report import Severity
+from transkit.engine.runner import CatalogContext
+from transkit.model.catalog import Entry
+from transkit.engine.registry import Applies, Problem, Scope, register
+from transkit.model.findings import Severity
 
 
 @register("P201", "plural-form-count-mismatch", Scope.ENTRY, Severity.ERROR, applies=Applies.ACTIVE)

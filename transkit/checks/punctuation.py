@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from transkit.engine import CatalogContext
-from transkit.entryforms import form_pairs, per_form, quote
-from transkit.model import Entry
-from transkit.registry import Applies, Problem, Scope, register
-from transkit.report import Severity
+from transkit.engine.runner import CatalogContext
+from transkit.model.forms import form_pairs, per_form, quote
+from transkit.model.catalog import Entry
+from transkit.engine.registry import Applies, Problem, Scope, register
+from transkit.model.findings import Severity
 from transkit.text.punctuation import (
     CANONICAL,
     CLOSERS,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from transkit.registry import Problem, Scope, register
-from transkit.suppression import Marker, unused_problem
-from transkit.report import Severity
+from transkit.engine.registry import Problem, Scope, register
+from transkit.engine.suppression import Marker, unused_problem
+from transkit.model.findings import Severity
 
 
 @register("N101", "unused-suppression", Scope.CATALOG, Severity.WARNING)

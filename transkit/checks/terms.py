@@ -1,6 +1,6 @@
 """Critical terms (family ``T``): helpline, service numbers, websites, names, phrases, terms.
 
-Every check here reads one shared computation per message (:mod:`transkit.glossary.verify`)
+Every check here reads one shared computation per message (:mod:`transkit.terms.verify`)
 and reports one kind of problem.  Untranslated and fuzzy messages are skipped: coverage
 checks report those, and ``T171`` judges what changed under a fuzzy one.
 """
@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from transkit.engine import CatalogContext
-from transkit.glossary.verify import Status, TermProblem, TermUse, verify
-from transkit.model import Entry
-from transkit.registry import Applies, Problem, Scope, find, register
-from transkit.report import Severity
+from transkit.engine.runner import CatalogContext
+from transkit.terms.verify import Status, TermProblem, TermUse, verify
+from transkit.model.catalog import Entry
+from transkit.engine.registry import Applies, Problem, Scope, find, register
+from transkit.model.findings import Severity
 
 
 def term_uses(entry: Entry, context: CatalogContext) -> tuple[TermUse, ...]:

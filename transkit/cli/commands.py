@@ -12,23 +12,24 @@ from pathlib import Path
 import click
 
 from transkit.cli.common import USAGE_ERROR, Located, glossary_option, load, load_termbase_for, locate, main, note_termbase, project_options
-from transkit import runcache
-from transkit.glossary import Termbase
+from transkit.engine import cache as runcache
+from transkit.terms import Termbase
 from transkit.cli.common import output as open_output
 from transkit.cli.common import write_atomically
-from transkit.coverage import compute, coverage_of_files, index
-from transkit.model import CatalogFailure
-from transkit.config import run_options
-from transkit.engine import Options, run, run_files
-from transkit.project import locate_files
-from transkit import baseline
-from transkit.registry import all_checks, find
-from transkit.report import FailOn, Report
-from transkit.reporters import CHECK_FORMATS, junit, text
-from transkit.reporters import stats as stats_reporter
-from transkit.reporters import terms as terms_reporter
-from transkit.reporters.json_report import dump
-from transkit.terms_matrix import build_matrix
+from transkit.model.coverage import compute, index
+from transkit.engine.coverage import coverage_of_files
+from transkit.model.catalog import CatalogFailure
+from transkit.engine.config import run_options
+from transkit.engine.runner import Options, run, run_files
+from transkit.project.locate import locate_files
+from transkit.engine import baseline
+from transkit.engine.registry import all_checks, find
+from transkit.model.findings import FailOn, Report
+from transkit.reporting import CHECK_FORMATS, junit, text
+from transkit.reporting import stats as stats_reporter
+from transkit.reporting import terms as terms_reporter
+from transkit.reporting.json_report import dump
+from transkit.terms.matrix import build_matrix
 
 
 @main.command()

@@ -13,13 +13,13 @@ import sys
 import click
 
 from transkit import __version__
-from transkit.config import Config, find_config, load_config
+from transkit.engine.config import Config, find_config, load_config
 from transkit.errors import TranskitError
-from transkit.glossary import Termbase, load_termbase
-from transkit.model import Catalog, Project
-from transkit.pofile import read_catalog
-from transkit.project import DEFAULT_CATALOGS, filter_languages, load_project, locate_project
-from transkit.safewrite import write_atomically
+from transkit.terms import Termbase, load_termbase
+from transkit.model.catalog import Catalog, Project
+from transkit.po.reader import read_catalog
+from transkit.project.locate import DEFAULT_CATALOGS, filter_languages, load_project, locate_project
+from transkit.project.safewrite import write_atomically
 
 USAGE_ERROR = 2
 GLOSSARY_FOLDER = "glossary"

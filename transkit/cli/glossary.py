@@ -18,8 +18,8 @@ from transkit.cli.common import (
 )
 from transkit.cli.common import output as open_output
 from transkit.errors import GlossaryError, ProjectError, TermbaseInvalid, TranskitError
-from transkit.glossary import load_termbase
-from transkit.glossary.validate import validate
+from transkit.terms import load_termbase
+from transkit.terms.validate import validate
 
 
 @main.group()
@@ -129,13 +129,13 @@ def import_glossary(source: Path, output: Path | None) -> None:
 
 def _render(termbase, output_format: str) -> str:
     if output_format == "tbx":
-        from transkit.glossary.tbx import write_tbx
+        from transkit.terms.tbx import write_tbx
 
         return write_tbx(termbase)
     if output_format == "csv":
-        from transkit.glossary.csv_format import write_csv
+        from transkit.terms.csv_format import write_csv
 
         return write_csv(termbase)
-    from transkit.glossary.toml_format import dump_toml
+    from transkit.terms.toml_format import dump_toml
 
     return dump_toml(termbase)

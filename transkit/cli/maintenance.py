@@ -17,19 +17,19 @@ from pathlib import Path
 import click
 
 from transkit.cli.common import glossary_option, load, load_termbase_for, locate, main
-from transkit.config import find_config, load_config, run_options
-from transkit.engine import run
+from transkit.engine.config import find_config, load_config, run_options
+from transkit.engine.runner import run
 from transkit.errors import ProjectError, TranskitError
-from transkit.languages import to_tag
-from transkit.mofile import compiled_entries, mo_bytes
-from transkit.model import Catalog, Project
-from transkit.newcatalog import new_catalog
-from transkit.paths import display_path
-from transkit.pofile import CatalogSource, read_catalog_source
-from transkit.project import DEFAULT_CATALOGS, find_catalog_files, find_template, path_language
-from transkit.report import FailOn
-from transkit.safewrite import folder_lock, remove_leftovers, write_atomically
-from transkit.update import CatalogUpdate, update_catalog
+from transkit.model.languages import to_tag
+from transkit.po.mo import compiled_entries, mo_bytes
+from transkit.model.catalog import Catalog, Project
+from transkit.maintenance.newcatalog import new_catalog
+from transkit.project.paths import display_path
+from transkit.po.reader import CatalogSource, read_catalog_source
+from transkit.project.locate import DEFAULT_CATALOGS, find_catalog_files, find_template, path_language
+from transkit.model.findings import FailOn
+from transkit.project.safewrite import folder_lock, remove_leftovers, write_atomically
+from transkit.maintenance.update import CatalogUpdate, update_catalog
 
 template_option = click.option(
     "--template", type=click.Path(path_type=Path), help="The template (.pot); default: the one *.pot beside the catalogs."

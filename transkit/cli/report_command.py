@@ -9,10 +9,10 @@ from pathlib import Path
 import click
 
 from transkit.cli.common import USAGE_ERROR, glossary_option, load, load_termbase_for, main, write_atomically
-from transkit.config import run_options
-from transkit.engine import run
-from transkit.reporters.html import render_report
-from transkit.terms_matrix import build_matrix
+from transkit.engine.config import run_options
+from transkit.engine.runner import run
+from transkit.reporting.html import render_report
+from transkit.terms.matrix import build_matrix
 
 DEFAULT_OUTPUT = Path("report.html")
 

@@ -16,7 +16,7 @@ from typing import Any
 import unicodedata
 from collections import Counter
 
-from transkit.languages import Language, base_language
+from transkit.model.languages import Language, base_language
 from transkit.text.spans import MASK, plain_text
 
 # Characters of a script per English character, measured on the 23 shipped translations

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from transkit.languages import Language, to_tag
+from transkit.model.languages import Language, to_tag
 from transkit.text.spans import values
 
 

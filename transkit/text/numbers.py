@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from transkit.glossary.values import phone_numbers
+from transkit.terms.values import phone_numbers
 from transkit.text.spans import plain_text
 
 # Characters that separate the digit groups of one number: spaces (French, Swedish),

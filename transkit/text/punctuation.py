@@ -16,8 +16,8 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
-from transkit.glossary.match import strip_bidi
-from transkit.languages import Language, base_language
+from transkit.terms.match import strip_bidi
+from transkit.model.languages import Language, base_language
 from transkit.text.spans import MASK, mask, plain_text
 
 # --- brackets ---------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from transkit.glossary.match import BIDI_CONTROLS, strip_bidi
+from transkit.terms.match import BIDI_CONTROLS, strip_bidi
 from transkit.text.spans import plain_text
 
 _BIDI = frozenset(BIDI_CONTROLS)

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import phonenumbers
 
-from transkit.glossary.match import strip_bidi
+from transkit.terms.match import strip_bidi
 
 MASK = "\ufffc"
 """What masked spans are replaced with: one object-replacement character per character,

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import pairwise
 
-from transkit.glossary.match import word_split, normalize, word_pattern
+from transkit.terms.match import word_split, normalize, word_pattern
 from transkit.text.spans import MASK, mask, plain_text
 
 

@@ -1,0 +1,378 @@
+"""How a translation's placeholders differ from its source's, form by form.
+
+Arguments are matched by name, or by position where all of them are unnamed; a
+placeholder can be missing, added, renamed, converted otherwise, reordered, or the
+string can be invalid.  For a plural message every ``msgstr[n]`` is compared with
+``msgid_plural``, and the argument that holds n may be left out of a form that one value
+of n selects.  Each :class:`Issue` has one :class:`Kind`, which one check of
+:mod:`transkit.checks.placeholders` reports.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from transkit.model.catalog import Entry
+from transkit.po.formats import parse
+from transkit.po.formats.model import FormatString, Placeholder, Syntax
+from transkit.po.plural_expression import NUMBERS
+from transkit.model.findings import Severity
+
+
+class Kind(enum.Enum):
+    """What is wrong with a placeholder; one check reports each kind."""
+
+    MISSING = "missing"
+    ADDED = "added"
+    RENAMED = "renamed"
+    CONVERSION = "conversion"
+    ORDER = "order"
+    INVALID = "invalid"
+    NUMBER = "number"
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One placeholder problem of one form (``form`` is None for a singular message)."""
+
+    kind: Kind
+    form: int | None
+    message: str
+    severity: Severity | None = None
+    """Overrides the check's severity (a warning where gettext allows what is reported)."""
+
+
+@dataclass(frozen=True)
+class _Form:
+    """The ``msgstr[n]`` being compared: its index, the n that select it, what holds n."""
+
+    index: int | None
+    values: tuple[int, ...] | None
+    """The values of n (0..1000) that select this form; None for a singular message."""
+    numbers: frozenset
+    """The source argument(s) that may hold n (plural messages only)."""
+    python_tuple: bool = False
+    """Unnamed python-format arguments: Python needs every one of them in every form."""
+
+    @property
+    def single(self) -> bool:
+        """Selected by one value of n at most: gettext lets it leave the number out."""
+        return self.values is not None and len(self.values) <= 1 and not self.python_tuple
+
+
+_COUNT_NAMES = re.compile(r"^(n|num|number|count|cnt|nb|total|amount|quantity|qty)$|count|number", re.I)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The source side of a comparison: the same for every translation of a message, so
+    that a check can work it out once for all the languages (:func:`reference`)."""
+
+    msgid: FormatString
+    reference: FormatString
+    """What translations are compared with: ``msgid_plural`` in a plural message, else ``msgid``."""
+    uses: dict
+    """Argument → the placeholders of ``reference`` that take it (:func:`_uses`)."""
+    numbers: frozenset
+    """The argument(s) that may hold n, in a plural message."""
+    python_tuple: bool
+    """Unnamed python-format arguments: Python needs every one of them in every form."""
+    texts: tuple[str, ...]
+    """The placeholders of ``reference`` as written, in order."""
+
+
+def reference(msgid: FormatString, plural: FormatString | None) -> Reference:
+    """The source side of a message's comparison: ``plural`` is its ``msgid_plural``
+    read the same way, None for a singular message."""
+    ref = plural if plural is not None else msgid
+    uses = _uses(ref)
+    return Reference(
+        msgid,
+        ref,
+        uses,
+        _number_candidates(msgid, ref) if plural is not None else frozenset(),
+        ref.syntax is Syntax.PYTHON and any(isinstance(k, int) for k in uses),
+        tuple(p.text for p in ref.placeholders),
+    )
+
+
+def syntax_issues(
+    entry: Entry, syntax: Syntax, usage: tuple[tuple[int, ...], ...] | None, source: Reference | None = None
+) -> Iterator[Issue]:
+    """The placeholder problems of a message's translation read as one syntax.
+
+    ``usage`` is, for a plural message, the values of n that select each form.
+    ``source`` is the message's :func:`reference` in ``syntax`` when the caller has it:
+    a check remembers it for every language.
+    """
+    if source is None:
+        plural = parse(entry.msgid_plural, syntax) if entry.msgid_plural is not None else None
+        source = reference(parse(entry.msgid, syntax), plural)
+    if not source.reference.usable:
+        return  # P113 says so; msgfmt does not compare either (it reads msgid_plural only)
+    for index, text in enumerate(entry.msgstr):
+        if not text or keeps_placeholders(text, source):
+            continue
+        values = usage[index] if usage is not None and index < len(usage) else None
+        form = _Form(index if entry.is_plural else None, values, source.numbers, source.python_tuple)
+        yield from form_issues(source, text, form)
+
+
+def form_issues(source: Reference, text: str, form: _Form) -> Iterator[Issue]:
+    """The problems of one form's translation, compared with a usable source."""
+    syntax = source.reference.syntax
+    translation = parse(text, syntax)
+    # A lone "}" copied from a source that has one is the source's fault (P113).
+    errors = [e for e in translation.errors if e.fatal or source.reference.valid]
+    if errors:
+        yield Issue(Kind.INVALID, form.index, f"not a valid {syntax.flag} string: {errors[0].message}")
+    if translation.usable:
+        yield from _compare(source.reference, source.uses, translation, form)
+
+
+_STARTS = {Syntax.PYTHON: "%", Syntax.C: "%", Syntax.PYTHON_BRACE: "{}"}
+"""The characters a parser of each syntax stops at: text without them is literal text."""
+
+
+def keeps_placeholders(text: str, source: Reference) -> bool:
+    """Whether a translation has the source's placeholders, as written and in order, and
+    no other character that starts one.
+
+    Its parse then has the same placeholders (each is read from its own characters and
+    numbered in order) and no error the source is free of, so :func:`form_issues` would
+    find nothing.  Most translations keep their placeholders so, and this test costs a
+    few string searches where the parse and the comparison cost far more.
+    """
+    starts = _STARTS[source.reference.syntax]
+    at = 0
+    for placeholder in source.texts:
+        found = text.find(placeholder, at)
+        if found < 0 or _has_any(text, starts, at, found):
+            return False
+        at = found + len(placeholder)
+    return not _has_any(text, starts, at, len(text))
+
+
+def _has_any(text: str, chars: str, start: int, end: int) -> bool:
+    return any(text.find(char, start, end) >= 0 for char in chars)
+
+
+def _compare(reference: FormatString, ref: dict, translation: FormatString, form: _Form) -> Iterator[Issue]:
+    """Compare the arguments of one form with the source's, by name or by position."""
+    got = _uses(translation)
+    if ref and got and all(isinstance(k, int) for k in (*ref, *got)):
+        yield from _compare_positions(reference, ref, translation, got, form)
+        return
+    missing = [k for k in ref if k not in got]
+    added = [k for k in got if k not in ref]
+    if form.single and len(missing) > len(added):
+        missing = _without_number(missing, form)
+    for old, new in zip(missing, added):
+        yield Issue(Kind.RENAMED, form.index, f"{_show(ref[old], True)} became {_show(got[new], True)}")
+    yield from _missing(ref, missing[len(added):], form)
+    for new in added[len(missing):]:
+        yield _added(got[new], form)
+    for key in ref:
+        if key in got:
+            yield from _conversion(ref[key], got[key], form.index)
+
+
+def _compare_positions(
+    reference: FormatString, ref: dict, translation: FormatString, got: dict, form: _Form
+) -> Iterator[Issue]:
+    """Unnamed arguments (``%s``, C's ``%2$s``): the n-th placeholder takes the n-th argument."""
+    ref_types = [_form_of(ref[k][0]) for k in sorted(ref)]
+    got_types = [_form_of(got[k][0]) for k in sorted(got)]
+    if ref_types == got_types:
+        return
+    numbered = any(p.explicit for p in translation.directives)
+    if not numbered and len(ref_types) == len(got_types) and sorted(ref_types) == sorted(got_types):
+        yield Issue(Kind.ORDER, form.index, _order_message(reference, translation))
+        return
+    kept = _subsequence(got_types, ref_types) if not numbered else None
+    if kept is not None:  # some left out, the others in order
+        gone = [k for i, k in enumerate(sorted(ref)) if i not in kept]
+        if reference.syntax is Syntax.C and any(k <= len(got_types) for k in gone):
+            yield Issue(Kind.ORDER, form.index, f"leaving out {_show(ref[gone[0]])} shifts the arguments after it; "
+                        f"keep it, or number the others ({_numbered(reference, gone)})")
+            return
+        yield from _missing(ref, _without_number(gone, form) if form.single else gone, form)
+        return
+    extra = _subsequence(ref_types, got_types) if not numbered else None
+    if extra is not None:  # some added, the others in order
+        for i, key in enumerate(sorted(got)):
+            if i not in extra:
+                yield _added(got[key], form)
+        return
+    missing = [k for k in sorted(ref) if k not in got]
+    trailing = [k for k in missing if k > max(got)]
+    yield from _missing(ref, _without_number(missing, form) if form.single and trailing == missing else missing, form)
+    for key in sorted(got):
+        if key not in ref:
+            yield _added(got[key], form, key)
+        else:
+            yield from _conversion(ref[key], got[key], form.index)
+
+
+def _without_number(keys: list, form: _Form) -> list:
+    """The missing arguments but the number, which a form for one value of n may leave out."""
+    number = next((k for k in keys if k in form.numbers), None)
+    return [k for k in keys if k != number]
+
+
+def _missing(ref: dict, keys: Iterable, form: _Form) -> Iterator[Issue]:
+    for key in keys:
+        shown = _show(ref[key])
+        where = f" (argument {key})" if isinstance(key, int) and ref[key][0].syntax is Syntax.C else ""
+        if form.index is not None and form.numbers == {key} and not form.single:
+            if form.python_tuple:
+                yield Issue(Kind.NUMBER, form.index, f"the number {shown} is missing: with unnamed placeholders "
+                            "Python needs every argument in every form (\"not all arguments converted\")")
+            else:
+                yield Issue(Kind.NUMBER, form.index, f"the number {shown}{where} is missing, but this form is "
+                            f"used for {_values(form.values)}")
+        elif form.single:
+            yield Issue(Kind.MISSING, form.index, f"placeholder {shown}{where} of the source is missing; gettext "
+                        f"allows it in this form, used only for {_values(form.values)}, but the reader loses the "
+                        "value", Severity.WARNING)
+        else:
+            yield Issue(Kind.MISSING, form.index, f"placeholder {shown}{where} of the source is missing")
+
+
+def _added(uses: list[Placeholder], form: _Form, key: int | None = None) -> Issue:
+    where = f" (argument {key})" if key is not None else ""
+    return Issue(Kind.ADDED, form.index, f"placeholder {_show(uses)}{where} is not in the source{_percent_hint(uses)}")
+
+
+def _conversion(ref: list[Placeholder], got: list[Placeholder], form: int | None) -> Iterator[Issue]:
+    """One argument converted otherwise: another type, or (braces) another spec as written."""
+    wanted, have = {_form_of(p) for p in ref}, {_form_of(p) for p in got}
+    changed = next(((ref[0], p) for p in got if _form_of(p) not in wanted), None)
+    changed = changed or next(((p, got[0]) for p in ref if _form_of(p) not in have), None)
+    if changed is None:
+        return
+    old, new = changed
+    if new.syntax is not Syntax.PYTHON_BRACE:
+        what = f"{old.type} became {new.type}"
+    elif old.explicit != new.explicit:
+        what = "numbered and automatic fields differ (msgfmt cannot read {})"
+    else:
+        what = "the conversion or format spec changed"
+    yield Issue(Kind.CONVERSION, form, f"{_show(old, True)} became {_show(new, True)}: {what}")
+
+
+def _uses(string: FormatString) -> dict:
+    """Argument → the placeholders that take it, in order of first use.
+
+    A ``*`` width or precision takes an integer argument of its own.
+    """
+    uses: dict = {}
+    for p in string.directives:
+        if p.argument is not None:
+            uses.setdefault(p.argument, []).append(p)
+        for star in (p.width_position, p.precision_position):
+            if star is not None:
+                uses.setdefault(star, []).append(_star(p))
+    return uses
+
+
+def _star(p: Placeholder) -> Placeholder:
+    """The integer argument a ``*`` takes, shown as its directive."""
+    integer = "int" if p.syntax is Syntax.C else "integer"
+    return Placeholder(p.syntax, p.text, p.start, p.end, type=integer, conversion="*")
+
+
+def _form_of(p: Placeholder) -> str:
+    """What must stay the same for one argument: its type; for braces, as msgfmt compares
+    them, the conversion and the spec as written, and whether the field is numbered."""
+    if p.syntax is Syntax.PYTHON_BRACE:
+        return f"{p.explicit}!{p.conversion}:{p.spec}" if p.spec is not None else f"{p.explicit}!{p.conversion}"
+    return p.type
+
+
+def _show(uses: list[Placeholder] | Placeholder, quoted: bool = False) -> str:
+    """A placeholder as written; quoted in "became" messages, and when it holds a space."""
+    p = uses[0] if isinstance(uses, list) else uses
+    if p.conversion == "*":
+        return f'the * of "{p.text}"' if quoted else f"the * of {p.text}"
+    return f'"{p.text}"' if quoted or any(c.isspace() for c in p.text) else p.text
+
+
+def _subsequence(short: list[str], long: list[str]) -> set[int] | None:
+    """Indexes of ``long`` that spell ``short`` in order (greedy), or None."""
+    kept, at = set(), 0
+    for item in short:
+        while at < len(long) and long[at] != item:
+            at += 1
+        if at == len(long):
+            return None
+        kept.add(at)
+        at += 1
+    return kept
+
+
+def _order_message(reference: FormatString, translation: FormatString) -> str:
+    before = " … ".join(p.text for p in reference.directives)
+    after = " … ".join(p.text for p in translation.directives)
+    if reference.syntax is Syntax.PYTHON:
+        return (f"the placeholders are in another order: \"{before}\" became \"{after}\"; unnamed python-format "
+                "placeholders cannot be reordered (the source needs named ones, %(name)s)")
+    free = {p.position: p for p in reference.directives if p.position is not None}
+    suggestion = []
+    for p in (p for p in translation.directives if p.position is not None):
+        match = next((k for k, q in sorted(free.items()) if q.type == p.type), None)
+        if match is None:
+            break
+        suggestion.append(p.text.replace("%", f"%{match}$", 1))
+        free.pop(match)
+    complete = len(suggestion) == sum(p.position is not None for p in translation.directives)
+    hint = f"; number them to reorder: \"{' … '.join(suggestion)}\"" if complete else ""
+    return f"the arguments are in another order: \"{before}\" became \"{after}\"{hint}"
+
+
+def _numbered(reference: FormatString, gone: list[int]) -> str:
+    return " … ".join(p.text.replace("%", f"%{p.position}$", 1) for p in reference.directives
+                      if p.position is not None and p.position not in gone)
+
+
+def _percent_hint(uses: list[Placeholder]) -> str:
+    p = uses[0]
+    if p.syntax is not Syntax.PYTHON_BRACE and " " in p.flags:
+        return "; a percent sign before a space starts a placeholder: write %%"
+    return ""
+
+
+def _values(values: tuple[int, ...] | None) -> str:
+    if not values:
+        return "no n"
+    if len(values) == len(NUMBERS):
+        return "every n"
+    shown = ", ".join(str(n) for n in values[:6])
+    return f"n = {shown}{', …' if len(values) > 6 else ''}"
+
+
+def _number_candidates(msgid: FormatString, plural: FormatString) -> frozenset:
+    """The argument(s) that may hold n: what msgid_plural has and msgid lacks ("One file" /
+    "%d files"), else a count-like name (``%(count)s`` too: Django formats numbers with
+    ``%s``), else any integer argument, else the only argument there is."""
+    ref = {k: ps for k, ps in _uses(plural).items() if ps[0].conversion != "*"}
+    integer = {k for k, ps in ref.items() if ps[0].type in _INTEGER_TYPES}
+    only_plural = {k for k in ref if k not in _uses(msgid)} if msgid.usable else set()
+    counted = {k for k in ref if isinstance(k, str) and _COUNT_NAMES.search(re.sub(r"\W.*", "", k))}
+    sole = set(ref) if len(ref) == 1 else set()
+    for group in (only_plural & integer, only_plural & counted, counted, only_plural, integer, sole):
+        if group:
+            return frozenset(group)
+    return frozenset()
+
+
+_INTEGER_TYPES = frozenset({
+    "integer", "any", "int", "unsigned int", "short", "unsigned short", "long", "unsigned long",
+    "long long", "unsigned long long", "signed char", "unsigned char", "intmax_t", "uintmax_t",
+    "ssize_t", "size_t", "ptrdiff_t", "unsigned ptrdiff_t", "intptr_t", "uintptr_t",
+    *(f"{u}int{kind}{bits}_t" for u in ("", "u") for kind in ("", "_least", "_fast") for bits in (8, 16, 32, 64)),
+})
+"""Types that can hold n: integers of any size (and brace fields, which take anything)."""

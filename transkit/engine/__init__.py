@@ -1,0 +1,3 @@
+"""The engine: the check registry, the configuration and run options, selection,
+suppression, baselines, the result cache and the worker processes that run checks.
+"""

@@ -1,0 +1,212 @@
+"""A cache of check results, so that a run over unchanged catalogs answers at once.
+
+A translator runs ``transkit check`` on every save and CI on every push, mostly over
+catalogs that did not change. A run's report depends only on the bytes of the template,
+the catalogs and the termbase, the settings (selection, severities, thresholds, baseline,
+languages), where it runs from (paths in findings are shown relative to it) and
+transkit's version; the key is a hash of all of these, so any change is a miss and there
+is nothing to invalidate by hand.
+
+The cache is a convenience, never a source of truth: an entry that cannot be read,
+parsed or that does not have the expected shape is ignored (the run is done again), and
+a cache folder that cannot be written is silently skipped. Entries are JSON, not pickle:
+reading a cache file never runs code.
+
+Two kinds of entries: the whole report of a run (``check-*.json``: nothing changed, the
+answer comes at once) and each catalog's result (``catalog-*.json``: when one catalog
+changed, only that one is read and checked again; the others' results, and the facts the
+project checks need from them, come from the cache). A catalog's key is the hash of its
+path and bytes, the template's bytes, the termbase's, the settings that change a
+catalog's result, the working folder and the version.
+
+The folder is kept to :data:`MAX_ENTRIES` files: when a run stores more, the least
+recently used go first.
+
+Where: ``$TRANSKIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/transkit``, else
+``~/.cache/transkit``. ``transkit check --no-cache`` neither reads nor writes it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from transkit import __version__
+from transkit.model.coverage import Coverage
+from transkit.engine.runner import CatalogFacts, CatalogResult
+from transkit.model.catalog import CatalogFile
+from transkit.model.findings import Finding, Report, Severity
+from transkit.project.safewrite import write_atomically
+from transkit.engine.suppression import Marker
+
+FORMAT = 2
+"""Bumped whenever what a cache entry holds changes shape."""
+MAX_ENTRIES = 5000
+"""Cache files kept; a project of 500 catalogs fills a tenth of it per settings used."""
+
+
+def cache_folder() -> Path:
+    explicit = os.environ.get("TRANSKIT_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "transkit"
+
+
+def run_key(files: Iterable[Path], settings: str) -> str:
+    """The hash of everything a report depends on."""
+    digest = hashlib.sha256()
+    digest.update(f"transkit {__version__} cache {FORMAT}\0{Path.cwd()}\0{settings}\0".encode())
+    for path in files:
+        digest.update(str(path.resolve()).encode("utf-8", "surrogateescape") + b"\0")
+        try:
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+        except OSError:
+            digest.update(b"unreadable")  # the run itself will report it
+    return digest.hexdigest()
+
+
+class CatalogCache:
+    """Each catalog's result, keyed by its bytes and by everything else it depends on
+    (``files``: the template and termbase files; ``settings``: the options that change
+    a catalog's result, as text). Implements :class:`transkit.engine.runner.ResultCache`."""
+
+    def __init__(self, files: Iterable[Path], settings: str, folder: Path | None = None) -> None:
+        self.folder = folder or cache_folder()
+        self.prefix = run_key(files, settings)
+
+    def _path(self, source: CatalogFile, digest: str) -> Path:
+        key = hashlib.sha256(
+            f"{self.prefix}\0{source.display_path}\0{source.path_language}\0{digest}".encode(
+                "utf-8", "surrogateescape"
+            )
+        ).hexdigest()
+        return self.folder / f"catalog-{key}.json"
+
+    def get(self, source: CatalogFile, digest: str) -> CatalogResult | None:
+        path = self._path(source, digest)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("format") != FORMAT or data.get("digest") != digest:
+                return None
+            if data.get("display_path") != source.display_path:
+                return None
+            result = _result(data)
+            os.utime(path)  # recently used: pruned last
+            return result
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            return None
+
+    def put(self, source: CatalogFile, result: CatalogResult) -> None:
+        if result.digest is None or result.failure is not None:
+            return
+        with contextlib.suppress(Exception):  # the cache must never fail a run
+            self.folder.mkdir(parents=True, exist_ok=True)
+            text = json.dumps(_result_data(result), ensure_ascii=False)
+            write_atomically(self._path(source, result.digest), text)
+
+
+def _marker_data(marker: Marker) -> dict:
+    return {**marker.__dict__, "selectors": list(marker.selectors)}
+
+
+def _marker(item: dict) -> Marker:
+    return Marker(**{**item, "selectors": tuple(item["selectors"])})
+
+
+def _result_data(result: CatalogResult) -> dict:
+    assert result.coverage is not None and result.facts is not None
+    return {
+        "format": FORMAT,
+        "digest": result.digest,
+        "display_path": result.display_path,
+        "coverage": result.coverage.as_dict(),
+        "enabled": list(result.enabled),
+        "markers": [
+            [key[0], key[1], [_marker_data(m) for m in found]] for key, found in result.markers.items()
+        ],
+        "findings": [_finding_data(finding) for finding in result.findings],
+        "used": [_marker_data(m) for m in result.used],
+        "facts": {"code": result.facts.code, "facts": dict(result.facts.facts)},
+    }
+
+
+def _result(data: dict) -> CatalogResult:
+    shown = str(data["display_path"])
+    facts = data["facts"]
+    return CatalogResult(
+        display_path=shown,
+        coverage=Coverage(**data["coverage"]),
+        enabled=tuple(str(code) for code in data["enabled"]),
+        markers={(ctxt, msgid): tuple(_marker(m) for m in found) for ctxt, msgid, found in data["markers"]},
+        findings=tuple(_finding(item) for item in data["findings"]),
+        used=frozenset(_marker(m) for m in data["used"]),
+        facts=CatalogFacts(shown, str(facts["code"]), dict(facts["facts"])),
+        digest=str(data["digest"]),
+    )
+
+
+def prune(folder: Path | None = None, keep: int | None = None) -> None:
+    """Remove the least recently used cache files beyond ``keep`` (:data:`MAX_ENTRIES`)."""
+    target = folder or cache_folder()
+    keep = MAX_ENTRIES if keep is None else keep
+    with contextlib.suppress(OSError):
+        entries = []
+        for path in target.glob("*.json"):
+            with contextlib.suppress(OSError):
+                entries.append((path.stat().st_mtime, path))
+        if len(entries) <= keep:
+            return
+        entries.sort()
+        for _, path in entries[: len(entries) - keep]:
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
+def load(key: str, folder: Path | None = None) -> Report | None:
+    """The cached report for ``key``, or None (absent, unreadable or not trusted)."""
+    path = (folder or cache_folder()) / f"check-{key}.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("key") != key or data.get("format") != FORMAT:
+            return None
+        return Report(
+            template=str(data["template"]),
+            findings=tuple(_finding(item) for item in data["findings"]),
+            coverage=tuple(Coverage(**item) for item in data["coverage"]),
+            baselined=int(data["baselined"]),
+            unreadable=int(data["unreadable"]),
+        )
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
+def _finding(item: dict) -> Finding:
+    return Finding(**{**item, "severity": Severity(item["severity"])})
+
+
+def _finding_data(finding: Finding) -> dict:
+    return {**finding.__dict__, "severity": finding.severity.value}
+
+
+def store(key: str, report: Report, folder: Path | None = None) -> None:
+    """Remember a report; a cache that cannot be written is no error."""
+    target = folder or cache_folder()
+    data = {
+        "format": FORMAT,
+        "key": key,
+        "template": report.template,
+        "findings": [_finding_data(finding) for finding in report.findings],
+        "coverage": [coverage.as_dict() for coverage in report.coverage],
+        "baselined": report.baselined,
+        "unreadable": report.unreadable,
+    }
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        write_atomically(target / f"check-{key}.json", json.dumps(data, ensure_ascii=False))
+    except Exception:  # noqa: BLE001 - the cache must never fail a run
+        return

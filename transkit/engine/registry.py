@@ -1,0 +1,168 @@
+"""The one registry of checks: metadata as data, filled at import, duplicates refused.
+
+A check is a plain generator function; the decorator records its stable code, its
+kebab-case name (which names the problem, not the fix), its scope and default severity.
+Its docstring is the user documentation shown by ``transkit checks`` and later
+``transkit explain``.
+"""
+
+from __future__ import annotations
+
+import enum
+import importlib
+import importlib.metadata
+import inspect
+import pkgutil
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from transkit.errors import TranskitError
+from transkit.model.findings import Problem, Severity
+
+if TYPE_CHECKING:
+    from transkit.model.catalog import Entry
+
+CODE_PATTERN = re.compile(r"^[A-Z]{1,3}[0-9]{3}$")
+NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+class Applies(enum.Enum):
+    """Which entries an entry check sees, so that checks need not re-test it themselves.
+
+    Translate Toolkit's lesson: an untranslated message is not also a placeholder error.
+    """
+
+    ALL = "all"
+    """Every entry, obsolete ones included (coverage checks)."""
+    ACTIVE = "active"
+    """Entries that are not obsolete."""
+    FILLED = "filled"
+    """Active entries with every form filled, fuzzy or not."""
+    TRANSLATED = "translated"
+    """Active entries with every form filled and not fuzzy: what ships."""
+
+    def accepts(self, entry: "Entry") -> bool:
+        if self is Applies.ALL:
+            return True
+        if entry.obsolete or entry.msgid == "":
+            return False
+        if self is Applies.ACTIVE:
+            return True
+        if entry.has_empty_form:
+            return False
+        return self is Applies.FILLED or not entry.fuzzy
+
+
+class Scope(enum.Enum):
+    """What a check looks at: one message, one catalog, or the whole project."""
+
+    ENTRY = "entry"
+    CATALOG = "catalog"
+    PROJECT = "project"
+
+
+@dataclass(frozen=True)
+class CheckInfo:
+    code: str
+    name: str
+    scope: Scope
+    severity: Severity
+    function: Callable[..., Iterable[Problem]]
+    applies: Applies = Applies.ALL
+    facts: Callable[..., object] | None = None
+    """Project checks only: what the check needs from one catalog, gathered while that
+    catalog is checked (JSON-able, so that it can be cached with the catalog's result)."""
+
+    @property
+    def doc(self) -> str:
+        return inspect.cleandoc(self.function.__doc__ or "")
+
+    @property
+    def summary(self) -> str:
+        return self.doc.split("\n", 1)[0]
+
+
+_CHECKS: dict[str, CheckInfo] = {}
+
+
+def register(
+    code: str,
+    name: str,
+    scope: Scope,
+    severity: Severity,
+    *,
+    applies: Applies = Applies.ALL,
+    facts: Callable[..., object] | None = None,
+) -> Callable[[Callable[..., Iterable[Problem]]], Callable[..., Iterable[Problem]]]:
+    """Decorator that adds a check to the registry; codes and names are never reused.
+
+    ``applies`` (entry checks only) is the check's precondition: the engine calls it only
+    for entries it accepts. ``facts`` (project checks only) takes a catalog's context and
+    returns what the check needs of that catalog: the project check then sees those facts,
+    never the catalogs themselves, so catalogs can be checked one at a time, in other
+    processes, or not at all when a cached result is still valid.
+    """
+
+    def decorate(function: Callable[..., Iterable[Problem]]) -> Callable[..., Iterable[Problem]]:
+        if not CODE_PATTERN.match(code):
+            raise ValueError(f"check code {code!r} is not letters followed by three digits")
+        if not NAME_PATTERN.match(name):
+            raise ValueError(f"check name {name!r} is not kebab-case")
+        if code in _CHECKS:
+            raise ValueError(f"check code {code} is already registered")
+        if any(info.name == name for info in _CHECKS.values()):
+            raise ValueError(f"check name {name} is already registered")
+        if not (function.__doc__ or "").strip():
+            raise ValueError(f"check {code} has no docstring: it is the user documentation")
+        if facts is not None and scope is not Scope.PROJECT:
+            raise ValueError(f"check {code}: only project checks gather facts")
+        _CHECKS[code] = CheckInfo(code, name, scope, severity, function, applies, facts)
+        return function
+
+    return decorate
+
+
+def all_checks() -> list[CheckInfo]:
+    """Every registered check, by code."""
+    load_checks()
+    return sorted(_CHECKS.values(), key=lambda info: info.code)
+
+
+def find(code_or_name: str) -> CheckInfo | None:
+    """A check by its exact code (any case) or name."""
+    load_checks()
+    wanted = code_or_name.strip()
+    info = _CHECKS.get(wanted.upper())
+    if info is not None:
+        return info
+    return next((info for info in _CHECKS.values() if info.name == wanted.lower()), None)
+
+
+BUILTIN_CHECKS = "transkit.checks"
+"""The package whose every module is imported for its checks: adding a check is adding a
+module, with no list of imports to keep."""
+ENTRY_POINT_GROUP = "transkit.checks"
+"""Where a distribution declares modules of its own checks (``[project.entry-points."transkit.checks"]``)."""
+_loaded = False
+
+
+def load_checks() -> None:
+    """Import every module of :data:`BUILTIN_CHECKS` and every plugin module, once: the
+    checks register themselves as their modules are imported."""
+    global _loaded
+    if _loaded:
+        return
+    package = importlib.import_module(BUILTIN_CHECKS)
+    for module in pkgutil.walk_packages(package.__path__, f"{BUILTIN_CHECKS}."):
+        importlib.import_module(module.name)
+    for entry_point in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
+        try:
+            entry_point.load()
+        except Exception as error:  # noqa: BLE001 - any failure of a plugin is the user's to fix
+            raise TranskitError(
+                f"the check plugin {entry_point.name!r} ({entry_point.value}) cannot be loaded: "
+                f"{type(error).__name__}: {error}"
+            ) from None
+    _loaded = True

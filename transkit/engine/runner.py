@@ -1,0 +1,519 @@
+"""Runs the registered checks over a project and gathers one sorted :class:`Report`.
+
+The order of work: every check runs on every catalog with the selection that applies to
+its language; suppression markers then drop the findings they name; markers that dropped
+nothing are reported (N101); a baseline, if given, keeps only new findings.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import functools
+import sys
+from collections import Counter
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+from transkit.engine import baseline as baseline_mod
+from transkit.model.coverage import Coverage, compute, index
+from transkit.errors import CatalogError
+from transkit.terms.model import Termbase
+from transkit.model.languages import to_tag
+from transkit.model.catalog import Catalog, CatalogFailure, CatalogFile, Entry, MessageKey, Project
+from transkit.po.reader import decode, parse_catalog, read_bytes
+from transkit.engine.registry import Applies, CheckInfo, Problem, Scope, all_checks, find
+from transkit.model.findings import Finding, Report, Severity
+from transkit.engine.selection import Selection
+from transkit.engine.suppression import Marker, markers
+from transkit.engine.workers import PARALLEL_MIN_BYTES, PARALLEL_MIN_ENTRIES, map_numbers, total_size, worker_count
+
+UNUSED_SUPPRESSION = "N101"
+KEPT_CACHE_SIZE = 256
+"""Function caches holding more answers than this are emptied after each catalog."""
+FORGET_EVERY = 4096
+"""... and every this many entries of a catalog: their answers serve the checks of one
+entry, which ask about the same texts in turn, not the entries that follow."""
+MAX_SOURCES = 65536
+"""Answers :meth:`CatalogContext.for_source` keeps per kind: more than the sources of a
+large project."""
+_NOTHING = object()
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a run checks and against which thresholds."""
+
+    selection: Selection = Selection()
+    language_selection: Mapping[str, Selection] = field(default_factory=dict)
+    """Extra select/ignore for a language (any code spelling), added to ``selection``."""
+    severities: Mapping[str, Severity] = field(default_factory=dict)
+    """Severity overrides by check code or name."""
+    min_coverage: float | None = None
+    """Percent of template messages a catalog must translate; None for no gate."""
+    language_min_coverage: Mapping[str, float] = field(default_factory=dict)
+    """Per-language gates by language code (any spelling langcodes understands)."""
+    termbase: Termbase = field(default_factory=Termbase)
+    """Critical terms to verify; empty for none."""
+    baseline: Counter[str] | None = None
+    """Fingerprints of known findings (``--baseline``): only new findings are reported."""
+
+    def min_coverage_for(self, catalog: Catalog) -> float | None:
+        value = _for_language(self.language_min_coverage, catalog)
+        return value if value is not None else self.min_coverage
+
+    def selection_for(self, catalog: Catalog) -> Selection:
+        extra = _for_language(self.language_selection, catalog)
+        if extra is None:
+            return self.selection
+        return Selection(
+            (*(self.selection.select or ("ALL",)), *extra.select),
+            (*self.selection.ignore, *extra.ignore),
+        )
+
+
+def _for_language(table: Mapping[str, object], catalog: Catalog):
+    """A language's entry of a per-language table: its own code first, then its base
+    language's (a ``[languages.ti]`` section applies to ``ti_ER.po`` too)."""
+    if catalog.language is None:
+        return None
+    tag = catalog.language.tag
+    base = tag.split("-")[0]
+    exact = [value for code, value in table.items() if to_tag(code) == tag]
+    if exact:
+        return exact[0]
+    return next((value for code, value in table.items() if to_tag(code) == base), None)
+
+
+@dataclass(frozen=True)
+class CatalogContext:
+    """What catalog and entry checks may look at besides the entry itself."""
+
+    project: Project
+    """The template and this catalog: a check never sees the other catalogs (a project
+    check gathers what it needs of each with its ``facts`` function)."""
+    catalog: Catalog
+    template_index: Mapping[MessageKey, Entry]
+    coverage: Coverage
+    options: Options
+    memo: dict = field(default_factory=dict, compare=False)
+    """Per-catalog results several checks share (term outcomes, unused markers)."""
+    run_memo: dict = field(default_factory=dict, compare=False)
+    """Per-run results derived from the template and options alone, computed once per
+    process and shared by every catalog's checks."""
+    remember_sources: bool = field(default=True, compare=False)
+    """Whether :meth:`for_source` keeps its answers: not when this catalog is the only one
+    checked, where no other language asks again."""
+
+    @property
+    def termbase(self) -> Termbase:
+        return self.options.termbase
+
+    def for_entry(self, name: str, entry: Entry, compute: Callable[[], T]) -> T:
+        """``compute()`` for ``entry``, worked out once while several checks ask about that
+        entry in turn: the last answer under ``name`` is kept, recognised by the entry's
+        identity (cheaper than building a key, and entries are frozen)."""
+        last = self.memo.get(("last", name))
+        if last is not None and last[0] is entry:
+            return last[1]
+        value = compute()
+        self.memo[("last", name)] = (entry, value)
+        return value
+
+    def for_source(self, kind: str, source: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()`` for a message source (or a key made of one), worked out once for
+        the whole run.
+
+        Every language translates the same sources, but the text caches are emptied after
+        each catalog (:func:`forget_text_caches`); the run's memo keeps what a check
+        derives from a source alone for the next languages. At most
+        :data:`MAX_SOURCES` answers are kept per ``kind``; then they are forgotten and
+        worked out again. When no other catalog is checked, nothing is kept: the
+        230,000 sources of one 100 MB catalog filled it with answers nobody asked for.
+        """
+        if not self.remember_sources:
+            return compute()
+        memo = self.run_memo.get(("source", kind))
+        if memo is None:
+            memo = self.run_memo[("source", kind)] = {}
+        found = memo.get(source, _NOTHING)
+        if found is _NOTHING:
+            if len(memo) >= MAX_SOURCES:
+                memo.clear()
+            found = memo[source] = compute()
+        return found  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class CatalogFacts:
+    """What the project checks gathered from one catalog (by check code)."""
+
+    display_path: str
+    code: str
+    facts: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class ProjectFacts:
+    """What a project check sees: the template, each catalog's facts, the failures."""
+
+    template: Catalog
+    catalogs: tuple[CatalogFacts, ...]
+    failures: tuple[CatalogFailure, ...] = ()
+
+
+@dataclass(frozen=True)
+class CatalogResult:
+    """One catalog's part of the report: small and plain, so that it travels back from a
+    worker process and into the cache."""
+
+    display_path: str
+    failure: CatalogFailure | None = None
+    coverage: Coverage | None = None
+    enabled: tuple[str, ...] = ()
+    """Codes of the checks that ran on this catalog."""
+    markers: Mapping[MessageKey, tuple[Marker, ...]] = field(default_factory=dict)
+    """Suppression markers of the catalog's messages (messages with none are left out)."""
+    findings: tuple[Finding, ...] = ()
+    """Findings of catalog and entry checks, suppression applied."""
+    used: frozenset[Marker] = frozenset()
+    facts: CatalogFacts | None = None
+    digest: str | None = None
+    """SHA-256 of the bytes that were checked (files only)."""
+
+
+class ResultCache(Protocol):
+    """Where a run keeps catalogs' results between runs (see :mod:`transkit.engine.cache`)."""
+
+    def get(self, source: CatalogFile, digest: str) -> CatalogResult | None: ...
+
+    def put(self, source: CatalogFile, result: CatalogResult) -> None: ...
+
+
+def run(
+    project: Project,
+    options: Options = Options(),
+    progress: Callable[[str], None] | None = None,
+    jobs: int | None = 1,
+) -> Report:
+    """Check every catalog of the project and return the findings, sorted.
+
+    ``progress`` is called with each catalog's display path once it is checked (the
+    command line draws a progress bar). ``jobs`` is how many processes check catalogs at
+    once (None: one per CPU, for a project big enough to gain from it); the report is the
+    same whatever it is.
+    """
+    entries = sum(len(catalog.entries) for catalog in project.catalogs)
+    return _run(
+        project.root, project.template, list(project.catalogs), project.failures, options,
+        progress=progress, workers=worker_count(entries >= PARALLEL_MIN_ENTRIES, jobs, len(project.catalogs)),
+        filtered=project.filtered,
+    )
+
+
+def run_files(
+    root: Path,
+    template: Catalog,
+    files: Sequence[CatalogFile],
+    options: Options = Options(),
+    *,
+    progress: Callable[[str], None] | None = None,
+    jobs: int | None = 1,
+    cache: ResultCache | None = None,
+) -> Report:
+    """Like :func:`run`, for catalogs given as files, each read where it is checked.
+
+    Memory holds the template, the results and one parsed catalog per process, whatever
+    the number of catalogs. With a ``cache``, a catalog whose bytes, template, termbase
+    and options are unchanged is not read again: its result, and its facts for the
+    project checks, come from the cache. Raises :class:`CatalogError` when no catalog at
+    all can be read, as :func:`~transkit.project.locate.load_project` does.
+    """
+    size = total_size(source.path for source in files)
+    return _run(
+        root, template, list(files), (), options, progress=progress,
+        workers=worker_count(size >= PARALLEL_MIN_BYTES, jobs, len(files)), cache=cache,
+    )
+
+
+def _run(
+    root: Path,
+    template: Catalog,
+    sources: list[Catalog | CatalogFile],
+    failures: tuple[CatalogFailure, ...],
+    options: Options,
+    *,
+    progress: Callable[[str], None] | None,
+    workers: int,
+    filtered: bool = False,
+    cache: ResultCache | None = None,
+) -> Report:
+    options.selection.validate()
+    for extra in options.language_selection.values():
+        extra.validate()
+    checks = all_checks()
+    template_markers = _markers(template, template=True)
+    shared = _Shared(root, template, sources, options, checks, index(template), template_markers)
+    results = _results(shared, workers, cache, progress)
+    read = [r for r in results if r.failure is None]
+    failures = (*failures, *(r.failure for r in results if r.failure is not None))
+    if sources and not read:  # nothing left to check: the input itself is unusable
+        raise failures[0].error()
+
+    used: set[Marker] = set()
+    catalog_markers = {r.display_path: r.markers for r in read}
+    enabled_by_file = {r.display_path: r.enabled for r in read}
+    findings: list[Finding] = []
+    for result in read:
+        findings.extend(result.findings)
+        used.update(result.used)
+
+    facts = ProjectFacts(template, tuple(r.facts for r in read if r.facts is not None), failures)
+    for info in options.selection.apply(checks):
+        if info.scope is Scope.PROJECT:
+            for problem in info.function(facts, options):
+                finding = _finding(info, problem, file=problem.file or "", language=problem.language, options=options)
+                if finding.file in enabled_by_file and info.code not in enabled_by_file[finding.file]:
+                    continue
+                if not _suppressed(finding, catalog_markers.get(finding.file, {}), template_markers, used):
+                    findings.append(finding)
+
+    unused_check = find(UNUSED_SUPPRESSION)
+    if unused_check is not None:
+        for result in read:
+            enabled = [info for info in checks if info.code in result.enabled]
+            if unused_check in enabled:
+                for problem in unused_check.function(_unused(result.markers, used, enabled)):
+                    findings.append(_finding(unused_check, problem, file=result.display_path, language=result.coverage.language, options=options))
+        # Template markers serve every language: judge them only when every language ran.
+        if not filtered and options.selection.enabled(unused_check):
+            unused = _unused(template_markers, used, options.selection.apply(checks))
+            for problem in unused_check.function(unused):
+                findings.append(_finding(unused_check, problem, file=template.display_path, language=None, options=options))
+
+    total = len(findings)
+    if options.baseline is not None:
+        findings = baseline_mod.new_findings(findings, options.baseline)
+    findings.sort(key=Finding.sort_key)
+    return Report(
+        template=template.display_path,
+        findings=tuple(findings),
+        coverage=tuple(r.coverage for r in read),
+        baselined=total - len(findings),
+        unreadable=len(failures),
+    )
+
+
+@dataclass(frozen=True)
+class _Shared:
+    """What every catalog's check needs: read by worker processes without pickling."""
+
+    root: Path
+    template: Catalog
+    sources: list[Catalog | CatalogFile]
+    options: Options
+    checks: list[CheckInfo]
+    template_index: Mapping[MessageKey, Entry]
+    template_markers: Mapping[MessageKey, tuple[Marker, ...]]
+    run_memo: dict = field(default_factory=dict)
+    remember_sources: bool = True
+    """See :attr:`CatalogContext.remember_sources`."""
+
+
+def _results(
+    shared: _Shared,
+    workers: int,
+    cache: ResultCache | None,
+    progress: Callable[[str], None] | None,
+) -> list[CatalogResult]:
+    """Every source's result, in source order: from the cache where it is still valid,
+    else checked here or in worker processes."""
+    results: list[CatalogResult | None] = [None] * len(shared.sources)
+    pending: list[int] = []
+    for number, source in enumerate(shared.sources):
+        if cache is not None and isinstance(source, CatalogFile):
+            digest = _file_digest(source.path)
+            hit = cache.get(source, digest) if digest is not None else None
+            if hit is not None:
+                results[number] = hit
+                if progress is not None:
+                    progress(source.display_path)
+                continue
+        pending.append(number)
+    if len(pending) < 2:
+        shared = dataclasses.replace(shared, remember_sources=False)
+    checked = map_numbers(functools.partial(_check_source, shared), pending, workers)
+    for number, result in zip(pending, checked):
+        results[number] = result
+        source = shared.sources[number]
+        if cache is not None and isinstance(source, CatalogFile) and result.digest is not None:
+            cache.put(source, result)
+        if progress is not None:
+            progress(result.display_path)
+    return [result for result in results if result is not None]
+
+
+def _file_digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None  # checked again: the check reports why it cannot be read
+
+
+def _check_source(shared: _Shared, number: int) -> CatalogResult:
+    source = shared.sources[number]
+    if isinstance(source, Catalog):
+        return _check_catalog(shared, source)
+    code = source.path_language
+    try:
+        data = read_bytes(source.path, source.display_path)
+        digest = hashlib.sha256(data).hexdigest()  # of the very bytes checked
+        text = decode(data, source.display_path)
+        del data  # a large catalog's bytes need not outlive its decoding
+        catalog = parse_catalog(text, source.path, source.display_path, path_language=code, template=shared.template_index)
+        del text
+    except CatalogError as error:
+        # An unreadable file has no digest: it is read again next time, not cached.
+        return CatalogResult(source.display_path, failure=CatalogFailure.of(error, source))
+    result = dataclasses.replace(_check_catalog(shared, catalog), digest=digest)
+    forget_text_caches()
+    return result
+
+
+def forget_text_caches() -> None:
+    """Empty transkit's large function caches (``functools.lru_cache``) once a catalog is
+    checked.
+
+    The large ones are keyed by texts, mostly the translations of the catalog just
+    checked, which the next catalog never asks about: kept, they held some 60 MB per
+    worker of a large project's earlier catalogs. What is worth keeping from one language
+    to the next, the analyses of the template's sources, lives with the termbase
+    (``Termbase.derived``) and the run (``run_memo``), not in these caches; emptying them
+    cost no measurable time. Small caches (loaded tables, languages, compiled patterns)
+    are kept: they are what every catalog needs.
+    """
+    for name, module in list(sys.modules.items()):
+        if name == "transkit" or name.startswith("transkit."):
+            for value in list(vars(module).values()):
+                info = getattr(value, "cache_info", None)
+                if callable(info) and info().currsize > KEPT_CACHE_SIZE:
+                    value.cache_clear()
+
+
+def _check_catalog(shared: _Shared, catalog: Catalog) -> CatalogResult:
+    options = shared.options
+    coverage = compute(catalog, shared.template, shared.template_index)
+    view = Project(shared.root, shared.template, (catalog,))
+    context = CatalogContext(
+        view, catalog, shared.template_index, coverage, options,
+        run_memo=shared.run_memo, remember_sources=shared.remember_sources,
+    )
+    enabled = options.selection_for(catalog).apply(shared.checks)
+    catalog_markers = _markers(catalog, template=False)
+    used: set[Marker] = set()
+    raw = _catalog_findings(context, [i for i in enabled if i.code != UNUSED_SUPPRESSION])
+    findings = _suppress(raw, catalog_markers, shared.template_markers, used)
+    facts = {
+        info.code: info.facts(context)
+        for info in options.selection.apply(shared.checks)
+        if info.scope is Scope.PROJECT and info.facts is not None
+    }
+    return CatalogResult(
+        display_path=catalog.display_path,
+        coverage=coverage,
+        enabled=tuple(info.code for info in enabled),
+        markers=catalog_markers,
+        findings=tuple(findings),
+        used=frozenset(used),
+        facts=CatalogFacts(catalog.display_path, catalog.code, facts),
+    )
+
+
+def _markers(catalog: Catalog, *, template: bool) -> dict[MessageKey, tuple[Marker, ...]]:
+    """The suppression markers of the messages that have any."""
+    found = ((entry.key, markers(entry, catalog.display_path, template=template)) for entry in catalog.entries)
+    return {key: marked for key, marked in found if marked}
+
+
+def _suppressed(
+    finding: Finding,
+    catalog_markers: Mapping[MessageKey, tuple[Marker, ...]],
+    template_markers: Mapping[MessageKey, tuple[Marker, ...]],
+    used: set[Marker],
+) -> bool:
+    """Whether a marker on the finding's message names its check; records the marker used."""
+    if finding.msgid is None:
+        return False
+    key = (finding.msgctxt, finding.msgid)
+    info = find(finding.code)
+    for marker in (*catalog_markers.get(key, ()), *template_markers.get(key, ())):
+        if info is not None and marker.matches(info):
+            used.add(marker)
+            return True
+    return False
+
+
+def _suppress(raw, catalog_markers, template_markers, used) -> list[Finding]:
+    return [f for f in raw if not _suppressed(f, catalog_markers, template_markers, used)]
+
+
+def _unused(found: Mapping[MessageKey, tuple[Marker, ...]], used: set[Marker], enabled: list[CheckInfo]) -> list[Marker]:
+    """Markers that suppressed nothing, among those this run can judge."""
+    return [m for ms in found.values() for m in ms if m not in used and m.judged_by(enabled)]
+
+
+def _catalog_findings(context: CatalogContext, checks: Iterable[CheckInfo]) -> Iterable[Finding]:
+    catalog = context.catalog
+    file, language = catalog.display_path, catalog.code
+    options = context.options
+    checks = list(checks)
+    entry_checks = [info for info in checks if info.scope is Scope.ENTRY]
+    # Which entries a check sees is decided once per entry and precondition, not per check.
+    by_precondition = [(applies, [i for i in entry_checks if i.applies is applies]) for applies in Applies]
+    by_precondition = [(applies, infos) for applies, infos in by_precondition if infos]
+    for number, entry in enumerate(catalog.entries, 1):
+        if number % FORGET_EVERY == 0:
+            forget_text_caches()
+        for applies, infos in by_precondition:
+            if not applies.accepts(entry):
+                continue
+            for info in infos:
+                for problem in info.function(entry, context):
+                    yield _finding(info, problem, file=file, language=language, options=options, entry=entry)
+    # The catalog's checks come last: some total what the entries' checks found of each
+    # message (T162), which then need not be kept whole. Findings are sorted afterwards.
+    for info in checks:
+        if info.scope is Scope.CATALOG:
+            for problem in info.function(context):
+                yield _finding(info, problem, file=file, language=language, options=options)
+
+
+def _finding(
+    info: CheckInfo,
+    problem: Problem,
+    *,
+    file: str,
+    language: str | None,
+    options: Options,
+    entry: Entry | None = None,
+) -> Finding:
+    line, msgctxt, msgid = problem.line, problem.msgctxt, problem.msgid
+    if entry is not None:
+        line = line if line is not None else entry.line
+        msgctxt = msgctxt if msgctxt is not None else entry.msgctxt
+        msgid = msgid if msgid is not None else entry.msgid
+    severity = options.severities.get(info.code) or options.severities.get(info.name) or problem.severity or info.severity
+    return Finding(
+        file=problem.file or file,
+        line=line,
+        code=info.code,
+        check=info.name,
+        severity=severity,
+        message=problem.message,
+        language=problem.language or language,
+        msgctxt=msgctxt,
+        msgid=msgid,
+    )

@@ -1,0 +1,100 @@
+"""``transkit update`` as a library call: merge a template into catalogs and say what
+changed, leaving the writing to the caller (the command writes only when all is ready).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from transkit.po.layout import format_catalog, layout
+from transkit.errors import CatalogError
+from transkit.maintenance.merge import Decision, Merged, merge, revision_date
+from transkit.model.catalog import Catalog
+from transkit.po.reader import CatalogSource
+
+# Where gettext puts these fields when a header lacks them: after the field before.
+_FIELD_AFTER = {
+    "pot-creation-date": ("report-msgid-bugs-to", "project-id-version"),
+    "po-revision-date": ("pot-creation-date", "report-msgid-bugs-to", "project-id-version"),
+}
+
+
+@dataclass(frozen=True)
+class CatalogUpdate:
+    """One catalog merged with the template, ready to be written."""
+
+    source: CatalogSource
+    merged: Merged
+    text: str
+    data: bytes
+
+    @property
+    def changed(self) -> bool:
+        """Whether writing would change the file at all."""
+        return self.text != self.source.text
+
+    def summary(self) -> dict[str, int]:
+        """Counts a maintainer reads: added, fuzzy, obsoleted, dropped, revived, unchanged."""
+        counts = self.merged.counts()
+        return {
+            "added": counts[Decision.NEW],
+            "fuzzy": counts[Decision.FUZZY],
+            "obsoleted": counts[Decision.OBSOLETED],
+            "dropped": counts[Decision.DROPPED],
+            "revived": counts[Decision.REVIVED],
+            "unchanged": counts[Decision.KEPT],
+        }
+
+
+def update_catalog(
+    template: Catalog,
+    source: CatalogSource,
+    *,
+    keep_obsolete: bool = True,
+    now: datetime | None = None,
+) -> CatalogUpdate:
+    """Merge ``template`` into the catalog read as ``source``.
+
+    The header keeps everything the translators wrote; ``POT-Creation-Date`` follows the
+    template, and ``PO-Revision-Date`` moves to now only when translations changed.
+    """
+    merged = merge(template, source.catalog, keep_obsolete=keep_obsolete)
+    header = source.header_msgstr
+    created = template.header_field("POT-Creation-Date")
+    if created:
+        header = set_header_field(header, "POT-Creation-Date", created)
+    if merged.translations_changed:
+        header = set_header_field(header, "PO-Revision-Date", revision_date(now))
+    written = layout(source)
+    text = format_catalog(
+        written.header_comments, header, merged.entries, original=source, original_layout=written
+    )
+    try:
+        data = text.encode(source.charset, "surrogateescape")
+    except UnicodeEncodeError as error:
+        raise CatalogError(
+            f"the template's text {text[error.start:error.end]!r} cannot be written in this "
+            f"catalog's charset {source.charset}; convert the catalog to UTF-8 (msgconv -t UTF-8)",
+            source.catalog.display_path,
+        ) from None
+    return CatalogUpdate(source, merged, text, data)
+
+
+def set_header_field(msgstr: str, name: str, value: str) -> str:
+    """The header text with one field set, the others untouched, in their order."""
+    lines = msgstr.split("\n")
+    wanted = name.lower()
+    for number, line in enumerate(lines):
+        if line.split(":", 1)[0].strip().lower() == wanted:
+            lines[number] = f"{line.split(':', 1)[0]}: {value}"
+            return "\n".join(lines)
+    position = len(lines) - 1 if lines[-1] == "" else len(lines)
+    fields = [line.split(":", 1)[0].strip().lower() for line in lines]
+    for before in _FIELD_AFTER.get(wanted, ()):
+        if before in fields:
+            position = fields.index(before) + 1
+            break
+    lines.insert(position, f"{name}: {value}")
+    text = "\n".join(lines)
+    return text if text.endswith("\n") else text + "\n"

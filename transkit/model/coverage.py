@@ -1,0 +1,146 @@
+"""How much of a template a catalog translates, counted the way editors and msgfmt expect.
+
+Counts are relative to the template so that ``total == translated + fuzzy + untranslated
++ missing`` always holds; for a catalog in step with its template they equal what
+``msgfmt --statistics`` prints, except that a plural message counts as translated only
+when every one of its forms is filled (msgfmt looks at the first form only).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass
+
+from transkit.model.catalog import Catalog, Entry, MessageKey
+
+_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{2}:?\d{2}|Z)?\s*$")
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Translation state of one catalog against its template."""
+
+    file: str
+    language: str
+    language_name: str
+    """English name of the language (``Persian``)."""
+    native_name: str
+    """The language's name for itself (``فارسی``)."""
+    total: int
+    """Messages in the template."""
+    translated: int
+    """Template messages with every form filled and not fuzzy."""
+    fuzzy: int
+    untranslated: int
+    """Template messages present in the catalog with an empty form (fuzzy or not)."""
+    missing: int
+    """Template messages absent from the catalog."""
+    obsolete: int
+    extra: int
+    """Active catalog messages the template no longer has."""
+    stale: int
+    """Fuzzy, translated against an older source, extra or obsolete messages."""
+    outdated: bool
+    """Last revised before the template was created (PO-Revision-Date < POT-Creation-Date)."""
+    words_total: int
+    words_translated: int
+    percent: float
+    percent_words: float
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def source_words(entry: Entry) -> int:
+    """Words a translator has to translate: those of msgid and msgid_plural."""
+    return len(entry.msgid.split()) + len((entry.msgid_plural or "").split())
+
+
+def index(catalog: Catalog) -> dict[MessageKey, Entry]:
+    """Active messages by ``(msgctxt, msgid)``, built once: polib's find() is linear."""
+    return {entry.key: entry for entry in catalog.entries if not entry.obsolete}
+
+
+def parse_date(value: str | None) -> dt.datetime | None:
+    """A PO header date (``2023-07-10 09:00+0200``) as an aware datetime, None if malformed."""
+    if not value:
+        return None
+    match = _DATE.match(value)
+    if match is None:
+        return None
+    year, month, day, hour, minute, second, zone = match.groups()
+    offset = dt.timedelta(0)
+    if zone and zone != "Z":
+        sign = -1 if zone[0] == "-" else 1
+        digits = zone[1:].replace(":", "")
+        offset = sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+    try:
+        return dt.datetime(
+            int(year), int(month), int(day), int(hour), int(minute), int(second or 0),
+            tzinfo=dt.timezone(offset),
+        )
+    except ValueError:
+        return None
+
+
+def is_outdated(catalog: Catalog, template: Catalog) -> bool:
+    """True when the catalog was last revised before the template was created."""
+    revised = parse_date(catalog.header_field("PO-Revision-Date"))
+    created = parse_date(template.header_field("POT-Creation-Date"))
+    return revised is not None and created is not None and revised < created
+
+
+def compute(catalog: Catalog, template: Catalog, template_index: dict[MessageKey, Entry] | None = None) -> Coverage:
+    """Coverage of one catalog; pass ``template_index`` when computing many."""
+    wanted = template_index if template_index is not None else index(template)
+    have = index(catalog)
+    translated = fuzzy = untranslated = missing = words_total = words_translated = 0
+    stale = 0
+    for key, source in wanted.items():
+        words = source_words(source)
+        words_total += words
+        entry = have.get(key)
+        if entry is None:
+            missing += 1
+        elif entry.has_empty_form:
+            untranslated += 1
+        elif entry.fuzzy:
+            fuzzy += 1
+        else:
+            translated += 1
+            words_translated += words
+    extra = sum(1 for key in have if key not in wanted)
+    obsolete = sum(1 for entry in catalog.entries if entry.obsolete)
+    for key, entry in have.items():
+        if key not in wanted or entry.fuzzy or entry.source_changed:
+            stale += 1
+    stale += obsolete
+    total = len(wanted)
+    language = catalog.language
+    return Coverage(
+        file=catalog.display_path,
+        language=catalog.code,
+        language_name=language.english_name if language else "",
+        native_name=language.native_name if language else "",
+        total=total,
+        translated=translated,
+        fuzzy=fuzzy,
+        untranslated=untranslated,
+        missing=missing,
+        obsolete=obsolete,
+        extra=extra,
+        stale=stale,
+        outdated=is_outdated(catalog, template),
+        words_total=words_total,
+        words_translated=words_translated,
+        percent=_percent(translated, total),
+        percent_words=_percent(words_translated, words_total),
+    )
+
+
+def _percent(part: int, whole: int) -> float:
+    # Floor to one decimal: 99.96 % must not be shown as a complete 100.0 %.
+    if whole == 0:
+        return 100.0
+    return int(part * 1000 / whole) / 10

@@ -1,0 +1,122 @@
+"""Findings, their severities, and the exit-status policy a CI gate relies on."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+from transkit.model.coverage import Coverage
+
+
+class Severity(enum.Enum):
+    """How bad a finding is; ordered so that ``ERROR > WARNING > INFO``."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+    def __ge__(self, other: "Severity") -> bool:
+        return self.rank >= other.rank
+
+    def __gt__(self, other: "Severity") -> bool:
+        return self.rank > other.rank
+
+    def __le__(self, other: "Severity") -> bool:
+        return self.rank <= other.rank
+
+    def __lt__(self, other: "Severity") -> bool:
+        return self.rank < other.rank
+
+
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+class FailOn(enum.Enum):
+    """The lowest severity that makes ``transkit check`` exit 1."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    NEVER = "never"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem at one place; immutable so reporters and baselines can share it."""
+
+    file: str
+    line: int | None
+    code: str
+    check: str
+    severity: Severity
+    message: str
+    language: str | None = None
+    msgctxt: str | None = field(default=None)
+    msgid: str | None = field(default=None)
+
+    def sort_key(self) -> tuple:
+        """File, line, code; the sort is stable, so findings of one check on one line
+        (messages missing from a catalog have none) keep the template's order."""
+        return (self.file, self.line or 0, self.code)
+
+
+GATE_CODES = frozenset({"C109", "F001"})
+"""Codes that fail the run whatever ``--fail-on`` says and that no baseline hides: a
+coverage gate, an unreadable catalog."""
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything one run of the checks found, in a fixed order."""
+
+    template: str
+    findings: tuple[Finding, ...]
+    coverage: tuple[Coverage, ...]
+    baselined: int = 0
+    """Findings left out because the baseline already knew them."""
+    unreadable: int = 0
+    """Catalogs that could not be read: the run fails whatever is selected or baselined."""
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for finding in self.findings if finding.severity is severity)
+
+    def exit_code(self, fail_on: FailOn = FailOn.ERROR) -> int:
+        """0 when nothing reaches the fail level, every coverage gate holds and every
+        catalog could be read, else 1."""
+        if self.unreadable or any(_fails(finding, fail_on) for finding in self.findings):
+            return 1
+        return 0
+
+    def failing_files(self, fail_on: FailOn = FailOn.ERROR) -> set[str]:
+        """The files with a finding that fails the gate: what ``compile --only-passing``
+        leaves out."""
+        return {finding.file for finding in self.findings if _fails(finding, fail_on)}
+
+
+def _fails(finding: Finding, fail_on: FailOn) -> bool:
+    if finding.code in GATE_CODES:
+        return True
+    if fail_on is FailOn.NEVER:
+        return False
+    threshold = Severity.ERROR if fail_on is FailOn.ERROR else Severity.WARNING
+    return finding.severity >= threshold
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What a check yields; the engine adds code, file, language and severity.
+
+    Entry checks may leave ``line``, ``msgctxt`` and ``msgid`` unset: they default to
+    the entry's.  ``severity`` overrides the check's default for this one problem.
+    """
+
+    message: str
+    line: int | None = None
+    msgctxt: str | None = None
+    msgid: str | None = None
+    severity: Severity | None = None
+    file: str | None = None
+    language: str | None = None

@@ -1,0 +1,141 @@
+"""The ``python-brace-format`` parser: ``str.format`` fields, as Python and msgfmt read them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from transkit.po.formats.model import FormatError, FormatString, Placeholder, Syntax, quote
+
+_BRACE_TYPES = {
+    **dict.fromkeys("bcdoxXn", "integer"),
+    **dict.fromkeys("eEfFgG%", "float"),
+    "s": "string",
+}
+_BRACE = re.compile(r"[{}]")
+_STANDARD_SPEC = re.compile(
+    r"(?:.?[<>=^])?[+\- ]?z?#?0?(?P<width>\d*)[,_]?(?:\.(?P<precision>\d+))?(?P<type>[bcdeEfFgGnosxX%]?)", re.S
+)
+
+
+def parse_brace(text: str) -> FormatString:
+    """The fields of a ``str.format`` string (``{name}``, ``{0[1]}``, ``{x!r:>{width}}``).
+
+    Field names must be names or numbers (``{ a}`` or JSON are refused, as msgfmt does);
+    ``{}`` fields are numbered from 0 in order and cannot be mixed with ``{0}``; a ``}`` of
+    its own is an error in Python (``}}`` is the escape).
+    """
+    found: list[Placeholder] = []
+    errors: list[FormatError] = []
+    at, auto = 0, 0
+    while (at := next_brace(text, at)) >= 0:
+        char = text[at]
+        if text.startswith(char * 2, at):
+            found.append(Placeholder(Syntax.PYTHON_BRACE, char * 2, at, at + 2, escape=True))
+            at += 2
+            continue
+        if char == "}":
+            errors.append(FormatError('a single "}" is an error in Python; write "}}"', at, at + 1, fatal=False))
+            at += 1
+            continue
+        end, error = _brace_field_end(text, at)
+        if error:  # unclosed or nested too deep: nothing after it can be read reliably
+            errors.append(FormatError(error, at, end))
+            break
+        placeholder, problem = _brace_field(text, at, end, auto)
+        if placeholder.explicit is False:
+            auto += 1
+        if problem:
+            errors.append(FormatError(problem, at, end))
+        found.append(placeholder)
+        at = end
+    errors.extend(_brace_consistency(found))
+    return FormatString(Syntax.PYTHON_BRACE, text, tuple(found), tuple(errors))
+
+
+def next_brace(text: str, start: int) -> int:
+    """Where the first ``{`` or ``}`` at or after ``start`` is, or -1: the parser jumps
+    over literal text, which is most of a message, instead of reading it character by
+    character."""
+    found = _BRACE.search(text, start)
+    return -1 if found is None else found.start()
+
+
+def _brace_field_end(text: str, start: int) -> tuple[int, str | None]:
+    """The end of the field opened at ``start`` (nested ``{}`` in its spec allowed)."""
+    depth, at = 0, start
+    while at < len(text):
+        char = text[at]
+        if char == "[" and depth == 1:
+            close = text.find("]", at)
+            at = close if close >= 0 else len(text)
+        elif char == "{":
+            depth += 1
+            if depth > 2:
+                return at + 1, f"{quote(text[start:at + 1])}: placeholders nest at most one level deep"
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                return at + 1, None
+        at += 1
+    return len(text), f"{quote(text[start:start + 20])} is never closed; write {{{{ for a brace"
+
+
+def _brace_field(text: str, start: int, end: int, auto: int) -> tuple[Placeholder, str | None]:
+    body = text[start + 1 : end - 1]
+    match = re.match(r"(?P<field>[^!:]*)(?:!(?P<conv>[^:]*))?(?::(?P<spec>.*))?\Z", body, re.S)
+    assert match is not None  # the pattern accepts any text
+    field_name, conversion, spec = match["field"], match["conv"], match["spec"]
+    head = re.match(r"[^.\[]*", field_name).group(0)
+    problem = _brace_field_problem(field_name, head, text[start:end])
+    if conversion is not None and conversion not in ("r", "s", "a"):
+        problem = problem or f"{quote(text[start:end])}: the conversion must be !r, !s or !a"
+    if spec and problem is None:
+        problem = _brace_spec_problem(spec, text[start:end])
+    explicit = head != ""
+    position = int(head) if head.isdigit() else (None if explicit else auto)
+    type_ = "any"
+    if spec is not None and "{" not in spec:
+        standard = _STANDARD_SPEC.fullmatch(spec)
+        if standard and standard["type"]:
+            type_ = _BRACE_TYPES[standard["type"]]
+    placeholder = Placeholder(
+        Syntax.PYTHON_BRACE, text[start:end], start, end, name=field_name, position=position,
+        explicit=explicit, conversion=conversion or "", spec=spec, type=type_,
+    )
+    return placeholder, problem
+
+
+def _brace_field_problem(field_name: str, head: str, field_text: str) -> str | None:
+    if head and not (head.isidentifier() or (head.isascii() and head.isdigit())):
+        return f"{quote(field_text)}: {head!r} is not a name or a number"
+    rest = field_name[len(head):]
+    while rest:
+        part = re.match(r"\.([^.\[]*)|\[([^\]]+)\]", rest)
+        if part is None or (part.group(1) is not None and not part.group(1).isidentifier()):
+            return f"{quote(field_text)}: {rest!r} is not an attribute or an index"
+        rest = rest[part.end():]
+    return None
+
+
+def _brace_spec_problem(spec: str, field_text: str) -> str | None:
+    nested = re.findall(r"\{([^{}]*)\}", spec)
+    for inner in nested:
+        name = re.match(r"[^!:.\[]*", inner).group(0)
+        if name and not (name.isidentifier() or name.isdigit()):
+            return f"{quote(field_text)}: {name!r} in the format spec is not a name or a number"
+    if re.sub(r"\{[^{}]*\}", "", spec).count("{") or re.sub(r"\{[^{}]*\}", "", spec).count("}"):
+        return f"{quote(field_text)}: unbalanced brace in the format spec"
+    return None
+
+
+def _brace_consistency(found: list[Placeholder]) -> Iterable[FormatError]:
+    fields = [p for p in found if not p.escape]
+    numbered = [p for p in fields if p.explicit and p.position is not None]
+    automatic = [p for p in fields if not p.explicit]
+    nested_auto = any(re.search(r"\{(?:[!:.\[][^{}]*)?\}", p.spec or "") for p in fields)
+    if numbered and (automatic or nested_auto):
+        odd = automatic[0] if automatic else numbered[0]
+        yield FormatError(
+            f"{quote(odd.text)}: numbered fields ({numbered[0].text}) and automatic ones ({{}}) cannot be mixed",
+            odd.start, odd.end)

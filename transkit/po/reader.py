@@ -1,0 +1,333 @@
+"""Read PO and POT files into transkit's model; the only module that imports polib.
+
+polib parses leniently (it drops the last character of an unterminated string, keeps
+invalid escapes as text, guesses whether its argument is a path), so every file is first
+decoded strictly and validated by :mod:`transkit.po.syntax`, which agrees with GNU msgfmt
+on what is broken; only then is polib's parse trusted, and checked against the scan.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from itertools import repeat
+from pathlib import Path
+
+import polib
+
+from transkit.errors import CatalogError
+from transkit.model.languages import language as language_of
+from transkit.model.catalog import Catalog, Entry, MessageKey
+from transkit.po.comments import Comments, UnreadableComments, read_comments
+from transkit.po.syntax import PoSyntaxError, ScannedEntry, scan
+
+# The charset of the header's Content-Type field, as msgfmt reads it: not a "charset="
+# that a comment or a message above it happens to mention.
+_CONTENT_TYPE = re.compile(rb'"Content-Type:[^"\n]*', re.IGNORECASE)
+_CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:+-]+)", re.IGNORECASE)
+_MO_MAGIC = (b"\xde\x12\x04\x95", b"\x95\x04\x12\xde")
+# Field names of a PO header: "Plural-Forms", "X-Generator", "Content-Type", ...
+_HEADER_FIELD = re.compile(r"^([A-Za-z0-9][A-Za-z0-9_.-]*)[ \t]*:[ \t]*(.*)$")
+
+
+def read_catalog(
+    path: Path,
+    display_path: str | None = None,
+    *,
+    is_template: bool = False,
+    path_language: str | None = None,
+    template: Mapping[MessageKey, Entry] | None = None,
+) -> Catalog:
+    """Read, validate and parse one PO or POT file.
+
+    Raises :class:`CatalogError` with the file and line of the first problem, and never
+    returns a catalog that GNU msgfmt would reject as malformed. ``template`` (the
+    template's messages by key), when given, lends its texts to the catalog's messages
+    (see :func:`parse_catalog`).
+    """
+    shown = display_path or str(path)
+    text = decode(read_bytes(path, shown), shown)  # the bytes are let go before parsing
+    return parse_catalog(text, path, shown, is_template=is_template, path_language=path_language, template=template)
+
+
+@dataclass(frozen=True)
+class CatalogSource:
+    """A catalog with the text it was read from, for commands that rewrite catalogs.
+
+    Rewriting keeps what it does not change as it was written, so it needs where each
+    message starts in the text and the header exactly as written.
+    """
+
+    catalog: Catalog
+    text: str
+    charset: str
+    header_msgstr: str
+    header_keyword_line: int
+    entry_lines: tuple[int, ...]
+    """1-based line of each entry's first keyword, aligned with ``catalog.entries``."""
+
+
+def read_catalog_source(
+    path: Path,
+    display_path: str | None = None,
+    *,
+    is_template: bool = False,
+    path_language: str | None = None,
+) -> CatalogSource:
+    """Like :func:`read_catalog`, keeping the text and where each message is in it."""
+    shown = display_path or str(path)
+    data = read_bytes(path, shown)
+    text = decode(data, shown)
+    catalog, header, lines = _parse(text, path, shown, is_template=is_template, path_language=path_language)
+    return CatalogSource(
+        catalog=catalog,
+        text=text,
+        charset=_declared_charset(data, shown),
+        header_msgstr=header.msgstr[0] if header.msgstr else "",
+        header_keyword_line=header.line,
+        entry_lines=tuple(lines[1:]),
+    )
+
+
+def read_bytes(path: Path, shown: str) -> bytes:
+    """The file's bytes, or a CatalogError saying why they cannot be read."""
+    try:
+        return path.read_bytes()
+    except IsADirectoryError:
+        raise CatalogError("is a directory, not a PO file", shown) from None
+    except OSError as error:
+        raise CatalogError(f"cannot read file: {error.strerror or error}", shown) from None
+
+
+def decode(data: bytes, shown: str) -> str:
+    """Decode a PO file's bytes with the charset its header declares, strictly."""
+    if data.startswith(_MO_MAGIC):
+        raise CatalogError("compiled MO file, not a PO catalog", shown)
+    if not data.strip():
+        raise CatalogError("empty file, not a PO catalog", shown, 1)
+    nul = data.find(b"\0")
+    if nul != -1:
+        raise CatalogError("NUL byte: binary data, not a PO catalog", shown, _line_at(data, nul))
+    charset = _declared_charset(data, shown)
+    try:
+        text = data.decode(charset)
+    except UnicodeDecodeError as error:
+        bad = data[error.start : error.end].hex(" ")
+        raise CatalogError(
+            f"bytes not valid in the declared charset {charset}: {bad}",
+            shown,
+            _line_at(data, error.start),
+        ) from None
+    # Neither a byte order mark nor CRLF is touched: posyntax judges them as msgfmt does
+    # (a BOM is an error for msgfmt 0.21, CRLF is fine).
+    return text
+
+
+def _declared_charset(data: bytes, shown: str) -> str:
+    # Anywhere in the file: the header entry may follow a long comment, or a msgctxt
+    # msgfmt accepts however long it is.
+    field = _CONTENT_TYPE.search(data)
+    match = _CHARSET.search(data, field.start(), field.end()) if field else None
+    if match is None:
+        return "utf-8"
+    name = match.group(1).decode("ascii")
+    if name.upper() == "CHARSET":  # xgettext's placeholder in a fresh template
+        return "utf-8"
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        raise CatalogError(
+            f"unknown charset {name!r} in the Content-Type header", shown, _line_at(data, match.start())
+        ) from None
+
+
+def _line_at(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def parse_catalog(
+    text: str,
+    path: Path,
+    shown: str,
+    *,
+    is_template: bool = False,
+    path_language: str | None = None,
+    template: Mapping[MessageKey, Entry] | None = None,
+) -> Catalog:
+    """Validate decoded PO text and build a :class:`Catalog` from it.
+
+    A message found in ``template`` (the template's messages by key) takes the
+    template's msgid, msgctxt, msgid_plural, references and extracted comments where they
+    are the same, instead of a copy of each: the catalog reads the same, and a catalog
+    of 230,000 messages no longer holds some 45 MB of texts twice.
+    """
+    return _parse(text, path, shown, is_template=is_template, path_language=path_language, template=template)[0]
+
+
+def _parse(
+    text: str,
+    path: Path,
+    shown: str,
+    *,
+    is_template: bool,
+    path_language: str | None,
+    use_polib: bool = False,
+    template: Mapping[MessageKey, Entry] | None = None,
+) -> tuple[Catalog, ScannedEntry, list[int]]:
+    """The catalog, its header as scanned, and the line of each entry's first keyword
+    (header included)."""
+    try:
+        scanned = scan(text, template)
+    except PoSyntaxError as error:
+        # msgfmt reports an unterminated string on the line after it; show the string's own.
+        raise CatalogError(error.message, shown, error.source_line or error.line) from None
+    if not scanned or scanned[0].msgid != "" or scanned[0].msgctxt is not None or scanned[0].obsolete:
+        line = scanned[0].line if scanned else 1
+        raise CatalogError('missing header entry (msgid "") at the start of the file', shown, line)
+    header_entry, messages = scanned[0], scanned[1:]
+    header = _header_fields(header_entry.msgstr[0] if header_entry.msgstr else "", shown, header_entry.line)
+    lines = [entry.line for entry in scanned]
+    del scanned
+
+    entries = None
+    if not use_polib:
+        try:
+            entries = tuple(map(_entry, _given_out(messages), read_comments(text, lines), repeat(template or _NO_TEMPLATE)))
+        except UnreadableComments:
+            # polib reads the file, and says what it cannot read; the scan's entries
+            # were given out in part, so the text is scanned again for it.
+            messages = scan(text, template)[1:]
+    if entries is None:
+        entries = _entries_with_polib(text, messages, shown)
+
+    header_language = _field(header, "Language")
+    # An invalid header (``Language: French``) is H101's finding; the path may still know.
+    language = (language_of(header_language) if header_language else None) or (
+        language_of(path_language) if path_language else None
+    )
+    catalog = Catalog(
+        path=path,
+        display_path=shown,
+        header=header,
+        header_line=header_entry.line,
+        entries=entries,
+        language=language,
+        header_language=header_language,
+        path_language=path_language,
+        is_template=is_template,
+    )
+    return catalog, header_entry, lines
+
+
+def _given_out(items: list[ScannedEntry]) -> Iterator[ScannedEntry]:
+    """Each item in turn, let go of by the list as it is given out: a large catalog's
+    scanned entries are freed one by one while its entries are built, not all at the end."""
+    for number, item in enumerate(items):
+        items[number] = None  # type: ignore[call-overload]
+        yield item
+
+
+def _field(header: tuple[tuple[str, str], ...], name: str) -> str | None:
+    for key, value in header:
+        if key.lower() == name.lower():
+            return value.strip() or None
+    return None
+
+
+def _header_fields(msgstr: str, shown: str, line: int) -> tuple[tuple[str, str], ...]:
+    fields: list[tuple[str, str]] = []
+    for number, raw in enumerate(msgstr.split("\n")):
+        if not raw.strip():
+            continue
+        match = _HEADER_FIELD.match(raw)
+        if match is None:
+            raise CatalogError(
+                f"malformed header line {number + 1}: {raw[:60]!r} is not 'Name: value'",
+                shown,
+                line,
+            )
+        fields.append((match.group(1), match.group(2).strip()))
+    return tuple(fields)
+
+
+_NO_TEMPLATE: Mapping[MessageKey, Entry] = {}
+_UNTRANSLATED = ("",)
+"""The msgstr of every untranslated singular message (all of a template's): one tuple."""
+
+
+def _entry(scanned: ScannedEntry, comments: Comments, template: Mapping[MessageKey, Entry] = _NO_TEMPLATE) -> Entry:
+    previous = comments.previous
+    msgctxt, msgid, msgid_plural = scanned.msgctxt, scanned.msgid, scanned.msgid_plural
+    references, extracted = tuple(comments.references), comments.extracted
+    known = template.get((msgctxt, msgid)) if template else None
+    if known is not None:  # the template's texts, where the same (see parse_catalog);
+        # the scan has already taken its msgctxt and msgid
+        if known.msgid_plural == msgid_plural:
+            msgid_plural = known.msgid_plural
+        if known.references == references:
+            references = known.references
+        if known.extracted_comment == extracted:
+            extracted = known.extracted_comment
+    return Entry(
+        msgid=msgid,
+        msgstr=_UNTRANSLATED if scanned.msgstr == _UNTRANSLATED else scanned.msgstr,
+        msgctxt=msgctxt,
+        msgid_plural=msgid_plural,
+        flags=tuple(flag for flag in comments.flags if flag),
+        previous_msgctxt=previous[0],
+        previous_msgid=previous[1],
+        previous_msgid_plural=previous[2],
+        translator_comment=comments.translator,
+        extracted_comment=extracted,
+        references=references,
+        obsolete=scanned.obsolete,
+        line=scanned.msgid_line,
+    )
+
+
+def _entries_with_polib(text: str, messages: list[ScannedEntry], shown: str) -> tuple[Entry, ...]:
+    """The slow way, for files whose comment lines :mod:`transkit.po.comments` leaves to
+    polib (and for the differential test that holds the two readers together)."""
+    try:
+        parsed = polib.pofile(text, wrapwidth=0)
+    except (OSError, ValueError) as error:
+        # The syntax is valid (msgfmt accepts it) but polib's parser does not handle it,
+        # e.g. '#word' comments.
+        detail = str(error).split(": ", 1)[-1] if "): " in str(error) else str(error)
+        line = re.search(r"\(line (\d+)\)", str(error))
+        raise CatalogError(
+            f"valid PO syntax that transkit's reader (polib) cannot read: {detail}; "
+            "rewrite the file with msgcat to normalise it",
+            shown,
+            int(line.group(1)) if line else None,
+        ) from None
+    if len(parsed) != len(messages):
+        raise CatalogError(
+            f"parsed {len(parsed)} messages where the file has {len(messages)}", shown
+        )
+    return tuple(_polib_entry(p, s, shown) for p, s in zip(parsed, messages))
+
+
+def _polib_entry(parsed: polib.POEntry, scanned: ScannedEntry, shown: str) -> Entry:
+    # Strings come from the scan, which decodes every escape as msgfmt does (polib keeps
+    # octal and hex escapes as text); polib contributes the comments, flags and previous
+    # strings, so the two must be reading the same message.
+    if bool(parsed.obsolete) != scanned.obsolete:
+        raise CatalogError("message parsed differently from its text", shown, scanned.line)
+    return Entry(
+        msgid=scanned.msgid,
+        msgstr=scanned.msgstr,
+        msgctxt=scanned.msgctxt,
+        msgid_plural=scanned.msgid_plural,
+        flags=tuple(flag.strip() for flag in parsed.flags if flag.strip()),
+        previous_msgctxt=parsed.previous_msgctxt,
+        previous_msgid=parsed.previous_msgid,
+        previous_msgid_plural=parsed.previous_msgid_plural,
+        translator_comment=parsed.tcomment or "",
+        extracted_comment=parsed.comment or "",
+        references=tuple(f"{file}:{line}" if line else file for file, line in parsed.occurrences),
+        obsolete=scanned.obsolete,
+        line=scanned.msgid_line,
+    )

@@ -1,0 +1,190 @@
+"""Find a project's template and catalogs and tie each catalog to its language.
+
+Two layouts are common and both are accepted, even mixed: ``DIR/<lang>.po`` and
+``DIR/<lang>/LC_MESSAGES/<domain>.po``.  The template is the one ``*.pot`` in the
+catalogs folder (or its parent) unless one is named.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from transkit.errors import CatalogError, ProjectError
+from transkit.model.languages import to_tag
+from transkit.model.catalog import Catalog, CatalogFailure, CatalogFile, Project
+from transkit.project.paths import display_path
+from transkit.po.reader import read_catalog
+
+DEFAULT_CATALOGS = Path("catalogs")
+
+
+def path_language(path: Path) -> str | None:
+    """The language a catalog's path names, or None when the path names none.
+
+    ``fr.po`` → ``fr``; ``pt_BR/LC_MESSAGES/site.po`` → ``pt_BR``.
+    """
+    if path.parent.name == "LC_MESSAGES":
+        candidate = path.parent.parent.name
+    else:
+        candidate = path.stem
+    return candidate if to_tag(candidate) else None
+
+
+def find_catalog_files(folder: Path, domain: str | None = None) -> list[Path]:
+    """Catalog files of both layouts under ``folder``, sorted.
+
+    In the ``LC_MESSAGES`` layout, ``domain`` (the template's file stem) picks the
+    catalogs of that template when a folder holds several domains.
+    """
+    found = {p for p in folder.glob("*.po") if p.is_file()}
+    for candidate in folder.glob("*/LC_MESSAGES/*.po"):
+        if candidate.is_file() and (domain is None or candidate.stem == domain):
+            found.add(candidate)
+    return sorted(found)
+
+
+def find_template(folder: Path) -> Path:
+    """The one ``*.pot`` in the catalogs folder, else in its parent."""
+    for place in (folder, folder.parent):
+        templates = sorted(p for p in place.glob("*.pot") if p.is_file())
+        if len(templates) == 1:
+            return templates[0]
+        if len(templates) > 1:
+            names = ", ".join(p.name for p in templates)
+            raise ProjectError(
+                f"several templates ({names}); name one with --template or `template` in the configuration",
+                display_path(place),
+            )
+    raise ProjectError(
+        "no template (*.pot) found here or in the parent folder; name one with --template",
+        display_path(folder),
+    )
+
+
+def locate_project(
+    paths: Sequence[Path | str] = (),
+    *,
+    template: Path | str | None = None,
+    base: Path | None = None,
+) -> tuple[Path, list[Path]]:
+    """The template and catalog files :func:`load_project` would read, without reading
+    them (a cached run needs only their bytes). Raises ProjectError as load_project does.
+    """
+    base = base or Path.cwd()
+    given = [Path(p) for p in paths] or [base / DEFAULT_CATALOGS]
+    template_path = Path(template) if template is not None else None
+    catalog_files: list[Path] = []
+    folders: list[Path] = []
+    for path in given:
+        if not path.exists():
+            raise ProjectError("no such file or folder", display_path(path, base))
+        if path.is_dir():
+            folders.append(path)
+        elif path.suffix == ".pot":
+            if template_path is not None and template_path.resolve() != path.resolve():
+                raise ProjectError("a second template; give only one", display_path(path, base))
+            template_path = path
+        else:
+            catalog_files.append(path)
+
+    if not folders and not catalog_files and template_path is not None:
+        folders.append(template_path.parent)  # only a template given: its catalogs are beside it
+    if template_path is None:
+        template_path = find_template(folders[0] if folders else catalog_files[0].parent)
+    if not template_path.is_file():
+        raise ProjectError("template not found", display_path(template_path, base))
+    for folder in folders:
+        catalog_files.extend(find_catalog_files(folder, domain=template_path.stem))
+    unique = sorted({p.resolve(): p for p in catalog_files}.values())
+    if not unique:
+        where = ", ".join(display_path(p, base) for p in folders) or "."
+        raise ProjectError("no catalogs (*.po) found", where)
+    return template_path, unique
+
+
+def load_project(
+    paths: Sequence[Path | str] = (),
+    *,
+    template: Path | str | None = None,
+    base: Path | None = None,
+    reader: Callable[..., Catalog] = read_catalog,
+) -> Project:
+    """Load a template and its catalogs.
+
+    ``paths`` are catalog folders or ``.po`` files (default ``./catalogs``); a ``.pot``
+    among them is taken as the template.  A catalog that cannot be read becomes a
+    :class:`CatalogFailure` so that the others are still checked; a template that cannot
+    be read, or no catalog at all, raises :class:`ProjectError` or :class:`CatalogError`.
+    ``reader`` reads one file (with :func:`read_catalog`'s arguments); commands that
+    rewrite catalogs pass one that also keeps the text.
+    """
+    base = base or Path.cwd()
+    template_path, unique = locate_project(paths, template=template, base=base)
+    template_catalog = reader(template_path, display_path(template_path, base), is_template=True)
+
+    catalogs: list[Catalog] = []
+    failures: list[CatalogFailure] = []
+    for path in unique:
+        shown = display_path(path, base)
+        code = path_language(path)
+        try:
+            catalogs.append(reader(path, shown, path_language=code))
+        except CatalogError as error:
+            failures.append(CatalogFailure(path, shown, error.line, error.message, code))
+    if not catalogs:  # nothing left to check: the input itself is unusable
+        raise failures[0].error()
+    return Project(
+        root=base,
+        template=template_catalog,
+        catalogs=tuple(catalogs),
+        failures=tuple(failures),
+    )
+
+
+def locate_files(
+    paths: Sequence[Path | str] = (),
+    *,
+    template: Path | str | None = None,
+    base: Path | None = None,
+) -> tuple[Catalog, list[CatalogFile]]:
+    """The template, read, and the catalogs :func:`load_project` would read, not read yet:
+    a checker that reads each where it checks it holds one catalog at a time."""
+    base = base or Path.cwd()
+    template_path, unique = locate_project(paths, template=template, base=base)
+    template_catalog = read_catalog(template_path, display_path(template_path, base), is_template=True)
+    files = [CatalogFile(path, display_path(path, base), path_language(path)) for path in unique]
+    return template_catalog, files
+
+
+def filter_languages(project: Project, languages: Sequence[str]) -> Project:
+    """The project restricted to catalogs of the given languages (any code spelling).
+
+    ``pt-BR`` selects ``pt_BR.po``; a base language (``zh``) selects its variants.  Raises
+    :class:`ProjectError` for a code that matches no catalog, naming those there are, and
+    :class:`CatalogError` when the only catalog of a language cannot be read.
+    """
+    if not languages:
+        return project
+    kept: list[Catalog] = []
+    failures: list[CatalogFailure] = []
+    for code in languages:
+        tag = to_tag(code)
+        if tag is None:
+            raise ProjectError(f"--lang {code!r} is not a language code")
+        matches = [c for c in project.catalogs if c.language and matches_language(tag, c.language.tag)]
+        broken = [f for f in project.failures if f.path_language and matches_language(tag, to_tag(f.path_language) or "")]
+        if not matches and broken:
+            raise CatalogError(broken[0].message, broken[0].display_path, broken[0].line)
+        if not matches:
+            known = ", ".join(sorted(c.code for c in project.catalogs)) or "none"
+            raise ProjectError(f"no catalog for language {code!r} (catalogs: {known})")
+        kept.extend(m for m in matches if m not in kept)
+        failures.extend(f for f in broken if f not in failures)
+    kept.sort(key=lambda c: c.display_path)
+    return Project(project.root, project.template, tuple(kept), tuple(failures), filtered=True)
+
+
+def matches_language(wanted: str, tag: str) -> bool:
+    """Whether a catalog's tag is the wanted one or one of its variants (``pt`` → ``pt-BR``)."""
+    return tag == wanted or tag.startswith(wanted + "-")

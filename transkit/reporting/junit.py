@@ -1,0 +1,128 @@
+"""JUnit XML (``--format junit``) for CI systems that show test reports (GitLab, Jenkins,
+Azure Pipelines).
+
+One ``<testsuite>`` per file with findings or coverage (each catalog, and the template if
+a check reports on it), sorted by path; in it one ``<testcase>`` per check family
+(``C coverage``, ``H header``...).  A family with an error or warning finding on that file
+is a failing testcase with one ``<failure>`` listing its findings; a family without fails
+nothing and passes.  Info findings never fail a testcase: they are listed in the
+testcase's ``<system-out>``.
+
+Which families appear: those of ``checks`` when the caller passes the checks the run
+enabled, else those of every registered check (a family the run did not select then
+shows as passing).  Families of findings outside that set are added, so no finding is
+ever lost.  The output is deterministic: no timestamps, no durations.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from typing import TextIO
+
+from transkit.engine.registry import CheckInfo, all_checks
+from transkit.model.findings import Finding, Report, Severity
+
+FAMILY_LABELS = {
+    "C": "coverage",
+    "F": "files",
+    "H": "header",
+    "M": "content",
+    "N": "suppressions",
+    "P": "placeholders",
+    "S": "style",
+    "T": "terms",
+}
+
+_FAMILY = re.compile(r"^[A-Z]+")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def family(code: str) -> str:
+    """The letters of a code: ``C101`` → ``C``."""
+    match = _FAMILY.match(code)
+    return match.group(0) if match else code
+
+
+def family_label(letters: str) -> str:
+    label = FAMILY_LABELS.get(letters)
+    return f"{letters} {label}" if label else letters
+
+
+def finding_line(finding: Finding) -> str:
+    """One finding in full: place, severity, code, name, message, message it is about."""
+    where = f"{finding.file}:{finding.line}" if finding.line else finding.file
+    subject = ""
+    if finding.msgid is not None:
+        context = f"{finding.msgctxt}|" if finding.msgctxt else ""
+        subject = f' [{context}"{finding.msgid}"]'.replace("\n", "\\n")
+    return f"{where}: {finding.severity.value} {finding.code} {finding.check}: {finding.message}{subject}"
+
+
+def _xml_text(text: str) -> str:
+    """XML 1.0 cannot carry most control characters, even escaped: show them as ``\\xNN``."""
+    return _NOT_XML.sub(lambda match: f"\\x{ord(match.group(0)):02x}", text)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def testcase(file: str, letters: str, findings: list[Finding]) -> tuple[ET.Element, bool]:
+    """The testcase of one family on one file, and whether it fails."""
+    element = ET.Element("testcase", {"classname": file, "name": family_label(letters)})
+    failing = [f for f in findings if f.severity is not Severity.INFO]
+    infos = [f for f in findings if f.severity is Severity.INFO]
+    if failing:
+        codes = sorted({f.code for f in failing})
+        names = {f.code: f.check for f in failing}
+        counts = {code: sum(1 for f in failing if f.code == code) for code in codes}
+        message = f"{_plural(len(failing), 'finding')}: " + ", ".join(
+            f"{code} {names[code]} ({counts[code]})" for code in codes
+        )
+        failure = ET.SubElement(
+            element, "failure", {"type": " ".join(codes), "message": _xml_text(message)}
+        )
+        failure.text = _xml_text("\n".join(finding_line(f) for f in failing) + "\n")
+    if infos:
+        out = ET.SubElement(element, "system-out")
+        out.text = _xml_text("\n".join(finding_line(f) for f in infos) + "\n")
+    return element, bool(failing)
+
+
+def document(report: Report, checks: Iterable[CheckInfo] | None = None) -> ET.Element:
+    families = {family(info.code) for info in (all_checks() if checks is None else checks)}
+    families |= {family(f.code) for f in report.findings}
+    ordered = sorted(families)
+    files = sorted({item.file for item in report.coverage} | {f.file for f in report.findings})
+    root = ET.Element("testsuites", {"name": "transkit"})
+    total_tests = total_failures = 0
+    for file in files:
+        suite = ET.SubElement(root, "testsuite", {"name": file})
+        failures = 0
+        for letters in ordered:
+            findings = [f for f in report.findings if f.file == file and family(f.code) == letters]
+            case, failed = testcase(file, letters, findings)
+            suite.append(case)
+            failures += failed
+        suite.set("tests", str(len(ordered)))
+        suite.set("failures", str(failures))
+        suite.set("errors", "0")
+        suite.set("skipped", "0")
+        total_tests += len(ordered)
+        total_failures += failures
+    root.set("tests", str(total_tests))
+    root.set("failures", str(total_failures))
+    root.set("errors", "0")
+    return root
+
+
+def render(report: Report, stream: TextIO, checks: Iterable[CheckInfo] | None = None) -> None:
+    """Write the report; ``checks`` (optional) are the checks the run enabled, whose
+    families become the testcases."""
+    root = document(report, checks)
+    ET.indent(root, space="  ")
+    stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    stream.write(ET.tostring(root, encoding="unicode"))
+    stream.write("\n")

@@ -1,0 +1,151 @@
+"""Markdown for a pull-request comment or a GitHub step summary (``--format markdown``).
+
+A heading with the totals, a coverage table (languages with work left first, then the
+complete ones, each group by language code) and the findings grouped by language in
+``<details>`` blocks, capped at ``limit`` findings in all. Catalog text is untrusted: every
+cell is escaped so that a translation shows as text, never as Markdown or HTML.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TextIO
+
+from transkit.model.coverage import Coverage
+from transkit.model.findings import Finding, Report, Severity
+
+DEFAULT_LIMIT = 50
+MSGID_WIDTH = 50
+
+_BACKSLASHED = "[]`*_|~"
+
+
+def escape(text: str) -> str:
+    """Text for a Markdown table cell: shows literally, cannot end the cell or the row."""
+    text = text.replace("\\", "\\\\")
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    for char in _BACKSLASHED:
+        text = text.replace(char, "\\" + char)
+    return text.replace("\r\n", "<br>").replace("\r", "<br>").replace("\n", "<br>")
+
+
+def shorten_msgid(finding: Finding) -> str:
+    """The message a finding is about, as the text reporter shows it: ``ctxt|"msgid…"``."""
+    if finding.msgid is None:
+        return ""
+    msgid = finding.msgid.replace("\r", "\\r").replace("\n", "\\n")
+    if len(msgid) > MSGID_WIDTH:
+        msgid = msgid[: MSGID_WIDTH - 1] + "…"
+    context = f"{finding.msgctxt}|" if finding.msgctxt else ""
+    return f'{context}"{msgid}"'
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _complete(item: Coverage) -> bool:
+    return item.translated == item.total and not item.extra
+
+
+def _counts(findings: list[Finding]) -> str:
+    errors, warnings, infos = (
+        sum(1 for f in findings if f.severity is s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+    )
+    parts = []
+    if errors:
+        parts.append(_plural(errors, "error"))
+    if warnings:
+        parts.append(_plural(warnings, "warning"))
+    if infos:
+        parts.append(f"{infos} info")
+    return ", ".join(parts)
+
+
+def _coverage_lines(report: Report) -> list[str]:
+    if not report.coverage:
+        return []
+    partial = sorted((c for c in report.coverage if not _complete(c)), key=lambda c: (c.language, c.file))
+    complete = sorted((c for c in report.coverage if _complete(c)), key=lambda c: (c.language, c.file))
+    lines = [
+        "### Coverage",
+        "",
+        f"Against {escape(report.template)} ({_plural(report.coverage[0].total, 'message')}).",
+        "",
+        "| Language | Name | Translated | Percent | Fuzzy | Untranslated | Missing | Stale |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for item in (*partial, *complete):
+        lines.append(
+            f"| {escape(item.language)} | {escape(item.language_name)} | {item.translated}/{item.total} "
+            f"| {item.percent:.1f}% | {item.fuzzy} | {item.untranslated} | {item.missing} | {item.stale} |"
+        )
+    lines.append("")
+    return lines
+
+
+def _groups(report: Report) -> list[tuple[str | None, list[Finding]]]:
+    """Findings by language: those of no language (template, project) first, then by code;
+    within a group the report's order."""
+    groups: dict[str | None, list[Finding]] = {}
+    for finding in report.findings:
+        groups.setdefault(finding.language, []).append(finding)
+    return sorted(groups.items(), key=lambda item: (item[0] is not None, item[0] or ""))
+
+
+def _findings_lines(report: Report, limit: int) -> list[str]:
+    if not report.findings:
+        return ["No findings.", ""]
+    names = {item.language: item.language_name for item in report.coverage}
+    remaining = max(limit, 0)
+    lines = ["### Findings", ""]
+    for language, findings in _groups(report):
+        shown = findings[:remaining]
+        remaining -= len(shown)
+        if not shown:
+            continue
+        if language is None:
+            label = "Template and other files"
+        else:
+            name = names.get(language)
+            label = f"{language} ({name})" if name else language
+        note = f", {len(shown)} shown" if len(shown) < len(findings) else ""
+        lines += [
+            "<details>",
+            f"<summary>{html.escape(label)}: {html.escape(_counts(findings))}{note}</summary>",
+            "",
+            "| Location | Severity | Code | Check | Message | Message ID |",
+            "| --- | --- | --- | --- | --- | --- |",
+        ]
+        for finding in shown:
+            where = f"{finding.file}:{finding.line}" if finding.line else finding.file
+            lines.append(
+                f"| {escape(where)} | {finding.severity.value} | {escape(finding.code)} | {escape(finding.check)} "
+                f"| {escape(finding.message)} | {escape(shorten_msgid(finding))} |"
+            )
+        lines += ["", "</details>", ""]
+    hidden = len(report.findings) - max(limit, 0)
+    if hidden > 0:
+        lines += [f"_{hidden} more {'finding' if hidden == 1 else 'findings'} not shown._", ""]
+    return lines
+
+
+def summary(report: Report, limit: int = DEFAULT_LIMIT) -> str:
+    """The whole Markdown document; at most ``limit`` findings are listed."""
+    errors, warnings, infos = (report.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
+    lines = [
+        f"## transkit: {_plural(errors, 'error')}, {_plural(warnings, 'warning')}, "
+        f"{infos} info in {_plural(len(report.coverage), 'catalog')}",
+        "",
+    ]
+    if report.baselined:
+        lines += [f"{_plural(report.baselined, 'known finding')} of the baseline not shown.", ""]
+    lines += _coverage_lines(report)
+    lines += _findings_lines(report, limit)
+    while lines and lines[-1] == "":
+        lines.pop()
+    return "\n".join(lines) + "\n"
+
+
+def render(report: Report, stream: TextIO) -> None:
+    stream.write(summary(report))

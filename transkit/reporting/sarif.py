@@ -1,0 +1,141 @@
+"""SARIF 2.1.0 (``--format sarif``) for GitHub code scanning and other SARIF viewers.
+
+One run whose ``tool.driver.rules`` holds the checks that have at least one finding (by
+code, so adding a check to transkit does not change the output of a run it does not
+touch) and one result per finding, in the report's order.  The output is deterministic:
+no timestamps, no absolute paths for files inside the working directory.
+
+Each result carries ``partialFingerprints["transkitFingerprint/v1"]``: the baseline
+fingerprint (:func:`transkit.engine.baseline.fingerprint`, independent of line numbers) followed
+by ``:N``, the occurrence of that fingerprint in the run, so that code scanning keeps
+tracking an alert when its message moves and does not merge two findings of one code on
+one message.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import PurePosixPath, PureWindowsPath
+from typing import Any, TextIO
+from urllib.parse import quote
+
+import transkit
+from transkit.engine import baseline
+from transkit.engine.registry import CheckInfo, find
+from transkit.model.findings import Finding, Report, Severity
+
+SARIF_VERSION = "2.1.0"
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+FINGERPRINT_KEY = "transkitFingerprint/v1"
+
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def rule_name(check_name: str) -> str:
+    """``missing-message`` → ``MissingMessage``: SARIF's convention for a rule's name."""
+    return "".join(part[:1].upper() + part[1:] for part in check_name.split("-"))
+
+
+def artifact_uri(file: str) -> str:
+    """A finding's file as a URI reference: relative paths stay relative (code scanning
+    resolves them against the repository root), absolute ones become ``file://`` URIs."""
+    posix = file.replace("\\", "/")
+    if PurePosixPath(posix).is_absolute() or PureWindowsPath(file).drive:
+        if re.match(r"^[A-Za-z]:/", posix):
+            posix = "/" + posix
+        return "file://" + quote(posix, safe="/:")
+    return quote(posix, safe="/")
+
+
+def message_text(finding: Finding) -> str:
+    """The finding's message with the language and message it is about."""
+    context = []
+    if finding.language:
+        context.append(f"language {finding.language}")
+    if finding.msgctxt:
+        context.append(f'msgctxt "{_one_line(finding.msgctxt)}"')
+    if finding.msgid is not None:
+        context.append(f'msgid "{_one_line(finding.msgid)}"')
+    return finding.message + (f" ({', '.join(context)})" if context else "")
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\n", "\\n")
+
+
+def rule(code: str, info: CheckInfo | None, fallback_name: str) -> dict[str, Any]:
+    if info is None:  # a code the registry does not know (a plugin gone): keep the result valid
+        return {"id": code, "name": rule_name(fallback_name)}
+    doc = info.doc
+    return {
+        "id": info.code,
+        "name": rule_name(info.name),
+        "shortDescription": {"text": info.summary},
+        "fullDescription": {"text": doc},
+        "help": {"text": f"{info.code} {info.name}: {doc}"},
+        "defaultConfiguration": {"level": LEVELS[info.severity]},
+        "properties": {"tags": ["translation", info.scope.value]},
+    }
+
+
+def result(finding: Finding, rule_index: int, occurrence: int) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(finding.file)}}
+    if finding.line is not None and finding.line >= 1:
+        physical["region"] = {"startLine": finding.line}
+    properties = {
+        key: value
+        for key, value in (
+            ("check", finding.check),
+            ("language", finding.language),
+            ("msgctxt", finding.msgctxt),
+            ("msgid", finding.msgid),
+        )
+        if value is not None
+    }
+    return {
+        "ruleId": finding.code,
+        "ruleIndex": rule_index,
+        "level": LEVELS[finding.severity],
+        "message": {"text": message_text(finding)},
+        "locations": [{"physicalLocation": physical}],
+        "partialFingerprints": {FINGERPRINT_KEY: f"{baseline.fingerprint(finding)}:{occurrence}"},
+        "properties": properties,
+    }
+
+
+def document(report: Report) -> dict[str, Any]:
+    codes = sorted({finding.code for finding in report.findings})
+    checks = {finding.code: finding.check for finding in report.findings}
+    rules = [rule(code, find(code), checks[code]) for code in codes]
+    index = {code: position for position, code in enumerate(codes)}
+    seen: Counter[str] = Counter()
+    results = []
+    for finding in report.findings:
+        key = baseline.fingerprint(finding)
+        seen[key] += 1
+        results.append(result(finding, index[finding.code], seen[key]))
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": SARIF_VERSION,
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "transkit",
+                        "version": transkit.__version__,
+                        "semanticVersion": transkit.__version__,
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+
+
+def render(report: Report, stream: TextIO) -> None:
+    json.dump(document(report), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")

@@ -1,0 +1,56 @@
+"""The critical-terms matrix of ``transkit terms`` as text or JSON."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from transkit.terms.verify import Status
+from transkit.reporting.json_report import FORMAT_VERSION, dump
+from transkit.terms.matrix import TermsMatrix
+
+LABELS = {
+    Status.OK: "ok",
+    Status.VARIANT: "variant",
+    Status.MISSING: "MISSING",
+    Status.WRONG: "WRONG",
+    Status.NOT_USED: "-",
+}
+
+
+def render_text(matrix: TermsMatrix, stream: TextIO) -> None:
+    """Languages down, terms across: 23 languages fit a terminal's height better than its width."""
+    width = max((len(code) for code in matrix.languages), default=4)
+    columns = [max(len(term_id), 7) for term_id in matrix.term_ids]
+    header = "  ".join([" " * width, *(t.ljust(w) for t, w in zip(matrix.term_ids, columns))])
+    stream.write(header.rstrip() + "\n")
+    problems: list[str] = []
+    for code in matrix.languages:
+        cells = []
+        for term_id, column in zip(matrix.term_ids, columns):
+            cell = matrix.cell(term_id, code)
+            cells.append(LABELS[cell.status].ljust(column))
+            problems.extend(f"  {code}: {p}" for p in cell.problems)
+        stream.write("  ".join([code.ljust(width), *cells]).rstrip() + "\n")
+    if problems:
+        stream.write("\n" + "\n".join(problems) + "\n")
+
+
+def render_json(matrix: TermsMatrix, stream: TextIO) -> None:
+    cells = []
+    for term_id in matrix.term_ids:
+        for code in matrix.languages:
+            cell = matrix.cell(term_id, code)
+            cells.append(
+                {
+                    "term": term_id,
+                    "language": code,
+                    "status": cell.status.name.lower().replace("_", " "),
+                    "messages": cell.messages,
+                    "found": cell.found,
+                    "problems": cell.problems,
+                }
+            )
+    dump({"version": FORMAT_VERSION, "terms": list(matrix.term_ids), "languages": list(matrix.languages), "cells": cells}, stream)
+
+
+FORMATS = {"text": render_text, "json": render_json}

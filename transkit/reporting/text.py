@@ -1,0 +1,89 @@
+"""Plain text for people at a terminal: one line per finding, then a coverage summary."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from transkit.model.coverage import Coverage
+from transkit.model.findings import Finding, Report, Severity
+
+
+_COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
+_BOLD, _RESET = "\033[1m", "\033[0m"
+
+
+def finding_line(finding: Finding, colour: bool = False) -> str:
+    where = f"{finding.file}:{finding.line}" if finding.line else finding.file
+    subject = ""
+    if finding.msgid is not None:
+        msgid = finding.msgid.replace("\n", "\\n")
+        if len(msgid) > 50:
+            msgid = msgid[:49] + "…"
+        context = f"{finding.msgctxt}|" if finding.msgctxt else ""
+        subject = f' [{context}"{msgid}"]'
+    severity, code = finding.severity.value, finding.code
+    if colour:
+        where = f"{_BOLD}{where}{_RESET}"
+        severity = f"{_COLOURS[finding.severity]}{severity}{_RESET}"
+        code = f"{_BOLD}{code}{_RESET}"
+    return f"{where}: {severity} {code} {finding.check}: {finding.message}{subject}"
+
+
+def coverage_problems(item: Coverage) -> str:
+    parts = [
+        f"{count} {label}"
+        for count, label in (
+            (item.fuzzy, "fuzzy"),
+            (item.untranslated, "untranslated"),
+            (item.missing, "missing"),
+            (item.extra, "not in template"),
+            (item.obsolete, "obsolete"),
+        )
+        if count
+    ]
+    if item.outdated:
+        parts.append("revised before the template")
+    return ", ".join(parts)
+
+
+def render_findings(report: Report, stream: TextIO, colour: bool = False) -> None:
+    """Nothing but the findings (``--quiet``), for editors and scripts that parse lines."""
+    for finding in report.findings:
+        stream.write(finding_line(finding, colour) + "\n")
+
+
+def render(report: Report, stream: TextIO, colour: bool = False) -> None:
+    """Findings, then the coverage summary; ``colour`` adds ANSI colours for a terminal."""
+    render_findings(report, stream, colour)
+    if report.findings:
+        stream.write("\n")
+    render_summary(report, stream)
+
+
+def render_summary(report: Report, stream: TextIO) -> None:
+    coverage = report.coverage
+    if coverage:
+        total = coverage[0].total
+        stream.write(f"Coverage against {report.template} ({total} messages):\n")
+        complete = [c.language for c in coverage if c.translated == c.total and not c.extra]
+        if complete:
+            stream.write(f"  complete ({len(complete)}): {' '.join(sorted(complete))}\n")
+        partial = sorted((c for c in coverage if c.language not in complete), key=lambda c: c.language)
+        width = max((len(c.language) for c in partial), default=0)
+        name_width = max((len(c.language_name) for c in partial), default=0)
+        for item in partial:
+            stream.write(
+                f"  {item.language:<{width}}  {item.language_name:<{name_width}}  "
+                f"{item.percent:5.1f}%  {item.translated}/{item.total}  {coverage_problems(item)}\n"
+            )
+    errors, warnings, infos = (report.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
+    stream.write(
+        f"Found {_plural(errors, 'error')}, {_plural(warnings, 'warning')}, "
+        f"{infos} info in {_plural(len(coverage), 'catalog')}"
+        + (f" ({_plural(report.baselined, 'known finding')} of the baseline not shown)" if report.baselined else "")
+        + ".\n"
+    )
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
