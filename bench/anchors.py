@@ -35,8 +35,18 @@ from transkit import Options, check, load_project  # noqa: E402
 from transkit.terms import load_termbase  # noqa: E402
 
 TESTS = [
-    "printf", "pythonbraceformat", "urls", "emails", "numbers", "xmltags", "startwhitespace",
-    "endwhitespace", "newlines", "doublespacing", "unchanged", "endpunc",
+    "printf",
+    "pythonbraceformat",
+    "urls",
+    "emails",
+    "numbers",
+    "xmltags",
+    "startwhitespace",
+    "endwhitespace",
+    "newlines",
+    "doublespacing",
+    "unchanged",
+    "endpunc",
 ]
 NOT_CONTENT = ("C", "N", "T16")  # coverage, suppression bookkeeping, cross-message consistency
 
@@ -56,7 +66,12 @@ def pofilter_findings(pofilter: str, path: Path, language: str) -> dict[tuple, s
 
 
 def msgfmt_findings(path: Path) -> set[tuple]:
-    result = subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(path)], capture_output=True, text=True, env={"LC_ALL": "C", "PATH": "/usr/bin:/bin"})
+    result = subprocess.run(
+        ["msgfmt", "-c", "-o", "/dev/null", str(path)],
+        capture_output=True,
+        text=True,
+        env={"LC_ALL": "C", "PATH": "/usr/bin:/bin"},
+    )
     lines = {int(m.group(1)) for m in re.finditer(rf"{re.escape(str(path))}:(\d+): (?!warning)", result.stderr)}
     entries = sorted(((e.linenum, (e.msgctxt, e.msgid)) for e in polib.pofile(str(path))), key=lambda x: x[0])
     keys = set()
@@ -115,7 +130,9 @@ def main() -> None:
             for test in tests:
                 shipped_fp[path.stem][f"pofilter {test}"] += 1
         shipped_fp[path.stem]["msgfmt -c"] += len(msgfmt_findings(path))
-        shipped_fp[path.stem]["transkit"] += sum(len(codes) for (file, *_), codes in tk_shipped.items() if file == path.name)
+        shipped_fp[path.stem]["transkit"] += sum(
+            len(codes) for (file, *_), codes in tk_shipped.items() if file == path.name
+        )
 
     print("# transkit against the anchors\n")
     print("Produced by `python bench/anchors.py`; pofilter tests: " + ", ".join(TESTS) + ".\n")
@@ -127,7 +144,9 @@ def main() -> None:
         print(f"| {test} | {r['planted']} | {r['pofilter']} | {r['msgfmt']} | {r['transkit']} |")
     total = {k: sum(r[k] for r in rows.values()) for k in ("planted", "pofilter", "msgfmt", "transkit")}
     print(f"| **all** | {total['planted']} | {total['pofilter']} | {total['msgfmt']} | {total['transkit']} |")
-    print(f"\nClean twins flagged (false positives): pofilter {clean_fp['pofilter']}, msgfmt -c {clean_fp['msgfmt']}, transkit {clean_fp['transkit']}.\n")
+    print(
+        f"\nClean twins flagged (false positives): pofilter {clean_fp['pofilter']}, msgfmt -c {clean_fp['msgfmt']}, transkit {clean_fp['transkit']}.\n"
+    )
     print("## False positives on the shipped campaign catalogs (23 languages, no content defect)\n")
     columns = sorted({c for counts in shipped_fp.values() for c in counts})
     print("| language | " + " | ".join(columns) + " |")

@@ -80,24 +80,73 @@ INT_NAMES = {"year", "count", "page", "total", "min"}
 LOCALISED_NUMBERS = {"year", "count", "page", "total", "min", "max_size"}
 
 STYLES = ("py-named", "py-unnamed", "brace", "c")
-STYLE_FLAG = {"py-named": "python-format", "py-unnamed": "python-format", "brace": "python-brace-format", "c": "c-format"}
-PLACEHOLDER_MEANING = {
-    "filename": "the name of the attached file", "max_size": "a number of megabytes",
-    "reference": "a code such as BH-2023-0415", "helpline": "the helpline number, already isolated for right-to-left text",
-    "page": "the current page", "total": "the number of pages", "date": "a date (YYYY-MM-DD)",
-    "year": "a year", "count": "a number", "min": "a number of characters",
+STYLE_FLAG = {
+    "py-named": "python-format",
+    "py-unnamed": "python-format",
+    "brace": "python-brace-format",
+    "c": "c-format",
 }
-CONTEXTS = ("button", "menu", "page title", "form field", "tooltip", "link", "email subject", "aria-label", "heading", "meta description")
+PLACEHOLDER_MEANING = {
+    "filename": "the name of the attached file",
+    "max_size": "a number of megabytes",
+    "reference": "a code such as BH-2023-0415",
+    "helpline": "the helpline number, already isolated for right-to-left text",
+    "page": "the current page",
+    "total": "the number of pages",
+    "date": "a date (YYYY-MM-DD)",
+    "year": "a year",
+    "count": "a number",
+    "min": "a number of characters",
+}
+CONTEXTS = (
+    "button",
+    "menu",
+    "page title",
+    "form field",
+    "tooltip",
+    "link",
+    "email subject",
+    "aria-label",
+    "heading",
+    "meta description",
+)
 EXTRA_COMMENTS = (
-    "Shown on the home page, below the campaign banner.", "Heading of a section of the help page.",
-    "Text of the confirmation e-mail sent after a report.", "Alternative text of the campaign image.",
-    "Shown in the footer of every page.", "Tooltip of the report button.", "Shown on the page of the victim centres.",
-    "Part of the leaflet distributed in reception centres.", "Shown to social inspectors in the training module.",
+    "Shown on the home page, below the campaign banner.",
+    "Heading of a section of the help page.",
+    "Text of the confirmation e-mail sent after a report.",
+    "Alternative text of the campaign image.",
+    "Shown in the footer of every page.",
+    "Tooltip of the report button.",
+    "Shown on the page of the victim centres.",
+    "Part of the leaflet distributed in reception centres.",
+    "Shown to social inspectors in the training module.",
     "Keep this short: it is shown on phones.",
 )
-SECTIONS = ("base", "home", "help", "report", "centres", "footer", "news", "faq", "training", "partners", "about", "press")
+SECTIONS = (
+    "base",
+    "home",
+    "help",
+    "report",
+    "centres",
+    "footer",
+    "news",
+    "faq",
+    "training",
+    "partners",
+    "about",
+    "press",
+)
 PAGES = ("index", "detail", "list", "form", "contact", "resources", "stories", "events", "archive", "sidebar")
-FILENAMES = ("report.pdf", "statement.docx", "photo.jpg", "contract.pdf", "payslip.png", "message.txt", "evidence.zip", "timesheet.xlsx")
+FILENAMES = (
+    "report.pdf",
+    "statement.docx",
+    "photo.jpg",
+    "contract.pdf",
+    "payslip.png",
+    "message.txt",
+    "evidence.zip",
+    "timesheet.xlsx",
+)
 
 
 # --------------------------------------------------------------------------------------------
@@ -137,7 +186,14 @@ def load_pool() -> tuple[list[Unit], dict[str, Language]]:
         pf = cat.metadata["Plural-Forms"]
         nplurals = int(re.search(r"nplurals\s*=\s*(\d+)", pf).group(1))
         expr = re.search(r"plural\s*=\s*(.*?);?\s*$", pf).group(1)
-        languages[lang] = Language(lang, cat.metadata.get("Language-Team", lang), pf, nplurals, gettext.c2py(expr), "" if lang == "zh_Hans" else " ")
+        languages[lang] = Language(
+            lang,
+            cat.metadata.get("Language-Team", lang),
+            pf,
+            nplurals,
+            gettext.c2py(expr),
+            "" if lang == "zh_Hans" else " ",
+        )
     index = {lang: {(e.msgctxt, e.msgid): e for e in cat if not e.obsolete} for lang, cat in catalogs.items()}
     units = []
     for e in pot:
@@ -266,11 +322,13 @@ def english(parts: list, joiner: str) -> tuple[str, str | None]:
     for part in parts:
         unit = part[1]
         if part[0] == "u":
-            texts.append(unit.en[0]); plural_texts.append(unit.en[0])
+            texts.append(unit.en[0])
+            plural_texts.append(unit.en[0])
         elif part[0] == "fill":
             values = part[2]
             text = unit.en[0] if len(unit.en) == 1 or int(values["count"]) == 1 else unit.en[1]
-            texts.append(fill(text, values, None)); plural_texts.append(texts[-1])
+            texts.append(fill(text, values, None))
+            plural_texts.append(texts[-1])
         else:
             texts.append(render(unit.en[0], unit, part[2], part[3]))
             if len(unit.en) == 2:
@@ -316,7 +374,11 @@ class Generator:
         self.critical = [u for u in units if u.critical and u.kind in ("sentence", "label")]
         self.ph = [u for u in units if u.kind == "ph"]
         self.plurals = [u for u in units if u.kind == "plural"]
-        self.numeric = [u for u in units if u.kind in ("ph", "plural") and not u.has_helpline and u.en[0] != "Page {page} of {total}"]
+        self.numeric = [
+            u
+            for u in units
+            if u.kind in ("ph", "plural") and not u.has_helpline and u.en[0] != "Page {page} of {total}"
+        ]
         self.by_name = {u.en[0]: u for u in units}
 
     def values(self, unit: Unit) -> dict[str, str]:
@@ -326,7 +388,9 @@ class Generator:
             if name == "year":
                 out[name] = str(rng.randint(2008, 2024))
             elif name == "count":
-                out[name] = str(rng.choice((1, 2, 3, 4, 5, 11, 21, 22, 25, 101)) if rng.random() < 0.4 else rng.randint(2, 480))
+                out[name] = str(
+                    rng.choice((1, 2, 3, 4, 5, 11, 21, 22, 25, 101)) if rng.random() < 0.4 else rng.randint(2, 480)
+                )
             elif name == "page":
                 out[name] = str(rng.randint(1, 9))
             elif name == "total":
@@ -353,9 +417,16 @@ class Generator:
     # few times, then another type is drawn, so large corpora hold relatively more
     # combinations and messages with numbers.
     TYPES = (
-        ("plural", 0.04), ("placeholder", 0.09), ("critical", 0.055),
-        ("label", 0.17), ("title", 0.08), ("sentence", 0.20), ("numbers", 0.15),
-        ("two", 0.12), ("three", 0.05), ("paragraph", 0.01),
+        ("plural", 0.04),
+        ("placeholder", 0.09),
+        ("critical", 0.055),
+        ("label", 0.17),
+        ("title", 0.08),
+        ("sentence", 0.20),
+        ("numbers", 0.15),
+        ("two", 0.12),
+        ("three", 0.05),
+        ("paragraph", 0.01),
     )
 
     def draw_type(self) -> str:
@@ -475,6 +546,7 @@ def placeholder_comment(unit: Unit, style: str, fixed: dict) -> str:
 # PO syntax
 # --------------------------------------------------------------------------------------------
 
+
 def escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")
 
@@ -536,7 +608,9 @@ POT_DATE = "2024-03-01 10:00+0100"
 
 
 def assign_references(messages: list[Message], rng: random.Random) -> None:
-    files = [f"templates/{s}/{p}.html" for s in SECTIONS for p in PAGES] + [f"app/{m}.py" for m in ("forms", "views", "emails", "models", "admin")]
+    files = [f"templates/{s}/{p}.html" for s in SECTIONS for p in PAGES] + [
+        f"app/{m}.py" for m in ("forms", "views", "emails", "models", "admin")
+    ]
     i = 0
     file_no = 0
     while i < len(messages):
@@ -621,14 +695,37 @@ def write_corpus(n: int, out: Path, seed: int, label: str, only: list[str] | Non
         old.unlink()
 
     pot_fields = [
-        ("Project-Id-Version", "blue-heart-bench 2024.1"), ("Report-Msgid-Bugs-To", "translations@stophumantrafficking.be"),
-        ("POT-Creation-Date", POT_DATE), ("PO-Revision-Date", "YEAR-MO-DA HO:MI+ZONE"), ("Last-Translator", "FULL NAME <EMAIL@ADDRESS>"),
-        ("Language-Team", "LANGUAGE <LL@li.org>"), ("Language", ""), ("MIME-Version", "1.0"),
-        ("Content-Type", "text/plain; charset=UTF-8"), ("Content-Transfer-Encoding", "8bit"), ("Plural-Forms", "nplurals=INTEGER; plural=EXPRESSION;"),
+        ("Project-Id-Version", "blue-heart-bench 2024.1"),
+        ("Report-Msgid-Bugs-To", "translations@stophumantrafficking.be"),
+        ("POT-Creation-Date", POT_DATE),
+        ("PO-Revision-Date", "YEAR-MO-DA HO:MI+ZONE"),
+        ("Last-Translator", "FULL NAME <EMAIL@ADDRESS>"),
+        ("Language-Team", "LANGUAGE <LL@li.org>"),
+        ("Language", ""),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/plain; charset=UTF-8"),
+        ("Content-Transfer-Encoding", "8bit"),
+        ("Plural-Forms", "nplurals=INTEGER; plural=EXPRESSION;"),
     ]
-    chunks = [header(pot_fields, ["Blue Heart campaign microsite: English source messages (benchmark corpus).", f"Generated by bench/corpus.py ({label}, seed {seed}); do not edit.", ""], fuzzy=True)]
+    chunks = [
+        header(
+            pot_fields,
+            [
+                "Blue Heart campaign microsite: English source messages (benchmark corpus).",
+                f"Generated by bench/corpus.py ({label}, seed {seed}); do not edit.",
+                "",
+            ],
+            fuzzy=True,
+        )
+    ]
     for m, (top, key) in zip(messages, heads):
-        chunks.append(top + flags_line([m.flag] if m.flag else []) + key + msgstr_lines(m, ("",) * (2 if m.msgid_plural else 1)) + "\n")
+        chunks.append(
+            top
+            + flags_line([m.flag] if m.flag else [])
+            + key
+            + msgstr_lines(m, ("",) * (2 if m.msgid_plural else 1))
+            + "\n"
+        )
     (catalogs / "corpus.pot").write_text("".join(chunks).rstrip("\n") + "\n", encoding="utf-8")
 
     planted = []
@@ -648,7 +745,9 @@ def write_corpus(n: int, out: Path, seed: int, label: str, only: list[str] | Non
                 state[i] = "fuzzy"
         eligible = {
             "helpline-digit": [i for i, m in enumerate(messages) if m.helpline and i not in state],
-            "placeholder-missing": [i for i, m in enumerate(messages) if m.placeholder and m.msgid_plural is None and i not in state],
+            "placeholder-missing": [
+                i for i, m in enumerate(messages) if m.placeholder and m.msgid_plural is None and i not in state
+            ],
             "website-wrong": [i for i, m in enumerate(messages) if m.website and i not in state],
         }
         plants: dict[int, tuple[str, str]] = {}
@@ -659,13 +758,28 @@ def write_corpus(n: int, out: Path, seed: int, label: str, only: list[str] | Non
                 plants[lrng.choice(choices)] = (kind, code)
 
         fields = [
-            ("Project-Id-Version", "blue-heart-bench 2024.1"), ("Report-Msgid-Bugs-To", "translations@stophumantrafficking.be"),
-            ("POT-Creation-Date", POT_DATE), ("PO-Revision-Date", f"2024-03-{2 + li:02d} 11:20+0100"),
-            ("Last-Translator", "Blue Heart translation team <translations@stophumantrafficking.be>"), ("Language-Team", language.team),
-            ("Language", lang), ("MIME-Version", "1.0"), ("Content-Type", "text/plain; charset=UTF-8"),
-            ("Content-Transfer-Encoding", "8bit"), ("Plural-Forms", language.plural_forms),
+            ("Project-Id-Version", "blue-heart-bench 2024.1"),
+            ("Report-Msgid-Bugs-To", "translations@stophumantrafficking.be"),
+            ("POT-Creation-Date", POT_DATE),
+            ("PO-Revision-Date", f"2024-03-{2 + li:02d} 11:20+0100"),
+            ("Last-Translator", "Blue Heart translation team <translations@stophumantrafficking.be>"),
+            ("Language-Team", language.team),
+            ("Language", lang),
+            ("MIME-Version", "1.0"),
+            ("Content-Type", "text/plain; charset=UTF-8"),
+            ("Content-Transfer-Encoding", "8bit"),
+            ("Plural-Forms", language.plural_forms),
         ]
-        chunks = [header(fields, [f"{language.team} translation of the Blue Heart campaign microsite (benchmark corpus).", f"Generated by bench/corpus.py ({label}, seed {seed}); do not edit.", ""])]
+        chunks = [
+            header(
+                fields,
+                [
+                    f"{language.team} translation of the Blue Heart campaign microsite (benchmark corpus).",
+                    f"Generated by bench/corpus.py ({label}, seed {seed}); do not edit.",
+                    "",
+                ],
+            )
+        ]
         line = chunks[0].count("\n") + 1
         for i, (m, (top, key)) in enumerate(zip(messages, heads)):
             st = state.get(i)
@@ -686,14 +800,28 @@ def write_corpus(n: int, out: Path, seed: int, label: str, only: list[str] | Non
             if i in plants:
                 kind, code = plants[i]
                 text = forms[0]
-                new = (mutate_helpline(text, lang, lrng) if kind == "helpline-digit" else mutate_placeholder(text) if kind == "placeholder-missing" else mutate_website(text, lang))
+                new = (
+                    mutate_helpline(text, lang, lrng)
+                    if kind == "helpline-digit"
+                    else mutate_placeholder(text)
+                    if kind == "placeholder-missing"
+                    else mutate_website(text, lang)
+                )
                 if new is not None and new != text:
                     forms = (new,) + forms[1:]
                     entry_line = line + (top + flags_line(flags) + previous).count("\n")
-                    planted.append({
-                        "language": lang, "file": f"catalogs/{lang}.po", "line": entry_line, "msgstr_line": entry_line + key.count("\n"),
-                        "msgctxt": m.msgctxt, "msgid": m.msgid, "defect": kind, "expected": code,
-                    })
+                    planted.append(
+                        {
+                            "language": lang,
+                            "file": f"catalogs/{lang}.po",
+                            "line": entry_line,
+                            "msgstr_line": entry_line + key.count("\n"),
+                            "msgctxt": m.msgctxt,
+                            "msgid": m.msgid,
+                            "defect": kind,
+                            "expected": code,
+                        }
+                    )
             chunk = top + flags_line(flags) + previous + key + msgstr_lines(m, forms) + "\n"
             line += chunk.count("\n")
             chunks.append(chunk)
@@ -733,7 +861,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("size", help="campaign, medium, large or a number of messages per catalog")
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
-    parser.add_argument("--languages", metavar="CODES", help="only these catalogs (comma-separated, e.g. fr,nl); the template is always written")
+    parser.add_argument(
+        "--languages",
+        metavar="CODES",
+        help="only these catalogs (comma-separated, e.g. fr,nl); the template is always written",
+    )
     args = parser.parse_args(argv)
     only = [code.strip() for code in args.languages.split(",")] if args.languages else None
     if only and set(only) - set(LANGS):
@@ -755,7 +887,10 @@ def main(argv: list[str] | None = None) -> int:
         result = write_corpus(n, args.outdir, args.seed, args.size, only)
         summary = f"{len(only or LANGS)} catalogs x {n} messages, {result['planted']} planted defects"
     size = sum(p.stat().st_size for p in (args.outdir / "catalogs").glob("*.po*"))
-    print(f"{args.outdir}: {summary}; {size / 2**20:.1f} MB of catalogs (MB = 2^20 bytes); {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    print(
+        f"{args.outdir}: {summary}; {size / 2**20:.1f} MB of catalogs (MB = 2^20 bytes); {time.perf_counter() - start:.1f} s",
+        file=sys.stderr,
+    )
     return 0
 
 

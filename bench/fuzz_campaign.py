@@ -73,7 +73,7 @@ class Slow(Exception):
     """An input took longer than the --slow bound (raised by SIGALRM)."""
 
 
-def _alarm(signum, frame):  # noqa: ARG001
+def _alarm(signum, frame):
     raise Slow("took longer than the time bound")
 
 
@@ -135,7 +135,9 @@ class Campaign:
         (case / "site.pot").write_bytes(generated.template)
         (case / generated.name).write_bytes(generated.catalog)
         (case / "error.txt").write_text("".join(traceback.format_exception(error)), encoding="utf-8")
-        (case / "input.json").write_text(json.dumps({**how, "name": generated.name, "property": prop}, indent=2), encoding="utf-8")
+        (case / "input.json").write_text(
+            json.dumps({**how, "name": generated.name, "property": prop}, indent=2), encoding="utf-8"
+        )
         print(f"FAILURE {signature} -> {case}", flush=True)
 
     # ------------------------------------------------------------------ one input
@@ -155,7 +157,7 @@ class Campaign:
             with time_bound(bound):
                 outcome = fz.loader_property(generated.catalog, folder, generated.name)
             self.counts["loader:" + ("rejected" if isinstance(outcome, CatalogError) else "accepted")] += 1
-        except BaseException as error:  # noqa: BLE001
+        except BaseException as error:
             if isinstance(error, KeyboardInterrupt):
                 raise
             self.record("loader", error, generated, how)
@@ -164,7 +166,7 @@ class Campaign:
             try:
                 verdict = fz.differential_property(generated.catalog, folder, generated.name)
                 self.counts[f"msgfmt:{verdict}"] += 1
-            except BaseException as error:  # noqa: BLE001
+            except BaseException as error:
                 if isinstance(error, KeyboardInterrupt):
                     raise
                 self.record("msgfmt", error, generated, how)
@@ -174,7 +176,7 @@ class Campaign:
             with time_bound(bound):
                 project = fz.load_project_property(generated, project_folder)
             self.counts["load_project:" + ("ok" if isinstance(project, transkit.Project) else "error")] += 1
-        except BaseException as error:  # noqa: BLE001
+        except BaseException as error:
             if isinstance(error, KeyboardInterrupt):
                 raise
             self.record("load_project", error, generated, how)
@@ -189,7 +191,7 @@ class Campaign:
                     report = fz.engine_property(project, self.rnd.choice([None, 50.0]), self.rnd)
                 self.counts["engine:runs"] += 1
                 self.counts["engine:findings"] += len(report.findings)
-            except BaseException as error:  # noqa: BLE001
+            except BaseException as error:
                 if isinstance(error, KeyboardInterrupt):
                     raise
                 self.record("engine" if not isinstance(error, Slow) else "engine-slow", error, generated, how)
@@ -199,7 +201,7 @@ class Campaign:
                 with time_bound(bound * 2):
                     code, _, _ = fz.cli_property(project_folder, list(args))
                 self.counts[f"cli:{args[0]}:exit {code}"] += 1
-            except BaseException as error:  # noqa: BLE001
+            except BaseException as error:
                 if isinstance(error, KeyboardInterrupt):
                     raise
                 self.record("cli", error, generated, how)
@@ -214,8 +216,13 @@ class Campaign:
         name = seed.name if seed.suffix == ".po" else "fr.po"
         if name == "site.pot":
             name = "fr.po"
-        how = {"source": "mutation", "seed": str(seed.relative_to(ROOT)), "template": str(template.relative_to(ROOT)),
-               "mutations": kinds, "random_state": state}
+        how = {
+            "source": "mutation",
+            "seed": str(seed.relative_to(ROOT)),
+            "template": str(template.relative_to(ROOT)),
+            "mutations": kinds,
+            "random_state": state,
+        }
         return fz.Generated(template.read_bytes(), data, name, kinds), how
 
     def generated_round(self, deadline: float) -> None:
@@ -225,8 +232,14 @@ class Campaign:
 
         examples = self.args.hypothesis_round
 
-        @settings(max_examples=examples, deadline=None, database=None, derandomize=False,
-                  suppress_health_check=list(HealthCheck), phases=["generate"])
+        @settings(
+            max_examples=examples,
+            deadline=None,
+            database=None,
+            derandomize=False,
+            suppress_health_check=list(HealthCheck),
+            phases=["generate"],
+        )
         @given(st.one_of(fz.projects(), fz.mutated_projects()))
         def round_(generated: fz.Generated) -> None:
             if time.monotonic() > deadline:
@@ -253,11 +266,17 @@ class Campaign:
             if time.monotonic() - last_report > 30:
                 last_report = time.monotonic()
                 elapsed = (last_report - started) / 60
-                print(f"[{os.getpid()}] {elapsed:5.1f} min: {self.counts['inputs']} inputs, "
-                      f"{sum(self.failures.values())} failures ({len(self.failures)} kinds)", flush=True)
+                print(
+                    f"[{os.getpid()}] {elapsed:5.1f} min: {self.counts['inputs']} inputs, "
+                    f"{sum(self.failures.values())} failures ({len(self.failures)} kinds)",
+                    flush=True,
+                )
         shutil.rmtree(self.scratch, ignore_errors=True)
-        return {"seconds": round(time.monotonic() - started, 1), "counts": dict(self.counts),
-                "failures": dict(self.failures)}
+        return {
+            "seconds": round(time.monotonic() - started, 1),
+            "counts": dict(self.counts),
+            "failures": dict(self.failures),
+        }
 
 
 def hostile_inputs(out: Path, seconds: float) -> dict:
@@ -270,7 +289,9 @@ def hostile_inputs(out: Path, seconds: float) -> dict:
     for _ in range(10):  # random mixtures of atoms, regex syntax and long runs
         pieces = [rnd.choice(fz.ATOMS + ["(", ")+", "*", "\\", "[", "$", "^", ".*"]) for _ in range(rnd.randint(1, 40))]
         forms.append("".join(pieces) * rnd.choice([1, 10, 1000]))
-    jobs = [("termbase", form, (fz._check_with_termbase, form, form[:2000] + " the end", "aaaa " * 4000)) for form in forms]
+    jobs = [
+        ("termbase", form, (fz._check_with_termbase, form, form[:2000] + " the end", "aaaa " * 4000)) for form in forms
+    ]
     jobs += [("plural-forms", value, (fz._check_plural_forms, value)) for value in fz.HOSTILE_PLURAL_FORMS]
     for kind, value, call in jobs:
         label = f"{kind}:{value[:30]!r}…{len(value)}"
@@ -281,7 +302,9 @@ def hostile_inputs(out: Path, seconds: float) -> dict:
             failures[label] = str(error)[:500]
             print(f"FAILURE {label}: {str(error)[:200]}", flush=True)
         timings[label] = round(time.monotonic() - started, 2)
-    (out / "hostile.json").write_text(json.dumps({"timings": timings, "failures": failures}, indent=2), encoding="utf-8")
+    (out / "hostile.json").write_text(
+        json.dumps({"timings": timings, "failures": failures}, indent=2), encoding="utf-8"
+    )
     slowest = sorted(timings.items(), key=lambda item: -item[1])[:5]
     print("hostile inputs: slowest", slowest, flush=True)
     return {"count": len(timings), "slowest": slowest, "failures": failures}
@@ -319,15 +342,21 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=1, help="parallel worker processes")
     parser.add_argument("--seed", type=int, default=None, help="random seed (default: from the clock)")
     parser.add_argument("--out", type=Path, default=Path("fuzz-out"), help="folder for failures and summary.json")
-    parser.add_argument("--slow", type=float, default=10.0, help="seconds after which one property run counts as a hang")
-    parser.add_argument("--slow-per-form", type=float, default=0.005, help="seconds added to --slow per translation form")
+    parser.add_argument(
+        "--slow", type=float, default=10.0, help="seconds after which one property run counts as a hang"
+    )
+    parser.add_argument(
+        "--slow-per-form", type=float, default=0.005, help="seconds added to --slow per translation form"
+    )
     parser.add_argument("--cli-every", type=int, default=10, help="run the command line on every n-th input")
     parser.add_argument("--msgfmt-every", type=int, default=5, help="compare with msgfmt on every n-th input")
     parser.add_argument("--generated-share", type=float, default=0.4, help="share of rounds from hypothesis strategies")
     parser.add_argument("--hypothesis-round", type=int, default=200, help="examples per hypothesis round")
     parser.add_argument("--keep", type=int, default=3, help="reproducers kept per failure signature")
     parser.add_argument("--replay", type=Path, help="run the properties on a recorded failure folder")
-    parser.add_argument("--hostile", action="store_true", help="first time every hostile termbase form and Plural-Forms")
+    parser.add_argument(
+        "--hostile", action="store_true", help="first time every hostile termbase form and Plural-Forms"
+    )
     parser.add_argument("--hostile-seconds", type=float, default=60.0, help="bound for one hostile input")
     args = parser.parse_args()
     if args.replay:
@@ -335,8 +364,11 @@ def main() -> int:
     seed = args.seed if args.seed is not None else int(time.time())
     args.out.mkdir(parents=True, exist_ok=True)
     hostile = hostile_inputs(args.out, args.hostile_seconds) if args.hostile else None
-    print(f"fuzz campaign: {args.minutes} min x {args.workers} worker(s), seed {seed}, {len(SEEDS)} seed files, "
-          f"msgfmt {'at ' + fz.MSGFMT if fz.MSGFMT else 'missing'}", flush=True)
+    print(
+        f"fuzz campaign: {args.minutes} min x {args.workers} worker(s), seed {seed}, {len(SEEDS)} seed files, "
+        f"msgfmt {'at ' + fz.MSGFMT if fz.MSGFMT else 'missing'}",
+        flush=True,
+    )
     if args.workers == 1:
         results = [worker(str(args.out), seed, args.minutes, args)]
     else:

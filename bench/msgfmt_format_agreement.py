@@ -28,12 +28,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from transkit import Options, check  # noqa: E402
+from transkit.engine.selection import Selection  # noqa: E402
 from transkit.errors import TranskitError  # noqa: E402
 from transkit.model.catalog import Catalog, Project  # noqa: E402
+from transkit.model.findings import Severity  # noqa: E402
 from transkit.po.formats import declared_syntaxes  # noqa: E402
 from transkit.po.reader import read_catalog  # noqa: E402
-from transkit.model.findings import Severity  # noqa: E402
-from transkit.engine.selection import Selection  # noqa: E402
 
 _LINE = re.compile(r"^.*?\.po:(\d+): (.*)$")
 # msgfmt's messages about format strings; --check also judges headers and plural counts.
@@ -58,7 +58,10 @@ def msgfmt_rejected(path: Path, catalog: Catalog, option: str) -> dict[tuple, li
     the last one at or before the error's line."""
     result = subprocess.run(
         ["msgfmt", option, "-o", "/dev/null", str(path)],
-        capture_output=True, text=True, errors="replace", env={"LC_ALL": "C", "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        errors="replace",
+        env={"LC_ALL": "C", "PATH": "/usr/bin:/bin"},
     )
     starts = sorted((entry.line, entry.key) for entry in catalog.entries if not entry.obsolete)
     rejected: dict[tuple, list[str]] = {}
@@ -81,8 +84,13 @@ def compare(path: Path, option: str, tally: Tally) -> None:
         tally.unreadable += 1
         return
     checked = {
-        entry.key for entry in catalog.entries
-        if not entry.obsolete and not entry.fuzzy and entry.msgid and any(entry.msgstr) and declared_syntaxes(entry.flags)
+        entry.key
+        for entry in catalog.entries
+        if not entry.obsolete
+        and not entry.fuzzy
+        and entry.msgid
+        and any(entry.msgstr)
+        and declared_syntaxes(entry.flags)
     }
     rejected = {key: why for key, why in msgfmt_rejected(path, catalog, option).items() if key in checked}
     report = check(Project(path.parent, catalog, (catalog,)), Options(selection=Selection(("P1", "P21"))))
@@ -106,7 +114,9 @@ def compare(path: Path, option: str, tally: Tally) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("folders", nargs="*", type=Path, help="more folders of PO catalogs")
-    parser.add_argument("--check", action="store_true", help="compare with msgfmt --check (plural forms judged strictly)")
+    parser.add_argument(
+        "--check", action="store_true", help="compare with msgfmt --check (plural forms judged strictly)"
+    )
     parser.add_argument("--show", type=int, default=10, help="how many disagreements of each kind to list")
     args = parser.parse_args()
     if shutil.which("msgfmt") is None:
@@ -115,26 +125,36 @@ def main() -> int:
     option = "--check" if args.check else "--check-format"
     version = subprocess.run(["msgfmt", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
     print(f"{version}, msgfmt {option} against transkit P1/P21 errors\n")
-    print(f"{'folder':<40} {'files':>6} {'messages':>9} {'rejected':>9} {'flagged':>8} {'both':>6} {'missed':>7} {'stricter':>9}")
+    print(
+        f"{'folder':<40} {'files':>6} {'messages':>9} {'rejected':>9} {'flagged':>8} {'both':>6} {'missed':>7} {'stricter':>9}"
+    )
     total = Tally()
     for folder in [ROOT / "catalogs", *args.folders]:
         tally = Tally()
         for path in sorted(folder.rglob("*.po")):
             compare(path, option, tally)
-        print(f"{str(folder)[-40:]:<40} {tally.files:>6} {tally.checked:>9} {tally.rejected:>9} {tally.flagged:>8} "
-              f"{tally.both:>6} {len(tally.missed):>7} {len(tally.stricter):>9}")
+        print(
+            f"{str(folder)[-40:]:<40} {tally.files:>6} {tally.checked:>9} {tally.rejected:>9} {tally.flagged:>8} "
+            f"{tally.both:>6} {len(tally.missed):>7} {len(tally.stricter):>9}"
+        )
         for name in ("files", "unreadable", "checked", "rejected", "flagged", "both"):
             setattr(total, name, getattr(total, name) + getattr(tally, name))
         total.missed += tally.missed
         total.stricter += tally.stricter
         total.codes += tally.codes
     agreement = 100.0 * total.both / total.rejected if total.rejected else 100.0
-    print(f"\n{total.checked} messages with a format flag in {total.files} files ({total.unreadable} unreadable, skipped)")
-    print(f"msgfmt rejects {total.rejected}; transkit flags {total.both} of them ({agreement:.1f}%), "
-          f"missed {len(total.missed)}; transkit alone flags {len(total.stricter)}")
+    print(
+        f"\n{total.checked} messages with a format flag in {total.files} files ({total.unreadable} unreadable, skipped)"
+    )
+    print(
+        f"msgfmt rejects {total.rejected}; transkit flags {total.both} of them ({agreement:.1f}%), "
+        f"missed {len(total.missed)}; transkit alone flags {len(total.stricter)}"
+    )
     print("findings by code: " + ", ".join(f"{code} {count}" for code, count in sorted(total.codes.items())))
-    for title, rows in (("missed (msgfmt rejects, transkit accepts)", total.missed),
-                        ("stricter (transkit flags, msgfmt accepts)", total.stricter)):
+    for title, rows in (
+        ("missed (msgfmt rejects, transkit accepts)", total.missed),
+        ("stricter (transkit flags, msgfmt accepts)", total.stricter),
+    ):
         if rows and args.show:
             print(f"\n{title}:")
             for row in rows[: args.show]:

@@ -28,8 +28,8 @@ sys.path.insert(0, str(ROOT))
 
 from transkit.errors import TranskitError  # noqa: E402
 from transkit.po.reader import read_catalog  # noqa: E402
-from transkit.po.writer import render_entry, render_header  # noqa: E402
 from transkit.po.syntax import scan  # noqa: E402
+from transkit.po.writer import render_entry, render_header  # noqa: E402
 
 
 def msgcat(source: Path, target: Path) -> bool:

@@ -54,8 +54,10 @@ def main() -> None:
                 unreadable += 1
             elif not same:
                 differing.append(path)
-    print(f"{files} files, {entries} entries compared; {len(differing)} files differ; "
-          f"{unreadable} files not comparable (undecodable, or polib cannot read them)")
+    print(
+        f"{files} files, {entries} entries compared; {len(differing)} files differ; "
+        f"{unreadable} files not comparable (undecodable, or polib cannot read them)"
+    )
     for path in differing:
         print(f"  differs: {path}")
     sys.exit(1 if differing else 0)

@@ -57,7 +57,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 SUBSET = ("fr", "ru", "ar", "zh_Hans")  # catalogs timed for --skip-slow: Latin, Cyrillic, RTL, CJK
@@ -209,7 +209,13 @@ def machine() -> dict:
                 ram = int(line.split()[1]) / 1024 / 1024
     except OSError:
         pass
-    return {"cpu": cpu, "cores": os.cpu_count(), "ram_gb": ram, "python": platform.python_version(), "kernel": platform.release()}
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "ram_gb": ram,
+        "python": platform.python_version(),
+        "kernel": platform.release(),
+    }
 
 
 def first_line(argv: list[str]) -> str:
@@ -231,9 +237,14 @@ def corpus_facts(catalogs: Path) -> dict:
             active += data.count(b"\nmsgid ") + data.startswith(b"msgid ") - 1  # minus the header entry
             obsolete += data.count(b"\n#~ msgid ")
     return {
-        "catalogs": sum(p.suffix == ".po" for p in files), "templates": sum(p.suffix == ".pot" for p in files),
-        "entries": active, "obsolete": obsolete, "bytes": size,
-        "glossary_bytes": sum(p.stat().st_size for p in (catalogs.parent / "glossary").glob("*.toml")) if (catalogs.parent / "glossary").is_dir() else 0,
+        "catalogs": sum(p.suffix == ".po" for p in files),
+        "templates": sum(p.suffix == ".pot" for p in files),
+        "entries": active,
+        "obsolete": obsolete,
+        "bytes": size,
+        "glossary_bytes": sum(p.stat().st_size for p in (catalogs.parent / "glossary").glob("*.toml"))
+        if (catalogs.parent / "glossary").is_dir()
+        else 0,
     }
 
 
@@ -251,32 +262,59 @@ def fingerprint(package: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def tools_for(corpus: Path, args: argparse.Namespace, transkit: list[str], tmp: Path, env: dict | None = None) -> list[Tool]:
+def tools_for(
+    corpus: Path, args: argparse.Namespace, transkit: list[str], tmp: Path, env: dict | None = None
+) -> list[Tool]:
     catalogs, glossary = corpus / "catalogs", corpus / "glossary"
     check = transkit + ["check", str(catalogs), "--glossary", str(glossary), "--format", "json", "-o", "/dev/null"]
     # transkit check keeps results in a cache: the timed runs must be cold ones, or every
     # run after the first would only read the cache. The warm row shows what the cache gives.
     # (asked of the transkit that is measured: with --snapshot, env points Python at the copy)
-    cached = "--no-cache" in subprocess.run(transkit + ["check", "--help"], capture_output=True, text=True, env=env).stdout
+    cached = (
+        "--no-cache" in subprocess.run(transkit + ["check", "--help"], capture_output=True, text=True, env=env).stdout
+    )
     tools = [
         Tool("transkit check", check + (["--no-cache"] if cached else []), {0, 1}, "transkit check"),
-        Tool("transkit stats", transkit + ["stats", str(catalogs), "--format", "json", "-o", "/dev/null"], {0}, "transkit stats"),
+        Tool(
+            "transkit stats",
+            transkit + ["stats", str(catalogs), "--format", "json", "-o", "/dev/null"],
+            {0},
+            "transkit stats",
+        ),
     ]
     if cached:
-        tools.append(Tool("transkit check, nothing changed (cache)", check, {0, 1}, "transkit check", informational=True))
+        tools.append(
+            Tool("transkit check, nothing changed (cache)", check, {0, 1}, "transkit check", informational=True)
+        )
         tools.append(one_catalog_changed(corpus, transkit, tmp, tmp / "cwd", env))
     msgfmt = args.msgfmt or shutil.which("msgfmt")
     if msgfmt:
-        loop = f"for f in {shlex.quote(str(catalogs))}/*.po; do {shlex.quote(msgfmt)} --check --statistics -o /dev/null \"$f\"; done"
+        loop = f'for f in {shlex.quote(str(catalogs))}/*.po; do {shlex.quote(msgfmt)} --check --statistics -o /dev/null "$f"; done'
         tools.append(Tool("msgfmt --check --statistics loop", ["sh", "-c", loop], None, "transkit check"))
     if args.pofilter and Path(args.pofilter).exists():
         out = tmp / "pofilter-out"
-        tools.append(Tool("pofilter (default tests)", [args.pofilter, "-i", str(catalogs), "-o", str(out)], {0}, "transkit check", outdir=out))
+        tools.append(
+            Tool(
+                "pofilter (default tests)",
+                [args.pofilter, "-i", str(catalogs), "-o", str(out)],
+                {0},
+                "transkit check",
+                outdir=out,
+            )
+        )
     if args.pocount and Path(args.pocount).exists():
         tools.append(Tool("pocount", [args.pocount, str(catalogs)], {0}, "transkit stats"))
     if not args.no_polib:
         code = "import glob, sys, polib\nfor f in sorted(glob.glob(sys.argv[1] + '/*.po*')):\n    polib.pofile(f)\n"
-        tools.append(Tool("polib parse only (informational)", [sys.executable, "-c", code, str(catalogs)], {0}, "transkit check", informational=True))
+        tools.append(
+            Tool(
+                "polib parse only (informational)",
+                [sys.executable, "-c", code, str(catalogs)],
+                {0},
+                "transkit check",
+                informational=True,
+            )
+        )
     return tools
 
 
@@ -288,7 +326,16 @@ def one_catalog_changed(corpus: Path, transkit: list[str], tmp: Path, cwd: Path,
     shutil.copytree(corpus / "glossary", copy / "glossary")
     changed = sorted((copy / "catalogs").glob("*.po"))[0]
     original = changed.read_bytes()
-    argv = transkit + ["check", str(copy / "catalogs"), "--glossary", str(copy / "glossary"), "--format", "json", "-o", "/dev/null"]
+    argv = transkit + [
+        "check",
+        str(copy / "catalogs"),
+        "--glossary",
+        str(copy / "glossary"),
+        "--format",
+        "json",
+        "-o",
+        "/dev/null",
+    ]
     state = {"runs": 0}
 
     def prepare() -> None:
@@ -321,8 +368,16 @@ def estimate_pofilter(tool: Tool, corpus: Path, env: dict, cwd: Path, tmp: Path)
     (b1, t1, _), (b4, t4, rss) = points
     per_byte = max(t4 - t1, 0.0) / (b4 - b1) if b4 > b1 else t4 / b4
     fixed = max(t1 - per_byte * b1, 0.0)
-    return {"subset": [f"{lang}.po" for lang in SUBSET], "subset_bytes": b4, "subset_wall": t4, "single_wall": t1,
-            "subset_maxrss_mb": rss, "startup": fixed, "per_mb": per_byte * 2**20, "wall": fixed + per_byte * total_bytes}
+    return {
+        "subset": [f"{lang}.po" for lang in SUBSET],
+        "subset_bytes": b4,
+        "subset_wall": t4,
+        "single_wall": t1,
+        "subset_maxrss_mb": rss,
+        "startup": fixed,
+        "per_mb": per_byte * 2**20,
+        "wall": fixed + per_byte * total_bytes,
+    }
 
 
 # ------------------------------------------------------------------------------------------
@@ -334,16 +389,29 @@ def summary(tool: Tool) -> dict | None:
     if tool.runs:
         walls = [r["wall"] for r in tool.runs]
         return {
-            "median": statistics.median(walls), "min": min(walls), "max": max(walls),
+            "median": statistics.median(walls),
+            "min": min(walls),
+            "max": max(walls),
             "cpu": statistics.median(r["cpu"] for r in tool.runs),
             "maxrss": max(r["maxrss_mb"] for r in tool.runs),
             "tree": max((r["tree_rss_mb"] or 0) for r in tool.runs),
             "pss": max((r.get("tree_pss_mb") or 0) for r in tool.runs) or None,
-            "n": len(walls), "extrapolated": False,
+            "n": len(walls),
+            "extrapolated": False,
         }
     if tool.extrapolated:
         w = tool.extrapolated["wall"]
-        return {"median": w, "min": w, "max": w, "cpu": None, "maxrss": None, "tree": None, "pss": None, "n": 0, "extrapolated": True}
+        return {
+            "median": w,
+            "min": w,
+            "max": w,
+            "cpu": None,
+            "maxrss": None,
+            "tree": None,
+            "pss": None,
+            "n": 0,
+            "extrapolated": True,
+        }
     return None
 
 
@@ -366,7 +434,11 @@ def report(corpus: Path, facts: dict, tools: list[Tool], info: dict) -> str:
         f"{facts['glossary_bytes'] / 1e3:.0f} kB). {info['runs']} timed run(s) per tool, alternating, order rotated every round; "
         f"load average during the runs {info['load_min']:.2f}–{info['load_max']:.2f} on {info['machine']['cores']} cores."
     )
-    lines += ["", "| tool | median s | min s | max s | CPU s (median) | peak RSS MB | tree RSS MB (sampled) | tree PSS MB (sampled) | ratio vs transkit |", "|---|---:|---:|---:|---:|---:|---:|---:|---|"]
+    lines += [
+        "",
+        "| tool | median s | min s | max s | CPU s (median) | peak RSS MB | tree RSS MB (sampled) | tree PSS MB (sampled) | ratio vs transkit |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
     for tool in tools:
         s = sums[tool.name]
         if s is None:
@@ -379,11 +451,15 @@ def report(corpus: Path, facts: dict, tools: list[Tool], info: dict) -> str:
         else:
             ratio = "–"
         name = tool.name + (" **(extrapolated)**" if s["extrapolated"] else "")
-        lines.append(f"| {name} | {fmt(s['median'])} | {fmt(s['min'])} | {fmt(s['max'])} | {fmt(s['cpu'])} | {fmt(s['maxrss'], 0)} | {fmt(s['tree'], 0)} | {fmt(s.get('pss'), 0)} | {ratio} |")
+        lines.append(
+            f"| {name} | {fmt(s['median'])} | {fmt(s['min'])} | {fmt(s['max'])} | {fmt(s['cpu'])} | {fmt(s['maxrss'], 0)} | {fmt(s['tree'], 0)} | {fmt(s.get('pss'), 0)} | {ratio} |"
+        )
     lines.append("")
-    lines.append("Ratio: the tool's median wall time divided by that of transkit check (stats for pocount); below 1 the tool is faster than transkit. MB = 2^20 bytes. "
-                 "Peak RSS: of the largest single process (GNU time). Tree RSS and PSS: the peak of the sum over the process and its workers, sampled every 0.5 s; "
-                 "RSS counts the pages forked workers share with their parent once per process, PSS (proportional set size) counts every page once, so the tree's PSS is the memory it occupies.")
+    lines.append(
+        "Ratio: the tool's median wall time divided by that of transkit check (stats for pocount); below 1 the tool is faster than transkit. MB = 2^20 bytes. "
+        "Peak RSS: of the largest single process (GNU time). Tree RSS and PSS: the peak of the sum over the process and its workers, sampled every 0.5 s; "
+        "RSS counts the pages forked workers share with their parent once per process, PSS (proportional set size) counts every page once, so the tree's PSS is the memory it occupies."
+    )
     for tool in tools:
         if tool.extrapolated:
             e = tool.extrapolated
@@ -393,16 +469,29 @@ def report(corpus: Path, facts: dict, tools: list[Tool], info: dict) -> str:
                 f"{e['subset_maxrss_mb']:.0f} MB); the line through both ({e['startup']:.1f} s + {e['per_mb']:.1f} s per MB) "
                 f"extrapolated to the corpus gives **{e['wall']:.0f} s per run** (over the --skip-slow limit)."
             )
-    bad = [(t.name, r["exit"], r["stderr_tail"]) for t in tools for r in t.runs if t.ok_codes is not None and r["exit"] not in t.ok_codes]
+    bad = [
+        (t.name, r["exit"], r["stderr_tail"])
+        for t in tools
+        for r in t.runs
+        if t.ok_codes is not None and r["exit"] not in t.ok_codes
+    ]
     for name, code, tail in bad[:3]:
-        lines.append(f"\n**Warning**: {name} exited {code}; last lines of its stderr:\n\n```\n{tail.strip()[-800:]}\n```")
+        lines.append(
+            f"\n**Warning**: {name} exited {code}; last lines of its stderr:\n\n```\n{tail.strip()[-800:]}\n```"
+        )
 
     check, stats = sums.get("transkit check"), sums.get("transkit stats")
     msgfmt = sums.get("msgfmt --check --statistics loop")
     pofilter = sums.get("pofilter (default tests)")
     pocount = sums.get("pocount")
     limit = 4 * facts["bytes"] / 2**20
-    lines += ["", "Targets of issue 7 (stated for the large corpus on a 2-core machine):", "", "| target | measured | status |", "|---|---|---|"]
+    lines += [
+        "",
+        "Targets of issue 7 (stated for the large corpus on a 2-core machine):",
+        "",
+        "| target | measured | status |",
+        "|---|---|---|",
+    ]
 
     def status(ok: bool | None) -> str:
         return "–" if ok is None else ("met" if ok else "**not met**")
@@ -414,20 +503,28 @@ def report(corpus: Path, facts: dict, tools: list[Tool], info: dict) -> str:
 
     if check and msgfmt:
         factor = check["median"] / msgfmt["median"]
-        lines.append(f"| transkit check ≤ msgfmt loop | check {fmt(check['median'])} s / loop {fmt(msgfmt['median'])} s = {factor:.3g}× the loop's time{cpu(check, msgfmt)} | {status(factor <= 1)} |")
+        lines.append(
+            f"| transkit check ≤ msgfmt loop | check {fmt(check['median'])} s / loop {fmt(msgfmt['median'])} s = {factor:.3g}× the loop's time{cpu(check, msgfmt)} | {status(factor <= 1)} |"
+        )
     if check and pofilter:
         speedup = pofilter["median"] / check["median"]
         label = " (pofilter extrapolated)" if pofilter["extrapolated"] else ""
-        lines.append(f"| transkit check ≥ 20× faster than pofilter | pofilter {fmt(pofilter['median'])} s / check {fmt(check['median'])} s = {speedup:.3g}×{label}{cpu(pofilter, check)} | {status(speedup >= 20)} |")
+        lines.append(
+            f"| transkit check ≥ 20× faster than pofilter | pofilter {fmt(pofilter['median'])} s / check {fmt(check['median'])} s = {speedup:.3g}×{label}{cpu(pofilter, check)} | {status(speedup >= 20)} |"
+        )
     if stats and pocount:
         speedup = pocount["median"] / stats["median"]
-        lines.append(f"| transkit stats ≥ 2× faster than pocount | pocount {fmt(pocount['median'])} s / stats {fmt(stats['median'])} s = {speedup:.3g}×{cpu(pocount, stats)} | {status(speedup >= 2)} |")
+        lines.append(
+            f"| transkit stats ≥ 2× faster than pocount | pocount {fmt(pocount['median'])} s / stats {fmt(stats['median'])} s = {speedup:.3g}×{cpu(pocount, stats)} | {status(speedup >= 2)} |"
+        )
     for s, name in ((check, "check"), (stats, "stats")):
         if s:
             # The tree's PSS when sampled (every page once), never below the largest process.
             peak = max(s["maxrss"], s.get("pss") or s["tree"] or 0)
             basis = "tree PSS" if s.get("pss") else "tree RSS"
-            lines.append(f"| transkit {name} peak memory < 4× corpus size ({facts['bytes'] / 2**20:.1f} MB → limit {limit:.0f} MB) | {peak:.0f} MB ({basis}) = {peak / (facts['bytes'] / 2**20):.2f}× the corpus; tree RSS {fmt(s['tree'], 0)} MB | {status(peak < limit)} |")
+            lines.append(
+                f"| transkit {name} peak memory < 4× corpus size ({facts['bytes'] / 2**20:.1f} MB → limit {limit:.0f} MB) | {peak:.0f} MB ({basis}) = {peak / (facts['bytes'] / 2**20):.2f}× the corpus; tree RSS {fmt(s['tree'], 0)} MB | {status(peak < limit)} |"
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -436,18 +533,29 @@ def report(corpus: Path, facts: dict, tools: list[Tool], info: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("corpus", type=Path, nargs="?", help="a folder made by bench/corpus.py (catalogs/ and glossary/)")
+    parser.add_argument(
+        "corpus", type=Path, nargs="?", help="a folder made by bench/corpus.py (catalogs/ and glossary/)"
+    )
     parser.add_argument("--runs", type=int, default=5, help="timed runs per tool (default 5)")
     parser.add_argument("--pofilter", default=shutil.which("pofilter"), help="Translate Toolkit's pofilter")
     parser.add_argument("--pocount", default=shutil.which("pocount"), help="Translate Toolkit's pocount")
     parser.add_argument("--msgfmt", default=None, help="GNU msgfmt (default: from PATH)")
     parser.add_argument("--transkit", default="transkit", help="the transkit command (default: transkit from PATH)")
-    parser.add_argument("--snapshot", type=Path, help="copy the transkit package here and run python -m transkit from the copy")
-    parser.add_argument("--skip-slow", type=float, metavar="MINUTES", help="skip pofilter when it would take more than MINUTES per run (extrapolated from a subset)")
+    parser.add_argument(
+        "--snapshot", type=Path, help="copy the transkit package here and run python -m transkit from the copy"
+    )
+    parser.add_argument(
+        "--skip-slow",
+        type=float,
+        metavar="MINUTES",
+        help="skip pofilter when it would take more than MINUTES per run (extrapolated from a subset)",
+    )
     parser.add_argument("--no-polib", action="store_true", help="leave out the informational polib parse row")
     parser.add_argument("--no-tree-rss", action="store_true", help="do not sample the RSS of the process tree")
     parser.add_argument("--json", type=Path, help="also write every measurement to this file")
-    parser.add_argument("--report-only", type=Path, metavar="JSON", help="print the report of a run saved with --json and run nothing")
+    parser.add_argument(
+        "--report-only", type=Path, metavar="JSON", help="print the report of a run saved with --json and run nothing"
+    )
     args = parser.parse_args(argv)
     if args.report_only:
         print(render(json.loads(args.report_only.read_text(encoding="utf-8"))), end="")
@@ -469,24 +577,35 @@ def main(argv: list[str] | None = None) -> int:
             print(f"reusing the snapshot {target} (delete it to take a new one)", file=sys.stderr)
         else:
             shutil.copytree(package, target, ignore=shutil.ignore_patterns("__pycache__"))
-        env["PYTHONPATH"] = str(args.snapshot.resolve()) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+        env["PYTHONPATH"] = str(args.snapshot.resolve()) + (
+            os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else ""
+        )
         transkit = [sys.executable, "-m", "transkit"]
         package = target
-        where = subprocess.run(transkit[:1] + ["-c", "import transkit; print(transkit.__file__)"], env=env, capture_output=True, text=True).stdout.strip()
+        where = subprocess.run(
+            transkit[:1] + ["-c", "import transkit; print(transkit.__file__)"], env=env, capture_output=True, text=True
+        ).stdout.strip()
         if not where.startswith(str(target)):
             sys.exit(f"the snapshot is not the transkit Python imports ({where})")
     else:
         transkit = shlex.split(args.transkit)
     before = fingerprint(package)
 
-    info: dict = {"machine": machine(), "runs": args.runs, "started": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    info: dict = {
+        "machine": machine(),
+        "runs": args.runs,
+        "started": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
     info["versions"] = {
         "transkit": first_line(transkit + ["--version"]),
         "msgfmt": first_line([args.msgfmt or "msgfmt", "--version"]),
         "pofilter": first_line([args.pofilter, "--version"]) if args.pofilter else None,
     }
     facts = corpus_facts(corpus / "catalogs")
-    print(f"corpus {corpus}: {facts['entries']:,} entries, {facts['bytes'] / 2**20:.1f} MB; transkit {info['versions']['transkit']} ({package}, fingerprint {before})", file=sys.stderr)
+    print(
+        f"corpus {corpus}: {facts['entries']:,} entries, {facts['bytes'] / 2**20:.1f} MB; transkit {info['versions']['transkit']} ({package}, fingerprint {before})",
+        file=sys.stderr,
+    )
 
     with tempfile.TemporaryDirectory(prefix="transkit-bench-") as tmpname:
         tmp = Path(tmpname)
@@ -501,12 +620,15 @@ def main(argv: list[str] | None = None) -> int:
             for tool in tools:
                 if tool.name.startswith("pofilter"):
                     estimate = estimate_pofilter(tool, corpus, env, cwd, tmp)
-                    print(f"pofilter estimate: {estimate['wall']:.0f} s per run ({estimate['startup']:.1f} s + {estimate['per_mb']:.1f} s/MB)", file=sys.stderr)
+                    print(
+                        f"pofilter estimate: {estimate['wall']:.0f} s per run ({estimate['startup']:.1f} s + {estimate['per_mb']:.1f} s/MB)",
+                        file=sys.stderr,
+                    )
                     if estimate["wall"] > args.skip_slow * 60:
                         tool.extrapolated = estimate
         timed = [t for t in tools if t.extrapolated is None]
         for round_no in range(args.runs):
-            order = timed[round_no % len(timed):] + timed[: round_no % len(timed)]
+            order = timed[round_no % len(timed) :] + timed[: round_no % len(timed)]
             for tool in order:
                 if tool.outdir:
                     shutil.rmtree(tool.outdir, ignore_errors=True)
@@ -516,16 +638,37 @@ def main(argv: list[str] | None = None) -> int:
                 if tool.outdir:
                     shutil.rmtree(tool.outdir, ignore_errors=True)
                 tool.runs.append(result)
-                flag = "" if tool.ok_codes is None or result["exit"] in tool.ok_codes else f"  UNEXPECTED EXIT {result['exit']}"
-                print(f"round {round_no + 1}/{args.runs} {tool.name}: {result['wall']:.2f} s, {result['maxrss_mb']:.0f} MB, exit {result['exit']}, load {result['loadavg']:.2f}{flag}", file=sys.stderr)
+                flag = (
+                    ""
+                    if tool.ok_codes is None or result["exit"] in tool.ok_codes
+                    else f"  UNEXPECTED EXIT {result['exit']}"
+                )
+                print(
+                    f"round {round_no + 1}/{args.runs} {tool.name}: {result['wall']:.2f} s, {result['maxrss_mb']:.0f} MB, exit {result['exit']}, load {result['loadavg']:.2f}{flag}",
+                    file=sys.stderr,
+                )
 
     after = fingerprint(package)
     loads = [r["loadavg"] for t in tools for r in t.runs] or [os.getloadavg()[0]]
-    info.update(load_min=min(loads), load_max=max(loads), finished=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+    info.update(load_min=min(loads), load_max=max(loads), finished=datetime.now(UTC).isoformat(timespec="seconds"))
     data = {
-        "corpus": str(corpus), "facts": facts, "info": info, "fingerprint": {"before": before, "after": after},
-        "tools": [{"name": t.name, "argv": t.argv, "ok_codes": sorted(t.ok_codes) if t.ok_codes is not None else None, "compare": t.compare,
-                   "informational": t.informational, "runs": t.runs, "extrapolated": t.extrapolated, "summary": summary(t)} for t in tools],
+        "corpus": str(corpus),
+        "facts": facts,
+        "info": info,
+        "fingerprint": {"before": before, "after": after},
+        "tools": [
+            {
+                "name": t.name,
+                "argv": t.argv,
+                "ok_codes": sorted(t.ok_codes) if t.ok_codes is not None else None,
+                "compare": t.compare,
+                "informational": t.informational,
+                "runs": t.runs,
+                "extrapolated": t.extrapolated,
+                "summary": summary(t),
+            }
+            for t in tools
+        ],
     }
     if args.json:
         args.json.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
@@ -538,8 +681,15 @@ def _tool_from(record: dict) -> Tool:
     default_compare = "transkit stats" if name in ("transkit stats", "pocount") else "transkit check"
     default_ok = [0, 1] if name == "transkit check" else None if name.startswith("msgfmt") else [0]
     ok = record.get("ok_codes", default_ok)
-    return Tool(name, record["argv"], set(ok) if ok is not None else None, record.get("compare", default_compare),
-                informational=record.get("informational", False), runs=record["runs"], extrapolated=record.get("extrapolated"))
+    return Tool(
+        name,
+        record["argv"],
+        set(ok) if ok is not None else None,
+        record.get("compare", default_compare),
+        informational=record.get("informational", False),
+        runs=record["runs"],
+        extrapolated=record.get("extrapolated"),
+    )
 
 
 def render(data: dict) -> str:
@@ -557,10 +707,16 @@ def render(data: dict) -> str:
         "",
     ]
     for tool in tools:
-        shown = tool.argv if "-c" not in tool.argv[1:2] or tool.argv[0] == "sh" else [tool.argv[0], "-c", "<polib.pofile() on every catalog>", *tool.argv[3:]]
+        shown = (
+            tool.argv
+            if "-c" not in tool.argv[1:2] or tool.argv[0] == "sh"
+            else [tool.argv[0], "-c", "<polib.pofile() on every catalog>", *tool.argv[3:]]
+        )
         out.append(f"- {tool.name}: `{shlex.join(shown)}`")
     if changed:
-        out.append(f"\n**Warning**: the transkit source changed during the run (fingerprint {fp['before']} → {fp['after']}); the numbers mix two versions.")
+        out.append(
+            f"\n**Warning**: the transkit source changed during the run (fingerprint {fp['before']} → {fp['after']}); the numbers mix two versions."
+        )
     return "\n".join(out) + "\n"
 
 

@@ -30,17 +30,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import LANGS  # noqa: E402
-from run import machine, measure  # noqa: E402
+from corpus import LANGS
+from run import machine, measure
 
 HERE = Path(__file__).resolve().parent
 REGIONS = "BE CA CH LU US GB DE AT FR NL ES IT PT BR RO MD BG PL HU SK UA RU AU IE".split()
 
 
 def make_big(out: Path, messages: int) -> None:
-    subprocess.run(
-        [sys.executable, str(HERE / "corpus.py"), str(messages), str(out), "--languages", "fr"], check=True
-    )
+    subprocess.run([sys.executable, str(HERE / "corpus.py"), str(messages), str(out), "--languages", "fr"], check=True)
 
 
 def variant_code(lang: str, region: str) -> str:
@@ -83,9 +81,24 @@ def measure_corpus(corpus: Path, runs: int) -> None:
     transkit = shutil.which("transkit") or "transkit"
     glossary = corpus / "glossary" / "campaign.toml"
     commands = {
-        "transkit check": [transkit, "check", str(catalogs), "--glossary", str(glossary), "--no-cache", "--format", "json", "-o", os.devnull],
+        "transkit check": [
+            transkit,
+            "check",
+            str(catalogs),
+            "--glossary",
+            str(glossary),
+            "--no-cache",
+            "--format",
+            "json",
+            "-o",
+            os.devnull,
+        ],
         "transkit stats": [transkit, "stats", str(catalogs), "--format", "json", "-o", os.devnull],
-        "msgfmt --check --statistics loop": ["sh", "-c", f'for f in "{catalogs}"/*.po; do msgfmt --check --statistics -o /dev/null "$f"; done'],
+        "msgfmt --check --statistics loop": [
+            "sh",
+            "-c",
+            f'for f in "{catalogs}"/*.po; do msgfmt --check --statistics -o /dev/null "$f"; done',
+        ],
     }
     for path in catalogs.iterdir():  # into the page cache once, as run.py does
         path.read_bytes()
@@ -98,9 +111,13 @@ def measure_corpus(corpus: Path, runs: int) -> None:
                     raise SystemExit(f"{name} exited {result['exit']}: {result['stderr_tail']}")
                 rows[name].append(result)
     info = machine()
-    print(f"\n{corpus}: {count} catalogs, {size_mb:.1f} MB on disk (largest catalog {largest_mb:.1f} MB); "
-          f"{runs} runs; {info.get('cpu', '')}, {info.get('cores', '')} cores\n")
-    print("| command | median s | CPU s (median) | peak RSS of one process MB | peak tree RSS MB (sampled) | peak tree PSS MB (sampled) | tree PSS / corpus size |")
+    print(
+        f"\n{corpus}: {count} catalogs, {size_mb:.1f} MB on disk (largest catalog {largest_mb:.1f} MB); "
+        f"{runs} runs; {info.get('cpu', '')}, {info.get('cores', '')} cores\n"
+    )
+    print(
+        "| command | median s | CPU s (median) | peak RSS of one process MB | peak tree RSS MB (sampled) | peak tree PSS MB (sampled) | tree PSS / corpus size |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|")
     for name, results in rows.items():
         wall = statistics.median(r["wall"] for r in results)

@@ -37,7 +37,11 @@ from transkit.po.reader import read_catalog  # noqa: E402
 
 CACHE = ROOT / "bench" / ".cache"
 # (folder inside the package, domain): Django's core messages and the admin's.
-COMPONENTS = [("django/conf/locale", "django"), ("django/contrib/admin/locale", "django"), ("django/contrib/admin/locale", "djangojs")]
+COMPONENTS = [
+    ("django/conf/locale", "django"),
+    ("django/contrib/admin/locale", "django"),
+    ("django/contrib/admin/locale", "djangojs"),
+]
 
 
 def fetch(version: str) -> Path:
@@ -48,7 +52,17 @@ def fetch(version: str) -> Path:
     CACHE.mkdir(parents=True, exist_ok=True)
     download = CACHE / "download"
     subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--dest", str(download), f"Django=={version}"],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--quiet",
+            "--no-deps",
+            "--dest",
+            str(download),
+            f"Django=={version}",
+        ],
         check=True,
     )
     archive = next(p for p in download.iterdir() if p.name.lower().startswith(f"django-{version}"))
@@ -125,7 +139,9 @@ def compare(old: dict[str, Path], ours: Path, theirs: Path) -> tuple[Counter, li
             tally["same decision"] += same
             tally["same result"] += same and text_mine.get(key) == text_gnu.get(key)
             if not same and len(examples) < 8:
-                examples.append(f"{code} {key[1][:50]!r}: transkit {decided_mine.get(key)}, msgmerge {decided_gnu.get(key)}")
+                examples.append(
+                    f"{code} {key[1][:50]!r}: transkit {decided_mine.get(key)}, msgmerge {decided_gnu.get(key)}"
+                )
     return tally, examples
 
 

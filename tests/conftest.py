@@ -13,9 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 PROJECTS = DATA / "projects"
 CATALOGS = ROOT / "catalogs"
-SHIPPED_LANGUAGES = (
-    "fr nl de es pt_BR it ro bg pl hu sk uk ru sq tr ar fa ps ti zh_Hans vi th tl".split()
-)
+SHIPPED_LANGUAGES = "fr nl de es pt_BR it ro bg pl hu sk uk ru sq tr ar fa ps ti zh_Hans vi th tl".split()
 
 needs_msgfmt = pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU msgfmt is not installed")
 
@@ -54,14 +52,16 @@ def catalog_contexts(folder: Path) -> dict:
     """What a catalog's checks see, per language code, for a case folder (``catalogs/``
     and ``glossary/``): to call one check function directly, as the engine would."""
     from transkit import Options, load_project
-    from transkit.model.coverage import compute, index
     from transkit.engine.runner import CatalogContext
+    from transkit.model.coverage import compute, index
     from transkit.terms import load_termbase
 
     project = load_project([folder / "catalogs"])
     options = Options(termbase=load_termbase(folder / "glossary"))
     template_index = index(project.template)
     return {
-        catalog.code: CatalogContext(project, catalog, template_index, compute(catalog, project.template, template_index), options)
+        catalog.code: CatalogContext(
+            project, catalog, template_index, compute(catalog, project.template, template_index), options
+        )
         for catalog in project.catalogs
     }

@@ -7,8 +7,9 @@ import pkgutil
 import subprocess
 import sys
 
-import transkit
 from conftest import CATALOGS
+
+import transkit
 
 
 def test_every_module_imports() -> None:

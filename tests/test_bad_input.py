@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings, strategies as st
-
 from conftest import DATA, PROJECTS
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from transkit.cli import main
 from transkit.errors import CatalogError
 from transkit.po.reader import decode, parse_catalog, read_catalog
@@ -52,7 +53,10 @@ def test_bad_catalog_among_good_ones_is_reported_and_others_checked(name: str, i
     assert result.exit_code == 1
     line, words = EXPECTED[name]
     where = f"p/nl.po:{line}:" if line else "p/nl.po:"
-    assert any(l.startswith(f"{where} error F001 unreadable-catalog: ") and words in l for l in result.stdout.splitlines())
+    assert any(
+        line.startswith(f"{where} error F001 unreadable-catalog: ") and words in line
+        for line in result.stdout.splitlines()
+    )
     assert "complete (3): de fr pt-BR" in result.stdout
 
 

@@ -7,8 +7,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import CATALOGS, DATA, SHIPPED_LANGUAGES
+
 from transkit.po.layout import format_catalog, layout
 from transkit.po.reader import read_catalog_source
 
@@ -72,12 +72,19 @@ def test_a_file_without_blank_lines_is_rewritten_in_gettext_layout(tmp_path: Pat
     )
 
 
-@pytest.mark.parametrize("path", sorted(p for p in (DATA / "projects").rglob("*.po") if p.parent.name != "one_broken"), ids=lambda p: str(p.relative_to(DATA)))
+@pytest.mark.parametrize(
+    "path",
+    sorted(p for p in (DATA / "projects").rglob("*.po") if p.parent.name != "one_broken"),
+    ids=lambda p: str(p.relative_to(DATA)),
+)
 def test_rewriting_never_changes_what_a_catalog_says(path: Path, tmp_path: Path):
     source = read_catalog_source(path)
     copy = tmp_path / "copy.po"
     copy.write_text(rewrite(source), encoding="utf-8")
     again = read_catalog_source(copy)
-    strip = lambda c: [e.__class__(**{**{f: getattr(e, f) for f in e.__slots__}, "line": 0}) for e in c.entries]
+
+    def strip(c):
+        return [e.__class__(**{**{f: getattr(e, f) for f in e.__slots__}, "line": 0}) for e in c.entries]
+
     assert strip(again.catalog) == strip(source.catalog)
     assert again.header_msgstr == source.header_msgstr

@@ -21,17 +21,27 @@ from pathlib import Path
 import pytest
 
 from transkit import Options, check, load_project
-from transkit.terms import Termbase, load_termbase
 from transkit.engine.registry import all_checks
+from transkit.terms import Termbase, load_termbase
 
 CASES = Path(__file__).parent / "data" / "checks"
 CASE_DIRS = sorted(p for p in CASES.iterdir() if p.is_dir()) if CASES.is_dir() else []
 # Checks proven elsewhere, with where: they need a whole project or a broken file.
 TESTED_ELSEWHERE = {
-    "C101": "test_cli.py", "C102": "test_cli.py", "C103": "test_cli.py", "C104": "test_cli.py",
-    "C105": "test_cli.py", "C106": "test_cli.py", "C107": "test_cli.py", "C108": "test_cli.py",
-    "C109": "test_cli.py", "F001": "test_bad_input.py", "H101": "test_cli.py",
-    "T161": "test_terms.py", "T162": "test_terms.py", "T163": "test_terms.py",
+    "C101": "test_cli.py",
+    "C102": "test_cli.py",
+    "C103": "test_cli.py",
+    "C104": "test_cli.py",
+    "C105": "test_cli.py",
+    "C106": "test_cli.py",
+    "C107": "test_cli.py",
+    "C108": "test_cli.py",
+    "C109": "test_cli.py",
+    "F001": "test_bad_input.py",
+    "H101": "test_cli.py",
+    "T161": "test_terms.py",
+    "T162": "test_terms.py",
+    "T163": "test_terms.py",
 }
 
 
@@ -79,7 +89,11 @@ def _expectations(folder: Path) -> list[tuple[str, str, set[str], set[str], tupl
 def test_check_cases(folder: Path) -> None:
     rows = _expectations(folder)
     assert rows, f"{folder} has no cases"
-    wrong = [f"{file} {case}: expected {sorted(want)}, found {sorted(got)}" for file, case, want, got, _ in rows if want != got]
+    wrong = [
+        f"{file} {case}: expected {sorted(want)}, found {sorted(got)}"
+        for file, case, want, got, _ in rows
+        if want != got
+    ]
     assert not wrong, "\n".join(wrong)
 
 

@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import CATALOGS, PROJECTS, SHIPPED_LANGUAGES
+
 from transkit import __version__
 from transkit.cli import main
 
 FLAT = str(PROJECTS / "flat")
 
 
-def invoke(*args: str) -> "Result":
+def invoke(*args: str) -> Result:
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
 
@@ -70,7 +70,9 @@ def test_stats_text_and_csv(in_tmp: Path) -> None:
     assert lines[2].split()[:3] == ["code", "language", "total"]
     codes_in_order = [line.split()[0] for line in lines[3:]]
     assert codes_in_order == sorted(SHIPPED_LANGUAGES, key=str.lower)
-    assert any(line.startswith("ar ") and "Arabic" in line and "100.0%" in line and line.endswith("العربية") for line in lines)
+    assert any(
+        line.startswith("ar ") and "Arabic" in line and "100.0%" in line and line.endswith("العربية") for line in lines
+    )
 
     csv_result = invoke("stats", str(CATALOGS), "--format", "csv", "--sort", "coverage")
     rows = csv_result.stdout.splitlines()
@@ -117,10 +119,10 @@ def test_flat_fixture_findings(in_tmp: Path) -> None:
 def test_text_output_names_file_line_code_and_message(in_tmp: Path) -> None:
     result = invoke("check", FLAT)
     assert (
-        f'{FLAT}/nl.po:20: warning C103 fuzzy-message: fuzzy translation needs review: '
+        f"{FLAT}/nl.po:20: warning C103 fuzzy-message: fuzzy translation needs review: "
         'source changed from "Send" (the wording changed) ["Send the report"]'
     ) in result.stdout.splitlines()
-    assert f'{FLAT}/nl.po: warning C101 missing-message: ' in result.stdout
+    assert f"{FLAT}/nl.po: warning C101 missing-message: " in result.stdout
     assert '[button|"Quick exit"]' in result.stdout
 
 
@@ -256,8 +258,10 @@ def test_ci_formats_from_the_command_line(in_tmp: Path) -> None:
     cases = {c.get("name") for c in junit.iter("testcase")}
     assert cases == {"C coverage"}  # only the family that ran
     github = invoke("check", FLAT, "--select", "C103", "--format", "github").stdout.splitlines()
-    assert github == [f"::warning file={FLAT.replace(':', '%3A').replace(',', '%2C')}/nl.po,line=20,title=C103 fuzzy-message::"
-                      'fuzzy translation needs review: source changed from "Send" (the wording changed)']
+    assert github == [
+        f"::warning file={FLAT.replace(':', '%3A').replace(',', '%2C')}/nl.po,line=20,title=C103 fuzzy-message::"
+        'fuzzy translation needs review: source changed from "Send" (the wording changed)'
+    ]
     markdown = invoke("check", FLAT, "--select", "C", "--format", "markdown").stdout
     assert markdown.startswith("## transkit: 0 errors, 7 warnings, 1 info in 2 catalogs")
 
@@ -281,7 +285,8 @@ def test_pre_commit_hook_style_run_on_changed_files(in_tmp: Path) -> None:
 def test_colour_for_a_terminal_only_and_never_with_no_color(in_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import io
 
-    from transkit import check as run_checks, load_project
+    from transkit import check as run_checks
+    from transkit import load_project
     from transkit.reporting import text
 
     report = run_checks(load_project([FLAT]))
@@ -295,7 +300,7 @@ def test_colour_for_a_terminal_only_and_never_with_no_color(in_tmp: Path, monkey
 
 
 def test_progress_is_reported_per_catalog() -> None:
-    from transkit import check as run_checks, load_project
+    from transkit import load_project
     from transkit.engine.runner import Options, run
 
     seen: list[str] = []

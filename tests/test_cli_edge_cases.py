@@ -9,8 +9,8 @@ import stat
 from pathlib import Path
 
 from click.testing import CliRunner
-
 from conftest import CATALOGS, PROJECTS
+
 from transkit.cli import main
 
 
@@ -89,7 +89,9 @@ def test_invalid_language_header_falls_back_to_the_path(in_tmp: Path) -> None:
 def test_template_markers_are_not_judged_when_only_some_languages_run(in_tmp: Path) -> None:
     shutil.copytree(PROJECTS.parent / "checks" / "suppression", in_tmp / "p")
     nl = (in_tmp / "p" / "fr.po").read_text().replace("Language: fr", "Language: nl")
-    (in_tmp / "p" / "nl.po").write_text(nl.replace('msgid "Blue Heart"\nmsgstr ""', 'msgid "Blue Heart"\nmsgstr "Blue Heart"'))
+    (in_tmp / "p" / "nl.po").write_text(
+        nl.replace('msgid "Blue Heart"\nmsgstr ""', 'msgid "Blue Heart"\nmsgstr "Blue Heart"')
+    )
     (in_tmp / "p" / "fr.po").write_text((in_tmp / "p" / "fr.po").read_text())
     result = run("check", "p", "--lang", "nl", "--select", "C102", "--select", "N", "--format", "json")
     assert all(f["file"] != "p/site.pot" for f in json.loads(result.stdout)["findings"])
@@ -100,7 +102,11 @@ def test_project_findings_obey_markers_and_per_language_selection(in_tmp: Path) 
     wrong_digit(catalogs, "fr")
     fr = catalogs / "fr.po"
     text = fr.read_text()
-    fr.write_text(text.replace("\nmsgid \"Call the helpline on 078", "\n# transkit-ignore: T163 T102\nmsgid \"Call the helpline on 078", 1))
+    fr.write_text(
+        text.replace(
+            '\nmsgid "Call the helpline on 078', '\n# transkit-ignore: T163 T102\nmsgid "Call the helpline on 078', 1
+        )
+    )
     selected = ("--select", "T102", "--select", "T163")
     assert codes(run("check", "--lang", "fr", *selected, "--format", "json")) == []
     fr.write_text(text)
@@ -115,7 +121,9 @@ def test_a_marker_with_a_typo_is_reported_and_obsolete_entries_can_be_suppressed
     hu.write_text(hu.read_text().replace("#~ msgid", "# transkit-ignore: C105\n#~ msgid", 1))
     assert codes(run("check", "--lang", "hu", "--select", "C105", "--select", "N", "--format", "json")) == []
     nl = catalogs / "nl.po"
-    nl.write_text(nl.read_text().replace('\nmsgid "Privacy policy"', '\n# transkit-ignore: C1O2\nmsgid "Privacy policy"', 1))
+    nl.write_text(
+        nl.read_text().replace('\nmsgid "Privacy policy"', '\n# transkit-ignore: C1O2\nmsgid "Privacy policy"', 1)
+    )
     result = run("check", "--lang", "nl", "--select", "C", "--select", "N", "--format", "json")
     [unused] = json.loads(result.stdout)["findings"]
     assert unused["code"] == "N101" and "names no check (C1O2)" in unused["message"]
@@ -130,15 +138,15 @@ def test_lang_whose_only_catalog_is_broken_reports_the_parse_error(in_tmp: Path)
 
 def test_config_mistakes_point_at_their_line(in_tmp: Path) -> None:
     shipped(in_tmp)
-    (in_tmp / "pyproject.toml").write_text(
-        '[tool.ruff]\nignore = ["E501"]\n\n[tool.transkit]\nignore = 5\n'
-    )
+    (in_tmp / "pyproject.toml").write_text('[tool.ruff]\nignore = ["E501"]\n\n[tool.transkit]\nignore = 5\n')
     result = CliRunner().invoke(main, ["check"])
     assert result.exit_code == 2 and result.stderr.startswith("pyproject.toml:5: 'ignore' must be a list")
     (in_tmp / "pyproject.toml").write_text('[tool.transkit]\nselect = ["Q"]\n')
     result = CliRunner().invoke(main, ["check"])
     assert result.stderr.startswith("pyproject.toml:2: 'select': 'Q' names no check")
-    (in_tmp / "pyproject.toml").write_text('[tool.transkit]\nmin-coverage = 50\n[tool.transkit.languages.ti]\nmin-coverage = "x"\n')
+    (in_tmp / "pyproject.toml").write_text(
+        '[tool.transkit]\nmin-coverage = 50\n[tool.transkit.languages.ti]\nmin-coverage = "x"\n'
+    )
     result = CliRunner().invoke(main, ["check"])
     assert result.stderr.startswith("pyproject.toml:4: [languages.ti] 'min-coverage' must be a number")
 

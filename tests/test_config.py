@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import PROJECTS
+
 from transkit.cli import main
 
 
@@ -30,9 +30,7 @@ def test_pyproject_table_sets_catalogs_and_gates(project: Path) -> None:
     )
     result = run("check")
     assert result.exit_code == 0, result.output  # nl 33.3% passes its own 30% gate
-    (project / "pyproject.toml").write_text(
-        '[tool.transkit]\ncatalogs = "po"\nmin-coverage = 50\n'
-    )
+    (project / "pyproject.toml").write_text('[tool.transkit]\ncatalogs = "po"\nmin-coverage = 50\n')
     result = run("check", "--format", "json")
     assert result.exit_code == 1
     assert [f["language"] for f in json.loads(result.stdout)["findings"] if f["code"] == "C109"] == ["nl"]

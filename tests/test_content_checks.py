@@ -10,15 +10,16 @@ from __future__ import annotations
 from functools import lru_cache
 
 import pytest
+from conftest import DATA, catalog_contexts
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from transkit.checks.markup import attribute_changes
+from transkit.engine.registry import all_checks
 from transkit.engine.runner import CatalogContext
+from transkit.model.catalog import Entry
 from transkit.model.forms import form_pairs
 from transkit.model.languages import language
-from transkit.model.catalog import Entry
-from transkit.engine.registry import all_checks
 from transkit.text.lengths import length_ratio
 from transkit.text.links import email_changes, same_url, url_changes
 from transkit.text.markup import invalid_entities, missing_entities, tag_differences, tags
@@ -27,8 +28,6 @@ from transkit.text.punctuation import Mark, accepted_marks, bracket_problems, fi
 from transkit.text.spacing import double_spaces
 from transkit.text.spans import MASK, mask, spans, values
 from transkit.text.words import proper_nouns, repeated_words, untranslated_words
-
-from conftest import DATA, catalog_contexts
 
 # ---------------------------------------------------------------------------------------
 # Numbers by value
@@ -166,7 +165,7 @@ def test_a_url_term_of_the_termbase_owns_its_domains() -> None:
 
 def test_tags_are_compared_by_kind_and_name_and_attributes_by_value() -> None:
     source = '<a href="/help" title="Help">Get help</a><br>'
-    missing, added = tag_differences(source, 'Obtenir <b>de l’aide</b><br/>')
+    missing, added = tag_differences(source, "Obtenir <b>de l’aide</b><br/>")
     assert [t.text for t in missing] == ['<a href="/help" title="Help">', "</a>"]
     assert [t.text for t in added] == ["<b>", "</b>"]
     assert attribute_changes(source, '<a href="/help" title="Aide">Aide</a><br>') == []
@@ -323,8 +322,9 @@ def test_names_are_not_untranslated_words() -> None:
 # Text that looks like what the checks parse: digits of several scripts, separators,
 # quotes, brackets, markup and placeholder pieces, next to arbitrary characters.
 _PIECES = st.sampled_from(
-    list("0123456789٠١٢۰۱۲०१๑２ .,'’٫٬/:-") + list("«»“”„‟\"'‘’‚‹›「」『』()[]{}（）﴾﴿<>&;#%@")
-    + ["%(n)d", "%1$s", "{x}", "<a href=\"", "</a>", "&nbsp", "&#x", "http://", "www.", ".be", "\n", "\u2066", "\u00a0"]
+    list("0123456789٠١٢۰۱۲०१๑２ .,'’٫٬/:-")
+    + list("«»“”„‟\"'‘’‚‹›「」『』()[]{}（）﴾﴿<>&;#%@")
+    + ["%(n)d", "%1$s", "{x}", '<a href="', "</a>", "&nbsp", "&#x", "http://", "www.", ".be", "\n", "\u2066", "\u00a0"]
 )
 TEXT = st.one_of(st.text(max_size=60), st.lists(st.one_of(_PIECES, st.text(max_size=3)), max_size=25).map("".join))
 CODES = ["fr", "ar", "fa", "zh_Hans", "th", "ja", "el", "hy", "ti", "de", None]
@@ -366,7 +366,12 @@ def _contexts() -> dict[str, CatalogContext]:
 
 
 @settings(max_examples=150, deadline=None)
-@given(msgid=TEXT.filter(bool), msgstr=TEXT.filter(bool), plural=st.booleans(), code=st.sampled_from(["fr", "ar", "zh_Hans", "th", "ja", "el"]))
+@given(
+    msgid=TEXT.filter(bool),
+    msgstr=TEXT.filter(bool),
+    plural=st.booleans(),
+    code=st.sampled_from(["fr", "ar", "zh_Hans", "th", "ja", "el"]),
+)
 def test_checks_never_raise(msgid: str, msgstr: str, plural: bool, code: str) -> None:
     context = _contexts()[code]
     entry = Entry(msgid=msgid, msgstr=(msgstr, msgid) if plural else (msgstr,), msgid_plural=msgstr if plural else None)

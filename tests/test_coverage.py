@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import CATALOGS, PROJECTS, SHIPPED_LANGUAGES, msgfmt_statistics, needs_msgfmt
+
 from transkit import load_project
-from transkit.model.coverage import compute, parse_date
 from transkit.model.catalog import Catalog
+from transkit.model.coverage import compute, parse_date
 from transkit.po.reader import read_catalog
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import CATALOGS, DATA, PROJECTS
+
 from transkit.cli import main
 
 SUPPRESSION = DATA / "checks" / "suppression"
@@ -35,7 +35,9 @@ def test_template_marker_reaches_every_language_and_unused_ones_are_reported(in_
     blue = [f for f in findings(result) if f["msgid"] == "Blue Heart"]
     assert blue == []  # suppressed in fr and in nl by the template's marker
     pot = in_tmp / "p" / "site.pot"
-    pot.write_text(pot.read_text().replace('msgid "Privacy policy"', '#. transkit-ignore: T151\nmsgid "Privacy policy"'))
+    pot.write_text(
+        pot.read_text().replace('msgid "Privacy policy"', '#. transkit-ignore: T151\nmsgid "Privacy policy"')
+    )
     result = run("check", "p", "--select", "C102", "--select", "N", "--select", "T", "--format", "json")
     unused = [f for f in findings(result) if f["code"] == "N101" and f["file"] == "p/site.pot"]
     assert [(f["msgid"], f["language"]) for f in unused] == [("Privacy policy", None)]
@@ -62,7 +64,9 @@ def test_per_language_selection_and_severity_overrides(in_tmp: Path) -> None:
     assert bad.exit_code == 2 and "'C999' is not a check code or name" in bad.stderr
     (in_tmp / "transkit.toml").write_text('catalogs = "po"\n[severity]\nC102 = "fatal"\n')
     bad = run("check")
-    assert bad.exit_code == 2 and "transkit.toml:3: [severity] C102: 'fatal' is not error, warning or info" in bad.stderr
+    assert (
+        bad.exit_code == 2 and "transkit.toml:3: [severity] C102: 'fatal' is not error, warning or info" in bad.stderr
+    )
 
 
 def test_baseline_survives_line_moves_and_reports_only_new_findings(in_tmp: Path) -> None:
@@ -73,7 +77,11 @@ def test_baseline_survives_line_moves_and_reports_only_new_findings(in_tmp: Path
     # Move every message down and re-wrap nothing else: no finding is new.
     ps = in_tmp / "catalogs" / "ps.po"
     text = ps.read_text()
-    ps.write_text(text.replace("\n#. Title of every page", "\n# A translator's note.\n# On two lines.\n\n#. Title of every page", 1))
+    ps.write_text(
+        text.replace(
+            "\n#. Title of every page", "\n# A translator's note.\n# On two lines.\n\n#. Title of every page", 1
+        )
+    )
     again = run("check", "--baseline", "baseline.json", "--fail-on", "warning", "--format", "json")
     assert again.exit_code == 0 and findings(again) == []
     assert json.loads(again.stdout)["summary"]["baselined"] == 36

@@ -50,9 +50,9 @@ from hypothesis import strategies as st
 import transkit
 import transkit.terms
 from transkit.errors import CatalogError, GlossaryError, TranskitError
+from transkit.po.reader import read_catalog
 from transkit.terms import load_termbase
 from transkit.terms.match import word_pattern
-from transkit.po.reader import read_catalog
 from transkit.terms.matrix import build_matrix
 
 word_pattern()  # built once here, not in every forked child of bounded()
@@ -69,8 +69,17 @@ HANG_SECONDS = 5.0
 
 # ============================================================================ writing PO
 
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r",
-            "\b": "\\b", "\f": "\\f", "\v": "\\v", "\a": "\\a"}
+_ESCAPES = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\n": "\\n",
+    "\t": "\\t",
+    "\r": "\\r",
+    "\b": "\\b",
+    "\f": "\\f",
+    "\v": "\\v",
+    "\a": "\\a",
+}
 
 
 def escape(value: str) -> str:
@@ -145,8 +154,28 @@ def render_catalog(header: list[tuple[str, str]], messages: list[Message], *, he
 
 # ============================================================================ generating
 
-LANGUAGES = ["fr", "nl", "de", "es", "pt_BR", "ru", "pl", "uk", "ar", "fa", "ps", "zh_Hans",
-             "th", "vi", "tr", "ga", "ja", "ti", "tl", "en"]
+LANGUAGES = [
+    "fr",
+    "nl",
+    "de",
+    "es",
+    "pt_BR",
+    "ru",
+    "pl",
+    "uk",
+    "ar",
+    "fa",
+    "ps",
+    "zh_Hans",
+    "th",
+    "vi",
+    "tr",
+    "ga",
+    "ja",
+    "ti",
+    "tl",
+    "en",
+]
 HEADER_LANGUAGES = LANGUAGES + ["", "French", "xx", "en-UK", "sr@latin", "zh-Hans-CN", "fr_FR.UTF-8", "123"]
 
 GOOD_PLURAL_FORMS = {
@@ -232,18 +261,110 @@ HOSTILE_PLURAL_FORMS = [
 ]
 
 ATOMS = [
-    "Call", " the ", "helpline", " 078 055 800", "+32 78 05 58 00", "078/055.800",
-    "۰۷۸ ۰۵۵ ۸۰۰", "٠٧٨ ٠٥٥ ٨٠٠", " 112", "stophumantrafficking.be", "https://www.stoptraite.be/fr",
-    "stopmensenhandel.be", "help@example.org", "PAG-ASA", "Payoke", "Sürya", "Blue Heart",
-    "human trafficking", "trafic de migrants", "smuggling", "victims", "traffickers",
+    "Call",
+    " the ",
+    "helpline",
+    " 078 055 800",
+    "+32 78 05 58 00",
+    "078/055.800",
+    "۰۷۸ ۰۵۵ ۸۰۰",
+    "٠٧٨ ٠٥٥ ٨٠٠",
+    " 112",
+    "stophumantrafficking.be",
+    "https://www.stoptraite.be/fr",
+    "stopmensenhandel.be",
+    "help@example.org",
+    "PAG-ASA",
+    "Payoke",
+    "Sürya",
+    "Blue Heart",
+    "human trafficking",
+    "trafic de migrants",
+    "smuggling",
+    "victims",
+    "traffickers",
     "Every victim of trafficking counts, leave no one behind",
-    "%s", "%d", "%(count)d", "%(name)s", "%1$s", "%2$d", "%ld", "%5.2f", "%%", "% d", "%(count",
-    "{name}", "{0}", "{}", "{count:,d}", "{user.name}", "{{", "}}", "{", "}", "%", "50 % des",
-    "<b>", "</b>", '<a href="https://example.org">', "</a>", "<br/>", "<", ">", "&amp;", "&nbps;", "&#x41;", "&",
-    "\n", "  ", " ", "\t", ".", "!", "?", ":", "…", "«\u00a0", "\u202f»", '"', "'", "“", "”", "(", ")", "[", "]",
-    "\u2066", "\u2069", "\u200f", "\u200e", "\u202e", "\ufeff", "\u00ad", "\u200c",
-    "مرحبا", "پیام", "你好", "。", "สวัสดี", "ñ", "e\u0301", "🎉", "the the", "0", "1", "2024",
-    "1,000.5", "١٢٣", "¿", "¡", "transkit-ignore: S103", "\u2028", "\x85", "\x1e", "\u2028#, fuzzy",
+    "%s",
+    "%d",
+    "%(count)d",
+    "%(name)s",
+    "%1$s",
+    "%2$d",
+    "%ld",
+    "%5.2f",
+    "%%",
+    "% d",
+    "%(count",
+    "{name}",
+    "{0}",
+    "{}",
+    "{count:,d}",
+    "{user.name}",
+    "{{",
+    "}}",
+    "{",
+    "}",
+    "%",
+    "50 % des",
+    "<b>",
+    "</b>",
+    '<a href="https://example.org">',
+    "</a>",
+    "<br/>",
+    "<",
+    ">",
+    "&amp;",
+    "&nbps;",
+    "&#x41;",
+    "&",
+    "\n",
+    "  ",
+    " ",
+    "\t",
+    ".",
+    "!",
+    "?",
+    ":",
+    "…",
+    "«\u00a0",
+    "\u202f»",
+    '"',
+    "'",
+    "“",
+    "”",
+    "(",
+    ")",
+    "[",
+    "]",
+    "\u2066",
+    "\u2069",
+    "\u200f",
+    "\u200e",
+    "\u202e",
+    "\ufeff",
+    "\u00ad",
+    "\u200c",
+    "مرحبا",
+    "پیام",
+    "你好",
+    "。",
+    "สวัสดี",
+    "ñ",
+    "e\u0301",
+    "🎉",
+    "the the",
+    "0",
+    "1",
+    "2024",
+    "1,000.5",
+    "١٢٣",
+    "¿",
+    "¡",
+    "transkit-ignore: S103",
+    "\u2028",
+    "\x85",
+    "\x1e",
+    "\u2028#, fuzzy",
 ]
 
 # Characters Python's str.splitlines() breaks lines at, besides \n and \r: polib splits
@@ -291,10 +412,29 @@ def mutate_text(text: str, rnd: random.Random) -> str:
     return text.replace("\0", "").replace("\x04", "")
 
 
-FLAGS = ["fuzzy", "python-format", "c-format", "python-brace-format", "no-c-format",
-         "no-python-format", "transkit-ignore-S103", "transkit-ignore-all", "range: 0..10", "wrap"]
-TRANSLATOR_COMMENTS = ["", "", "a note", "transkit-ignore: S103 C102", "transkit-ignore: all",
-                       "transkit-ignore: XYZ", "transkit-ignore:", "note\u2028#, fuzzy", "x\x85#| msgid \"old\""]
+FLAGS = [
+    "fuzzy",
+    "python-format",
+    "c-format",
+    "python-brace-format",
+    "no-c-format",
+    "no-python-format",
+    "transkit-ignore-S103",
+    "transkit-ignore-all",
+    "range: 0..10",
+    "wrap",
+]
+TRANSLATOR_COMMENTS = [
+    "",
+    "",
+    "a note",
+    "transkit-ignore: S103 C102",
+    "transkit-ignore: all",
+    "transkit-ignore: XYZ",
+    "transkit-ignore:",
+    "note\u2028#, fuzzy",
+    'x\x85#| msgid "old"',
+]
 EXTRACTED_COMMENTS = ["", "", "Translators: keep the number", "transkit-ignore: T151", "transkit-ignore: P"]
 
 
@@ -422,7 +562,9 @@ def projects(draw: st.DrawFn) -> Generated:
             previous = text()
         msgid_plural = message.msgid_plural
         if rnd.random() < 0.05:  # the catalog disagrees with the template on plurality
-            msgid_plural, msgstr = (None, msgstr[:1]) if msgid_plural is not None else ("%d things", (msgstr[0], msgstr[0]))
+            msgid_plural, msgstr = (
+                (None, msgstr[:1]) if msgid_plural is not None else ("%d things", (msgstr[0], msgstr[0]))
+            )
         translated.append(
             Message(
                 msgid=message.msgid,
@@ -443,8 +585,14 @@ def projects(draw: st.DrawFn) -> Generated:
         if extra and (None, extra) not in keys:  # a message the template no longer has
             keys.add((None, extra))
             plural = rnd.random() < 0.3
-            translated.append(Message(extra, (text(), text()) if plural else (text(),), obsolete=rnd.random() < 0.5,
-                                      msgid_plural="%d extras" if plural else None))
+            translated.append(
+                Message(
+                    extra,
+                    (text(), text()) if plural else (text(),),
+                    obsolete=rnd.random() < 0.5,
+                    msgid_plural="%d extras" if plural else None,
+                )
+            )
     if rnd.random() < 0.5:
         rnd.shuffle(translated)
     template = render_catalog(template_header, messages, header_fuzzy=True)
@@ -493,9 +641,41 @@ FILLERS = [
     '\\"' * 5000,
     "Every victim of trafficking counts " * 300,
 ]
-TOKENS = ["msgid", "msgstr", "msgctxt", "msgid_plural", "domain", " ", "\n", "\r\n", "\r", '"', '""', "\\",
-          "\\\n", "#", "#~ ", "#| ", "#~| ", "#,", "#, fuzzy\n", "[", "]", "0", "99", "\\x", "\\0", "\\q",
-          "\x04", "\ufeff", "é", "msgstr[0]", "msgstr[7]", "\n\n", "\nmsgid \"\"\nmsgstr \"\"\n"]
+TOKENS = [
+    "msgid",
+    "msgstr",
+    "msgctxt",
+    "msgid_plural",
+    "domain",
+    " ",
+    "\n",
+    "\r\n",
+    "\r",
+    '"',
+    '""',
+    "\\",
+    "\\\n",
+    "#",
+    "#~ ",
+    "#| ",
+    "#~| ",
+    "#,",
+    "#, fuzzy\n",
+    "[",
+    "]",
+    "0",
+    "99",
+    "\\x",
+    "\\0",
+    "\\q",
+    "\x04",
+    "\ufeff",
+    "é",
+    "msgstr[0]",
+    "msgstr[7]",
+    "\n\n",
+    '\nmsgid ""\nmsgstr ""\n',
+]
 _STRING_START = re.compile(rb'(?:msgid|msgstr|msgctxt|msgid_plural|msgstr\[\d+\]) "')
 _ENTRY_START = re.compile(rb"\n(?:msgctxt|msgid) ")
 _PLURAL_FORMS = re.compile(rb"Plural-Forms:[^\n\"]*")
@@ -575,7 +755,9 @@ def m_giant_line(data: bytes, rnd: random.Random) -> bytes:
         return data[:at] + filler + data[at:]
     if choice == 2:  # a comment line
         at = data.rfind(b"\n", 0, _offset(data, rnd)) + 1
-        return data[:at] + rnd.choice([b"# ", b"#. ", b"#: ", b"#, ", b"#| msgid ", b"#~ "]) + filler + b"\n" + data[at:]
+        return (
+            data[:at] + rnd.choice([b"# ", b"#. ", b"#: ", b"#, ", b"#| msgid ", b"#~ "]) + filler + b"\n" + data[at:]
+        )
     return data + b'\nmsgid "' + filler + b'"\nmsgstr "' + filler + b'"\n'
 
 
@@ -616,9 +798,20 @@ def m_plural_forms(data: bytes, rnd: random.Random) -> bytes:
 
 def m_header_field(data: bytes, rnd: random.Random) -> bytes:
     name = rnd.choice([b"Language", b"Content-Type", b"POT-Creation-Date", b"PO-Revision-Date", b"X-Junk", b""])
-    value = rnd.choice([b"", b"xx", b"French", b"text/plain; charset=", b"text/plain; charset=utf-16",
-                        b"text/plain; charset=cp1252", b"2024-02-30 25:61+2400", b"\\x00", b"no colon here",
-                        _random_text(rnd).encode("utf-8", "replace")])
+    value = rnd.choice(
+        [
+            b"",
+            b"xx",
+            b"French",
+            b"text/plain; charset=",
+            b"text/plain; charset=utf-16",
+            b"text/plain; charset=cp1252",
+            b"2024-02-30 25:61+2400",
+            b"\\x00",
+            b"no colon here",
+            _random_text(rnd).encode("utf-8", "replace"),
+        ]
+    )
     line = b'"' + name + (b": " if name else b"") + escape(value.decode("utf-8", "replace")).encode() + b'\\n"\n'
     at = data.find(b'msgstr ""\n')
     if at < 0:
@@ -629,12 +822,12 @@ def m_header_field(data: bytes, rnd: random.Random) -> bytes:
 
 def m_token(data: bytes, rnd: random.Random) -> bytes:
     at = _offset(data, rnd)
-    return data[:at] + rnd.choice(TOKENS).encode("utf-8") + data[at + rnd.choice([0, 0, 1]):]
+    return data[:at] + rnd.choice(TOKENS).encode("utf-8") + data[at + rnd.choice([0, 0, 1]) :]
 
 
 def m_delete(data: bytes, rnd: random.Random) -> bytes:
     at = _offset(data, rnd)
-    return data[:at] + data[at + rnd.randint(1, 200):]
+    return data[:at] + data[at + rnd.randint(1, 200) :]
 
 
 def m_splice(data: bytes, rnd: random.Random) -> bytes:
@@ -647,13 +840,15 @@ def m_splice(data: bytes, rnd: random.Random) -> bytes:
 def m_repeat_entry(data: bytes, rnd: random.Random) -> bytes:
     """One plural entry repeated many times, each with its own msgctxt."""
     count = rnd.choice([100, 2000] if LARGE else [20, 100])
-    entry = (b'msgctxt "c%d"\nmsgid "%%d item"\nmsgid_plural "%%d items"\n'
-             b'msgstr[0] "%%d \xc3\xa9l\xc3\xa9ment"\nmsgstr[1] "%%d \xc3\xa9l\xc3\xa9ments"\n\n')
+    entry = (
+        b'msgctxt "c%d"\nmsgid "%%d item"\nmsgid_plural "%%d items"\n'
+        b'msgstr[0] "%%d \xc3\xa9l\xc3\xa9ment"\nmsgstr[1] "%%d \xc3\xa9l\xc3\xa9ments"\n\n'
+    )
     return data + b"\n" + b"".join(entry % i for i in range(count))
 
 
 def _random_text(rnd: random.Random) -> str:
-    alphabet = "n0123456789 ()?:!=<>&|%+-*/;~,nplurals=;é\u00a0\t\\\""
+    alphabet = 'n0123456789 ()?:!=<>&|%+-*/;~,nplurals=;é\u00a0\t\\"'
     return "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 60)))
 
 
@@ -758,7 +953,9 @@ def load_project_property(generated: Generated, folder: Path) -> transkit.Projec
     return project
 
 
-def engine_property(project: transkit.Project, min_coverage: float | None = 50.0, rnd: random.Random | None = None) -> transkit.Report:
+def engine_property(
+    project: transkit.Project, min_coverage: float | None = 50.0, rnd: random.Random | None = None
+) -> transkit.Report:
     """Every check with the shipped termbase, then every reporter: no exception at all.
 
     With ``rnd``, a second run with other options: select/ignore, severity overrides,
@@ -784,7 +981,9 @@ def engine_property(project: transkit.Project, min_coverage: float | None = 50.0
         severity = list(transkit.Severity)
         languages = [c.code for c in project.catalogs if c.code] + ["fr", "pt-BR"]
         options = transkit.Options(
-            selection=transkit.Selection(tuple(rnd.sample(selectors, rnd.randint(0, 3))), tuple(rnd.sample(selectors, rnd.randint(0, 3)))),
+            selection=transkit.Selection(
+                tuple(rnd.sample(selectors, rnd.randint(0, 3))), tuple(rnd.sample(selectors, rnd.randint(0, 3)))
+            ),
             language_selection={rnd.choice(languages): transkit.Selection((), (rnd.choice(selectors),))},
             severities={rnd.choice(selectors): rnd.choice(severity) for _ in range(rnd.randint(0, 3))},
             min_coverage=rnd.choice([None, 0.0, 99.9]),
@@ -890,7 +1089,9 @@ def differential_property(data: bytes, folder: Path, name: str = "fr.po") -> str
         return "both reject"
     if isinstance(outcome, CatalogError):
         stricter = any(s in outcome.message for s in STRICTER_THAN_MSGFMT)
-        undecodable = "not valid in the declared charset" in outcome.message and unchecked_by_msgfmt(data, outcome.line or 1)
+        undecodable = "not valid in the declared charset" in outcome.message and unchecked_by_msgfmt(
+            data, outcome.line or 1
+        )
         assert charset_from_content_type(data, outcome.message), outcome.message
         assert stricter or undecodable, f"msgfmt accepts, transkit says {outcome}"
         return "transkit stricter"
@@ -968,7 +1169,9 @@ def bounded(function: Callable, *args: object, seconds: float = HANG_SECONDS):
         reply = receiver.recv()
     except EOFError:
         process.join()
-        raise AssertionError(f"the child died with exit code {process.exitcode} (a crash, e.g. stack overflow)") from None
+        raise AssertionError(
+            f"the child died with exit code {process.exitcode} (a crash, e.g. stack overflow)"
+        ) from None
     process.join()
     if reply[0] == "raised":
         raise AssertionError(f"raised {reply[1]}\n{reply[2]}")
@@ -1029,7 +1232,11 @@ def assert_read_as_written(catalog: transkit.Catalog, messages: list[Message]) -
     from one message to its neighbour."""
     assert len(catalog.entries) == len(messages)
     for entry, message in zip(catalog.entries, messages):
-        assert (entry.msgctxt, entry.msgid, entry.msgid_plural) == (message.msgctxt, message.msgid, message.msgid_plural)
+        assert (entry.msgctxt, entry.msgid, entry.msgid_plural) == (
+            message.msgctxt,
+            message.msgid,
+            message.msgid_plural,
+        )
         assert entry.msgstr == (message.msgstr or ("",)) and entry.obsolete == message.obsolete
         assert entry.flags == message.flags, (entry.msgid, entry.flags, message.flags)
         assert entry.translator_comment == message.translator_comment
@@ -1065,15 +1272,23 @@ def test_each_mutation_kind_on_the_shipped_catalogs(kind: str, scratch: Path) ->
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck), database=None)
-@given(generated=st.one_of(projects(), mutated_projects()), min_coverage=st.sampled_from([None, 0.0, 50.0, 100.0]), rnd=RANDOMS)
-def test_engine_never_raises_on_a_loadable_project(scratch: Path, generated: Generated, min_coverage, rnd: random.Random) -> None:
+@given(
+    generated=st.one_of(projects(), mutated_projects()),
+    min_coverage=st.sampled_from([None, 0.0, 50.0, 100.0]),
+    rnd=RANDOMS,
+)
+def test_engine_never_raises_on_a_loadable_project(
+    scratch: Path, generated: Generated, min_coverage, rnd: random.Random
+) -> None:
     project = load_project_property(generated, fresh(scratch))
     if isinstance(project, transkit.Project):
         engine_property(project, min_coverage, rnd)
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck), database=None)
-@given(kinds=st.lists(st.sampled_from(sorted(MUTATIONS)), min_size=1, max_size=2), rnd=st.randoms(use_true_random=False))
+@given(
+    kinds=st.lists(st.sampled_from(sorted(MUTATIONS)), min_size=1, max_size=2), rnd=st.randoms(use_true_random=False)
+)
 def test_engine_on_mutated_shipped_catalogs(scratch: Path, kinds: list[str], rnd: random.Random) -> None:
     folder = fresh(scratch)
     shutil.copy(ROOT / "catalogs" / "campaign.pot", folder / "campaign.pot")
@@ -1100,8 +1315,20 @@ def test_cli_exits_0_1_or_2_without_traceback(scratch: Path, generated: Generate
 
 # ----------------------------------------------------------------------- msgfmt oracle
 
-DIFFERENTIAL_KINDS = ["bom", "crlf", "nul", "latin1", "utf16", "truncate", "duplicate_entry",
-                      "giant_line", "huge_msgctxt", "flip", "token", "many_plural_forms"]
+DIFFERENTIAL_KINDS = [
+    "bom",
+    "crlf",
+    "nul",
+    "latin1",
+    "utf16",
+    "truncate",
+    "duplicate_entry",
+    "giant_line",
+    "huge_msgctxt",
+    "flip",
+    "token",
+    "many_plural_forms",
+]
 
 
 @pytest.mark.skipif(MSGFMT is None, reason="GNU msgfmt is not installed")
@@ -1126,7 +1353,9 @@ def _check_plural_forms(value: str) -> list[str]:
     """The header checks' findings for a catalog whose Plural-Forms is ``value``."""
     folder = Path(tempfile.mkdtemp())
     try:
-        template = render_catalog([("Content-Type", "text/plain; charset=UTF-8")], [Message("%d file", ("", ""), msgid_plural="%d files")])
+        template = render_catalog(
+            [("Content-Type", "text/plain; charset=UTF-8")], [Message("%d file", ("", ""), msgid_plural="%d files")]
+        )
         catalog = render_catalog(
             [("Language", "fr"), ("Content-Type", "text/plain; charset=UTF-8"), ("Plural-Forms", value)],
             [Message("%d file", ("%d fichier", "%d fichiers"), msgid_plural="%d files", flags=("c-format",))],
@@ -1141,8 +1370,8 @@ def _check_plural_forms(value: str) -> list[str]:
 
 
 def _compile_and_evaluate(value: str) -> str:
-    from transkit.po.plural_forms import parse_plural_forms, plural_indexes
     from transkit.po.plural_expression import PluralFormsError
+    from transkit.po.plural_forms import parse_plural_forms, plural_indexes
 
     try:
         forms = parse_plural_forms(value)
@@ -1164,14 +1393,16 @@ def test_hostile_plural_forms_are_a_finding_not_a_hang(value: str) -> None:
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck), database=None)
-@given(value=st.one_of(
-    st.text(alphabet="n0123456789 ()?:!=<>&|%+-*/~;", max_size=200).map(lambda e: f"nplurals=3; plural={e};"),
-    st.text(max_size=120),
-))
+@given(
+    value=st.one_of(
+        st.text(alphabet="n0123456789 ()?:!=<>&|%+-*/~;", max_size=200).map(lambda e: f"nplurals=3; plural={e};"),
+        st.text(max_size=120),
+    )
+)
 def test_random_plural_forms_never_crash(value: str) -> None:
     # The evaluator is pure Python, so SIGALRM can interrupt it (cheaper than a fork per
     # example); a hang fails the example instead of the suite hanging.
-    def hang(signum, frame):  # noqa: ARG001
+    def hang(signum, frame):
         raise AssertionError(f"Plural-Forms {value[:80]!r} still evaluating after {HANG_SECONDS} s")
 
     previous = signal.signal(signal.SIGALRM, hang)
@@ -1264,13 +1495,21 @@ def _check_with_termbase(form: str, *texts: str) -> str:
             return "glossary error"
         messages = [Message(form[:3000])]
         for number, text in enumerate(texts):
-            messages += [Message(text, msgctxt=str(number)), Message(text + " trafficking " + form[:500], msgctxt=f"c{number}")]
+            messages += [
+                Message(text, msgctxt=str(number)),
+                Message(text + " trafficking " + form[:500], msgctxt=f"c{number}"),
+            ]
         template = render_catalog([("Content-Type", "text/plain; charset=UTF-8")], messages)
         (folder / "site.pot").write_text(template, encoding="utf-8")
         for code, reverse in (("fr", False), ("zh_Hans", True)):
-            rendered = [Message(m.msgid, ((m.msgid[::-1] if reverse else m.msgid[:-3]) + " x",), m.msgctxt) for m in messages]
-            header = [("Language", code), ("Content-Type", "text/plain; charset=UTF-8"),
-                      ("Plural-Forms", GOOD_PLURAL_FORMS[code])]
+            rendered = [
+                Message(m.msgid, ((m.msgid[::-1] if reverse else m.msgid[:-3]) + " x",), m.msgctxt) for m in messages
+            ]
+            header = [
+                ("Language", code),
+                ("Content-Type", "text/plain; charset=UTF-8"),
+                ("Plural-Forms", GOOD_PLURAL_FORMS[code]),
+            ]
             (folder / f"{code}.po").write_text(render_catalog(header, rendered), encoding="utf-8")
         project = transkit.load_project([folder], base=folder)
         report = transkit.check(project, transkit.Options(termbase=termbase))
@@ -1315,9 +1554,9 @@ def test_regression_long_phrase_near_miss_is_bounded() -> None:
     """glossary/verify.py: rapidfuzz's partial alignment of a 16,000-character phrase in a
     32,000-character translation took over three minutes; such a phrase is now only
     sought exactly (and reported missing), a short one still as a near miss."""
+    from transkit.model.languages import language
     from transkit.terms.model import Term, TermKind
     from transkit.terms.verify import TermProblem, _verify_phrase
-    from transkit.model.languages import language
 
     rnd = random.Random(7)
     phrase = "".join(rnd.choice("ab .") for _ in range(16_000))
@@ -1333,8 +1572,8 @@ def test_regression_long_phrase_near_miss_is_bounded() -> None:
 def test_regression_word_matching_of_a_long_form_is_linear() -> None:
     """glossary/match.py Matcher.find compared the form at every word of the text: about
     35 s for a 50,000-word form in a 100,000-word translation."""
-    from transkit.terms.match import matcher_for, occurrences
     from transkit.model.languages import language
+    from transkit.terms.match import matcher_for, occurrences
 
     matcher = matcher_for(language("bg"))
     found = bounded(matcher.find, matcher.prepare("a " * 100_000), "a " * 50_000)
@@ -1350,8 +1589,8 @@ def test_regression_word_matching_of_a_long_form_is_linear() -> None:
 def test_regression_huge_words_are_not_stemmed() -> None:
     """glossary/match.py: Snowball's French stemmer took about a second per 100,000-letter
     word; such a word is compared as it is."""
-    from transkit.terms.match import matcher_for
     from transkit.model.languages import language
+    from transkit.terms.match import matcher_for
 
     matcher = matcher_for(language("fr"))
     prepared = bounded(matcher.prepare, " ".join("é" * 100_000 + str(i) for i in range(5)), seconds=2.0)
@@ -1415,7 +1654,9 @@ def test_regression_polib_refusal_names_its_line() -> None:
         assert error.line == 6, error
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="pofile.py: previous strings keep \\a, octal and hex escapes")
+@pytest.mark.xfail(
+    strict=True, raises=AssertionError, reason="pofile.py: previous strings keep \\a, octal and hex escapes"
+)
 def test_known_bug_previous_string_escapes_are_kept_as_text() -> None:
     """``#| msgid "Ring\\a \\101"`` is read with polib's unescape, which leaves ``\\a``,
     octal and hex escapes as text, while the msgid's own escapes are decoded: the two
@@ -1431,7 +1672,11 @@ def test_regression_charset_is_read_from_the_content_type_field() -> None:
     (latin-1 decodes any byte), and every check then reads mojibake ("SÃ¼rya")."""
     with tempfile.TemporaryDirectory() as name:
         path = Path(name) / "fr.po"
-        path.write_text("# Older files used charset=ISO-8859-1; this one is UTF-8.\n" + _HEADER
-                        + 'msgid "Centre Sürya"\nmsgstr "Centre Sürya"\n', encoding="utf-8")
+        path.write_text(
+            "# Older files used charset=ISO-8859-1; this one is UTF-8.\n"
+            + _HEADER
+            + 'msgid "Centre Sürya"\nmsgstr "Centre Sürya"\n',
+            encoding="utf-8",
+        )
         catalog = read_catalog(path, "fr.po", path_language="fr")
     assert catalog.entries[0].msgstr == ("Centre Sürya",)

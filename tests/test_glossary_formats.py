@@ -10,16 +10,17 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
-
 from conftest import DATA, ROOT
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from transkit.errors import GlossaryError
+from transkit.model.findings import Severity
 from transkit.terms import load_termbase
 from transkit.terms.csv_format import read_csv, write_csv
-from transkit.terms.model import Term, TermKind, Termbase
+from transkit.terms.model import Term, Termbase, TermKind
 from transkit.terms.tbx import read_tbx, write_tbx
 from transkit.terms.toml_format import load_toml
-from transkit.model.findings import Severity
 
 GLOSSARY = DATA / "glossary"
 BOMB_MESSAGE = "entity declarations are not allowed in a termbase (XML bomb or external entity)"
@@ -182,15 +183,30 @@ def test_not_well_formed_xml_names_the_line() -> None:
     [
         ("<html>\n<body/></html>", 1, "not a TBX file: the root element is <html>"),
         ("", 1, "not well-formed XML: no element found"),
-        ('<martif>\n<text><body>\n<termEntry id="x">\n<langSet xml:lang="fr"><tig><term>a</term></tig></langSet>'
-         "</termEntry></body></text></martif>", 3, "entry x: no term in the source language 'en'"),
-        ('<martif><text><body>\n<termEntry id="x">\n<admin type="x-transkit-kind">word</admin>'
-         '<langSet xml:lang="en"><tig><term>a</term></tig></langSet></termEntry></body></text></martif>',
-         2, "entry x: unknown kind 'word'"),
-        ('<martif><text><body><termEntry id="x"><langSet xml:lang="en">\n<tig><term> </term></tig>'
-         "</langSet></termEntry></body></text></martif>", 2, "entry x: a term without text"),
-        ('<martif><text><body><termEntry id="x">\n<langSet><tig><term>a</term></tig>'
-         "</langSet></termEntry></body></text></martif>", 2, "a language section without xml:lang"),
+        (
+            '<martif>\n<text><body>\n<termEntry id="x">\n<langSet xml:lang="fr"><tig><term>a</term></tig></langSet>'
+            "</termEntry></body></text></martif>",
+            3,
+            "entry x: no term in the source language 'en'",
+        ),
+        (
+            '<martif><text><body>\n<termEntry id="x">\n<admin type="x-transkit-kind">word</admin>'
+            '<langSet xml:lang="en"><tig><term>a</term></tig></langSet></termEntry></body></text></martif>',
+            2,
+            "entry x: unknown kind 'word'",
+        ),
+        (
+            '<martif><text><body><termEntry id="x"><langSet xml:lang="en">\n<tig><term> </term></tig>'
+            "</langSet></termEntry></body></text></martif>",
+            2,
+            "entry x: a term without text",
+        ),
+        (
+            '<martif><text><body><termEntry id="x">\n<langSet><tig><term>a</term></tig>'
+            "</langSet></termEntry></body></text></martif>",
+            2,
+            "a language section without xml:lang",
+        ),
     ],
 )
 def test_bad_tbx_content(tmp_path: Path, text: str, line: int, words: str) -> None:
@@ -295,10 +311,15 @@ def test_csv_from_excel_with_bom_and_semicolons(tmp_path: Path) -> None:
         "victim;term;fr;approved;victime\r\nvictim;;nl;forbidden;gedupeerde\r\n".encode("utf-8")
     )
     (term,) = read_csv(path).terms
-    assert exact(term) == exact(Term(
-        id="victim", kind=TermKind.TERM, source=("victim",), approved={"fr": (("victime",),)},
-        forbidden={"nl": ("gedupeerde",)},
-    ))
+    assert exact(term) == exact(
+        Term(
+            id="victim",
+            kind=TermKind.TERM,
+            source=("victim",),
+            approved={"fr": (("victime",),)},
+            forbidden={"nl": ("gedupeerde",)},
+        )
+    )
 
 
 @pytest.mark.parametrize(
@@ -335,7 +356,10 @@ _TRICKY = st.sampled_from(['"', "'", "&", "<", ">", ",", ";", "]]>", "&amp;", "�
 _CHAR = st.characters(blacklist_categories=("Cs", "Cc"))
 _TEXT = st.lists(_CHAR | _TRICKY, min_size=1, max_size=8).map("".join).filter(str.strip)
 _NOTE = st.lists(_CHAR | _TRICKY | st.sampled_from(["\n", "\r\n", "\r", "\t"]), max_size=20).map("".join)
-_CODES = st.sampled_from(["fr", "nl", "en", "en-GB", "pt_BR", "pt-BR", "*", "zh_Hans", "ar", "sr@latin", "EN", "mul"]) | _TEXT
+_CODES = (
+    st.sampled_from(["fr", "nl", "en", "en-GB", "pt_BR", "pt-BR", "*", "zh_Hans", "ar", "sr@latin", "EN", "mul"])
+    | _TEXT
+)
 _PHONES = st.sampled_from(["078 055 800", "+32 78 05 58 00", "02 555 12 12", "۰۷۸ ۰۵۵ ۸۰۰"])
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import DATA, PROJECTS
+
 from transkit.cli import main
 
 GOLDEN = Path(__file__).parent / "golden"

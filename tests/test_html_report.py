@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import CATALOGS, PROJECTS, ROOT, SHIPPED_LANGUAGES
 
 import transkit.cli.report_command  # noqa: F401  (registers the command)
-from conftest import CATALOGS, PROJECTS, ROOT, SHIPPED_LANGUAGES
 from transkit.cli.common import main
 
 NOW = "2026-01-01T00:00:00Z"
@@ -145,7 +145,9 @@ def test_language_sections_collapse_and_rtl_translations_are_marked(shipped: str
     sections = [a for a in page.find("section") if a.get("data-lang")]
     assert len(sections) == 23
     assert len(page.find("details", **{"class": "lang"})) == 23
-    rtl_cells = [a for a in page.find("td") if "tr" in (a.get("class") or "").split() and a.get("lang") in {"ar", "fa", "ps"}]
+    rtl_cells = [
+        a for a in page.find("td") if "tr" in (a.get("class") or "").split() and a.get("lang") in {"ar", "fa", "ps"}
+    ]
     assert rtl_cells and all(a.get("dir") == "rtl" for a in rtl_cells)
 
 

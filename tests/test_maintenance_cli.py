@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import CATALOGS, PROJECTS, SHIPPED_LANGUAGES, needs_msgfmt
+
 from transkit.cli import main
 from transkit.po.reader import read_catalog
 

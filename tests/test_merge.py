@@ -14,7 +14,7 @@ import pytest
 from transkit.maintenance.merge import Decision, infer_decisions, merge, plural_count
 from transkit.po.reader import parse_catalog
 
-HEADER = '''msgid ""
+HEADER = """msgid ""
 msgstr ""
 "Project-Id-Version: demo 1.0\\n"
 "POT-Creation-Date: {created}\\n"
@@ -24,7 +24,7 @@ msgstr ""
 "Content-Type: text/plain; charset=UTF-8\\n"
 "Content-Transfer-Encoding: 8bit\\n"
 {plural}
-'''
+"""
 FRENCH_PLURAL = '"Plural-Forms: nplurals=2; plural=(n > 1);\\n"'
 RUSSIAN_PLURAL = (
     '"Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && "\n'
@@ -184,17 +184,41 @@ def test_infer_decisions_reads_a_merge_back():
 
 CASES = {
     "new": ("", 'msgid "Report a situation"\nmsgstr ""\n'),
-    "removed": ('msgid "Old leaflet"\nmsgstr "Ancien dépliant"\n\nmsgid "Empty"\nmsgstr ""\n', 'msgid "Other"\nmsgstr ""\n'),
-    "one word": ('msgid "Open the report form"\nmsgstr "Ouvrez le formulaire"\n', 'msgid "Open the report forms"\nmsgstr ""\n'),
-    "beyond recognition": ('msgid "Open the report form"\nmsgstr "Ouvrez"\n', 'msgid "Victims can call 112 at any hour"\nmsgstr ""\n'),
+    "removed": (
+        'msgid "Old leaflet"\nmsgstr "Ancien dépliant"\n\nmsgid "Empty"\nmsgstr ""\n',
+        'msgid "Other"\nmsgstr ""\n',
+    ),
+    "one word": (
+        'msgid "Open the report form"\nmsgstr "Ouvrez le formulaire"\n',
+        'msgid "Open the report forms"\nmsgstr ""\n',
+    ),
+    "beyond recognition": (
+        'msgid "Open the report form"\nmsgstr "Ouvrez"\n',
+        'msgid "Victims can call 112 at any hour"\nmsgstr ""\n',
+    ),
     "context": ('msgid "Close"\nmsgstr "Fermer"\n', 'msgctxt "menu"\nmsgid "Close"\nmsgstr ""\n'),
-    "plural added": ('msgid "One file"\nmsgstr "Un fichier"\n', 'msgid "One file"\nmsgid_plural "%d files"\nmsgstr[0] ""\nmsgstr[1] ""\n'),
-    "plural removed": ('msgid "One file"\nmsgid_plural "%d files"\nmsgstr[0] "Un"\nmsgstr[1] "Des"\n', 'msgid "One file"\nmsgstr ""\n'),
-    "plural text changed": ('msgid "%d file"\nmsgid_plural "%d files"\nmsgstr[0] "Un"\nmsgstr[1] "Des"\n', 'msgid "%d file"\nmsgid_plural "%d filez"\nmsgstr[0] ""\nmsgstr[1] ""\n'),
+    "plural added": (
+        'msgid "One file"\nmsgstr "Un fichier"\n',
+        'msgid "One file"\nmsgid_plural "%d files"\nmsgstr[0] ""\nmsgstr[1] ""\n',
+    ),
+    "plural removed": (
+        'msgid "One file"\nmsgid_plural "%d files"\nmsgstr[0] "Un"\nmsgstr[1] "Des"\n',
+        'msgid "One file"\nmsgstr ""\n',
+    ),
+    "plural text changed": (
+        'msgid "%d file"\nmsgid_plural "%d files"\nmsgstr[0] "Un"\nmsgstr[1] "Des"\n',
+        'msgid "%d file"\nmsgid_plural "%d filez"\nmsgstr[0] ""\nmsgstr[1] ""\n',
+    ),
     "revived": ('#~ msgid "Revived"\n#~ msgstr "Ressuscité"\n', 'msgid "Revived"\nmsgstr ""\n'),
-    "obsolete lends": ('#~ msgid "Obsolete candidate text"\n#~ msgstr "Vieux"\n', 'msgid "Obsolete candidate text!"\nmsgstr ""\n'),
+    "obsolete lends": (
+        '#~ msgid "Obsolete candidate text"\n#~ msgstr "Vieux"\n',
+        'msgid "Obsolete candidate text!"\nmsgstr ""\n',
+    ),
     "similar but no shared run": ('msgid "Today"\nmsgstr "Aujourd\'hui"\n', 'msgid "Tuesday"\nmsgstr ""\n'),
-    "shared run": ('msgid "Thursday"\nmsgstr "Jeudi"\n\nmsgid "Today"\nmsgstr "Aujourd\'hui"\n', 'msgid "Tuesday"\nmsgstr ""\n'),
+    "shared run": (
+        'msgid "Thursday"\nmsgstr "Jeudi"\n\nmsgid "Today"\nmsgstr "Aujourd\'hui"\n',
+        'msgid "Tuesday"\nmsgstr ""\n',
+    ),
     "short source": ('msgid "Tod"\nmsgstr "A"\n\nmsgid "Todo"\nmsgstr "B"\n', 'msgid "To"\nmsgstr ""\n'),
     "two candidates": (
         'msgid "Call the helpline now"\nmsgstr "A"\n\nmsgid "Call the helpline today"\nmsgstr "B"\n',
@@ -220,6 +244,9 @@ def test_decisions_agree_with_msgmerge(case, tmp_path):
 
     ours = replace(old, entries=ours_result.entries)
     assert infer_decisions(old, ours) == infer_decisions(old, theirs)
+
     # and the same translations, flags and previous sources
-    simplify = lambda c: {e.key: (e.msgstr, e.flags, e.previous_msgid, e.obsolete) for e in c.entries}
+    def simplify(c):
+        return {e.key: (e.msgstr, e.flags, e.previous_msgid, e.obsolete) for e in c.entries}
+
     assert simplify(ours) == simplify(theirs)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import CATALOGS, DATA, ROOT
+
 from transkit import Options, check, load_project
 from transkit.cli import main
 from transkit.terms import load_termbase
@@ -81,8 +81,8 @@ def test_the_cross_language_check_sees_every_catalog_through_its_facts(tmp_path:
 def test_coverage_of_files_is_coverage_of_the_loaded_project(jobs: int, monkeypatch):
     """What ``transkit stats`` counts, catalog by catalog in workers, is what it counted
     over the loaded project; an unreadable catalog is a failure, not a row."""
-    from transkit.model.coverage import compute
     from transkit.engine.coverage import coverage_of_files
+    from transkit.model.coverage import compute
     from transkit.project.locate import locate_files
 
     folder = DATA / "projects" / "one_broken"

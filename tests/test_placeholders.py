@@ -15,11 +15,14 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
-
 from conftest import DATA, needs_msgfmt
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from transkit import Options, check
+from transkit.engine.selection import Selection
 from transkit.model.catalog import Project
+from transkit.model.findings import Severity
 from transkit.po.formats import (
     Syntax,
     apparent_syntaxes,
@@ -31,8 +34,6 @@ from transkit.po.formats import (
     render,
 )
 from transkit.po.reader import read_catalog
-from transkit.model.findings import Severity
-from transkit.engine.selection import Selection
 
 ORACLE_FILES = sorted((DATA / "placeholders").glob("*.po"))
 FAMILY = ("P1", "P21")
@@ -48,7 +49,9 @@ def _blocks(path: Path) -> list[tuple[int, int, str]]:
         if line.strip() and start is None:
             start = number
         elif not line.strip() and start is not None:
-            context = next((re.match(r'msgctxt "(.*)"', x) for x in lines[start - 1 : number - 1] if x.startswith("msgctxt")), None)
+            context = next(
+                (re.match(r'msgctxt "(.*)"', x) for x in lines[start - 1 : number - 1] if x.startswith("msgctxt")), None
+            )
             if context:
                 blocks.append((start, number - 1, context.group(1)))
             start = None
@@ -59,7 +62,10 @@ def msgfmt_rejections(path: Path, option: str) -> dict[str, list[str]]:
     """The entries (by msgctxt) msgfmt reports an error for, with its messages."""
     result = subprocess.run(
         ["msgfmt", option, "-o", "/dev/null", str(path)],
-        capture_output=True, text=True, errors="replace", env={"LC_ALL": "C", "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        errors="replace",
+        env={"LC_ALL": "C", "PATH": "/usr/bin:/bin"},
     )
     blocks = _blocks(path)
     rejected: dict[str, list[str]] = defaultdict(list)
@@ -119,19 +125,53 @@ def test_oracle_files_cover_every_syntax_and_many_entries() -> None:
 
 # --- the parsers, by example --------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "syntax, text, expected",
     [
-        (Syntax.PYTHON, "%(count)d of %(total)05.1f", [("%(count)d", "count", "integer", (0, 9)), ("%(total)05.1f", "total", "float", (13, 26))]),
-        (Syntax.PYTHON, "%s %d %%", [("%s", 1, "string", (0, 2)), ("%d", 2, "integer", (3, 5)), ("%%", None, "", (6, 8))]),
+        (
+            Syntax.PYTHON,
+            "%(count)d of %(total)05.1f",
+            [("%(count)d", "count", "integer", (0, 9)), ("%(total)05.1f", "total", "float", (13, 26))],
+        ),
+        (
+            Syntax.PYTHON,
+            "%s %d %%",
+            [("%s", 1, "string", (0, 2)), ("%d", 2, "integer", (3, 5)), ("%%", None, "", (6, 8))],
+        ),
         (Syntax.PYTHON, "%-5.2f %*d", [("%-5.2f", 1, "float", (0, 6)), ("%*d", 3, "integer", (7, 10))]),
-        (Syntax.PYTHON_BRACE, "{name} {0[1]} {user.name!r} {count:,d}", [
-            ("{name}", "name", "any", (0, 6)), ("{0[1]}", "0[1]", "any", (7, 13)),
-            ("{user.name!r}", "user.name", "any", (14, 27)), ("{count:,d}", "count", "integer", (28, 38))]),
-        (Syntax.PYTHON_BRACE, "{} {} {{x}}", [("{}", "0", "any", (0, 2)), ("{}", "1", "any", (3, 5)), ("{{", None, "", (6, 8)), ("}}", None, "", (9, 11))]),
+        (
+            Syntax.PYTHON_BRACE,
+            "{name} {0[1]} {user.name!r} {count:,d}",
+            [
+                ("{name}", "name", "any", (0, 6)),
+                ("{0[1]}", "0[1]", "any", (7, 13)),
+                ("{user.name!r}", "user.name", "any", (14, 27)),
+                ("{count:,d}", "count", "integer", (28, 38)),
+            ],
+        ),
+        (
+            Syntax.PYTHON_BRACE,
+            "{} {} {{x}}",
+            [
+                ("{}", "0", "any", (0, 2)),
+                ("{}", "1", "any", (3, 5)),
+                ("{{", None, "", (6, 8)),
+                ("}}", None, "", (9, 11)),
+            ],
+        ),
         (Syntax.PYTHON_BRACE, "{x:{width}}", [("{x:{width}}", "x", "any", (0, 11))]),
-        (Syntax.C, "%s %ld %zu %5.2f %%", [("%s", 1, "char *", (0, 2)), ("%ld", 2, "long", (3, 6)), ("%zu", 3, "size_t", (7, 10)),
-                                           ("%5.2f", 4, "double", (11, 16)), ("%%", None, "", (17, 19))]),
+        (
+            Syntax.C,
+            "%s %ld %zu %5.2f %%",
+            [
+                ("%s", 1, "char *", (0, 2)),
+                ("%ld", 2, "long", (3, 6)),
+                ("%zu", 3, "size_t", (7, 10)),
+                ("%5.2f", 4, "double", (11, 16)),
+                ("%%", None, "", (17, 19)),
+            ],
+        ),
         (Syntax.C, "%2$s %1$<PRId64>", [("%2$s", 2, "char *", (0, 4)), ("%1$<PRId64>", 1, "int64_t", (5, 16))]),
     ],
 )
@@ -163,7 +203,10 @@ def test_parsers_say_why_a_string_is_invalid(syntax: Syntax, text: str, reason: 
 
 
 def test_declared_and_apparent_syntaxes() -> None:
-    assert declared_syntaxes(["fuzzy", "python-format", "possible-c-format", "no-python-brace-format"]) == (Syntax.PYTHON, Syntax.C)
+    assert declared_syntaxes(["fuzzy", "python-format", "possible-c-format", "no-python-brace-format"]) == (
+        Syntax.PYTHON,
+        Syntax.C,
+    )
     assert apparent_syntaxes("%(count)d files") == {Syntax.PYTHON: "%(count)d"}
     assert apparent_syntaxes("Page {page} of {total}") == {Syntax.PYTHON_BRACE: "{page}"}
     assert apparent_syntaxes("%s sent %d files") == {None: "%s"}
@@ -200,7 +243,7 @@ def python_strings(draw) -> str:
 def brace_strings(draw) -> str:
     numbered = draw(st.sampled_from(["name", "number", "auto"]))
     parts = []
-    for index in range(draw(st.integers(0, 4))):
+    for _index in range(draw(st.integers(0, 4))):
         parts.append(draw(LITERAL))
         if draw(st.integers(0, 5)) == 0:
             parts.append(draw(st.sampled_from(["{{", "}}"])))
@@ -208,7 +251,11 @@ def brace_strings(draw) -> str:
         head = {"name": draw(NAME), "number": str(draw(st.integers(0, 3))), "auto": ""}[numbered]
         chain = draw(st.sampled_from(["", ".attr", "[0]", "[key].x"]))
         conversion = draw(st.sampled_from(["", "!r", "!s", "!a"]))
-        spec = draw(st.sampled_from(["", ":", ":>10", ":,d", ":.2f", ":x", ":%"] + ([":{width}", ":>{w}.{p}"] if numbered == "name" else [])))
+        spec = draw(
+            st.sampled_from(
+                ["", ":", ":>10", ":,d", ":.2f", ":x", ":%"] + ([":{width}", ":>{w}.{p}"] if numbered == "name" else [])
+            )
+        )
         parts.append("{" + head + chain + conversion + spec + "}")
     return "".join(parts)
 
@@ -226,14 +273,53 @@ def c_strings(draw) -> str:
         flags = draw(st.text("-+ #0'", max_size=2))
         width = draw(st.sampled_from(["", "3", "10"]))
         precision = draw(st.sampled_from(["", ".", ".4"]))
-        conversion = draw(st.sampled_from(["d", "i", "ld", "lld", "hhd", "zu", "ju", "x", "f", "Lf", "e", "c", "lc", "s", "ls", "p", "<PRId64>", "<PRIuMAX>"]))
+        conversion = draw(
+            st.sampled_from(
+                [
+                    "d",
+                    "i",
+                    "ld",
+                    "lld",
+                    "hhd",
+                    "zu",
+                    "ju",
+                    "x",
+                    "f",
+                    "Lf",
+                    "e",
+                    "c",
+                    "lc",
+                    "s",
+                    "ls",
+                    "p",
+                    "<PRId64>",
+                    "<PRIuMAX>",
+                ]
+            )
+        )
         parts.append(f"%{f'{position}$' if numbered else ''}{flags}{width}{precision}{conversion}")
     return "".join(parts) + draw(LITERAL)
 
 
 def _identity(string) -> list[tuple]:
-    return [(p.name, p.position, p.explicit, p.flags, p.width, p.precision, p.length, p.conversion, p.spec, p.type, p.escape,
-             p.width_position, p.precision_position) for p in string.placeholders]
+    return [
+        (
+            p.name,
+            p.position,
+            p.explicit,
+            p.flags,
+            p.width,
+            p.precision,
+            p.length,
+            p.conversion,
+            p.spec,
+            p.type,
+            p.escape,
+            p.width_position,
+            p.precision_position,
+        )
+        for p in string.placeholders
+    ]
 
 
 def _rerendered(text: str, syntax: Syntax) -> str:
@@ -247,9 +333,13 @@ def _rerendered(text: str, syntax: Syntax) -> str:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.one_of(python_strings().map(lambda t: (Syntax.PYTHON, t)),
-                 brace_strings().map(lambda t: (Syntax.PYTHON_BRACE, t)),
-                 c_strings().map(lambda t: (Syntax.C, t))))
+@given(
+    st.one_of(
+        python_strings().map(lambda t: (Syntax.PYTHON, t)),
+        brace_strings().map(lambda t: (Syntax.PYTHON_BRACE, t)),
+        c_strings().map(lambda t: (Syntax.C, t)),
+    )
+)
 def test_generated_strings_round_trip(case: tuple[Syntax, str]) -> None:
     syntax, text = case
     first = parse(text, syntax)
@@ -259,7 +349,9 @@ def test_generated_strings_round_trip(case: tuple[Syntax, str]) -> None:
     assert _identity(again) == _identity(first)
 
 
-ANY_TEXT = st.text(st.sampled_from(list("%(){}[]!:.$*<>-+ #0'123sdfcxzlLhPRIu64MAXab_é\\\n")) | st.characters(), max_size=40)
+ANY_TEXT = st.text(
+    st.sampled_from(list("%(){}[]!:.$*<>-+ #0'123sdfcxzlLhPRIu64MAXab_é\\\n")) | st.characters(), max_size=40
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -300,7 +392,7 @@ def test_python_strings_called_valid_format_in_python(text: str) -> None:
 def _python_reads(text: str) -> bool:
     """Whether str.format can parse the string (fields and nested specs); values aside."""
     try:
-        for _, field, spec, _ in _string.formatter_parser(text):
+        for _, _field, spec, _ in _string.formatter_parser(text):
             if spec:
                 list(_string.formatter_parser(spec))
     except ValueError:

@@ -17,10 +17,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from transkit import check, load_project
+from transkit.model.findings import Severity
 from transkit.po.plural_expression import LONG_MAX, LONG_MIN, MAX_EXPRESSION_LENGTH, PluralFormsError, compile_plural
 from transkit.po.plural_forms import parse_plural_forms, plural_indexes
 from transkit.po.plural_rules import SAMPLE, known_rules, partition
-from transkit.model.findings import Severity
 
 HERE = Path(__file__).parent
 HEADER_CASES = HERE / "data" / "checks" / "header"
@@ -101,7 +101,7 @@ def to_python(c: str) -> str:
 
 def python_indexes(c_formula: str, numbers=SAMPLE) -> list[int]:
     code = compile(to_python(c_formula), "<reference formula>", "eval")
-    return [int(eval(code, {"__builtins__": {}}, {"n": n})) for n in numbers]  # noqa: S307
+    return [int(eval(code, {"__builtins__": {}}, {"n": n})) for n in numbers]
 
 
 def _weblate_formulas() -> set[str]:
@@ -150,7 +150,7 @@ def test_every_babel_formula_evaluates_like_python_and_like_cldr() -> None:
         tags = [tag for tag in CLDR_ORDER if tag in rule.tags | {"other"}]
         select = cldr_function(rule)
         assert mine == [tags.index(select(n)) for n in SAMPLE], formula
-    for nplurals, formula in PLURALS.values():
+    for _nplurals, formula in PLURALS.values():
         assert compile_plural(formula).evaluate(SAMPLE) == python_indexes(formula), formula
 
 
@@ -247,8 +247,28 @@ def test_evaluation_errors_name_the_first_n(expression: str, message: str) -> No
 
 @pytest.mark.parametrize(
     "expression",
-    ["", "n +", "(n", "n)", "n ? 1", "n 1", "x", "N", "0x10", "n & 1", "n | 1", "n = 1", "n++", "--n",
-     "1.5", "n;", "9223372036854775808", "ｎ", "n ≠ 1", "\0"],
+    [
+        "",
+        "n +",
+        "(n",
+        "n)",
+        "n ? 1",
+        "n 1",
+        "x",
+        "N",
+        "0x10",
+        "n & 1",
+        "n | 1",
+        "n = 1",
+        "n++",
+        "--n",
+        "1.5",
+        "n;",
+        "9223372036854775808",
+        "ｎ",
+        "n ≠ 1",
+        "\0",
+    ],
 )
 def test_malformed_expressions_are_refused(expression: str) -> None:
     with pytest.raises(PluralFormsError):
@@ -322,7 +342,17 @@ def test_bad_plural_forms_headers(header: str, message: str) -> None:
         "9" * 999,
         "n " * 600_000,
     ],
-    ids=["parens-10000", "parens-400", "not-900", "minus-400", "plus-chain", "ternary-chain", "1MB", "huge-literal", "1.2MB-spaces"],
+    ids=[
+        "parens-10000",
+        "parens-400",
+        "not-900",
+        "minus-400",
+        "plus-chain",
+        "ternary-chain",
+        "1MB",
+        "huge-literal",
+        "1.2MB-spaces",
+    ],
 )
 def test_hostile_expressions_fail_fast(expression: str) -> None:
     started = time.perf_counter()
@@ -370,7 +400,9 @@ def reference(node: tuple, n: int) -> int:
         return reference(node[1], n)
     if kind == "unary":
         value = reference(node[2], n)
-        return {"!": lambda: int(not value), "~": lambda: ~value, "-": lambda: _checked(-value), "+": lambda: value}[node[1]]()
+        return {"!": lambda: int(not value), "~": lambda: ~value, "-": lambda: _checked(-value), "+": lambda: value}[
+            node[1]
+        ]()
     if kind == "cond":
         return reference(node[2], n) if reference(node[1], n) else reference(node[3], n)
     op, left = node[1], reference(node[2], n)
@@ -386,8 +418,16 @@ def reference(node: tuple, n: int) -> int:
         return _checked(quotient) if op == "/" else left - right * quotient
     if op in ("+", "-", "*"):
         return _checked({"+": left + right, "-": left - right, "*": left * right}[op])
-    return int({"==": left == right, "!=": left != right, "<": left < right, "<=": left <= right,
-                ">": left > right, ">=": left >= right}[op])
+    return int(
+        {
+            "==": left == right,
+            "!=": left != right,
+            "<": left < right,
+            "<=": left <= right,
+            ">": left > right,
+            ">=": left >= right,
+        }[op]
+    )
 
 
 def render(node: tuple) -> tuple[str, int]:

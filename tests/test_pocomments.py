@@ -11,12 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
 from transkit.errors import CatalogError
 from transkit.po.reader import _parse, decode
+
 
 def _decodable(path: Path) -> bool:
     try:
@@ -65,8 +66,12 @@ _COMMENT = st.one_of(
     _TEXT.map(lambda t: f"# {t}"),
     _TEXT.map(lambda t: f"#{t}" if not t[:1].strip() or t.startswith("#") else f"# {t}"),
     _TEXT.map(lambda t: f"#. {t}"),
-    st.lists(st.from_regex(r"[a-z/._-]{1,12}(:[0-9]{1,4})?", fullmatch=True), min_size=1, max_size=4).map(lambda r: "#: " + " ".join(r)),
-    st.lists(st.sampled_from(["fuzzy", "python-format", "c-format", "no-wrap", " ", ""]), min_size=1, max_size=3).map(lambda f: "#, " + ",".join(f)),
+    st.lists(st.from_regex(r"[a-z/._-]{1,12}(:[0-9]{1,4})?", fullmatch=True), min_size=1, max_size=4).map(
+        lambda r: "#: " + " ".join(r)
+    ),
+    st.lists(st.sampled_from(["fuzzy", "python-format", "c-format", "no-wrap", " ", ""]), min_size=1, max_size=3).map(
+        lambda f: "#, " + ",".join(f)
+    ),
     _TEXT.map(lambda t: f'#| msgid "{t}"'),
     st.just("#"),
     st.just("#  two spaces"),

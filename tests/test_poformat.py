@@ -20,14 +20,14 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from conftest import CATALOGS, DATA
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import CATALOGS, DATA
 from transkit.model.catalog import Entry
 from transkit.po.reader import read_catalog
-from transkit.po.writer import PAGE_WIDTH, render_entry, render_header, render_string
 from transkit.po.syntax import scan
+from transkit.po.writer import PAGE_WIDTH, render_entry, render_header, render_string
 
 FIXTURES = DATA / "poformat"
 MSGCAT = shutil.which("msgcat")
@@ -47,32 +47,32 @@ class GoldenCase(NamedTuple):
 # Expected lines printed by msgcat 0.21 (``msgcat -w WIDTH``) for each string.
 GOLDEN_STRINGS = [
     GoldenCase(
-        'empty',
-        'msgid',
+        "empty",
+        "msgid",
         "",
         [
             'msgid ""',
         ],
     ),
     GoldenCase(
-        'short',
-        'msgid',
+        "short",
+        "msgid",
         "Hello, world!",
         [
             'msgid "Hello, world!"',
         ],
     ),
     GoldenCase(
-        'fits exactly',
-        'msgid',
+        "fits exactly",
+        "msgid",
         "x" * 71,
         [
             'msgid "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"',
         ],
     ),
     GoldenCase(
-        'one column too many',
-        'msgid',
+        "one column too many",
+        "msgid",
         "x" * 67 + " yyyy",
         [
             'msgid ""',
@@ -80,16 +80,16 @@ GOLDEN_STRINGS = [
         ],
     ),
     GoldenCase(
-        'final newline stays on keyword line',
-        'msgstr',
+        "final newline stays on keyword line",
+        "msgstr",
         "Line one\n",
         [
             'msgstr "Line one\\n"',
         ],
     ),
     GoldenCase(
-        'newlines cut portions',
-        'msgstr',
+        "newlines cut portions",
+        "msgstr",
         "Line one\nLine two\n\nLine four",
         [
             'msgstr ""',
@@ -100,8 +100,8 @@ GOLDEN_STRINGS = [
         ],
     ),
     GoldenCase(
-        'spaces',
-        'msgid',
+        "spaces",
+        "msgid",
         "The quick brown fox jumps over the lazy dog and keeps running far beyond the line.",
         [
             'msgid ""',
@@ -110,16 +110,16 @@ GOLDEN_STRINGS = [
         ],
     ),
     GoldenCase(
-        'unbreakable word stays on keyword line',
-        'msgid',
+        "unbreakable word stays on keyword line",
+        "msgid",
         "a" * 100,
         [
             'msgid "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"',
         ],
     ),
     GoldenCase(
-        'unbreakable word after a space',
-        'msgid',
+        "unbreakable word after a space",
+        "msgid",
         "word " + "a" * 100 + " end",
         [
             'msgid ""',
@@ -129,8 +129,8 @@ GOLDEN_STRINGS = [
         ],
     ),
     GoldenCase(
-        'url breaks after slashes',
-        'msgid',
+        "url breaks after slashes",
+        "msgid",
         "See https://docs.example.com/en/stable/topics/i18n/translation/#localization-how-to-create-language-files",
         [
             'msgid ""',
@@ -139,8 +139,8 @@ GOLDEN_STRINGS = [
         ],
     ),
     GoldenCase(
-        'hyphen',
-        'msgid',
+        "hyphen",
+        "msgid",
         "A well-known, long-established, widely-recognised, state-of-the-art line-breaking algorithm",
         [
             'msgid ""',
@@ -149,8 +149,8 @@ GOLDEN_STRINGS = [
         ],
     ),
     GoldenCase(
-        'no break before closing punctuation after a space',
-        'msgid',
+        "no break before closing punctuation after a space",
+        "msgid",
         "x" * 75 + " ! y",
         [
             'msgid ""',
@@ -159,8 +159,8 @@ GOLDEN_STRINGS = [
         ],
     ),
     GoldenCase(
-        'the same with a letter',
-        'msgid',
+        "the same with a letter",
+        "msgid",
         "x" * 75 + " a y",
         [
             'msgid ""',
@@ -169,16 +169,16 @@ GOLDEN_STRINGS = [
         ],
     ),
     GoldenCase(
-        'no break after an opening bracket',
-        'msgid',
+        "no break after an opening bracket",
+        "msgid",
         "( " + "z" * 75,
         [
             'msgid "( zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz"',
         ],
     ),
     GoldenCase(
-        'numbers and dashes',
-        'msgid',
+        "numbers and dashes",
+        "msgid",
         "Call +32 2 123 45 67 between 2023-07-10 and 2023-07-31 or write to help@example.org today.",
         [
             'msgid ""',
@@ -187,8 +187,8 @@ GOLDEN_STRINGS = [
         ],
     ),
     GoldenCase(
-        'chinese breaks between ideographs, 2 columns each',
-        'msgstr',
+        "chinese breaks between ideographs, 2 columns each",
+        "msgstr",
         "如果您或您认识的人是人口贩卖的受害者，请拨打免费求助热线。我们会倾听并提供保密的帮助，全天候服务。",
         [
             'msgstr ""',
@@ -197,8 +197,8 @@ GOLDEN_STRINGS = [
         ],
     ),
     GoldenCase(
-        'japanese kana and small kana',
-        'msgstr',
+        "japanese kana and small kana",
+        "msgstr",
         "人身取引の被害者のための無料ヘルプラインです。ご相談は秘密厳守で、二十四時間いつでも受け付けています。ちょっと待ってください。",
         [
             'msgstr ""',
@@ -207,8 +207,8 @@ GOLDEN_STRINGS = [
         ],
     ),
     GoldenCase(
-        'korean',
-        'msgstr',
+        "korean",
+        "msgstr",
         "인신매매 피해자를 위한 무료 상담 전화입니다. 상담 내용은 비밀이 보장되며 하루 24시간 언제든지 이용하실 수 있습니다.",
         [
             'msgstr ""',
@@ -217,8 +217,8 @@ GOLDEN_STRINGS = [
         ],
     ),
     GoldenCase(
-        'thai has no breaks without spaces',
-        'msgstr',
+        "thai has no breaks without spaces",
+        "msgstr",
         "การค้ามนุษย์เป็นอาชญากรรมร้ายแรงหากคุณหรือคนที่คุณรู้จักตกเป็นเหยื่อโปรดโทรสายด่วนฟรีของเรา ทุกวันตลอดยี่สิบสี่ชั่วโมง",
         [
             'msgstr ""',
@@ -227,8 +227,8 @@ GOLDEN_STRINGS = [
         ],
     ),
     GoldenCase(
-        'arabic with harakat',
-        'msgstr',
+        "arabic with harakat",
+        "msgstr",
         "إِذَا كُنْتَ ضَحِيَّةً لِلِاتِّجَارِ بِالْبَشَرِ، اتَّصِلْ بِالرَّقْمِ الْمَجَّانِيِّ؛ نَحْنُ هُنَا لِمُسَاعَدَتِكَ طَوَالَ الْيَوْمِ.",
         [
             'msgstr ""',
@@ -237,8 +237,8 @@ GOLDEN_STRINGS = [
         ],
     ),
     GoldenCase(
-        'hebrew maqaf',
-        'msgstr',
+        "hebrew maqaf",
+        "msgstr",
         "קו־החירום הזה פתוח עשרים וארבע שעות ביממה, שבעה ימים בשבוע, לכל מי שזקוק לעזרה־דחופה עכשיו.",
         [
             'msgstr ""',
@@ -247,8 +247,8 @@ GOLDEN_STRINGS = [
         ],
     ),
     GoldenCase(
-        'ethiopic',
-        'msgstr',
+        "ethiopic",
+        "msgstr",
         "የሰዎች ንግድ ከባድ ወንጀል ነው። እርስዎ ወይም የሚያውቁት ሰው ተጠቂ ከሆኑ እባክዎ ነፃ የስልክ መስመራችንን ይደውሉ፣ ቀንና ሌሊት።",
         [
             'msgstr ""',
@@ -257,8 +257,8 @@ GOLDEN_STRINGS = [
         ],
     ),
     GoldenCase(
-        'emoji sequences',
-        'msgstr',
+        "emoji sequences",
+        "msgstr",
         "Family 👨‍👩‍👧 and flags 🇧🇪🇫🇷🇳🇱 with skin tones 👍🏽👍🏿 repeated 👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧",
         [
             'msgstr ""',
@@ -267,8 +267,8 @@ GOLDEN_STRINGS = [
         ],
     ),
     GoldenCase(
-        'escapes are never split',
-        'msgid',
+        "escapes are never split",
+        "msgid",
         'He said "stop" and \\"left\\" the room\twith\ta\ttab\tand a backslash \\\\ here and there \\\\\\\\',
         [
             'msgid ""',
@@ -277,8 +277,8 @@ GOLDEN_STRINGS = [
         ],
     ),
     GoldenCase(
-        'no break before the final newline',
-        'msgstr',
+        "no break before the final newline",
+        "msgstr",
         "x" * 74 + " end\n",
         [
             'msgstr ""',
@@ -287,8 +287,8 @@ GOLDEN_STRINGS = [
         ],
     ),
     GoldenCase(
-        'control characters count zero columns',
-        'msgid',
+        "control characters count zero columns",
+        "msgid",
         "bell\a form\f vtab\v return\r backspace\b escape\x1b one\x01 " + "z" * 40,
         [
             'msgid ""',
@@ -297,19 +297,19 @@ GOLDEN_STRINGS = [
         ],
     ),
     GoldenCase(
-        'python-format directive kept whole',
-        'msgstr',
+        "python-format directive kept whole",
+        "msgstr",
         "x" * 66 + " %(user-name)s is here",
         [
             'msgstr ""',
             '"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx "',
             '"%(user-name)s is here"',
         ],
-        flags=('python-format',),
+        flags=("python-format",),
     ),
     GoldenCase(
-        'same text without the flag',
-        'msgstr',
+        "same text without the flag",
+        "msgstr",
         "x" * 66 + " %(user-name)s is here",
         [
             'msgstr ""',
@@ -318,41 +318,41 @@ GOLDEN_STRINGS = [
         ],
     ),
     GoldenCase(
-        'python-format: mixing unnamed and named arguments stops the parsing',
-        'msgstr',
+        "python-format: mixing unnamed and named arguments stops the parsing",
+        "msgstr",
         "50% off " + "x" * 58 + " %(user-name)s",
         [
             'msgstr ""',
             '"50% off xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx %(user-"',
             '"name)s"',
         ],
-        flags=('python-format',),
+        flags=("python-format",),
     ),
     GoldenCase(
-        'python-format: an invalid directive stops the parsing',
-        'msgstr',
+        "python-format: an invalid directive stops the parsing",
+        "msgstr",
         "50%! " + "x" * 61 + " %(user-name)s",
         [
             'msgstr ""',
             '"50%! xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx %(user-"',
             '"name)s"',
         ],
-        flags=('python-format',),
+        flags=("python-format",),
     ),
     GoldenCase(
-        'c-format keeps %% whole',
-        'msgstr',
+        "c-format keeps %% whole",
+        "msgstr",
         "a " + "x" * 67 + "%%" + "y" * 10,
         [
             'msgstr ""',
             '"a "',
             '"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx%%yyyyyyyyyy"',
         ],
-        flags=('c-format',),
+        flags=("c-format",),
     ),
     GoldenCase(
-        'without the flag %% may be split',
-        'msgstr',
+        "without the flag %% may be split",
+        "msgstr",
         "a " + "x" * 67 + "%%" + "y" * 10,
         [
             'msgstr ""',
@@ -361,63 +361,63 @@ GOLDEN_STRINGS = [
         ],
     ),
     GoldenCase(
-        'python-brace-format: gettext 0.21 protects offsets 1..6 of the string',
-        'msgstr',
+        "python-brace-format: gettext 0.21 protects offsets 1..6 of the string",
+        "msgstr",
         "a b" + "c" * 80 + "{value:>10}",
         [
             'msgstr ""',
             '"a bcccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc{value:"',
             '">10}"',
         ],
-        flags=('python-brace-format',),
+        flags=("python-brace-format",),
     ),
     GoldenCase(
-        'no-wrap',
-        'msgid',
+        "no-wrap",
+        "msgid",
         "The quick brown fox jumps over the lazy dog and keeps running far beyond the line.\nSecond line",
         [
             'msgid ""',
             '"The quick brown fox jumps over the lazy dog and keeps running far beyond the line.\\n"',
             '"Second line"',
         ],
-        flags=('no-wrap',),
+        flags=("no-wrap",),
     ),
     GoldenCase(
-        'obsolete prefix',
-        'msgstr',
+        "obsolete prefix",
+        "msgstr",
         "The quick brown fox jumps over the lazy dog and keeps running far beyond the line.",
         [
             '#~ msgstr ""',
             '#~ "The quick brown fox jumps over the lazy dog and keeps running far beyond "',
             '#~ "the line."',
         ],
-        prefix='#~ ',
+        prefix="#~ ",
     ),
     GoldenCase(
-        'previous prefix',
-        'msgid',
+        "previous prefix",
+        "msgid",
         "The quick brown fox jumps over the lazy dog and keeps running far beyond the line.",
         [
             '#| msgid ""',
             '#| "The quick brown fox jumps over the lazy dog and keeps running far beyond "',
             '#| "the line."',
         ],
-        prefix='#| ',
+        prefix="#| ",
     ),
     GoldenCase(
-        'obsolete previous prefix',
-        'msgid',
+        "obsolete previous prefix",
+        "msgid",
         "The quick brown fox jumps over the lazy dog and keeps running far beyond the line.",
         [
             '#~| msgid ""',
             '#~| "The quick brown fox jumps over the lazy dog and keeps running far beyond "',
             '#~| "the line."',
         ],
-        prefix='#~| ',
+        prefix="#~| ",
     ),
     GoldenCase(
-        'plural keyword',
-        'msgstr[2]',
+        "plural keyword",
+        "msgstr[2]",
         "The quick brown fox jumps over the lazy dog and keeps running far beyond.",
         [
             'msgstr[2] ""',
@@ -425,8 +425,8 @@ GOLDEN_STRINGS = [
         ],
     ),
     GoldenCase(
-        'width 40',
-        'msgid',
+        "width 40",
+        "msgid",
         "The quick brown fox jumps over the lazy dog and keeps running far beyond the line.",
         [
             'msgid ""',
@@ -437,8 +437,8 @@ GOLDEN_STRINGS = [
         width=40,
     ),
     GoldenCase(
-        'width below 20 counts as 20',
-        'msgid',
+        "width below 20 counts as 20",
+        "msgid",
         "The quick brown fox jumps over the lazy dog.",
         [
             'msgid ""',
@@ -449,8 +449,8 @@ GOLDEN_STRINGS = [
         width=5,
     ),
     GoldenCase(
-        'width 0 does not wrap',
-        'msgid',
+        "width 0 does not wrap",
+        "msgid",
         "The quick brown fox jumps over the lazy dog and keeps running far beyond the line.",
         [
             'msgid "The quick brown fox jumps over the lazy dog and keeps running far beyond the line."',
@@ -458,16 +458,16 @@ GOLDEN_STRINGS = [
         width=0,
     ),
     GoldenCase(
-        'line separator restarts the column count',
-        'msgid',
+        "line separator restarts the column count",
+        "msgid",
         "x" * 60 + " abc\u2028" + "y" * 30 + " " + "z" * 30,
         [
             'msgid "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx abc\u2028yyyyyyyyyyyyyyyyyyyyyyyyyyyyyy zzzzzzzzzzzzzzzzzzzzzzzzzzzzzz"',
         ],
     ),
     GoldenCase(
-        'soft hyphen and nbsp',
-        'msgid',
+        "soft hyphen and nbsp",
+        "msgid",
         "Ein\u00adsehr\u00adlanges\u00adWort mit geschützten\u00a0Leerzeichen\u00a0zwischen\u00a0den\u00a0Wörtern und noch mehr Text hier.",
         [
             'msgid ""',
@@ -549,9 +549,7 @@ def test_entry_with_everything() -> None:
 
 def test_fuzzy_is_not_written_when_the_first_translation_is_empty() -> None:
     untranslated = Entry(msgid="Fuzzy but untranslated", msgstr=("",), flags=("fuzzy", "python-brace-format"))
-    assert render_entry(untranslated) == (
-        '#, python-brace-format\nmsgid "Fuzzy but untranslated"\nmsgstr ""\n'
-    )
+    assert render_entry(untranslated) == ('#, python-brace-format\nmsgid "Fuzzy but untranslated"\nmsgstr ""\n')
     plural = Entry(
         msgid="One helpline",
         msgid_plural="{count} helplines",
@@ -578,7 +576,10 @@ def test_fuzzy_is_not_written_when_the_first_translation_is_empty() -> None:
         (("range: 007..0010",), "#, range: 7..10"),
         (("impossible-c-format", "cplusplus-format", "wrap"), None),
         (("no-wrap, fuzzy",), "#, fuzzy, no-wrap"),
-        (("ycp-format", "c-format", "perl-brace-format", "kde-format"), "#, c-format, kde-format, perl-brace-format, ycp-format"),
+        (
+            ("ycp-format", "c-format", "perl-brace-format", "kde-format"),
+            "#, c-format, kde-format, perl-brace-format, ycp-format",
+        ),
     ],
 )
 def test_flags_are_written_in_gettext_order(flags: tuple[str, ...], line: str | None) -> None:
@@ -699,10 +700,49 @@ def test_catalog_formatted_by_msgcat_is_rendered_byte_for_byte(source: Path, tmp
 # Hypothesis.
 
 _FRAGMENTS = [
-    " ", " ", " ", "\n", "\t", '"', "\\", "\r", "word", "Wörter", "-", "/", ".", ",", "!", "?", ":",
-    "(", ")", "«", "»", "—", "%(name)s", "%s", "%%", "{name}", "{0:.2f}", "{a.b}", "https://example.org/a/b",
-    "漢字", "かな", "한국어", "ภาษาไทย", "عربي", "ִעבר־", "ሰላም", "👍🏽", "🇧🇪", "\u200b", "\u00a0", "\u0301",
-    "x" * 30, "2023-07-10",
+    " ",
+    " ",
+    " ",
+    "\n",
+    "\t",
+    '"',
+    "\\",
+    "\r",
+    "word",
+    "Wörter",
+    "-",
+    "/",
+    ".",
+    ",",
+    "!",
+    "?",
+    ":",
+    "(",
+    ")",
+    "«",
+    "»",
+    "—",
+    "%(name)s",
+    "%s",
+    "%%",
+    "{name}",
+    "{0:.2f}",
+    "{a.b}",
+    "https://example.org/a/b",
+    "漢字",
+    "かな",
+    "한국어",
+    "ภาษาไทย",
+    "عربي",
+    "ִעבר־",
+    "ሰላም",
+    "👍🏽",
+    "🇧🇪",
+    "\u200b",
+    "\u00a0",
+    "\u0301",
+    "x" * 30,
+    "2023-07-10",
 ]
 _TEXT = st.lists(
     st.one_of(
@@ -715,14 +755,19 @@ _FLAGS = st.sampled_from([(), ("python-format",), ("python-brace-format",), ("c-
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(value=_TEXT, keyword=st.sampled_from(["msgid", "msgstr", "msgstr[1]"]), obsolete=st.booleans(),
-       flags=_FLAGS, width=st.integers(min_value=0, max_value=120))
+@given(
+    value=_TEXT,
+    keyword=st.sampled_from(["msgid", "msgstr", "msgstr[1]"]),
+    obsolete=st.booleans(),
+    flags=_FLAGS,
+    width=st.integers(min_value=0, max_value=120),
+)
 def test_rendered_string_parses_back_to_the_same_value(
     value: str, keyword: str, obsolete: bool, flags: tuple[str, ...], width: int
 ) -> None:
     prefix = "#~ " if obsolete else ""
     lines = render_string(keyword, value, prefix, width, flags=flags)
-    assert lines[0].startswith(f"{prefix}{keyword} \"")
+    assert lines[0].startswith(f'{prefix}{keyword} "')
     assert all(line.startswith(prefix) and line.endswith('"') for line in lines)
     assert all("\n" not in line for line in lines)
     if keyword == "msgstr[1]":

@@ -253,10 +253,44 @@ def test_shipped_catalogs_agree_with_polib(path: Path) -> None:
 PO_SOUP = st.lists(
     st.sampled_from(
         [
-            "msgid", "msgstr", "msgctxt", "msgid_plural", "domain", " ", "\n", "\r\n", "\t",
-            '"', '"a"', '""', '"\\n"', "\\", "\\\n", "#", "# c", "#~", "#~ ", "#|", "#| ",
-            "#~|", "[", "]", "0", "1", "10", "x", "\\x", "\\0", "\\q", "\0", "\x04", "\r",
-            "\ufeff", "é", "msgstr[0]", "msgstr[1]",
+            "msgid",
+            "msgstr",
+            "msgctxt",
+            "msgid_plural",
+            "domain",
+            " ",
+            "\n",
+            "\r\n",
+            "\t",
+            '"',
+            '"a"',
+            '""',
+            '"\\n"',
+            "\\",
+            "\\\n",
+            "#",
+            "# c",
+            "#~",
+            "#~ ",
+            "#|",
+            "#| ",
+            "#~|",
+            "[",
+            "]",
+            "0",
+            "1",
+            "10",
+            "x",
+            "\\x",
+            "\\0",
+            "\\q",
+            "\0",
+            "\x04",
+            "\r",
+            "\ufeff",
+            "é",
+            "msgstr[0]",
+            "msgstr[1]",
         ]
     ),
     max_size=40,
@@ -280,7 +314,7 @@ TEXT = st.one_of(
 )
 # A comment line ending in a backslash would swallow the next line (msgfmt joins
 # them), a limit of polib as a writer that the corpus documents separately.
-COMMENT = st.text(alphabet=st.sampled_from("ab #\"é"), max_size=20)
+COMMENT = st.text(alphabet=st.sampled_from('ab #"é'), max_size=20)
 
 
 @st.composite
@@ -322,18 +356,13 @@ def catalogs(draw) -> tuple[polib.POFile, list[tuple]]:
     return catalog, [header] + live + obsolete
 
 
-@settings(
-    max_examples=100, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
-)
+@settings(max_examples=100, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(catalogs())
 def test_polib_written_catalogs_round_trip(generated: tuple[polib.POFile, list]) -> None:
     catalog, expected = generated
     text = str(catalog)
     entries = scan(text)
-    got = [
-        (e.obsolete, e.msgctxt, e.msgid, e.msgid_plural, e.msgstr_indexes, e.msgstr)
-        for e in entries
-    ]
+    got = [(e.obsolete, e.msgctxt, e.msgid, e.msgid_plural, e.msgstr_indexes, e.msgstr) for e in entries]
     assert got == expected
     lines = text.split("\n")
     for entry in entries:
@@ -342,18 +371,12 @@ def test_polib_written_catalogs_round_trip(generated: tuple[polib.POFile, list])
     assert _scan_slow(text) == entries
 
 
-@settings(
-    max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
-)
+@settings(max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(catalogs(), st.data())
-def test_one_character_mutations_never_crash(
-    generated: tuple[polib.POFile, list], data: st.DataObject
-) -> None:
+def test_one_character_mutations_never_crash(generated: tuple[polib.POFile, list], data: st.DataObject) -> None:
     text = str(generated[0])
     index = data.draw(st.integers(0, len(text)))
-    replacement = data.draw(
-        st.sampled_from(["", '"', "\\", "\n", "#", "~", "|", "[", "x", "\0", " "])
-    )
+    replacement = data.draw(st.sampled_from(["", '"', "\\", "\n", "#", "~", "|", "[", "x", "\0", " "]))
     delete = data.draw(st.booleans())
-    mutated = text[:index] + replacement + text[index + delete:]
+    mutated = text[:index] + replacement + text[index + delete :]
     assert outcome(mutated) == outcome(mutated, _scan_slow)

@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import CATALOGS
+
 from transkit.model.coverage import index
 from transkit.po.reader import decode, parse_catalog, read_catalog
 from transkit.po.syntax import scan
@@ -41,7 +41,8 @@ def test_a_message_the_template_lacks_or_words_differently_keeps_its_own_texts(t
     template = index(read_catalog(template_path, is_template=True))
     catalog_path = tmp_path / "fr.po"
     catalog_path.write_text(
-        header + '#. other note\n#: b.py:2\nmsgid "Call"\nmsgstr "Appelez"\n\nmsgid "Gone"\nmsgstr "Parti"\n', encoding="utf-8"
+        header + '#. other note\n#: b.py:2\nmsgid "Call"\nmsgstr "Appelez"\n\nmsgid "Gone"\nmsgstr "Parti"\n',
+        encoding="utf-8",
     )
     call, gone = read_catalog(catalog_path, template=template).entries
     assert (call.extracted_comment, call.references) == ("other note", ("b.py:2",))

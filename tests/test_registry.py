@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from transkit.engine.registry import Scope, all_checks, find, register
-from transkit.model.findings import Severity
 from transkit.engine.selection import Selection, SelectionError
+from transkit.model.findings import Severity
 
 
 def test_every_check_is_documented_with_bad_and_good_examples() -> None:

@@ -13,9 +13,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import PROJECTS
 
 import transkit
-from conftest import PROJECTS
 from transkit.model.coverage import Coverage
 from transkit.model.findings import Finding, Report, Severity
 from transkit.reporting import github, markdown
@@ -53,21 +53,48 @@ def coverage(language: str, name: str, translated: int, total: int = 4, **counts
     values = dict(fuzzy=0, untranslated=0, missing=0, obsolete=0, extra=0, stale=0)
     values.update(counts)
     return Coverage(
-        file=f"po/{language}.po", language=language, language_name=name, native_name=name,
-        total=total, translated=translated, outdated=False, words_total=10, words_translated=5,
-        percent=100.0 * translated / total, percent_words=50.0, **values,
+        file=f"po/{language}.po",
+        language=language,
+        language_name=name,
+        native_name=name,
+        total=total,
+        translated=translated,
+        outdated=False,
+        words_total=10,
+        words_translated=5,
+        percent=100.0 * translated / total,
+        percent_words=50.0,
+        **values,
     )
 
 
-def finding(message: str = "bad", *, line: int | None = 3, language: str | None = "de",
-            msgid: str | None = "Save", severity: Severity = Severity.ERROR, file: str = "po/de.po") -> Finding:
-    return Finding(file=file, line=line, code="P201", check="placeholder-mismatch", severity=severity,
-                   message=message, language=language, msgid=msgid)
+def finding(
+    message: str = "bad",
+    *,
+    line: int | None = 3,
+    language: str | None = "de",
+    msgid: str | None = "Save",
+    severity: Severity = Severity.ERROR,
+    file: str = "po/de.po",
+) -> Finding:
+    return Finding(
+        file=file,
+        line=line,
+        code="P201",
+        check="placeholder-mismatch",
+        severity=severity,
+        message=message,
+        language=language,
+        msgid=msgid,
+    )
 
 
 def synthetic(*findings: Finding) -> Report:
-    return Report(template="po/app.pot", findings=findings,
-                  coverage=(coverage("de", "German", 4), coverage("fr", "French", 3, untranslated=1)))
+    return Report(
+        template="po/app.pot",
+        findings=findings,
+        coverage=(coverage("de", "German", 4), coverage("fr", "French", 3, untranslated=1)),
+    )
 
 
 # --- GitHub annotations -------------------------------------------------------------
@@ -105,12 +132,17 @@ def test_colons_stay_in_the_message_but_not_in_properties(report: Report, no_sum
 
 
 def test_escaping_of_data_and_properties(no_summary: None) -> None:
-    item = Finding(file="po/a,b:c%.po", line=7, code="X1", check="odd, name: here", severity=Severity.WARNING,
-                   message="100% wrong:\nsee a, b\r\nend")
+    item = Finding(
+        file="po/a,b:c%.po",
+        line=7,
+        code="X1",
+        check="odd, name: here",
+        severity=Severity.WARNING,
+        message="100% wrong:\nsee a, b\r\nend",
+    )
     (line,) = render(github, synthetic(item)).splitlines()
     assert line == (
-        "::warning file=po/a%2Cb%3Ac%25.po,line=7,title=X1 odd%2C name%3A here::"
-        "100%25 wrong:%0Asee a, b%0D%0Aend"
+        "::warning file=po/a%2Cb%3Ac%25.po,line=7,title=X1 odd%2C name%3A here::100%25 wrong:%0Asee a, b%0D%0Aend"
     )
 
 
@@ -176,11 +208,19 @@ def test_markdown_coverage_table_partial_first(report: Report) -> None:
 
 
 def test_markdown_partial_languages_sorted_by_code_before_complete() -> None:
-    report = Report(template="po/app.pot", findings=(), coverage=(
-        coverage("de", "German", 4), coverage("zh", "Chinese", 1, untranslated=3),
-        coverage("ar", "Arabic", 4), coverage("es", "Spanish", 2, missing=2),
-    ))
-    rows = [line.split(" | ")[0] for line in markdown.summary(report).splitlines() if line.startswith("| ") and "/4" in line]
+    report = Report(
+        template="po/app.pot",
+        findings=(),
+        coverage=(
+            coverage("de", "German", 4),
+            coverage("zh", "Chinese", 1, untranslated=3),
+            coverage("ar", "Arabic", 4),
+            coverage("es", "Spanish", 2, missing=2),
+        ),
+    )
+    rows = [
+        line.split(" | ")[0] for line in markdown.summary(report).splitlines() if line.startswith("| ") and "/4" in line
+    ]
     assert rows == ["| es", "| zh", "| ar", "| de"]
     assert "No findings." in markdown.summary(report)
 
@@ -197,8 +237,9 @@ def test_markdown_cap_says_how_many_were_left_out(report: Report) -> None:
 
 
 def test_markdown_cap_across_languages() -> None:
-    report = synthetic(finding(language="fr", file="po/fr.po"), finding(), finding(line=9),
-                       finding(language=None, file="po/app.pot"))
+    report = synthetic(
+        finding(language="fr", file="po/fr.po"), finding(), finding(line=9), finding(language=None, file="po/app.pot")
+    )
     text = markdown.summary(report, limit=2)
     assert "<summary>Template and other files: 1 error</summary>" in text
     assert "<summary>de (German): 2 errors, 1 shown</summary>" in text
@@ -209,7 +250,9 @@ def test_markdown_cap_across_languages() -> None:
 
 def test_markdown_neutralises_hostile_catalog_text() -> None:
     hostile = "<script>alert(1)</script> [x](javascript:alert(1)) a|b *c* _d_ `e`"
-    report = synthetic(finding(message=f"translation is {hostile}\nsecond line", msgid="[x](javascript:alert(1)) | <b>"))
+    report = synthetic(
+        finding(message=f"translation is {hostile}\nsecond line", msgid="[x](javascript:alert(1)) | <b>")
+    )
     text = markdown.summary(report)
     assert "<script>" not in text and "</script>" not in text and "<b>" not in text
     assert not re.search(r"(?<!\\)\]\(javascript:", text)  # no unescaped link syntax

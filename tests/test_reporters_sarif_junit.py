@@ -15,9 +15,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from conftest import PROJECTS
 
 import transkit
-from conftest import PROJECTS
 from transkit.engine import baseline
 from transkit.engine.registry import all_checks, find
 from transkit.model.findings import Finding, Report, Severity
@@ -37,8 +37,9 @@ def project(in_tmp: Path) -> Path:
     return in_tmp / "catalogs"
 
 
-def run(selection: transkit.Selection = transkit.Selection()) -> Report:
-    return transkit.check(transkit.load_project(["catalogs"]), transkit.Options(selection=selection))
+def run(selection: transkit.Selection | None = None) -> Report:
+    options = transkit.Options(selection=selection or transkit.Selection())
+    return transkit.check(transkit.load_project(["catalogs"]), options)
 
 
 def sarif_of(report: Report) -> dict:
@@ -129,7 +130,9 @@ def test_sarif_fingerprints_survive_a_moved_line(project: Path) -> None:
     before = sarif_of(run())["runs"][0]["results"]
     nl = project / "nl.po"
     text = nl.read_text(encoding="utf-8")
-    nl.write_text(text.replace("#: page.html:1\n", "# a comment added by a translator\n#: page.html:1\n", 1), encoding="utf-8")
+    nl.write_text(
+        text.replace("#: page.html:1\n", "# a comment added by a translator\n#: page.html:1\n", 1), encoding="utf-8"
+    )
     after = sarif_of(run())["runs"][0]["results"]
     assert len(before) == len(after)
 
@@ -149,8 +152,28 @@ def test_sarif_fingerprints_survive_a_moved_line(project: Path) -> None:
 
 
 def test_sarif_fingerprints_count_repeats() -> None:
-    one = Finding("a.po", 3, "C102", "untranslated-message", Severity.WARNING, "plural form left empty: msgstr[1]", "nl", None, "x")
-    two = Finding("a.po", 3, "C102", "untranslated-message", Severity.WARNING, "plural form left empty: msgstr[2]", "nl", None, "x")
+    one = Finding(
+        "a.po",
+        3,
+        "C102",
+        "untranslated-message",
+        Severity.WARNING,
+        "plural form left empty: msgstr[1]",
+        "nl",
+        None,
+        "x",
+    )
+    two = Finding(
+        "a.po",
+        3,
+        "C102",
+        "untranslated-message",
+        Severity.WARNING,
+        "plural form left empty: msgstr[2]",
+        "nl",
+        None,
+        "x",
+    )
     results = sarif_of(Report("a.pot", (one, two), ()))["runs"][0]["results"]
     keys = [r["partialFingerprints"]["transkitFingerprint/v1"] for r in results]
     assert keys == [baseline.fingerprint(one) + ":1", baseline.fingerprint(one) + ":2"]
@@ -201,11 +224,20 @@ def test_junit_field_by_field(project: Path) -> None:
     assert failure.get("message").startswith("7 findings: C101 missing-message (1), C102 untranslated-message (2)")
     lines = failure.text.strip().splitlines()
     assert len(lines) == 7
-    assert 'catalogs/nl.po:24: warning C102 untranslated-message: message not translated ["You can get help even if you have no residence permit."]' in lines
-    assert 'catalogs/nl.po: warning C101 missing-message: message missing from the catalog (template catalogs/site.pot:20) [button|"Quick exit"]' in lines
+    assert (
+        'catalogs/nl.po:24: warning C102 untranslated-message: message not translated ["You can get help even if you have no residence permit."]'
+        in lines
+    )
+    assert (
+        'catalogs/nl.po: warning C101 missing-message: message missing from the catalog (template catalogs/site.pot:20) [button|"Quick exit"]'
+        in lines
+    )
     assert all("C105" not in line for line in lines)
     out = coverage.find("system-out")
-    assert out.text.strip() == "catalogs/nl.po:43: info C105 obsolete-message: obsolete message kept in the catalog [\"Old message\"]"
+    assert (
+        out.text.strip()
+        == 'catalogs/nl.po:43: info C105 obsolete-message: obsolete message kept in the catalog ["Old message"]'
+    )
 
 
 def test_junit_families_follow_the_checks_that_ran(project: Path) -> None:

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import CATALOGS, ROOT
-from transkit.engine import cache as runcache, runner as engine
+
 from transkit.cli import main
+from transkit.engine import cache as runcache
+from transkit.engine import runner as engine
 
 
 @pytest.fixture
@@ -69,8 +70,18 @@ def _change_helpline(root: Path) -> None:
     "change, rechecked",
     [
         (_change_helpline, 1),
-        (lambda root: (root / "catalogs/campaign.pot").write_bytes((root / "catalogs/campaign.pot").read_bytes() + b"\n"), ALL),
-        (lambda root: (root / "glossary/campaign.toml").write_bytes((root / "glossary/campaign.toml").read_bytes() + b"\n# note\n"), ALL),
+        (
+            lambda root: (root / "catalogs/campaign.pot").write_bytes(
+                (root / "catalogs/campaign.pot").read_bytes() + b"\n"
+            ),
+            ALL,
+        ),
+        (
+            lambda root: (root / "glossary/campaign.toml").write_bytes(
+                (root / "glossary/campaign.toml").read_bytes() + b"\n# note\n"
+            ),
+            ALL,
+        ),
         (lambda root: (root / "transkit.toml").write_text('select = ["T"]\n'), ALL),
     ],
     ids=["catalog", "template", "termbase", "configuration"],
@@ -109,7 +120,11 @@ def test_other_options_are_other_entries(project: Path, runs: list[str]):
 def test_a_damaged_cache_is_ignored(project: Path, runs: list[str]):
     expected = check().stdout
     (entry,) = cache_files()
-    for damage in ("not json", json.dumps({"format": 1, "key": "other"}), json.dumps({"format": 1, "key": entry.stem[6:], "findings": [{"x": 1}]})):
+    for damage in (
+        "not json",
+        json.dumps({"format": 1, "key": "other"}),
+        json.dumps({"format": 1, "key": entry.stem[6:], "findings": [{"x": 1}]}),
+    ):
         entry.write_text(damage)
         result = check()
         assert result.exit_code in (0, 1) and result.stdout == expected
@@ -128,7 +143,16 @@ def test_a_damaged_cache_is_ignored(project: Path, runs: list[str]):
         lambda data: json.dumps({**data, "markers": [[None, "x", [{"selectors": 3}]]]}),
         lambda data: json.dumps({key: value for key, value in data.items() if key != "facts"}),
     ],
-    ids=["not-json", "old-format", "other-digest", "other-file", "bad-finding", "no-coverage", "bad-marker", "no-facts"],
+    ids=[
+        "not-json",
+        "old-format",
+        "other-digest",
+        "other-file",
+        "bad-finding",
+        "no-coverage",
+        "bad-marker",
+        "no-facts",
+    ],
 )
 def test_a_damaged_catalog_entry_is_checked_again(project: Path, runs: list[str], damage):
     expected = check().stdout
@@ -155,7 +179,9 @@ def test_an_unwritable_cache_folder_is_no_error(project: Path, runs: list[str], 
     assert len(runs) == 2 * ALL
 
 
-def test_the_cache_keeps_the_most_recently_used_entries(project: Path, runs: list[str], monkeypatch: pytest.MonkeyPatch):
+def test_the_cache_keeps_the_most_recently_used_entries(
+    project: Path, runs: list[str], monkeypatch: pytest.MonkeyPatch
+):
     monkeypatch.setattr(runcache, "MAX_ENTRIES", 30)
     check("--select", "C")
     check()  # stores 24 more files: the oldest are removed down to 30

@@ -17,8 +17,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import CATALOGS, ROOT
+
 from transkit.errors import TranskitError
 from transkit.project.safewrite import LOCK_NAME, LockBusy, folder_lock, remove_leftovers, write_atomically
 
@@ -124,7 +124,10 @@ def big_project(tmp_path_factory) -> tuple[Path, dict[str, bytes], dict[str, byt
     done = subprocess.run([*TRANSKIT, "update", str(after)], capture_output=True, text=True, cwd=ROOT)
     duration = time.monotonic() - started
     assert done.returncode == 0, done.stderr
-    read = lambda folder: {p.name: p.read_bytes() for p in folder.glob("*.po")}
+
+    def read(folder):
+        return {p.name: p.read_bytes() for p in folder.glob("*.po")}
+
     old, new = read(base / "before"), read(after)
     assert old.keys() == new.keys() and all(old[name] != new[name] for name in old)
     return base / "before", old, new, duration
@@ -141,7 +144,9 @@ def test_a_killed_update_leaves_every_catalog_old_or_new(big_project, tmp_path: 
         work = tmp_path / f"run{attempt}"
         shutil.copytree(original, work)
         inodes = {path: path.stat().st_ino for path in work.glob("*.po")}
-        process = subprocess.Popen([*TRANSKIT, "update", str(work)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+        process = subprocess.Popen(
+            [*TRANSKIT, "update", str(work)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT
+        )
         deadline = time.monotonic() + 10 * duration + 10
         while time.monotonic() < deadline and all(p.stat().st_ino == i for p, i in inodes.items()):
             time.sleep(0.001)
@@ -178,8 +183,11 @@ def test_a_held_lock_stops_an_update_with_a_clear_error(tmp_path: Path):
     shutil.copytree(CATALOGS, project)
     before = {p.name: p.read_bytes() for p in project.iterdir()}
     holder = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(
-            f"""
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(
+                f"""
             import time
             from pathlib import Path
             from transkit.project.safewrite import folder_lock
@@ -187,7 +195,8 @@ def test_a_held_lock_stops_an_update_with_a_clear_error(tmp_path: Path):
                 print("locked", flush=True)
                 time.sleep(30)
             """
-        )],
+            ),
+        ],
         stdout=subprocess.PIPE,
         cwd=ROOT,
     )
@@ -223,7 +232,9 @@ def test_concurrent_updates_do_not_interleave(big_project, tmp_path: Path):
     work = tmp_path / "work"
     shutil.copytree(original, work)
     runs = [
-        subprocess.Popen([*TRANSKIT, "update", str(work)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+        subprocess.Popen(
+            [*TRANSKIT, "update", str(work)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT
+        )
         for _ in range(2)
     ]
     outputs = [run.communicate(timeout=300) for run in runs]

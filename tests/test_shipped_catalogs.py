@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import CATALOGS, SHIPPED_LANGUAGES
+
 from transkit import Options, check, load_project
-from transkit.terms import load_termbase
 from transkit.model.coverage import compute
 from transkit.model.findings import Severity
+from transkit.terms import load_termbase
 
 PROJECT = load_project([CATALOGS])
 BY_CODE = {catalog.code: catalog for catalog in PROJECT.catalogs}
@@ -33,8 +33,16 @@ def test_template_has_what_a_campaign_site_needs() -> None:
     assert all(entry.references for entry in messages)
     assert sum(bool(entry.extracted_comment) for entry in messages) >= 10
     sources = " ".join(entry.msgid for entry in messages)
-    for fact in ("078 055 800", "112", "stophumantrafficking.be", "PAG-ASA", "Payoke", "Sürya",
-                 "Every victim of trafficking counts, leave no one behind", "Quick exit"):
+    for fact in (
+        "078 055 800",
+        "112",
+        "stophumantrafficking.be",
+        "PAG-ASA",
+        "Payoke",
+        "Sürya",
+        "Every victim of trafficking counts, leave no one behind",
+        "Quick exit",
+    ):
         assert fact in sources
 
 
@@ -86,5 +94,10 @@ def test_shipped_catalogs_have_no_errors() -> None:
     # Only the unfinished languages have warnings; es/fr/it use a short form of a term (info).
     assert {f.language for f in report.findings if f.severity is not Severity.INFO} == {"ps", "ti", "tl"}
     assert {(f.language, f.code) for f in report.findings if f.severity is Severity.INFO} == {
-        ("hu", "C105"), ("ps", "C105"), ("tl", "C105"), ("es", "T162"), ("fr", "T162"), ("it", "T162"),
+        ("hu", "C105"),
+        ("ps", "C105"),
+        ("tl", "C105"),
+        ("es", "T162"),
+        ("fr", "T162"),
+        ("it", "T162"),
     }

@@ -12,21 +12,21 @@ import re
 from functools import lru_cache
 
 import pytest
+from conftest import DATA, catalog_contexts
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import DATA, catalog_contexts
 from transkit.checks.formatflags import _PERCENT, _flag_reading
 from transkit.checks.markup import _forms_with, attribute_changes
+from transkit.checks.placeholders.compare import _Form, form_issues, keeps_placeholders, reference
+from transkit.engine.registry import Scope, all_checks
 from transkit.engine.runner import CatalogContext
-from transkit.model.forms import form_pairs
-from transkit.terms.values import phone_numbers
 from transkit.model.catalog import Entry
+from transkit.model.forms import form_pairs
 from transkit.po.formats import Syntax, declared_syntaxes, may_have_placeholders, negated_syntaxes, parse
 from transkit.po.formats.brace import next_brace
-from transkit.checks.placeholders.compare import _Form, form_issues, keeps_placeholders, reference
 from transkit.po.formats.flags import _apparent as _apparent_syntaxes
-from transkit.engine.registry import Scope, all_checks
+from transkit.terms.values import phone_numbers
 from transkit.text.links import email_changes, url_changes
 from transkit.text.markup import invalid_entities, missing_entities, tag_changes
 from transkit.text.numbers import _GROUP, _MAX_GROUPS, _NUMBER, _alphabetic, _kept_phones, _key, ascii_digits, numbers
@@ -39,15 +39,70 @@ SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[Heal
 # ---------------------------------------------------------------------------------------
 
 PLACEHOLDERS = [
-    "%s", "%d", "%5.2f", "%-3d", "% d", "%%", "%5%", "%(name)s", "%(count)d", "%(a%b)s", "%(x)*d",
-    "%1$s", "%2$d", "%ld", "%lld", "%zu", "%<PRId64>", "%<PRIx32>", "%*d", "%.*f", "%m", "%c",
-    "{}", "{0}", "{1}", "{name}", "{count!r}", "{name!r:>10}", "{a[0]}", "{user.name}", "{x:{w}}",
-    "{{", "}}", "{ a}", "{0[}", "{!x}",
+    "%s",
+    "%d",
+    "%5.2f",
+    "%-3d",
+    "% d",
+    "%%",
+    "%5%",
+    "%(name)s",
+    "%(count)d",
+    "%(a%b)s",
+    "%(x)*d",
+    "%1$s",
+    "%2$d",
+    "%ld",
+    "%lld",
+    "%zu",
+    "%<PRId64>",
+    "%<PRIx32>",
+    "%*d",
+    "%.*f",
+    "%m",
+    "%c",
+    "{}",
+    "{0}",
+    "{1}",
+    "{name}",
+    "{count!r}",
+    "{name!r:>10}",
+    "{a[0]}",
+    "{user.name}",
+    "{x:{w}}",
+    "{{",
+    "}}",
+    "{ a}",
+    "{0[}",
+    "{!x}",
 ]
 STRAY = ["%", "{", "}", "(", ")", "[", "]", "$", "*", ".", "!", ":", "<", ">", "%(", "{a", "%l", "%<PRI"]
 LITERAL = [
-    "Call", " ", "files", "٣٠", "۳۰", "३०", "３０", "30", "١٬٠٠٠", "مرحبا", "שלום", "\u200f", "\u2066",
-    "\u2069", "文件", "7月30日", "é", "\n", "\u00a0", "<b>", "</b>", "&nbsp;", "&amp", "a@b.be", "https://x.be/a",
+    "Call",
+    " ",
+    "files",
+    "٣٠",
+    "۳۰",
+    "३०",
+    "３０",
+    "30",
+    "١٬٠٠٠",
+    "مرحبا",
+    "שלום",
+    "\u200f",
+    "\u2066",
+    "\u2069",
+    "文件",
+    "7月30日",
+    "é",
+    "\n",
+    "\u00a0",
+    "<b>",
+    "</b>",
+    "&nbsp;",
+    "&amp",
+    "a@b.be",
+    "https://x.be/a",
 ]
 PIECES = st.sampled_from(PLACEHOLDERS + STRAY + LITERAL)
 TEXT = st.lists(st.one_of(PIECES, st.text(max_size=3)), max_size=12).map("".join)
@@ -139,8 +194,9 @@ def test_the_brace_parser_jumps_to_the_next_brace(text: str, start: int) -> None
 DIGITS = st.sampled_from(["0", "٠", "۰", "०", "๐", "０"]).flatmap(
     lambda zero: st.integers(0, 99999).map(lambda n: "".join(chr(ord(zero) + int(d)) for d in str(n)))
 )
-NUMBERED = st.lists(st.one_of(DIGITS, PIECES, st.sampled_from(list(_GROUP) + ["l10n", "H2O", "30th", "v5", "a", "-"])),
-                    max_size=12).map("".join)
+NUMBERED = st.lists(
+    st.one_of(DIGITS, PIECES, st.sampled_from(list(_GROUP) + ["l10n", "H2O", "30th", "v5", "a", "-"])), max_size=12
+).map("".join)
 
 
 @SETTINGS
@@ -178,10 +234,24 @@ def test_a_number_of_one_group_reads_only_as_itself(text: str) -> None:
         assert number.readings() == {_key(groups)} | every_run
 
 
-PHONES = st.lists(st.sampled_from([
-    "078 055 800", "+32 78 05 58 00", "02 123 45 67", "112", "0478 12 34 56", "٠٧٨ ٠٥٥ ٨٠٠", "Call ", " or ",
-    "BH-2023-0415", "2024", "\u2066",
-]), max_size=5).map("".join)
+PHONES = st.lists(
+    st.sampled_from(
+        [
+            "078 055 800",
+            "+32 78 05 58 00",
+            "02 123 45 67",
+            "112",
+            "0478 12 34 56",
+            "٠٧٨ ٠٥٥ ٨٠٠",
+            "Call ",
+            " or ",
+            "BH-2023-0415",
+            "2024",
+            "\u2066",
+        ]
+    ),
+    max_size=5,
+).map("".join)
 
 
 @SETTINGS
@@ -238,11 +308,26 @@ def test_a_source_without_websites_or_addresses_has_none_to_lose(source: str, tr
 # Format flags: what P111 reads once per flag set
 # ---------------------------------------------------------------------------------------
 
-FLAGS = st.lists(st.sampled_from([
-    "python-format", "no-python-format", "possible-python-format", "c-format", "no-c-format", "possible-c-format",
-    "python-brace-format", "no-python-brace-format", "javascript-format", "possible-javascript-format", "fuzzy",
-    "range: 0..10", " c-format",
-]), max_size=4).map(tuple)
+FLAGS = st.lists(
+    st.sampled_from(
+        [
+            "python-format",
+            "no-python-format",
+            "possible-python-format",
+            "c-format",
+            "no-c-format",
+            "possible-c-format",
+            "python-brace-format",
+            "no-python-brace-format",
+            "javascript-format",
+            "possible-javascript-format",
+            "fuzzy",
+            "range: 0..10",
+            " c-format",
+        ]
+    ),
+    max_size=4,
+).map(tuple)
 
 
 @SETTINGS
@@ -286,17 +371,36 @@ def _problems(entry: Entry, context: CatalogContext) -> list[tuple[str, str]]:
 
 
 def _entry(msgid: str, msgstr: str, plural: str | None, flags: tuple[str, ...]) -> Entry:
-    return Entry(msgid=msgid, msgstr=(msgstr, msgstr + "s") if plural is not None else (msgstr,), msgid_plural=plural,
-                 flags=flags)
+    return Entry(
+        msgid=msgid,
+        msgstr=(msgstr, msgstr + "s") if plural is not None else (msgstr,),
+        msgid_plural=plural,
+        flags=flags,
+    )
 
 
 @SETTINGS
-@given(msgid=TEXT.filter(bool), plural=st.one_of(st.none(), TEXT), msgstrs=st.lists(TEXT, min_size=2, max_size=2),
-       flags=FLAGS, other_flags=FLAGS)
-@example(msgid="%(count)d file", plural="%(count)d files", msgstrs=["%(count)d fichier", "%(count)d Datei"],
-         flags=("python-format",), other_flags=("c-format",))
-@example(msgid="{name} 100%", plural=None, msgstrs=["{name} 100 %", "{name} 100 %"], flags=("python-format",),
-         other_flags=("python-brace-format",))
+@given(
+    msgid=TEXT.filter(bool),
+    plural=st.one_of(st.none(), TEXT),
+    msgstrs=st.lists(TEXT, min_size=2, max_size=2),
+    flags=FLAGS,
+    other_flags=FLAGS,
+)
+@example(
+    msgid="%(count)d file",
+    plural="%(count)d files",
+    msgstrs=["%(count)d fichier", "%(count)d Datei"],
+    flags=("python-format",),
+    other_flags=("c-format",),
+)
+@example(
+    msgid="{name} 100%",
+    plural=None,
+    msgstrs=["{name} 100 %", "{name} 100 %"],
+    flags=("python-format",),
+    other_flags=("python-brace-format",),
+)
 def test_a_source_read_for_one_language_serves_the_next(
     msgid: str, plural: str | None, msgstrs: list[str], flags: tuple[str, ...], other_flags: tuple[str, ...]
 ) -> None:
@@ -305,8 +409,14 @@ def test_a_source_read_for_one_language_serves_the_next(
     language sees look-alikes of the message (its text reversed, its plural swapped, its
     flags changed), whose readings must not be taken for its own."""
     first, second_alone = _fresh(_contexts()["ar"]), _fresh(_contexts()["fr"])
-    second = CatalogContext(second_alone.project, second_alone.catalog, second_alone.template_index,
-                            second_alone.coverage, second_alone.options, run_memo=first.run_memo)
+    second = CatalogContext(
+        second_alone.project,
+        second_alone.catalog,
+        second_alone.template_index,
+        second_alone.coverage,
+        second_alone.options,
+        run_memo=first.run_memo,
+    )
     look_alikes = [
         _entry(msgid, msgstrs[0], plural, other_flags),
         _entry(msgid[::-1], msgstrs[0], plural and plural[::-1], flags),

@@ -28,15 +28,106 @@ from transkit.terms.values import phone_numbers
 
 _SETTINGS = settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-_DIGITS = "0123456789" "٠١٢٣٤٥٦٧٨٩" "۰۱۲۳۴۵۶۷۸۹" "०१२३४५६७८९" "²①"
-_GROUPS = ["078", "055", "800", "0032", "+32", "+", "00", "78", "05", "58", "2023", "0415", "112", "1234567890",
-           "(078)", "078/05/58/00", "۰۷۸", "٠٧٨", "2024-06-10", "12:30", ":45", "1/2/2024"]
-_JOINS = [" ", "  ", "-", ".", "/", "\u00a0", "\u202f", "\u200b", "\u2009", "\u3000", "\t", "\n", "(", ")",
-          "+", ", ", ": ", "_", "–", "−", "～", "#", ";ext=", " ext. ", " x", " int ", " anexo ", " доб ", "ｅｘｔ",
-          "EXT", "\u0130nt", "\u017f", "BH-", "-BH", "a", "e", "b", "Tel", "é", "\u0301", "%"]
-_WORDS = ["Appelez", "le", "call", "the", "helpline", "Référence", "BH", "ligne", "été", "e\u0301te",
-          "İnsan", "ﬁle", "Straße", "اتصل", "हेल्पलाइन", "你好", "de_recha", "x", "ext", "int", "anexo", "«", "»",
-          "’", "“", "…", "\u00ad", "\ufeff", "\u200c", "\u200d"]
+_DIGITS = "0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹०१२३४५६७८९²①"
+_GROUPS = [
+    "078",
+    "055",
+    "800",
+    "0032",
+    "+32",
+    "+",
+    "00",
+    "78",
+    "05",
+    "58",
+    "2023",
+    "0415",
+    "112",
+    "1234567890",
+    "(078)",
+    "078/05/58/00",
+    "۰۷۸",
+    "٠٧٨",
+    "2024-06-10",
+    "12:30",
+    ":45",
+    "1/2/2024",
+]
+_JOINS = [
+    " ",
+    "  ",
+    "-",
+    ".",
+    "/",
+    "\u00a0",
+    "\u202f",
+    "\u200b",
+    "\u2009",
+    "\u3000",
+    "\t",
+    "\n",
+    "(",
+    ")",
+    "+",
+    ", ",
+    ": ",
+    "_",
+    "–",
+    "−",
+    "～",
+    "#",
+    ";ext=",
+    " ext. ",
+    " x",
+    " int ",
+    " anexo ",
+    " доб ",
+    "ｅｘｔ",
+    "EXT",
+    "\u0130nt",
+    "\u017f",
+    "BH-",
+    "-BH",
+    "a",
+    "e",
+    "b",
+    "Tel",
+    "é",
+    "\u0301",
+    "%",
+]
+_WORDS = [
+    "Appelez",
+    "le",
+    "call",
+    "the",
+    "helpline",
+    "Référence",
+    "BH",
+    "ligne",
+    "été",
+    "e\u0301te",
+    "İnsan",
+    "ﬁle",
+    "Straße",
+    "اتصل",
+    "हेल्पलाइन",
+    "你好",
+    "de_recha",
+    "x",
+    "ext",
+    "int",
+    "anexo",
+    "«",
+    "»",
+    "’",
+    "“",
+    "…",
+    "\u00ad",
+    "\ufeff",
+    "\u200c",
+    "\u200d",
+]
 _PIECE = st.one_of(
     st.sampled_from(_GROUPS),
     st.sampled_from(_JOINS),
@@ -98,9 +189,16 @@ def sre_parser_to_text(op, av) -> str:
         elif kind is sre_constants.RANGE:
             parts.append(re.escape(chr(value[0])) + "-" + re.escape(chr(value[1])))
         elif kind is sre_constants.CATEGORY:
-            parts.append({sre_constants.CATEGORY_DIGIT: r"\d", sre_constants.CATEGORY_SPACE: r"\s",
-                          sre_constants.CATEGORY_WORD: r"\w", sre_constants.CATEGORY_NOT_DIGIT: r"\D",
-                          sre_constants.CATEGORY_NOT_SPACE: r"\S", sre_constants.CATEGORY_NOT_WORD: r"\W"}[value])
+            parts.append(
+                {
+                    sre_constants.CATEGORY_DIGIT: r"\d",
+                    sre_constants.CATEGORY_SPACE: r"\s",
+                    sre_constants.CATEGORY_WORD: r"\w",
+                    sre_constants.CATEGORY_NOT_DIGIT: r"\D",
+                    sre_constants.CATEGORY_NOT_SPACE: r"\S",
+                    sre_constants.CATEGORY_NOT_WORD: r"\W",
+                }[value]
+            )
         elif kind is sre_constants.NEGATE:
             parts.append("^")
         else:

@@ -19,8 +19,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from transkit.checks.typography import _may_normalize_alike
-from transkit.terms.match import BIDI_CONTROLS, normalize, strip_bidi, word_pattern
 from transkit.model.languages import language
+from transkit.terms.match import BIDI_CONTROLS, normalize, strip_bidi, word_pattern
 from transkit.text import punctuation
 from transkit.text.lengths import (
     _COUNTED,
@@ -59,17 +59,121 @@ from transkit.text.words import (
 # Words that meet their own kind once case is folded: ß and SS, Turkish İ, final sigma,
 # ligatures, the Kelvin sign; with combining marks, digits and accelerators.
 _WORDS = [
-    "the", "The", "THE", "la", "La", "LA", "vous", "sie", "Sie", "Straße", "STRASSE", "strasse",
-    "İnsan", "insan", "INSAN", "ΣΑΣ", "σας", "σασ", "ﬁle", "file", "FILE", "\u212aelvin", "kelvin",
-    "أحدًا", "احدا", "धीरे", "שלום", "你好", "你好你好", "e\u0301te", "été", "\u0301ab", "ab\u0301",
-    "a", "A", "ab", "AB", "a1", "12", "١٢", "Tod_as", "as", "de_recha", "de", "Brussels", "PAG", "ASA",
+    "the",
+    "The",
+    "THE",
+    "la",
+    "La",
+    "LA",
+    "vous",
+    "sie",
+    "Sie",
+    "Straße",
+    "STRASSE",
+    "strasse",
+    "İnsan",
+    "insan",
+    "INSAN",
+    "ΣΑΣ",
+    "σας",
+    "σασ",
+    "ﬁle",
+    "file",
+    "FILE",
+    "\u212aelvin",
+    "kelvin",
+    "أحدًا",
+    "احدا",
+    "धीरे",
+    "שלום",
+    "你好",
+    "你好你好",
+    "e\u0301te",
+    "été",
+    "\u0301ab",
+    "ab\u0301",
+    "a",
+    "A",
+    "ab",
+    "AB",
+    "a1",
+    "12",
+    "١٢",
+    "Tod_as",
+    "as",
+    "de_recha",
+    "de",
+    "Brussels",
+    "PAG",
+    "ASA",
 ]
 _GAPS = [
-    " ", " ", " ", "\u00a0", "\u202f", "\u3000", "\t", "\n", "  ", ", ", ". ", "? ", "! ", ": ", "; ",
-    ".\n", "(", ")", "（", "）", "[", "]", "_", "&", "-", "’", "'", '"', "«", "»", "„", "“", "”", "「", "」",
-    "\u200e", "\u200f", "\u061c", "\u202b", "\u202c", "\u2066", "\u2069", "\u200b", "%s", "%(n)d", "{x}",
-    "<b>", "</b>", "http://a.be/x ", MASK, "。", "…", "...", "؟", "?", "!", ";", "·", "\u037e", "(_D)",
-    "&amp;", "1)", "\n1)", "﴿", "﴾", "\u0301",
+    " ",
+    " ",
+    " ",
+    "\u00a0",
+    "\u202f",
+    "\u3000",
+    "\t",
+    "\n",
+    "  ",
+    ", ",
+    ". ",
+    "? ",
+    "! ",
+    ": ",
+    "; ",
+    ".\n",
+    "(",
+    ")",
+    "（",
+    "）",
+    "[",
+    "]",
+    "_",
+    "&",
+    "-",
+    "’",
+    "'",
+    '"',
+    "«",
+    "»",
+    "„",
+    "“",
+    "”",
+    "「",
+    "」",
+    "\u200e",
+    "\u200f",
+    "\u061c",
+    "\u202b",
+    "\u202c",
+    "\u2066",
+    "\u2069",
+    "\u200b",
+    "%s",
+    "%(n)d",
+    "{x}",
+    "<b>",
+    "</b>",
+    "http://a.be/x ",
+    MASK,
+    "。",
+    "…",
+    "...",
+    "؟",
+    "?",
+    "!",
+    ";",
+    "·",
+    "\u037e",
+    "(_D)",
+    "&amp;",
+    "1)",
+    "\n1)",
+    "﴿",
+    "﴾",
+    "\u0301",
 ]
 _REPEAT = st.tuples(st.sampled_from(_WORDS), st.sampled_from(" \u00a0\t\n\u3000"), st.sampled_from(_WORDS))
 TEXT = st.one_of(
@@ -161,18 +265,54 @@ def test_capitalised_words_are_those_word_pattern_finds(text: str) -> None:
 
 # Ways a translation may differ from its source and still normalise to it.
 _ALIKE = [
-    str.lower, str.upper, str.swapcase, str.title,
-    lambda t: unicodedata.normalize("NFD", t), lambda t: unicodedata.normalize("NFC", t),
-    lambda t: t.replace(" ", "\u00a0"), lambda t: t.replace(" ", "  "), lambda t: t.replace(" ", "\u200b"),
-    lambda t: f" {t}\n", lambda t: f"\u200e{t}\u200f", lambda t: f"\u00ad{t}", lambda t: t.replace("e", "e\u200d"),
-    lambda t: t.replace("'", "’"), lambda t: t.replace('"', "«"), lambda t: t.replace("-", "–"),
-    lambda t: t.replace("K", "\u212a"), lambda t: t.replace("fi", "ﬁ"), lambda t: t.replace("i", "ı"),
-    lambda t: t.replace("I", "İ"), lambda t: t.replace("ss", "ß"),
+    str.lower,
+    str.upper,
+    str.swapcase,
+    str.title,
+    lambda t: unicodedata.normalize("NFD", t),
+    lambda t: unicodedata.normalize("NFC", t),
+    lambda t: t.replace(" ", "\u00a0"),
+    lambda t: t.replace(" ", "  "),
+    lambda t: t.replace(" ", "\u200b"),
+    lambda t: f" {t}\n",
+    lambda t: f"\u200e{t}\u200f",
+    lambda t: f"\u00ad{t}",
+    lambda t: t.replace("e", "e\u200d"),
+    lambda t: t.replace("'", "’"),
+    lambda t: t.replace('"', "«"),
+    lambda t: t.replace("-", "–"),
+    lambda t: t.replace("K", "\u212a"),
+    lambda t: t.replace("fi", "ﬁ"),
+    lambda t: t.replace("i", "ı"),
+    lambda t: t.replace("I", "İ"),
+    lambda t: t.replace("ss", "ß"),
 ]
 _ENGLISH = st.lists(
-    st.sampled_from(["Send", "the", "file", "FILE", "Kelvin", "don't", "e-mail", '"Quick"', "Issue", "class",
-                     "ae\u0301", "u\u0344", "é", "PAG-ASA", "%s", "<b>", "1.", "(x)", "a"]),
-    min_size=1, max_size=6,
+    st.sampled_from(
+        [
+            "Send",
+            "the",
+            "file",
+            "FILE",
+            "Kelvin",
+            "don't",
+            "e-mail",
+            '"Quick"',
+            "Issue",
+            "class",
+            "ae\u0301",
+            "u\u0344",
+            "é",
+            "PAG-ASA",
+            "%s",
+            "<b>",
+            "1.",
+            "(x)",
+            "a",
+        ]
+    ),
+    min_size=1,
+    max_size=6,
 ).map(" ".join)
 
 
@@ -193,8 +333,29 @@ def test_texts_said_not_to_normalise_alike_do_not(source: str, changes: list, ot
 
 _BEFORE_ENDS = ["", "a", "Z", "9", "é", "ж", "你", "\u0301", ")", "»", "'", MASK, "\u200e", ".", ">", "_"]
 _ENDS = [
-    *_MARKS, *punctuation._CLOSING, ";", ":", "·", "\u037e", "\u0387", "a", "9", "…", "...", "。。。", ")", "(_D)",
-    "</b>", "%s", "{x}", MASK, "\u200e", "\u200f", "\u2069", "\u0301", "\u00ad",
+    *_MARKS,
+    *punctuation._CLOSING,
+    ";",
+    ":",
+    "·",
+    "\u037e",
+    "\u0387",
+    "a",
+    "9",
+    "…",
+    "...",
+    "。。。",
+    ")",
+    "(_D)",
+    "</b>",
+    "%s",
+    "{x}",
+    MASK,
+    "\u200e",
+    "\u200f",
+    "\u2069",
+    "\u0301",
+    "\u00ad",
 ]
 _ENDINGS = st.tuples(st.sampled_from(_BEFORE_ENDS), st.sampled_from(_ENDS)).map("".join)
 _TRAILING = st.sampled_from(["", " ", "\n", "\u00a0", "\u3000", " \n", "\t"])
@@ -243,7 +404,8 @@ def _quote_marks_character_by_character(text: str) -> list[str]:
     """quote_marks() as first written: every character of the masked text looked at."""
     plain = f" {plain_text(text)} "  # a space before the first and after the last
     return [
-        char for before, char, after in zip(plain, plain[1:], plain[2:])
+        char
+        for before, char, after in zip(plain, plain[1:], plain[2:])
         if char in _QUOTES
         and not (char in "’'‘ʼ" and _in_word(before) and _in_word(after))
         and not (before in _QUOTES and after in _QUOTES)
@@ -274,8 +436,11 @@ def test_bracket_scan_reading_brackets_only_reads_as_every_character(text: str) 
 
 
 @_SETTINGS
-@given(text=TEXT, before=st.sampled_from(["", " ", "\n", *BIDI_CONTROLS, "\u200e ", "\u00a0", "\u3000"]),
-       after=st.sampled_from(["", " ", "\n", *BIDI_CONTROLS, " \u200f", "\t", "\u202f"]))
+@given(
+    text=TEXT,
+    before=st.sampled_from(["", " ", "\n", *BIDI_CONTROLS, "\u200e ", "\u00a0", "\u3000"]),
+    after=st.sampled_from(["", " ", "\n", *BIDI_CONTROLS, " \u200f", "\t", "\u202f"]),
+)
 @example(text="abc", before="\u200e", after=" \u200f")
 @example(text="abc", before="\u2066 ", after="\u2069")
 def test_edges_fast_path(text: str, before: str, after: str) -> None:

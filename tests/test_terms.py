@@ -11,16 +11,17 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given, settings, strategies as st
-
 from conftest import CATALOGS, PROJECTS
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from transkit import Options, check, load_project
 from transkit.cli import main
+from transkit.engine.registry import all_checks
+from transkit.model.languages import language
 from transkit.terms import load_termbase
 from transkit.terms.match import matcher_for, normalize
 from transkit.terms.triage import describe_change
-from transkit.model.languages import language
-from transkit.engine.registry import all_checks
 
 TERMS = Path(__file__).parent / "data" / "checks" / "terms"  # the cases run in test_check_cases
 CASE_FILES = sorted((TERMS / "catalogs").glob("*.po"))
@@ -177,7 +178,9 @@ def test_glossary_check_on_shipped_and_broken_termbases(in_tmp: Path) -> None:
     result = CliRunner().invoke(main, ["glossary", "check", "--glossary", str(bad_phone)])
     assert result.exit_code == 1 and "'078 05' is not a phone number of region BE" in result.stdout
     dup = in_tmp / "dup.toml"
-    dup.write_text('[[terms]]\nid = "a"\nkind = "name"\nsource = "X"\n[[terms]]\nid = "a"\nkind = "name"\nsource = "Y"\n')
+    dup.write_text(
+        '[[terms]]\nid = "a"\nkind = "name"\nsource = "X"\n[[terms]]\nid = "a"\nkind = "name"\nsource = "Y"\n'
+    )
     result = CliRunner().invoke(main, ["glossary", "check", "--glossary", str(dup)])
     assert result.exit_code == 1 and "duplicate term id 'a'" in result.stdout
 
@@ -186,8 +189,11 @@ def test_glossary_check_on_shipped_and_broken_termbases(in_tmp: Path) -> None:
     "text, message",
     [
         ('[[terms]]\nid = "a"\nkind = "planet"\nsource = "X"\n', "broken.toml:3: term 'a': 'kind' must be one of"),
-        ('[[terms]]\nid = "a"\nkind = "name"\nsource = "X"\ncolour = "blue"\n', "broken.toml:5: term 'a': unknown key 'colour'"),
-        ('[[terms]\n', "broken.toml:1: invalid TOML"),
+        (
+            '[[terms]]\nid = "a"\nkind = "name"\nsource = "X"\ncolour = "blue"\n',
+            "broken.toml:5: term 'a': unknown key 'colour'",
+        ),
+        ("[[terms]\n", "broken.toml:1: invalid TOML"),
     ],
 )
 def test_broken_termbase_makes_check_exit_2(in_tmp: Path, text: str, message: str) -> None:
@@ -202,9 +208,14 @@ def test_glossary_option_overrides_the_default(in_tmp: Path) -> None:
     _copy_shipped(in_tmp)
     other = in_tmp / "other.toml"
     other.write_text('[[terms]]\nid = "centre"\nkind = "name"\nsource = "Payoke"\napproved = { fr = "PAYOKE" }\n')
-    result = CliRunner().invoke(main, ["check", "--glossary", str(other), "--select", "T", "--lang", "fr", "--format", "json"])
+    result = CliRunner().invoke(
+        main, ["check", "--glossary", str(other), "--select", "T", "--lang", "fr", "--format", "json"]
+    )
     assert [(f["code"], f["msgid"]) for f in json.loads(result.stdout)["findings"]] == [
-        ("T132", "Three specialised centres support victims of human trafficking: PAG-ASA in Brussels, Payoke in Antwerp and Sürya in Liège."),
+        (
+            "T132",
+            "Three specialised centres support victims of human trafficking: PAG-ASA in Brussels, Payoke in Antwerp and Sürya in Liège.",
+        ),
         ("T132", "Payoke (Antwerp)"),
     ]
 
@@ -250,15 +261,26 @@ def test_matching_respects_word_boundaries() -> None:
 
 def test_same_source_translated_differently_in_one_catalog(in_tmp: Path) -> None:
     header = (PROJECTS / "lc_messages" / "site.pot").read_text()
-    (in_tmp / "site.pot").write_text(header + '\nmsgctxt "menu"\nmsgid "Report"\nmsgstr ""\n\nmsgctxt "page"\nmsgid "Report"\nmsgstr ""\n')
+    (in_tmp / "site.pot").write_text(
+        header + '\nmsgctxt "menu"\nmsgid "Report"\nmsgstr ""\n\nmsgctxt "page"\nmsgid "Report"\nmsgstr ""\n'
+    )
     catalog = (PROJECTS / "lc_messages" / "fr" / "LC_MESSAGES" / "site.po").read_text()
-    (in_tmp / "fr.po").write_text(catalog + '\nmsgctxt "menu"\nmsgid "Report"\nmsgstr "Signaler"\n\nmsgctxt "page"\nmsgid "Report"\nmsgstr "Rapport"\n')
+    (in_tmp / "fr.po").write_text(
+        catalog
+        + '\nmsgctxt "menu"\nmsgid "Report"\nmsgstr "Signaler"\n\nmsgctxt "page"\nmsgid "Report"\nmsgstr "Rapport"\n'
+    )
     result = CliRunner().invoke(main, ["check", ".", "--select", "T161", "--format", "json"])
     findings = json.loads(result.stdout)["findings"]
     assert [(f["code"], f["msgctxt"], f["severity"]) for f in findings] == [("T161", "page", "warning")]
     assert "line" in findings[0]["message"]
-    (in_tmp / "fr.po").write_text(catalog + '\nmsgctxt "menu"\nmsgid "Report"\nmsgstr "Signaler"\n\nmsgctxt "page"\nmsgid "Report"\nmsgstr "Signaler"\n')
-    assert json.loads(CliRunner().invoke(main, ["check", ".", "--select", "T161", "--format", "json"]).stdout)["findings"] == []
+    (in_tmp / "fr.po").write_text(
+        catalog
+        + '\nmsgctxt "menu"\nmsgid "Report"\nmsgstr "Signaler"\n\nmsgctxt "page"\nmsgid "Report"\nmsgstr "Signaler"\n'
+    )
+    assert (
+        json.loads(CliRunner().invoke(main, ["check", ".", "--select", "T161", "--format", "json"]).stdout)["findings"]
+        == []
+    )
 
 
 def test_term_variants_across_messages_are_info(in_tmp: Path) -> None:

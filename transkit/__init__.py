@@ -17,15 +17,17 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from transkit.engine.config import Config, find_config, load_config, run_options
-from transkit.model.coverage import Coverage, compute as compute_coverage
-from transkit.engine.runner import Options, run as check
+from transkit.engine.runner import Options
+from transkit.engine.runner import run as check
+from transkit.engine.selection import Selection
 from transkit.errors import CatalogError, ConfigError, ProjectError, TranskitError
-from transkit.model.languages import Language, language
 from transkit.model.catalog import Catalog, CatalogFailure, Entry, Project
+from transkit.model.coverage import Coverage
+from transkit.model.coverage import compute as compute_coverage
+from transkit.model.findings import FailOn, Finding, Report, Severity
+from transkit.model.languages import Language, language
 from transkit.po.reader import read_catalog
 from transkit.project.locate import filter_languages, load_project
-from transkit.model.findings import FailOn, Finding, Report, Severity
-from transkit.engine.selection import Selection
 
 __all__ = [
     "Catalog",

@@ -7,15 +7,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from transkit.checks.terms import forms_used
-from transkit.model.coverage import index
+from transkit.engine.registry import Applies, Problem, Scope, register
 from transkit.engine.runner import CatalogContext, Options, ProjectFacts
+from transkit.model.catalog import Catalog, Entry, MessageKey
+from transkit.model.coverage import index
+from transkit.model.findings import Severity
 from transkit.terms.match import strip_bidi
 from transkit.terms.triage import describe_change
 from transkit.terms.values import phone_numbers
 from transkit.terms.verify import phone_region
-from transkit.model.catalog import Catalog, Entry, MessageKey
-from transkit.engine.registry import Applies, Problem, Scope, register
-from transkit.model.findings import Severity
 
 
 @register("T161", "inconsistent-translation", Scope.CATALOG, Severity.WARNING)
@@ -118,7 +118,11 @@ def number_differs_across_languages(project: ProjectFacts, options: Options) -> 
                 yield Problem(
                     f"phone numbers {' '.join(found) or '(none)'} differ from the source's "
                     f"{' '.join(expected)}, which {agree} other language{'s' if agree != 1 else ''} give",
-                    line=line, msgctxt=key[0], msgid=key[1], file=path, language=code,
+                    line=line,
+                    msgctxt=key[0],
+                    msgid=key[1],
+                    file=path,
+                    language=code,
                 )
 
 
@@ -143,7 +147,5 @@ def critical_source_change(entry: Entry, context: CatalogContext) -> Iterator[Pr
         return
     translation = strip_bidi(" ".join(entry.msgstr))
     stale = [value for value in change.old_values if value in translation]
-    tail = (
-        f"; the translation still has {', '.join(stale)}" if stale else "; review the translation before release"
-    )
+    tail = f"; the translation still has {', '.join(stale)}" if stale else "; review the translation before release"
     yield Problem(f"the source changed a critical term ({'; '.join(change.critical)}){tail}")

@@ -16,14 +16,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from transkit.engine.registry import Applies, Problem, Scope, register
 from transkit.engine.runner import CatalogContext
+from transkit.model.catalog import Entry
+from transkit.model.findings import Severity
 from transkit.model.forms import form_pairs, per_form, quote
 from transkit.terms.model import Termbase, TermKind
 from transkit.terms.values import normalize_domain
 from transkit.terms.verify import phone_region
-from transkit.model.catalog import Entry
-from transkit.engine.registry import Applies, Problem, Scope, register
-from transkit.model.findings import Severity
 from transkit.text.links import email_changes, url_changes, url_parts
 from transkit.text.numbers import YEAR_OFFSETS, Number, missing_numbers, numbers
 from transkit.text.spans import values
@@ -100,8 +100,13 @@ def number_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
             optional = frozenset(n.value for n in in_source if n.value not in plural_values)
         memo = owned_by_termbase(context)
         for number in missing_numbers(
-            source, translation, optional=optional, owned=memo["numbers"], region=memo["region"],
-            year_offsets=memo["years"], source_numbers=in_source,
+            source,
+            translation,
+            optional=optional,
+            owned=memo["numbers"],
+            region=memo["region"],
+            year_offsets=memo["years"],
+            source_numbers=in_source,
         ):
             found.append((index, f"number {quote(number.text)} of the source is missing from the translation"))
     return per_form(entry, found)
@@ -117,9 +122,7 @@ def source_numbers(context: CatalogContext, source: str) -> tuple[Number, ...]:
 # ---------------------------------------------------------------------------------------
 
 
-def _pair_changes(
-    missing: list[str], extra: list[str], kind: str, what: str, found: list, index: int
-) -> None:
+def _pair_changes(missing: list[str], extra: list[str], kind: str, what: str, found: list, index: int) -> None:
     for position, value in enumerate(missing):
         if position < len(extra):
             found.append((kind, "changed", index, f"{what} {quote(value)} became {quote(extra[position])}"))

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from transkit.model.coverage import is_outdated, parse_date
+from transkit.engine.registry import Applies, Problem, Scope, register
 from transkit.engine.runner import CatalogContext
+from transkit.model.catalog import Entry
+from transkit.model.coverage import is_outdated, parse_date
+from transkit.model.findings import Severity
 from transkit.terms.model import Termbase
 from transkit.terms.triage import Change, describe_change
 from transkit.terms.verify import phone_region
-from transkit.model.catalog import Entry
-from transkit.engine.registry import Applies, Problem, Scope, register
-from transkit.model.findings import Severity
 
 
 def _quote(text: str, limit: int = 60) -> str:
@@ -106,9 +106,7 @@ def outdated_source(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """
     if entry.fuzzy or not entry.source_changed:
         return
-    yield Problem(
-        f"translated for an older source {_quote(entry.previous_msgid or '')} but not marked fuzzy"
-    )
+    yield Problem(f"translated for an older source {_quote(entry.previous_msgid or '')} but not marked fuzzy")
 
 
 @register("C105", "obsolete-message", Scope.ENTRY, Severity.INFO)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from transkit.engine.runner import ProjectFacts
 from transkit.engine.registry import Problem, Scope, register
+from transkit.engine.runner import ProjectFacts
 from transkit.model.findings import Severity
 
 

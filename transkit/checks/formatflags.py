@@ -15,12 +15,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from transkit.checks.placeholders import checked_syntaxes, flagged_syntaxes, source_format, template_flags
+from transkit.engine.registry import Applies, Problem, Scope, register
 from transkit.engine.runner import CatalogContext
 from transkit.model.catalog import Entry
-from transkit.po.formats import Syntax, apparent_syntaxes, declared_syntaxes, may_have_placeholders, negated_syntaxes
-from transkit.engine.registry import Applies, Problem, Scope, register
 from transkit.model.findings import Severity
-
+from transkit.po.formats import Syntax, apparent_syntaxes, declared_syntaxes, may_have_placeholders, negated_syntaxes
 
 _FORMAT_FLAG = re.compile(r"(?!no-)[a-z0-9-]+-format")
 _OURS = frozenset(syntax.flag for syntax in Syntax)

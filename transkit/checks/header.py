@@ -15,11 +15,11 @@ from collections.abc import Iterator
 
 import langcodes
 
-from transkit.engine.runner import CatalogContext
-from transkit.model.languages import to_tag
-from transkit.model.catalog import Entry
 from transkit.engine.registry import Problem, Scope, register
+from transkit.engine.runner import CatalogContext
+from transkit.model.catalog import Entry
 from transkit.model.findings import Severity
+from transkit.model.languages import to_tag
 
 
 @register("H102", "language-header-missing", Scope.CATALOG, Severity.WARNING)
@@ -39,7 +39,7 @@ def language_header_missing(context: CatalogContext) -> Iterator[Problem]:
         return
     if catalog.path_language:
         yield Problem(
-            f"no Language header (the path says {catalog.path_language!r}): add \"Language: {catalog.path_language}\"",
+            f'no Language header (the path says {catalog.path_language!r}): add "Language: {catalog.path_language}"',
             line=catalog.header_line,
         )
     else:
@@ -89,7 +89,6 @@ def suggest_language_code(value: str) -> str | None:
 # ---------------------------------------------------------------------- plural forms
 
 
-
 _CHARSET = re.compile(r"charset\s*=\s*([^\s;]+)", re.IGNORECASE)
 
 
@@ -108,7 +107,7 @@ def charset_not_utf8(context: CatalogContext) -> Iterator[Problem]:
     line = context.catalog.header_line
     match = _CHARSET.search(value or "")
     if match is None:
-        yield Problem("Content-Type declares no charset: write \"Content-Type: text/plain; charset=UTF-8\"", line=line)
+        yield Problem('Content-Type declares no charset: write "Content-Type: text/plain; charset=UTF-8"', line=line)
         return
     name = match.group(1).strip("\"'")
     if name.upper() == "UTF-8":

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from transkit.engine.runner import CatalogContext
-from transkit.model.languages import same_language, to_tag
 from transkit.engine.registry import Problem, Scope, register
+from transkit.engine.runner import CatalogContext
 from transkit.model.findings import Severity
+from transkit.model.languages import same_language, to_tag
 
 
 @register("H101", "language-mismatch", Scope.CATALOG, Severity.ERROR)

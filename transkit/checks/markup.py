@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from transkit.checks.content import owned_by_termbase
+from transkit.engine.registry import Applies, Problem, Scope, register
 from transkit.engine.runner import CatalogContext
+from transkit.model.catalog import Entry
+from transkit.model.findings import Severity
 from transkit.model.forms import form_pairs, per_form, quote
 from transkit.model.languages import Language
-from transkit.model.catalog import Entry
-from transkit.engine.registry import Applies, Problem, Scope, register
-from transkit.model.findings import Severity
 from transkit.text.links import covering_term, same_url, url_parts
 from transkit.text.markup import Tag, entities, invalid_entities, missing_entities, tag_changes, tags
 
@@ -103,8 +103,13 @@ def tag_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     for index, source, translation in _forms_with(entry, context, "<"):
         missing, changed, _ = tag_changes(source, translation)
         if missing:
-            found.append((index, f"{_tag_list(missing)} of the source {'is' if len(missing) == 1 else 'are'} "
-                                 "missing from the translation"))
+            found.append(
+                (
+                    index,
+                    f"{_tag_list(missing)} of the source {'is' if len(missing) == 1 else 'are'} "
+                    "missing from the translation",
+                )
+            )
         for before, after in changed:
             found.append((index, f"tag {quote(_show(before))} became {quote(_show(after))}"))
     return per_form(entry, found)

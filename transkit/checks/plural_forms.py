@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from transkit.engine.registry import Problem, Scope, register
 from transkit.engine.runner import CatalogContext
 from transkit.model.catalog import Catalog
+from transkit.model.findings import Severity
 from transkit.po.plural_expression import PluralFormsError
 from transkit.po.plural_forms import PluralForms, parse_plural_forms
 from transkit.po.plural_rules import (
@@ -22,8 +24,6 @@ from transkit.po.plural_rules import (
     known_rules,
     partition,
 )
-from transkit.engine.registry import Problem, Scope, register
-from transkit.model.findings import Severity
 
 _GERMANIC = "nplurals=2; plural=(n != 1)"
 """What gettext falls back to when a catalog has no usable Plural-Forms."""
@@ -62,7 +62,9 @@ def _plural_state(catalog: Catalog) -> PluralState:
         indexes = tuple(forms.plural.evaluate(SAMPLE))
     except PluralFormsError as error:
         return PluralState(
-            value, forms, error=f"plural={forms.plural.source} cannot be evaluated: {error.message} (msgfmt --check rejects it)"
+            value,
+            forms,
+            error=f"plural={forms.plural.source} cannot be evaluated: {error.message} (msgfmt --check rejects it)",
         )
     return PluralState(value, forms, indexes=indexes)
 

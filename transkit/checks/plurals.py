@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from transkit.checks.plural_forms import plural_state
+from transkit.engine.registry import Applies, Problem, Scope, register
 from transkit.engine.runner import CatalogContext
 from transkit.model.catalog import Entry
-from transkit.engine.registry import Applies, Problem, Scope, register
 from transkit.model.findings import Severity
 
 

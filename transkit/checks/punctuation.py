@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from transkit.engine.runner import CatalogContext
-from transkit.model.forms import form_pairs, per_form, quote
-from transkit.model.catalog import Entry
 from transkit.engine.registry import Applies, Problem, Scope, register
+from transkit.engine.runner import CatalogContext
+from transkit.model.catalog import Entry
 from transkit.model.findings import Severity
+from transkit.model.forms import form_pairs, per_form, quote
 from transkit.text.punctuation import (
     CANONICAL,
     CLOSERS,
@@ -63,8 +63,13 @@ def bracket_unbalanced(entry: Entry, context: CatalogContext) -> Iterator[Proble
             if kind == "stray" and opener in unclosed and stray[char][1] < unclosed[opener][1]:
                 close, open_ = quote(stray[char][0]), quote(unclosed[opener][0])
                 if rtl:
-                    found.append((index, f"brackets typed in visual order: {close} before {open_}; in "
-                                         f"right-to-left text type {open_} first (it is displayed on the right)"))
+                    found.append(
+                        (
+                            index,
+                            f"brackets typed in visual order: {close} before {open_}; in "
+                            f"right-to-left text type {open_} first (it is displayed on the right)",
+                        )
+                    )
                 else:
                     found.append((index, f"brackets reversed: {close} before {open_}"))
             elif kind == "unclosed" and any(
@@ -123,7 +128,9 @@ def final_punctuation_differs(entry: Entry, context: CatalogContext) -> Iterator
         if have & accepted or abbreviation(source, translation, want, have):
             continue
         source_mark = next(iter(want))
-        shown_source = "no punctuation" if source_mark is Mark.NONE else f"{quote(last_mark(source))} ({source_mark.value})"
+        shown_source = (
+            "no punctuation" if source_mark is Mark.NONE else f"{quote(last_mark(source))} ({source_mark.value})"
+        )
         shown = quote(last_mark(translation)) if Mark.NONE not in have else "no punctuation"
         found.append((index, f"the source ends with {shown_source}, the translation with {shown}"))
     yield from per_form(entry, found)

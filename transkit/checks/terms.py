@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from transkit.engine.runner import CatalogContext
-from transkit.terms.verify import Status, TermProblem, TermUse, verify
-from transkit.model.catalog import Entry
 from transkit.engine.registry import Applies, Problem, Scope, find, register
+from transkit.engine.runner import CatalogContext
+from transkit.model.catalog import Entry
 from transkit.model.findings import Severity
+from transkit.terms.verify import Status, TermProblem, TermUse, verify
 
 
 def term_uses(entry: Entry, context: CatalogContext) -> tuple[TermUse, ...]:
@@ -28,13 +28,21 @@ def _last_uses(entry: Entry, context: CatalogContext) -> tuple[tuple[TermUse, ..
     return context.for_entry("term_uses", entry, lambda: _uses_and_problems(entry, context))
 
 
-def _uses_and_problems(entry: Entry, context: CatalogContext) -> tuple[tuple[TermUse, ...], tuple[TermProblem | None, ...]]:
+def _uses_and_problems(
+    entry: Entry, context: CatalogContext
+) -> tuple[tuple[TermUse, ...], tuple[TermProblem | None, ...]]:
     uses = _term_uses(entry, context)
     return uses, tuple(use.problem for use in uses)
 
 
 def _term_uses(entry: Entry, context: CatalogContext) -> tuple[TermUse, ...]:
-    if not context.termbase or context.catalog.language is None or not entry.translated or entry.obsolete or not entry.msgid:
+    if (
+        not context.termbase
+        or context.catalog.language is None
+        or not entry.translated
+        or entry.obsolete
+        or not entry.msgid
+    ):
         return ()  # without a language there is no approved form to look for (H10x says why)
     uses = verify(entry.msgid, entry.msgid_plural, entry.msgstr, context.catalog.language, context.termbase)
     context.memo.setdefault("term-forms", {})[id(entry)] = _forms(uses)
@@ -75,7 +83,11 @@ def _report(problem: TermProblem, entry: Entry, context: CatalogContext) -> Iter
         term = context.termbase.get(use.term_id)
         if term is not None and term.severity < severity:
             severity = term.severity  # a term the termbase marks as less critical
-        prefix = f"msgstr[{use.plural_index}]: " if entry.is_plural and len(entry.msgstr) > 1 and _differs(entry, context, use) else ""
+        prefix = (
+            f"msgstr[{use.plural_index}]: "
+            if entry.is_plural and len(entry.msgstr) > 1 and _differs(entry, context, use)
+            else ""
+        )
         yield Problem(prefix + use.message, severity=severity)
 
 

@@ -14,14 +14,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from transkit.engine.registry import Applies, Problem, Scope, register
 from transkit.engine.runner import CatalogContext
+from transkit.model.catalog import Entry
+from transkit.model.findings import Severity
 from transkit.model.forms import form_pairs, per_form, quote
+from transkit.model.languages import Language, base_language
 from transkit.terms.match import NO_SPACE_SCRIPTS, normalize, strip_bidi
 from transkit.terms.model import TermKind
-from transkit.model.languages import Language, base_language
-from transkit.model.catalog import Entry
-from transkit.engine.registry import Applies, Problem, Scope, register
-from transkit.model.findings import Severity
 from transkit.text.lengths import counted_characters, expected_length, ratio_to, source_length
 from transkit.text.spacing import double_spaces, edges, inner_line_breaks
 from transkit.text.words import ALLOWED_REPEATS, REDUPLICATING, proper_nouns, repeated_words, untranslated_words

@@ -11,24 +11,34 @@ from pathlib import Path
 
 import click
 
-from transkit.cli.common import USAGE_ERROR, Located, glossary_option, load, load_termbase_for, locate, main, note_termbase, project_options
-from transkit.engine import cache as runcache
-from transkit.terms import Termbase
+from transkit.cli.common import (
+    USAGE_ERROR,
+    Located,
+    glossary_option,
+    load,
+    load_termbase_for,
+    locate,
+    main,
+    note_termbase,
+    project_options,
+    write_atomically,
+)
 from transkit.cli.common import output as open_output
-from transkit.cli.common import write_atomically
-from transkit.model.coverage import compute, index
-from transkit.engine.coverage import coverage_of_files
-from transkit.model.catalog import CatalogFailure
-from transkit.engine.config import run_options
-from transkit.engine.runner import Options, run, run_files
-from transkit.project.locate import locate_files
 from transkit.engine import baseline
+from transkit.engine import cache as runcache
+from transkit.engine.config import run_options
+from transkit.engine.coverage import coverage_of_files
 from transkit.engine.registry import all_checks, find
+from transkit.engine.runner import Options, run, run_files
+from transkit.model.catalog import CatalogFailure
+from transkit.model.coverage import compute, index
 from transkit.model.findings import FailOn, Report
+from transkit.project.locate import locate_files
 from transkit.reporting import CHECK_FORMATS, junit, text
 from transkit.reporting import stats as stats_reporter
 from transkit.reporting import terms as terms_reporter
 from transkit.reporting.json_report import dump
+from transkit.terms import Termbase
 from transkit.terms.matrix import build_matrix
 
 
@@ -36,15 +46,41 @@ from transkit.terms.matrix import build_matrix
 @project_options
 @glossary_option
 @click.option("--format", "output_format", type=click.Choice(sorted(CHECK_FORMATS)), default="text", show_default=True)
-@click.option("--fail-on", type=click.Choice([f.value for f in FailOn]), help="Lowest severity that fails the run (exit 1). Default: error.")
-@click.option("--min-coverage", type=click.FloatRange(0, 100), metavar="PCT", help="Fail when a catalog translates less than PCT percent of the template.")
-@click.option("--select", multiple=True, metavar="CODE", help="Run only these checks (code, code prefix or name; repeatable).")
-@click.option("--ignore", multiple=True, metavar="CODE", help="Skip these checks (code, code prefix or name; repeatable).")
-@click.option("--baseline", "baseline_path", type=click.Path(path_type=Path), help="Report only findings not recorded in this baseline file.")
-@click.option("--write-baseline", type=click.Path(path_type=Path), help="Record today's findings in this file (then exit 0).")
+@click.option(
+    "--fail-on",
+    type=click.Choice([f.value for f in FailOn]),
+    help="Lowest severity that fails the run (exit 1). Default: error.",
+)
+@click.option(
+    "--min-coverage",
+    type=click.FloatRange(0, 100),
+    metavar="PCT",
+    help="Fail when a catalog translates less than PCT percent of the template.",
+)
+@click.option(
+    "--select", multiple=True, metavar="CODE", help="Run only these checks (code, code prefix or name; repeatable)."
+)
+@click.option(
+    "--ignore", multiple=True, metavar="CODE", help="Skip these checks (code, code prefix or name; repeatable)."
+)
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(path_type=Path),
+    help="Report only findings not recorded in this baseline file.",
+)
+@click.option(
+    "--write-baseline", type=click.Path(path_type=Path), help="Record today's findings in this file (then exit 0)."
+)
 @click.option("-q", "--quiet", is_flag=True, help="Text format: print the findings only, no coverage summary.")
 @click.option("--no-cache", is_flag=True, help="Check everything again; do not read or write the result cache.")
-@click.option("-j", "--jobs", type=click.IntRange(1), metavar="N", help="Check N catalogs at once in N processes. Default: one per CPU for large projects.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1),
+    metavar="N",
+    help="Check N catalogs at once in N processes. Default: one per CPU for large projects.",
+)
 def check(
     paths: tuple[Path, ...],
     template: Path | None,
@@ -119,8 +155,16 @@ def check(
 
 @main.command()
 @project_options
-@click.option("--format", "output_format", type=click.Choice(sorted(stats_reporter.FORMATS)), default="text", show_default=True)
-@click.option("--sort", type=click.Choice(["code", "coverage"]), default="code", show_default=True, help="Order of the languages: by code, or least translated first.")
+@click.option(
+    "--format", "output_format", type=click.Choice(sorted(stats_reporter.FORMATS)), default="text", show_default=True
+)
+@click.option(
+    "--sort",
+    type=click.Choice(["code", "coverage"]),
+    default="code",
+    show_default=True,
+    help="Order of the languages: by code, or least translated first.",
+)
 def stats(
     paths: tuple[Path, ...],
     template: Path | None,
@@ -166,7 +210,9 @@ def _check_project(
     termbase = options.termbase
     if languages:
         project = located.load(languages).project
-        return _with_progress(len(project.catalogs), lambda progress: run(project, options, progress=progress, jobs=jobs))
+        return _with_progress(
+            len(project.catalogs), lambda progress: run(project, options, progress=progress, jobs=jobs)
+        )
     template, files = locate_files(located.paths, template=located.template)
     # A catalog's result depends on these options; a baseline filters the report only.
     settings = repr(dataclasses.replace(options, termbase=Termbase(), baseline=None))
@@ -195,7 +241,9 @@ def _report_failures(failures: Sequence[CatalogFailure]) -> None:
 @main.command()
 @project_options
 @glossary_option
-@click.option("--format", "output_format", type=click.Choice(sorted(terms_reporter.FORMATS)), default="text", show_default=True)
+@click.option(
+    "--format", "output_format", type=click.Choice(sorted(terms_reporter.FORMATS)), default="text", show_default=True
+)
 def terms(
     paths: tuple[Path, ...],
     template: Path | None,
@@ -257,13 +305,21 @@ def list_checks(output_format: str) -> None:
             {
                 "version": 1,
                 "checks": [
-                    {"code": i.code, "name": i.name, "severity": i.severity.value, "scope": i.scope.value, "summary": i.summary}
+                    {
+                        "code": i.code,
+                        "name": i.name,
+                        "severity": i.severity.value,
+                        "scope": i.scope.value,
+                        "summary": i.summary,
+                    }
                     for i in infos
-                ]
+                ],
             },
             sys.stdout,
         )
         return
     width = max(len(i.name) for i in infos)
     for info in infos:
-        click.echo(f"{info.code}  {info.name:<{width}}  {info.severity.value:<7}  {info.scope.value:<7}  {info.summary}")
+        click.echo(
+            f"{info.code}  {info.name:<{width}}  {info.severity.value:<7}  {info.scope.value:<7}  {info.summary}"
+        )

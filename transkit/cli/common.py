@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 import io
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
-import sys
 
 import click
 
 from transkit import __version__
 from transkit.engine.config import Config, find_config, load_config
 from transkit.errors import TranskitError
-from transkit.terms import Termbase, load_termbase
 from transkit.model.catalog import Catalog, Project
 from transkit.po.reader import read_catalog
 from transkit.project.locate import DEFAULT_CATALOGS, filter_languages, load_project, locate_project
 from transkit.project.safewrite import write_atomically
+from transkit.terms import Termbase, load_termbase
 
 USAGE_ERROR = 2
 GLOSSARY_FOLDER = "glossary"
@@ -56,10 +56,27 @@ def project_options(function: Callable[..., Any]) -> Callable[..., Any]:
     for decorator in reversed(
         [
             click.argument("paths", nargs=-1, type=click.Path(path_type=Path)),
-            click.option("--template", type=click.Path(path_type=Path), help="The template (.pot); default: the one *.pot beside the catalogs."),
-            click.option("--config", "config_path", type=click.Path(path_type=Path), help="Configuration file; default: transkit.toml or pyproject.toml here."),
-            click.option("--lang", "languages", multiple=True, metavar="CODE", help="Only this language (repeatable): fr, pt-BR, zh_Hans."),
-            click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file instead of standard output."),
+            click.option(
+                "--template",
+                type=click.Path(path_type=Path),
+                help="The template (.pot); default: the one *.pot beside the catalogs.",
+            ),
+            click.option(
+                "--config",
+                "config_path",
+                type=click.Path(path_type=Path),
+                help="Configuration file; default: transkit.toml or pyproject.toml here.",
+            ),
+            click.option(
+                "--lang",
+                "languages",
+                multiple=True,
+                metavar="CODE",
+                help="Only this language (repeatable): fr, pt-BR, zh_Hans.",
+            ),
+            click.option(
+                "-o", "--output", type=click.Path(path_type=Path), help="Write to this file instead of standard output."
+            ),
         ]
     ):
         function = decorator(function)
@@ -89,7 +106,7 @@ class Located:
         template_path, catalogs = locate_project(self.paths, template=self.template)
         return [template_path, *catalogs]
 
-    def load(self, languages: Sequence[str], reader: Callable[..., Catalog] = read_catalog) -> "Loaded":
+    def load(self, languages: Sequence[str], reader: Callable[..., Catalog] = read_catalog) -> Loaded:
         project = load_project(self.paths, template=self.template, reader=reader)
         return Loaded(self.config, filter_languages(project, languages), self.catalog_folders)
 

@@ -9,7 +9,6 @@ import click
 
 from transkit.cli.common import (
     GLOSSARY_FOLDER,
-    USAGE_ERROR,
     glossary_option,
     load,
     main,
@@ -86,7 +85,13 @@ def check_glossary(paths: tuple[Path, ...], glossary_path: Path | None, config_p
 @click.option("--config", "config_path", type=click.Path(path_type=Path), help="Configuration file.")
 @click.option("--format", "output_format", type=click.Choice(["tbx", "csv", "toml"]), required=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file instead of standard output.")
-def export_glossary(paths: tuple[Path, ...], glossary_path: Path | None, config_path: Path | None, output_format: str, output: Path | None) -> None:
+def export_glossary(
+    paths: tuple[Path, ...],
+    glossary_path: Path | None,
+    config_path: Path | None,
+    output_format: str,
+    output: Path | None,
+) -> None:
     """Write the termbase as TBX-Basic, CSV or a single TOML file.
 
     \b
@@ -100,7 +105,9 @@ def export_glossary(paths: tuple[Path, ...], glossary_path: Path | None, config_
 
 @glossary.command(name="import")
 @click.argument("source", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="The TOML file to write; default: glossary/<name>.toml.")
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="The TOML file to write; default: glossary/<name>.toml."
+)
 def import_glossary(source: Path, output: Path | None) -> None:
     """Convert a TBX or CSV termbase into transkit's TOML; never overwrites a file.
 

@@ -20,22 +20,27 @@ from transkit.cli.common import glossary_option, load, load_termbase_for, locate
 from transkit.engine.config import find_config, load_config, run_options
 from transkit.engine.runner import run
 from transkit.errors import ProjectError, TranskitError
+from transkit.maintenance.newcatalog import new_catalog
+from transkit.maintenance.update import CatalogUpdate, update_catalog
+from transkit.model.catalog import Catalog, Project
+from transkit.model.findings import FailOn
 from transkit.model.languages import to_tag
 from transkit.po.mo import compiled_entries, mo_bytes
-from transkit.model.catalog import Catalog, Project
-from transkit.maintenance.newcatalog import new_catalog
-from transkit.project.paths import display_path
 from transkit.po.reader import CatalogSource, read_catalog_source
 from transkit.project.locate import DEFAULT_CATALOGS, find_catalog_files, find_template, path_language
-from transkit.model.findings import FailOn
+from transkit.project.paths import display_path
 from transkit.project.safewrite import folder_lock, remove_leftovers, write_atomically
-from transkit.maintenance.update import CatalogUpdate, update_catalog
 
 template_option = click.option(
-    "--template", type=click.Path(path_type=Path), help="The template (.pot); default: the one *.pot beside the catalogs."
+    "--template",
+    type=click.Path(path_type=Path),
+    help="The template (.pot); default: the one *.pot beside the catalogs.",
 )
 config_option = click.option(
-    "--config", "config_path", type=click.Path(path_type=Path), help="Configuration file; default: transkit.toml or pyproject.toml here."
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path),
+    help="Configuration file; default: transkit.toml or pyproject.toml here.",
 )
 lang_option = click.option(
     "--lang", "languages", multiple=True, metavar="CODE", help="Only this language (repeatable): fr, pt-BR, zh_Hans."
@@ -79,9 +84,7 @@ def init(lang: str, path: Path | None, template: Path | None, config_path: Path 
     else:
         target = folder / f"{code}.po"
     if target.exists():
-        raise ProjectError(
-            "already exists; `transkit update` brings it up to date", display_path(target)
-        )
+        raise ProjectError("already exists; `transkit update` brings it up to date", display_path(target))
     for other in existing:
         other_code = path_language(other)
         if other_code and to_tag(other_code) == created.language.tag:
@@ -90,9 +93,7 @@ def init(lang: str, path: Path | None, template: Path | None, config_path: Path 
                 display_path(other),
             )
     if created.plural_forms is None:
-        click.echo(
-            f"transkit: no plural rule known for {code}: fill in Plural-Forms by hand", err=True
-        )
+        click.echo(f"transkit: no plural rule known for {code}: fill in Plural-Forms by hand", err=True)
     _make_folder(target.parent)
     write_atomically(target, created.text)
     count = len(source.catalog.active_entries)
@@ -109,7 +110,14 @@ def init(lang: str, path: Path | None, template: Path | None, config_path: Path 
 @lang_option
 @click.option("--dry-run", is_flag=True, help="Print what would change in each catalog; write nothing.")
 @click.option("--no-obsolete", is_flag=True, help="Drop messages gone from the template instead of keeping them as #~.")
-@click.option("--lock-timeout", type=click.FloatRange(0), default=30, show_default=True, metavar="SECONDS", help="How long to wait for another update of the same catalogs.")
+@click.option(
+    "--lock-timeout",
+    type=click.FloatRange(0),
+    default=30,
+    show_default=True,
+    metavar="SECONDS",
+    help="How long to wait for another update of the same catalogs.",
+)
 def update(
     paths: tuple[Path, ...],
     template: Path | None,
@@ -159,9 +167,7 @@ def _catalog_folders(paths: Sequence[Path], config_path: Path | None) -> list[Pa
     """The folders whose catalogs a command rewrites, each once, in a fixed order
     (so that two runs take their locks in the same order)."""
     folders = {
-        folder.resolve(): folder
-        for folder in locate(paths, None, config_path).catalog_folders
-        if folder.is_dir()
+        folder.resolve(): folder for folder in locate(paths, None, config_path).catalog_folders if folder.is_dir()
     }
     return [Path(display_path(folders[key])) for key in sorted(folders)]
 
@@ -185,8 +191,7 @@ def _plan_updates(project: Project, sources: SourceReader, *, keep_obsolete: boo
     if project.failures:
         raise project.failures[0].error(" (nothing written)")
     return [
-        update_catalog(project.template, sources[catalog], keep_obsolete=keep_obsolete)
-        for catalog in project.catalogs
+        update_catalog(project.template, sources[catalog], keep_obsolete=keep_obsolete) for catalog in project.catalogs
     ]
 
 
@@ -228,9 +233,20 @@ def _check_writable(paths: Iterable[Path]) -> None:
 @config_option
 @lang_option
 @glossary_option
-@click.option("-o", "--output-dir", type=click.Path(path_type=Path, file_okay=False), help="Write DIR/<lang>/LC_MESSAGES/<domain>.mo instead of a .mo beside each .po.")
-@click.option("--only-passing", is_flag=True, help="Compile only the catalogs that pass the check gate; list the others.")
-@click.option("--fail-on", type=click.Choice([f.value for f in FailOn]), help="With --only-passing: the severity that fails a catalog. Default: error.")
+@click.option(
+    "-o",
+    "--output-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Write DIR/<lang>/LC_MESSAGES/<domain>.mo instead of a .mo beside each .po.",
+)
+@click.option(
+    "--only-passing", is_flag=True, help="Compile only the catalogs that pass the check gate; list the others."
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice([f.value for f in FailOn]),
+    help="With --only-passing: the severity that fails a catalog. Default: error.",
+)
 def compile_command(
     paths: tuple[Path, ...],
     template: Path | None,
@@ -287,4 +303,3 @@ def compile_command(
         )
     click.echo(f"Compiled {len(outputs)} of {len(outputs) + len(skipped)} catalogs.")
     sys.exit(0)
-

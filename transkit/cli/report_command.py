@@ -18,7 +18,7 @@ DEFAULT_OUTPUT = Path("report.html")
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _timestamp(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -33,12 +33,35 @@ def _timestamp(_ctx: click.Context, _param: click.Parameter, value: str | None) 
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--template", type=click.Path(path_type=Path), help="The template (.pot); default: the one *.pot beside the catalogs.")
-@click.option("--config", "config_path", type=click.Path(path_type=Path), help="Configuration file; default: transkit.toml or pyproject.toml here.")
-@click.option("--lang", "languages", multiple=True, metavar="CODE", help="Only this language (repeatable): fr, pt-BR, zh_Hans.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=DEFAULT_OUTPUT, show_default=True, help="The HTML file to write.")
+@click.option(
+    "--template",
+    type=click.Path(path_type=Path),
+    help="The template (.pot); default: the one *.pot beside the catalogs.",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path),
+    help="Configuration file; default: transkit.toml or pyproject.toml here.",
+)
+@click.option(
+    "--lang", "languages", multiple=True, metavar="CODE", help="Only this language (repeatable): fr, pt-BR, zh_Hans."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_OUTPUT,
+    show_default=True,
+    help="The HTML file to write.",
+)
 @glossary_option
-@click.option("--now", callback=_timestamp, metavar="TIMESTAMP", help="Generation time to show (ISO 8601); default: the current UTC time.")
+@click.option(
+    "--now",
+    callback=_timestamp,
+    metavar="TIMESTAMP",
+    help="Generation time to show (ISO 8601); default: the current UTC time.",
+)
 def report(
     paths: tuple[Path, ...],
     template: Path | None,

@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from transkit.errors import TranskitError
-from transkit.project.paths import display_path
 from transkit.model.findings import GATE_CODES, Finding
+from transkit.project.paths import display_path
 
 BASELINE_VERSION = 1
 
@@ -46,7 +46,13 @@ def render(findings: Iterable[Finding]) -> str:
             }
             for f in findings
         ),
-        key=lambda row: (row["language"] or "", row["code"], row["msgctxt"] or "", row["msgid"] or "", row["fingerprint"]),
+        key=lambda row: (
+            row["language"] or "",
+            row["code"],
+            row["msgctxt"] or "",
+            row["msgid"] or "",
+            row["fingerprint"],
+        ),
     )
     return json.dumps({"version": BASELINE_VERSION, "findings": rows}, ensure_ascii=False, indent=1) + "\n"
 
@@ -61,7 +67,11 @@ def load(path: Path) -> Counter[str]:
         raise BaselineError(f"cannot read baseline: {error}", shown) from None
     except json.JSONDecodeError as error:
         raise BaselineError(f"not a baseline (invalid JSON: {error.msg})", shown, error.lineno) from None
-    if not isinstance(document, dict) or document.get("version") != BASELINE_VERSION or not isinstance(document.get("findings"), list):
+    if (
+        not isinstance(document, dict)
+        or document.get("version") != BASELINE_VERSION
+        or not isinstance(document.get("findings"), list)
+    ):
         raise BaselineError(f"not a transkit baseline of version {BASELINE_VERSION}", shown)
     try:
         return Counter(str(row["fingerprint"]) for row in document["findings"])

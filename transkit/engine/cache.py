@@ -36,12 +36,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from transkit import __version__
-from transkit.model.coverage import Coverage
 from transkit.engine.runner import CatalogFacts, CatalogResult
+from transkit.engine.suppression import Marker
 from transkit.model.catalog import CatalogFile
+from transkit.model.coverage import Coverage
 from transkit.model.findings import Finding, Report, Severity
 from transkit.project.safewrite import write_atomically
-from transkit.engine.suppression import Marker
 
 FORMAT = 2
 """Bumped whenever what a cache entry holds changes shape."""
@@ -81,9 +81,7 @@ class CatalogCache:
 
     def _path(self, source: CatalogFile, digest: str) -> Path:
         key = hashlib.sha256(
-            f"{self.prefix}\0{source.display_path}\0{source.path_language}\0{digest}".encode(
-                "utf-8", "surrogateescape"
-            )
+            f"{self.prefix}\0{source.display_path}\0{source.path_language}\0{digest}".encode("utf-8", "surrogateescape")
         ).hexdigest()
         return self.folder / f"catalog-{key}.json"
 
@@ -126,9 +124,7 @@ def _result_data(result: CatalogResult) -> dict:
         "display_path": result.display_path,
         "coverage": result.coverage.as_dict(),
         "enabled": list(result.enabled),
-        "markers": [
-            [key[0], key[1], [_marker_data(m) for m in found]] for key, found in result.markers.items()
-        ],
+        "markers": [[key[0], key[1], [_marker_data(m) for m in found]] for key, found in result.markers.items()],
         "findings": [_finding_data(finding) for finding in result.findings],
         "used": [_marker_data(m) for m in result.used],
         "facts": {"code": result.facts.code, "facts": dict(result.facts.facts)},

@@ -14,19 +14,27 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from transkit.engine.registry import find
+from transkit.engine.runner import Options
+from transkit.engine.selection import Selection, names_a_check
 from transkit.errors import ConfigError
+from transkit.model.findings import FailOn, Severity
 from transkit.model.languages import to_tag
 from transkit.project.paths import display_path
-from transkit.engine.registry import find
-from transkit.engine.selection import Selection, names_a_check
-from transkit.engine.runner import Options
-from transkit.terms.model import Termbase
 from transkit.project.tomlfile import line_of, read_toml
-from transkit.model.findings import FailOn, Severity
+from transkit.terms.model import Termbase
 
 _TOP_KEYS = {
-    "catalogs", "template", "glossary", "fail-on", "min-coverage", "select", "ignore", "languages",
-    "severity", "baseline",
+    "catalogs",
+    "template",
+    "glossary",
+    "fail-on",
+    "min-coverage",
+    "select",
+    "ignore",
+    "languages",
+    "severity",
+    "baseline",
 }
 _LANGUAGE_KEYS = {"min-coverage", "select", "ignore"}
 
@@ -86,7 +94,9 @@ def _validate(table: Any, path: Path, text: str, prefix: str) -> Config:
 
     def fail(key: str, message: str, after: int | None = None) -> ConfigError:
         # Look for the key inside our table only: [tool.ruff] may set "ignore" too.
-        return ConfigError(message, shown, line_of(text, key.split(".")[-1], after=after if after is not None else start))
+        return ConfigError(
+            message, shown, line_of(text, key.split(".")[-1], after=after if after is not None else start)
+        )
 
     if not isinstance(table, dict):
         raise ConfigError(f"[{prefix}] must be a table", shown)
@@ -134,7 +144,9 @@ def _validate(table: Any, path: Path, text: str, prefix: str) -> Config:
         section = _table_line(text, f"{prefix}.languages.{code}".lstrip(".")) or start
         for key in overrides:
             if key not in _LANGUAGE_KEYS:
-                raise fail(key, f"unknown key {key!r} in [languages.{code}]; known keys: {', '.join(sorted(_LANGUAGE_KEYS))}")
+                raise fail(
+                    key, f"unknown key {key!r} in [languages.{code}]; known keys: {', '.join(sorted(_LANGUAGE_KEYS))}"
+                )
         if "select" in overrides:
             language_select[code] = selectors("select", overrides, f"[languages.{code}] ", section)
         if "ignore" in overrides:

@@ -22,7 +22,9 @@ def coverage_of_files(
     def one(number: int) -> Coverage | CatalogFailure:
         source = files[number]
         try:
-            catalog = read_catalog(source.path, source.display_path, path_language=source.path_language, template=template_index)
+            catalog = read_catalog(
+                source.path, source.display_path, path_language=source.path_language, template=template_index
+            )
         except CatalogError as error:
             return CatalogFailure.of(error, source)
         return compute(catalog, template, template_index)

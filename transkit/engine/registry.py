@@ -43,7 +43,7 @@ class Applies(enum.Enum):
     TRANSLATED = "translated"
     """Active entries with every form filled and not fuzzy: what ships."""
 
-    def accepts(self, entry: "Entry") -> bool:
+    def accepts(self, entry: Entry) -> bool:
         if self is Applies.ALL:
             return True
         if entry.obsolete or entry.msgid == "":

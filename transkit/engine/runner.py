@@ -8,8 +8,8 @@ nothing are reported (N101); a baseline, if given, keeps only new findings.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import functools
+import hashlib
 import sys
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
@@ -18,17 +18,17 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from transkit.engine import baseline as baseline_mod
-from transkit.model.coverage import Coverage, compute, index
-from transkit.errors import CatalogError
-from transkit.terms.model import Termbase
-from transkit.model.languages import to_tag
-from transkit.model.catalog import Catalog, CatalogFailure, CatalogFile, Entry, MessageKey, Project
-from transkit.po.reader import decode, parse_catalog, read_bytes
 from transkit.engine.registry import Applies, CheckInfo, Problem, Scope, all_checks, find
-from transkit.model.findings import Finding, Report, Severity
 from transkit.engine.selection import Selection
 from transkit.engine.suppression import Marker, markers
 from transkit.engine.workers import PARALLEL_MIN_BYTES, PARALLEL_MIN_ENTRIES, map_numbers, total_size, worker_count
+from transkit.errors import CatalogError
+from transkit.model.catalog import Catalog, CatalogFailure, CatalogFile, Entry, MessageKey, Project
+from transkit.model.coverage import Coverage, compute, index
+from transkit.model.findings import Finding, Report, Severity
+from transkit.model.languages import to_tag
+from transkit.po.reader import decode, parse_catalog, read_bytes
+from transkit.terms.model import Termbase
 
 UNUSED_SUPPRESSION = "N101"
 KEPT_CACHE_SIZE = 256
@@ -208,8 +208,13 @@ def run(
     """
     entries = sum(len(catalog.entries) for catalog in project.catalogs)
     return _run(
-        project.root, project.template, list(project.catalogs), project.failures, options,
-        progress=progress, workers=worker_count(entries >= PARALLEL_MIN_ENTRIES, jobs, len(project.catalogs)),
+        project.root,
+        project.template,
+        list(project.catalogs),
+        project.failures,
+        options,
+        progress=progress,
+        workers=worker_count(entries >= PARALLEL_MIN_ENTRIES, jobs, len(project.catalogs)),
         filtered=project.filtered,
     )
 
@@ -234,8 +239,14 @@ def run_files(
     """
     size = total_size(source.path for source in files)
     return _run(
-        root, template, list(files), (), options, progress=progress,
-        workers=worker_count(size >= PARALLEL_MIN_BYTES, jobs, len(files)), cache=cache,
+        root,
+        template,
+        list(files),
+        (),
+        options,
+        progress=progress,
+        workers=worker_count(size >= PARALLEL_MIN_BYTES, jobs, len(files)),
+        cache=cache,
     )
 
 
@@ -287,12 +298,22 @@ def _run(
             enabled = [info for info in checks if info.code in result.enabled]
             if unused_check in enabled:
                 for problem in unused_check.function(_unused(result.markers, used, enabled)):
-                    findings.append(_finding(unused_check, problem, file=result.display_path, language=result.coverage.language, options=options))
+                    findings.append(
+                        _finding(
+                            unused_check,
+                            problem,
+                            file=result.display_path,
+                            language=result.coverage.language,
+                            options=options,
+                        )
+                    )
         # Template markers serve every language: judge them only when every language ran.
         if not filtered and options.selection.enabled(unused_check):
             unused = _unused(template_markers, used, options.selection.apply(checks))
             for problem in unused_check.function(unused):
-                findings.append(_finding(unused_check, problem, file=template.display_path, language=None, options=options))
+                findings.append(
+                    _finding(unused_check, problem, file=template.display_path, language=None, options=options)
+                )
 
     total = len(findings)
     if options.baseline is not None:
@@ -373,7 +394,9 @@ def _check_source(shared: _Shared, number: int) -> CatalogResult:
         digest = hashlib.sha256(data).hexdigest()  # of the very bytes checked
         text = decode(data, source.display_path)
         del data  # a large catalog's bytes need not outlive its decoding
-        catalog = parse_catalog(text, source.path, source.display_path, path_language=code, template=shared.template_index)
+        catalog = parse_catalog(
+            text, source.path, source.display_path, path_language=code, template=shared.template_index
+        )
         del text
     except CatalogError as error:
         # An unreadable file has no digest: it is read again next time, not cached.
@@ -408,8 +431,13 @@ def _check_catalog(shared: _Shared, catalog: Catalog) -> CatalogResult:
     coverage = compute(catalog, shared.template, shared.template_index)
     view = Project(shared.root, shared.template, (catalog,))
     context = CatalogContext(
-        view, catalog, shared.template_index, coverage, options,
-        run_memo=shared.run_memo, remember_sources=shared.remember_sources,
+        view,
+        catalog,
+        shared.template_index,
+        coverage,
+        options,
+        run_memo=shared.run_memo,
+        remember_sources=shared.remember_sources,
     )
     enabled = options.selection_for(catalog).apply(shared.checks)
     catalog_markers = _markers(catalog, template=False)
@@ -460,7 +488,9 @@ def _suppress(raw, catalog_markers, template_markers, used) -> list[Finding]:
     return [f for f in raw if not _suppressed(f, catalog_markers, template_markers, used)]
 
 
-def _unused(found: Mapping[MessageKey, tuple[Marker, ...]], used: set[Marker], enabled: list[CheckInfo]) -> list[Marker]:
+def _unused(
+    found: Mapping[MessageKey, tuple[Marker, ...]], used: set[Marker], enabled: list[CheckInfo]
+) -> list[Marker]:
     """Markers that suppressed nothing, among those this run can judge."""
     return [m for ms in found.values() for m in ms if m not in used and m.judged_by(enabled)]
 
@@ -505,7 +535,9 @@ def _finding(
         line = line if line is not None else entry.line
         msgctxt = msgctxt if msgctxt is not None else entry.msgctxt
         msgid = msgid if msgid is not None else entry.msgid
-    severity = options.severities.get(info.code) or options.severities.get(info.name) or problem.severity or info.severity
+    severity = (
+        options.severities.get(info.code) or options.severities.get(info.name) or problem.severity or info.severity
+    )
     return Finding(
         file=problem.file or file,
         line=line,

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from transkit.errors import TranskitError
 from transkit.engine.registry import CheckInfo, all_checks
+from transkit.errors import TranskitError
 
 
 class SelectionError(TranskitError):
@@ -27,9 +27,7 @@ class Selection:
         """Refuse selectors that match nothing: a typo must not silently select nothing."""
         for selector in (*self.select, *self.ignore):
             if not names_a_check(selector, checks):
-                raise SelectionError(
-                    f"unknown check code, prefix or name {selector!r} (see `transkit checks`)"
-                )
+                raise SelectionError(f"unknown check code, prefix or name {selector!r} (see `transkit checks`)")
 
     def enabled(self, info: CheckInfo) -> bool:
         selected = _best(self.select or ("ALL",), info)

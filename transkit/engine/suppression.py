@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from transkit.model.catalog import Entry
 from transkit.engine.registry import CheckInfo, Problem
 from transkit.engine.selection import names_a_check, specificity
+from transkit.model.catalog import Entry
 
 _COMMENT = re.compile(r"transkit-ignore:\s*([^\n]*)", re.IGNORECASE)
 _FLAG = re.compile(r"^transkit-ignore-(.+)$", re.IGNORECASE)
@@ -40,9 +40,7 @@ class Marker:
     def judged_by(self, enabled: list[CheckInfo]) -> bool:
         """Whether this run can tell that the marker is unused: every selector names a check
         that ran, or names no check at all (a typo is reported, not silently kept)."""
-        return all(
-            any(specificity(s, i) is not None for i in enabled) or not names_a_check(s) for s in self.selectors
-        )
+        return all(any(specificity(s, i) is not None for i in enabled) or not names_a_check(s) for s in self.selectors)
 
 
 def unused_problem(marker: Marker) -> Problem:

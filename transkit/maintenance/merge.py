@@ -204,11 +204,7 @@ def _flags(ref: Entry, old: Entry, fuzzy: bool) -> tuple[str, ...]:
     """
     flags = ["fuzzy"] if fuzzy else []
     flags += [flag for flag in ref.flags if flag != "fuzzy" and flag not in flags]
-    flags += [
-        flag
-        for flag in old.flags
-        if flag != "fuzzy" and not flag.endswith("-format") and flag not in flags
-    ]
+    flags += [flag for flag in old.flags if flag != "fuzzy" and not flag.endswith("-format") and flag not in flags]
     return tuple(flags)
 
 

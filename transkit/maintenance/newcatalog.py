@@ -13,13 +13,13 @@ from datetime import datetime
 
 import langcodes
 
-from transkit.po.layout import format_catalog, layout
 from transkit.errors import TranskitError
-from transkit.model.languages import Language, language, to_tag
 from transkit.maintenance.merge import revision_date, untranslated
-from transkit.po.reader import CatalogSource
-from transkit.po.plural_rules import known_rules
 from transkit.maintenance.update import set_header_field
+from transkit.model.languages import Language, language, to_tag
+from transkit.po.layout import format_catalog, layout
+from transkit.po.plural_rules import known_rules
+from transkit.po.reader import CatalogSource
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from transkit.po.layout import format_catalog, layout
 from transkit.errors import CatalogError
 from transkit.maintenance.merge import Decision, Merged, merge, revision_date
 from transkit.model.catalog import Catalog
+from transkit.po.layout import format_catalog, layout
 from transkit.po.reader import CatalogSource
 
 # Where gettext puts these fields when a header lacks them: after the field before.
@@ -67,14 +67,12 @@ def update_catalog(
     if merged.translations_changed:
         header = set_header_field(header, "PO-Revision-Date", revision_date(now))
     written = layout(source)
-    text = format_catalog(
-        written.header_comments, header, merged.entries, original=source, original_layout=written
-    )
+    text = format_catalog(written.header_comments, header, merged.entries, original=source, original_layout=written)
     try:
         data = text.encode(source.charset, "surrogateescape")
     except UnicodeEncodeError as error:
         raise CatalogError(
-            f"the template's text {text[error.start:error.end]!r} cannot be written in this "
+            f"the template's text {text[error.start : error.end]!r} cannot be written in this "
             f"catalog's charset {source.charset}; convert the catalog to UTF-8 (msgconv -t UTF-8)",
             source.catalog.display_path,
         ) from None

@@ -77,7 +77,12 @@ def parse_date(value: str | None) -> dt.datetime | None:
         offset = sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
     try:
         return dt.datetime(
-            int(year), int(month), int(day), int(hour), int(minute), int(second or 0),
+            int(year),
+            int(month),
+            int(day),
+            int(hour),
+            int(minute),
+            int(second or 0),
             tzinfo=dt.timezone(offset),
         )
     except ValueError:

@@ -19,16 +19,16 @@ class Severity(enum.Enum):
     def rank(self) -> int:
         return _RANK[self]
 
-    def __ge__(self, other: "Severity") -> bool:
+    def __ge__(self, other: Severity) -> bool:
         return self.rank >= other.rank
 
-    def __gt__(self, other: "Severity") -> bool:
+    def __gt__(self, other: Severity) -> bool:
         return self.rank > other.rank
 
-    def __le__(self, other: "Severity") -> bool:
+    def __le__(self, other: Severity) -> bool:
         return self.rank <= other.rank
 
-    def __lt__(self, other: "Severity") -> bool:
+    def __lt__(self, other: Severity) -> bool:
         return self.rank < other.rank
 
 

@@ -9,8 +9,8 @@ a list of singular ones to every check that compares text (families ``M`` and ``
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from transkit.model.catalog import Catalog, Entry
 from transkit.model.findings import Problem
@@ -43,10 +43,7 @@ def form_pairs(entry: Entry, catalog: Catalog) -> list[tuple[int, str, str]]:
         return [(0, entry.msgid, entry.msgstr[0] if entry.msgstr else "")]
     single = len(entry.msgstr) == 1 or _nplurals(catalog) == 1
     plural = entry.msgid_plural or entry.msgid
-    return [
-        (index, plural if (index > 0 or single) else entry.msgid, text)
-        for index, text in enumerate(entry.msgstr)
-    ]
+    return [(index, plural if (index > 0 or single) else entry.msgid, text) for index, text in enumerate(entry.msgstr)]
 
 
 def per_form(entry: Entry, found: Iterable[tuple[int, str]]) -> Iterator[Problem]:

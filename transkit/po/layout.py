@@ -87,9 +87,18 @@ def same_content(first: Entry, second: Entry) -> bool:
 
 def _content(entry: Entry) -> tuple:
     return (
-        entry.msgctxt, entry.msgid, entry.msgid_plural, entry.msgstr, entry.flags,
-        entry.previous_msgctxt, entry.previous_msgid, entry.previous_msgid_plural,
-        entry.translator_comment, entry.extracted_comment, entry.references, entry.obsolete,
+        entry.msgctxt,
+        entry.msgid,
+        entry.msgid_plural,
+        entry.msgstr,
+        entry.flags,
+        entry.previous_msgctxt,
+        entry.previous_msgid,
+        entry.previous_msgid_plural,
+        entry.translator_comment,
+        entry.extracted_comment,
+        entry.references,
+        entry.obsolete,
     )
 
 

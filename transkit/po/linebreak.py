@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache
 
 # --------------------------------------------------------------------------
 # UAX #14 as libunistring 1.0 implements it.  Classes, in the order of the tables below
@@ -84,10 +84,8 @@ def _after_spaces_table() -> tuple[bytes, ...]:
     """For the class a word leaves behind and the next word's first class: 1 when a break
     may come between them after spaces (never after leading spaces: BK)."""
     return tuple(
-        bytes(break_opportunities([last, _SP, first])[0][2] == CAN for first in range(35))
-        for last in range(35)
+        bytes(break_opportunities([last, _SP, first])[0][2] == CAN for first in range(35)) for last in range(35)
     )
-
 
 
 # --------------------------------------------------------------------------
@@ -245,7 +243,7 @@ def _decode_runs(runs: str, size: int = 0x110000) -> bytes:
     return b"".join(parts)[:size]
 
 
-@lru_cache(maxsize=None)
+@cache
 def tables() -> tuple[bytes, bytes]:
     """The class and the width of every code point (2.2 MB), decoded on first use."""
     return _decode_runs(_CLASS_RUNS), _decode_runs(_WIDTH_RUNS)

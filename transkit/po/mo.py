@@ -25,9 +25,7 @@ _CONTEXT_SEPARATOR = "\x04"
 def compiled_entries(entries: tuple[Entry, ...] | list[Entry]) -> list[Entry]:
     """The entries msgfmt compiles (the header is not among them)."""
     return [
-        entry
-        for entry in entries
-        if not entry.obsolete and not entry.fuzzy and entry.msgstr and entry.msgstr[0] != ""
+        entry for entry in entries if not entry.obsolete and not entry.fuzzy and entry.msgstr and entry.msgstr[0] != ""
     ]
 
 
@@ -65,7 +63,5 @@ def mo_bytes(header_msgstr: str, entries: tuple[Entry, ...] | list[Entry], chars
             text = pair[column]
             table += struct.pack("<II", len(text), strings_at + len(blob))
             blob += text + b"\0"
-    header = struct.pack(
-        "<7I", _MAGIC, 0, count, originals_at, translations_at, 0, strings_at
-    )
+    header = struct.pack("<7I", _MAGIC, 0, count, originals_at, translations_at, 0, strings_at)
     return header + bytes(table) + bytes(blob)

@@ -55,11 +55,19 @@ _TOKEN = re.compile(
 )
 
 _BINARY_PRECEDENCE = {
-    "||": 1, "&&": 2,
-    "==": 3, "!=": 3,
-    "<": 4, "<=": 4, ">": 4, ">=": 4,
-    "+": 5, "-": 5,
-    "*": 6, "/": 6, "%": 6,
+    "||": 1,
+    "&&": 2,
+    "==": 3,
+    "!=": 3,
+    "<": 4,
+    "<=": 4,
+    ">": 4,
+    ">=": 4,
+    "+": 5,
+    "-": 5,
+    "*": 6,
+    "/": 6,
+    "%": 6,
 }
 
 
@@ -77,9 +85,7 @@ def _tokenize(expression: str) -> list[_Token]:
     while position < len(expression):
         match = _TOKEN.match(expression, position)
         if match is None:
-            raise PluralFormsError(
-                f"unexpected character {expression[position]!r} at position {position + 1}"
-            )
+            raise PluralFormsError(f"unexpected character {expression[position]!r} at position {position + 1}")
         kind, text = match.lastgroup or "", match.group()
         if kind == "number":
             if len(text) > 19 or int(text) > LONG_MAX:
@@ -91,7 +97,9 @@ def _tokenize(expression: str) -> list[_Token]:
             tokens.append(_Token("n", text, position))
         elif kind == "op":
             if text in ("++", "--"):
-                raise PluralFormsError(f"{text!r} at position {position + 1} is not allowed (write '{text[0]} {text[0]}')")
+                raise PluralFormsError(
+                    f"{text!r} at position {position + 1} is not allowed (write '{text[0]} {text[0]}')"
+                )
             tokens.append(_Token("op", text, position))
         position = match.end()
     tokens.append(_Token("end", "end of expression", len(expression)))

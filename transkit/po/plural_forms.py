@@ -74,7 +74,9 @@ def _parse(value: str) -> PluralForms:
         if not equals or key not in ("nplurals", "plural"):
             raise PluralFormsError(f"unexpected {part.strip()[:40]!r}: expected nplurals=N; plural=EXPRESSION;")
         if name != name.rstrip():
-            raise PluralFormsError(f"space before '=' in {part.strip()[:40]!r}: GNU gettext only finds '{key}=' written together")
+            raise PluralFormsError(
+                f"space before '=' in {part.strip()[:40]!r}: GNU gettext only finds '{key}=' written together"
+            )
         if key in fields:
             raise PluralFormsError(f"{key}= is given twice")
         fields[key] = text.strip()

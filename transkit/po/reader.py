@@ -18,8 +18,8 @@ from pathlib import Path
 import polib
 
 from transkit.errors import CatalogError
-from transkit.model.languages import language as language_of
 from transkit.model.catalog import Catalog, Entry, MessageKey
+from transkit.model.languages import language as language_of
 from transkit.po.comments import Comments, UnreadableComments, read_comments
 from transkit.po.syntax import PoSyntaxError, ScannedEntry, scan
 
@@ -194,7 +194,9 @@ def _parse(
     entries = None
     if not use_polib:
         try:
-            entries = tuple(map(_entry, _given_out(messages), read_comments(text, lines), repeat(template or _NO_TEMPLATE)))
+            entries = tuple(
+                map(_entry, _given_out(messages), read_comments(text, lines), repeat(template or _NO_TEMPLATE))
+            )
         except UnreadableComments:
             # polib reads the file, and says what it cannot read; the scan's entries
             # were given out in part, so the text is scanned again for it.
@@ -304,9 +306,7 @@ def _entries_with_polib(text: str, messages: list[ScannedEntry], shown: str) -> 
             int(line.group(1)) if line else None,
         ) from None
     if len(parsed) != len(messages):
-        raise CatalogError(
-            f"parsed {len(parsed)} messages where the file has {len(messages)}", shown
-        )
+        raise CatalogError(f"parsed {len(parsed)} messages where the file has {len(messages)}", shown)
     return tuple(_polib_entry(p, s, shown) for p, s in zip(parsed, messages))
 
 

@@ -170,8 +170,15 @@ _TOKEN = re.compile(
 
 _ESCAPE = re.compile(r'\\(?:([ntbrfva\\"])|([0-7]{1,3})|x([0-9A-Fa-f]+)|(x?))')
 _SIMPLE_ESCAPES = {
-    "n": "\n", "t": "\t", "b": "\b", "r": "\r", "f": "\f", "v": "\v", "a": "\a",
-    "\\": "\\", '"': '"',
+    "n": "\n",
+    "t": "\t",
+    "b": "\b",
+    "r": "\r",
+    "f": "\f",
+    "v": "\v",
+    "a": "\a",
+    "\\": "\\",
+    '"': '"',
 }
 _SIMPLE_ESCAPE = re.compile(r"\\(.)")
 # Any escape that the fast path does not decode itself (octal, hex, invalid).
@@ -445,7 +452,7 @@ class _Scanner:
             try:
                 value = _unescape(body, start + 1)
             except _BadEscape as bad:
-                raise PoSyntaxError(self.line_at(bad.offset), "invalid control sequence")
+                raise PoSyntaxError(self.line_at(bad.offset), "invalid control sequence") from None
         kind = _PREV_STR if self.previous else _STR
         if not m.group(3):
             if end < self.n and self.text[end] == "\\":
@@ -580,9 +587,7 @@ class _Scanner:
         self.check_obsolete(intro, id_first)
         raise self.error(intro, "missing 'msgstr' section")
 
-    def plural_forms(
-        self, msgstr: tuple, tok: tuple
-    ) -> tuple[tuple, tuple[int, ...], tuple[str, ...], tuple]:
+    def plural_forms(self, msgstr: tuple, tok: tuple) -> tuple[tuple, tuple[int, ...], tuple[str, ...], tuple]:
         """``msgstr[n] "..."`` repeated; ``tok`` is the '[' after ``msgstr``.
 
         Returns (first msgstr token, indexes, decoded values, lookahead).
@@ -645,11 +650,7 @@ class _Scanner:
         self.seen.add(key)
         line = self.line_at(start)
         msgid_line = line if start == intro[1] else self.line_at(intro[1])
-        self.entries.append(
-            ScannedEntry(
-                line, msgid_line, msgctxt, msgid, msgid_plural, indexes, intro[3], msgstr
-            )
-        )
+        self.entries.append(ScannedEntry(line, msgid_line, msgctxt, msgid, msgid_plural, indexes, intro[3], msgstr))
 
     # ------------------------------------------------------------ fast path
     def fast(self, pos: int) -> int:
@@ -679,9 +680,7 @@ class _Scanner:
                 end = m.end()
                 if odd_chars or text.find("\\", pos, end) >= 0:
                     body = m.start(_G_BODY)
-                    if odd_chars and (
-                        text.find("\0", body, end) >= 0 or text.find("\x04", body, end) >= 0
-                    ):
+                    if odd_chars and (text.find("\0", body, end) >= 0 or text.find("\x04", body, end) >= 0):
                         return pos
                     if odd_escape(text, body, end):
                         return pos
@@ -720,9 +719,7 @@ class _Scanner:
                         msgctxt, msgid = same.msgctxt, same.msgid
                         key = (msgctxt, msgid)
                 if key in seen:
-                    raise PoSyntaxError(
-                        self.line_at(m.start(i + 1) + 5), "duplicate message definition"
-                    )
+                    raise PoSyntaxError(self.line_at(m.start(i + 1) + 5), "duplicate message definition")
                 seen.add(key)
                 start_at = m.start(start + 1)
                 line_count += text.count("\n", line_pos, start_at)
@@ -738,9 +735,7 @@ class _Scanner:
                 if removed:
                     line += bisect_right(removed, start_at)
                     msgid_line += bisect_right(removed, i_at)
-                append(
-                    entry(line, msgid_line, msgctxt, msgid, msgid_plural, indexes, obsolete, msgstr)
-                )
+                append(entry(line, msgid_line, msgctxt, msgid, msgid_plural, indexes, obsolete, msgstr))
                 pos = end
         finally:
             if line_pos > self._line_pos:

@@ -41,8 +41,8 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache, partial
 from itertools import accumulate
 
-from transkit.po.linebreak import AFTER_SPACES, ASCII_TABLES, BK, CAN, MUST, NO, break_opportunities, tables
 from transkit.model.catalog import Entry
+from transkit.po.linebreak import AFTER_SPACES, ASCII_TABLES, BK, CAN, MUST, NO, break_opportunities, tables
 
 __all__ = ["PAGE_WIDTH", "render_entry", "render_header", "render_string"]
 
@@ -248,9 +248,7 @@ _ESCAPE_SEQUENCE = re.compile(r"\\.")
 _PORTION = re.compile(r"[^\n]*\n|[^\n]+")
 
 
-def _render_string(
-    keyword: str, value: str, prefix: str, width: int, language: str | None
-) -> list[str]:
+def _render_string(keyword: str, value: str, prefix: str, width: int, language: str | None) -> list[str]:
     """gettext's ``wrap()``: the keyword line, then the wrapped portions."""
     # Columns for the text of a continuation line (prefix and quotes excluded), and the
     # column where the text starts on the keyword line, counted the same way.
@@ -321,8 +319,7 @@ def _wrap_portion(
             forbidden.update(place - offset for place in places)
         else:  # each escaped character before a place adds one
             forbidden.update(
-                place - offset + len(_NEEDS_ESCAPE.findall(portion, 0, place - offset))
-                for place in places
+                place - offset + len(_NEEDS_ESCAPE.findall(portion, 0, place - offset)) for place in places
             )
     if found is None:
         points = _fill_with_mandatory_breaks(escaped, forbidden, room, column)
@@ -337,9 +334,7 @@ def _wrap_portion(
     return [escaped[start:end] for start, end in zip(bounds, bounds[1:])]
 
 
-def _fill(
-    opportunities: list[int], widths: list[int], total: int, room: int, column: int
-) -> list[int]:
+def _fill(opportunities: list[int], widths: list[int], total: int, room: int, column: int) -> list[int]:
     """Where libunistring's u8_width_linebreaks breaks a text: a greedy fill.
 
     It cuts the text into pieces at the break opportunities and breaks the line before
@@ -423,9 +418,7 @@ def _word(word: str) -> _WordInfo:
     return info
 
 
-def _fill_with_mandatory_breaks(
-    escaped: str, forbidden: set[int], room: int, column: int
-) -> list[int]:
+def _fill_with_mandatory_breaks(escaped: str, forbidden: set[int], room: int, column: int) -> list[int]:
     """The fill of a portion holding a mandatory break (a raw U+2028, U+0085, ...), where
     libunistring starts counting columns afresh though gettext does not break the line:
     character by character, as libunistring does."""
@@ -532,9 +525,7 @@ _C_CONVERSIONS = frozenset("%cCsSidouxXeEfFgGaApnm")
 _PRI_MACRO = re.compile("<PRI[diouxX](?:MAX|PTR|(?:LEAST|FAST)?(?:8|16|32|64))>")
 
 
-def _c_directives(
-    value: str, translated: bool = False, objc: bool = False
-) -> list[tuple[int, int]]:
+def _c_directives(value: str, translated: bool = False, objc: bool = False) -> list[tuple[int, int]]:
     """(first, last) index of each valid directive of a ``c-format`` string, as gettext
     0.21's format-c.c: ``%`` [n$] flags [width] [.precision] (size type | <PRI...>), where
     width and precision may be ``*`` or ``*n$``; numbered and unnumbered arguments may

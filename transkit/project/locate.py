@@ -11,10 +11,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from transkit.errors import CatalogError, ProjectError
-from transkit.model.languages import to_tag
 from transkit.model.catalog import Catalog, CatalogFailure, CatalogFile, Project
-from transkit.project.paths import display_path
+from transkit.model.languages import to_tag
 from transkit.po.reader import read_catalog
+from transkit.project.paths import display_path
 
 DEFAULT_CATALOGS = Path("catalogs")
 
@@ -173,7 +173,9 @@ def filter_languages(project: Project, languages: Sequence[str]) -> Project:
         if tag is None:
             raise ProjectError(f"--lang {code!r} is not a language code")
         matches = [c for c in project.catalogs if c.language and matches_language(tag, c.language.tag)]
-        broken = [f for f in project.failures if f.path_language and matches_language(tag, to_tag(f.path_language) or "")]
+        broken = [
+            f for f in project.failures if f.path_language and matches_language(tag, to_tag(f.path_language) or "")
+        ]
         if not matches and broken:
             raise CatalogError(broken[0].message, broken[0].display_path, broken[0].line)
         if not matches:

@@ -19,12 +19,12 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from transkit.model.coverage import Coverage, compute, index
-from transkit.terms.verify import Status
-from transkit.model.languages import Language
 from transkit.model.catalog import Catalog, Entry, Project
+from transkit.model.coverage import Coverage, compute, index
 from transkit.model.findings import Finding, Report
+from transkit.model.languages import Language
 from transkit.terms.matrix import TermsMatrix
+from transkit.terms.verify import Status
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAGE = "report.html"
@@ -125,7 +125,9 @@ def _messages(catalog: Catalog, template: Catalog) -> tuple[Message, ...]:
         rows.append(Message(state, entry.line, entry.msgctxt, _source(entry), _forms(entry), _previous(entry)))
     for key, entry in have.items():
         if key not in wanted:
-            rows.append(Message("not in template", entry.line, entry.msgctxt, _source(entry), _forms(entry), _previous(entry)))
+            rows.append(
+                Message("not in template", entry.line, entry.msgctxt, _source(entry), _forms(entry), _previous(entry))
+            )
     for entry in catalog.obsolete_entries:
         rows.append(Message("obsolete", entry.line, entry.msgctxt, _source(entry), _forms(entry), None))
     return tuple(rows)
@@ -145,7 +147,9 @@ def _previous(entry: Entry) -> str | None:
     return None
 
 
-def _language_view(catalog: Catalog, template: Catalog, coverage: Coverage, findings: tuple[Finding, ...]) -> LanguageView:
+def _language_view(
+    catalog: Catalog, template: Catalog, coverage: Coverage, findings: tuple[Finding, ...]
+) -> LanguageView:
     language: Language | None = catalog.language
     counts = {severity: sum(1 for f in findings if f.severity.value == severity) for severity in SEVERITIES}
     return LanguageView(
@@ -185,7 +189,9 @@ def render_report(project: Project, report: Report, matrix: TermsMatrix | None, 
         views = {view.code: view for view in languages}
         matrix_languages = [views.get(code) or code for code in sorted(matrix.languages, key=str.lower)]
         codes = [getattr(item, "code", item) for item in matrix_languages]
-        matrix_rows = [(term_id, [(code, _cell(matrix, term_id, code)) for code in codes]) for term_id in matrix.term_ids]
+        matrix_rows = [
+            (term_id, [(code, _cell(matrix, term_id, code)) for code in codes]) for term_id in matrix.term_ids
+        ]
     script = _asset("report.js")
     style = _asset("report.css")
     policy = (

@@ -81,9 +81,7 @@ def testcase(file: str, letters: str, findings: list[Finding]) -> tuple[ET.Eleme
         message = f"{_plural(len(failing), 'finding')}: " + ", ".join(
             f"{code} {names[code]} ({counts[code]})" for code in codes
         )
-        failure = ET.SubElement(
-            element, "failure", {"type": " ".join(codes), "message": _xml_text(message)}
-        )
+        failure = ET.SubElement(element, "failure", {"type": " ".join(codes), "message": _xml_text(message)})
         failure.text = _xml_text("\n".join(finding_line(f) for f in failing) + "\n")
     if infos:
         out = ET.SubElement(element, "system-out")

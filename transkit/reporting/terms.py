@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from transkit.terms.verify import Status
 from transkit.reporting.json_report import FORMAT_VERSION, dump
 from transkit.terms.matrix import TermsMatrix
+from transkit.terms.verify import Status
 
 LABELS = {
     Status.OK: "ok",
@@ -50,7 +50,15 @@ def render_json(matrix: TermsMatrix, stream: TextIO) -> None:
                     "problems": cell.problems,
                 }
             )
-    dump({"version": FORMAT_VERSION, "terms": list(matrix.term_ids), "languages": list(matrix.languages), "cells": cells}, stream)
+    dump(
+        {
+            "version": FORMAT_VERSION,
+            "terms": list(matrix.term_ids),
+            "languages": list(matrix.languages),
+            "cells": cells,
+        },
+        stream,
+    )
 
 
 FORMATS = {"text": render_text, "json": render_json}

@@ -7,7 +7,6 @@ from typing import TextIO
 from transkit.model.coverage import Coverage
 from transkit.model.findings import Finding, Report, Severity
 
-
 _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _BOLD, _RESET = "\033[1m", "\033[0m"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from transkit.errors import GlossaryError, TermbaseInvalid
-from transkit.terms.model import ANY_LANGUAGE, Form, Term, TermKind, Termbase
 from transkit.project.paths import display_path
+from transkit.terms.model import ANY_LANGUAGE, Form, Term, Termbase, TermKind
 
 __all__ = ["ANY_LANGUAGE", "Form", "GlossaryError", "Term", "TermKind", "Termbase", "load_termbase"]
 

@@ -32,11 +32,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from transkit.errors import GlossaryError
-from transkit.terms.model import Term, TermKind, Termbase
-from transkit.terms.toml_format import parses_as_phone
+from transkit.model.findings import Severity
 from transkit.model.languages import to_tag
 from transkit.project.paths import display_path
-from transkit.model.findings import Severity
+from transkit.terms.model import Term, Termbase, TermKind
+from transkit.terms.toml_format import parses_as_phone
 
 COLUMNS = ("id", "kind", "language", "status", "form", "severity", "region", "display", "note")
 REQUIRED = COLUMNS[:5]
@@ -133,19 +133,21 @@ def read_csv(path: Path) -> Termbase:
     for term_id, draft in drafts.items():
         if not draft.source:
             raise GlossaryError(f"term {term_id!r} has no source row", shown, draft.line)
-        terms.append(Term(
-            id=term_id,
-            kind=draft.kind,
-            source=tuple(draft.source),
-            approved={code: tuple(tuple(form) for form in forms) for code, forms in draft.approved.items()},
-            forbidden={code: tuple(forms) for code, forms in draft.forbidden.items()},
-            severity=draft.severity,
-            note=draft.note,
-            region=draft.region,
-            display=draft.display,
-            display_forms=draft.display_forms,
-            origin=shown,
-        ))
+        terms.append(
+            Term(
+                id=term_id,
+                kind=draft.kind,
+                source=tuple(draft.source),
+                approved={code: tuple(tuple(form) for form in forms) for code, forms in draft.approved.items()},
+                forbidden={code: tuple(forms) for code, forms in draft.forbidden.items()},
+                severity=draft.severity,
+                note=draft.note,
+                region=draft.region,
+                display=draft.display,
+                display_forms=draft.display_forms,
+                origin=shown,
+            )
+        )
     return Termbase(terms=tuple(terms), sources=(path,))
 
 
@@ -166,22 +168,34 @@ def _add(row: dict[str, str], drafts: dict[str, _Draft], shown: str, line: int) 
         try:
             kind = TermKind(kind_name)
         except ValueError:
-            raise fail(f"term {term_id!r}: unknown kind {kind_name!r}; kinds: {', '.join(k.value for k in TermKind)}") from None
+            raise fail(
+                f"term {term_id!r}: unknown kind {kind_name!r}; kinds: {', '.join(k.value for k in TermKind)}"
+            ) from None
         try:
             severity = Severity(row.get("severity", "").strip() or "error")
         except ValueError:
             raise fail(f"term {term_id!r}: severity must be error, warning or info, not {row['severity']!r}") from None
         draft = drafts[term_id] = _Draft(
-            kind=kind, severity=severity, region=row.get("region") or None,
-            display=row.get("display") or None, note=row.get("note", ""), line=line,
+            kind=kind,
+            severity=severity,
+            region=row.get("region") or None,
+            display=row.get("display") or None,
+            note=row.get("note", ""),
+            line=line,
         )
         if kind is TermKind.PHONE and draft.display and not parses_as_phone(draft.display, draft.region):
-            raise fail(f"term {term_id!r}: {draft.display!r} is not a phone number of region {draft.region or '(none)'}")
+            raise fail(
+                f"term {term_id!r}: {draft.display!r} is not a phone number of region {draft.region or '(none)'}"
+            )
     else:
         if kind_name and kind_name != draft.kind.value:
             raise fail(f"term {term_id!r}: kind {kind_name!r} differs from {draft.kind.value!r} given earlier")
-        defined = {"severity": draft.severity.value, "region": draft.region or "",
-                   "display": draft.display or "", "note": draft.note}
+        defined = {
+            "severity": draft.severity.value,
+            "region": draft.region or "",
+            "display": draft.display or "",
+            "note": draft.note,
+        }
         for name in TERM_COLUMNS:
             if row.get(name, "") and row[name].strip() != defined[name].strip():
                 raise fail(f"term {term_id!r}: {name} differs from the term's first row; give it once")

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from transkit.model.catalog import Project
 from transkit.terms.model import Termbase
 from transkit.terms.verify import Status, verify
-from transkit.model.catalog import Project
 
 
 @dataclass

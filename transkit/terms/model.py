@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from transkit.model.languages import Language, to_tag
 from transkit.model.findings import Severity
+from transkit.model.languages import Language, to_tag
 
 Form = tuple[str, ...]
 """One approved rendering: its dictionary form first, then its inflections."""
@@ -111,7 +111,9 @@ class Term:
 class Termbase:
     terms: tuple[Term, ...] = ()
     sources: tuple[Path, ...] = ()
-    _in_source: dict[str, frozenset[str]] = field(default_factory=dict, init=False, compare=False, hash=False, repr=False)
+    _in_source: dict[str, frozenset[str]] = field(
+        default_factory=dict, init=False, compare=False, hash=False, repr=False
+    )
     _by_kind: dict[tuple[TermKind, ...], tuple[Term, ...]] = field(
         default_factory=dict, init=False, compare=False, hash=False, repr=False
     )
@@ -139,7 +141,10 @@ class Termbase:
             from transkit.terms.match import source_contains
 
             # Most sources hold no term: they share one empty set (216 bytes each else).
-            found = frozenset(term.id for term in self.terms if any(source_contains(source, f) for f in term.source)) or _NO_IDS
+            found = (
+                frozenset(term.id for term in self.terms if any(source_contains(source, f) for f in term.source))
+                or _NO_IDS
+            )
             if len(self._in_source) >= MAX_DERIVED:
                 self._in_source.clear()
             self._in_source[source] = found

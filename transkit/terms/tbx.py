@@ -53,19 +53,22 @@ from defusedxml import DefusedXmlException, EntitiesForbidden, ExternalReference
 from defusedxml.ElementTree import DefusedXMLParser
 
 from transkit.errors import GlossaryError
-from transkit.terms.model import ANY_LANGUAGE, Term, TermKind, Termbase
-from transkit.terms.toml_format import parses_as_phone
+from transkit.model.findings import Severity
 from transkit.model.languages import to_tag
 from transkit.project.paths import display_path
-from transkit.model.findings import Severity
+from transkit.terms.model import ANY_LANGUAGE, Term, Termbase, TermKind
+from transkit.terms.toml_format import parses_as_phone
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _X = "x-transkit-"
 _ENTRIES, _LANGS, _UNITS = {"termEntry", "conceptEntry"}, {"langSet", "langSec"}, {"tig", "ntig", "termSec"}
 _STATUS = {
-    "preferredterm": "preferred", "preferred": "preferred",
-    "deprecatedterm": "forbidden", "deprecated": "forbidden",
-    "supersededterm": "forbidden", "superseded": "forbidden",
+    "preferredterm": "preferred",
+    "preferred": "preferred",
+    "deprecatedterm": "forbidden",
+    "deprecated": "forbidden",
+    "supersededterm": "forbidden",
+    "superseded": "forbidden",
 }
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*\Z")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -107,7 +110,8 @@ def read_tbx(path: Path) -> Termbase:
     except (EntitiesForbidden, ExternalReferenceForbidden):
         raise GlossaryError(
             "entity declarations are not allowed in a termbase (XML bomb or external entity)",
-            shown, parser.parser.CurrentLineNumber,
+            shown,
+            parser.parser.CurrentLineNumber,
         ) from None
     except DefusedXmlException as problem:
         raise GlossaryError(f"unsafe XML refused: {problem}", shown, parser.parser.CurrentLineNumber) from None
@@ -126,8 +130,11 @@ class _Reader:
 
     def termbase(self, root: Element, path: Path) -> Termbase:
         if _local(root.tag) not in ("martif", "tbx"):
-            raise self.fail(f"not a TBX file: the root element is <{_local(root.tag)}>, "
-                            "expected <martif> (TBX v2) or <tbx> (TBX v3)", root)
+            raise self.fail(
+                f"not a TBX file: the root element is <{_local(root.tag)}>, "
+                "expected <martif> (TBX v2) or <tbx> (TBX v3)",
+                root,
+            )
         source_lang = root.get("srcLang") or root.get(XML_LANG) or "en"
         ids: set[str] = set()
         entries = [e for e in root.iter() if _local(e.tag) in _ENTRIES]
@@ -136,8 +143,11 @@ class _Reader:
 
     @staticmethod
     def meta(element: Element) -> dict[str, Element]:
-        return {child.get("type", "")[len(_X):]: child for child in element
-                if _local(child.tag) in ("admin", "termNote") and child.get("type", "").startswith(_X)}
+        return {
+            child.get("type", "")[len(_X) :]: child
+            for child in element
+            if _local(child.tag) in ("admin", "termNote") and child.get("type", "").startswith(_X)
+        }
 
     def entry(self, entry: Element, number: int, source_lang: str, ids: set[str]) -> Term:
         meta = {key: "".join(e.itertext()) for key, e in self.meta(entry).items()}
@@ -150,13 +160,16 @@ class _Reader:
         try:
             severity = Severity(meta.get("severity", "error"))
         except ValueError:
-            raise self.fail(f"{what}: severity must be error, warning or info, not {meta['severity']!r}", entry) from None
+            raise self.fail(
+                f"{what}: severity must be error, warning or info, not {meta['severity']!r}", entry
+            ) from None
         langsets = [child for child in entry if _local(child.tag) in _LANGS]
         marked = {id(ls): self.meta(ls) for ls in langsets}
         plain = [ls for ls in langsets if "language" not in marked[id(ls)]]
         src_tag = to_tag(source_lang) or source_lang
         sources = [ls for ls in plain if (to_tag(self.lang(ls)) or self.lang(ls)) == src_tag] or [
-            ls for ls in plain if (to_tag(self.lang(ls)) or self.lang(ls)).split("-")[0] == src_tag.split("-")[0]]
+            ls for ls in plain if (to_tag(self.lang(ls)) or self.lang(ls)).split("-")[0] == src_tag.split("-")[0]
+        ]
         source: list[tuple[int, list[str]]] = []
         tables: dict[str, dict[str, list]] = {"approved": {}, "forbidden": {}, "display": {}}
         positions: dict[str, dict[str, int]] = {"forbidden": {}, "display": {}}
@@ -205,8 +218,10 @@ class _Reader:
             id=term_id,
             kind=kind,
             source=tuple(f[1][0] for f in sorted(source, key=lambda f: f[0])),
-            approved={code: tuple(tuple(f[1]) for f in sorted(forms, key=lambda f: f[0]))
-                      for code, forms in ordered("approved").items()},
+            approved={
+                code: tuple(tuple(f[1]) for f in sorted(forms, key=lambda f: f[0]))
+                for code, forms in ordered("approved").items()
+            },
             forbidden={code: tuple(forms) for code, forms in ordered("forbidden").items()},
             severity=severity,
             note="\n".join("".join(n.itertext()) for n in notes),
@@ -269,8 +284,13 @@ _HEADER = """<?xml version="1.0" encoding="UTF-8"?>
 def _escape(text: str, term: Term) -> str:
     if _NOT_XML.search(text):
         raise GlossaryError(f"term {term.id!r}: {text!r} holds a character XML cannot carry", term.origin or None)
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;").replace("\r", "&#13;"))
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("\r", "&#13;")
+    )
 
 
 def write_tbx(termbase: Termbase | Iterable[Term]) -> str:
@@ -293,7 +313,12 @@ def _entry(term: Term, number: int, used: set[str]) -> list[str]:
     def tig(text: str, status: str | None, role: str | None = None) -> list[str]:
         notes = [f'<termNote type="administrativeStatus">{status}Term-admn-sts</termNote>'] if status else []
         notes += [f'<termNote type="{_X}role">{role}</termNote>'] if role else []
-        return ["          <tig>", f"            <term>{e(text)}</term>", *(f"            {n}" for n in notes), "          </tig>"]
+        return [
+            "          <tig>",
+            f"            <term>{e(text)}</term>",
+            *(f"            {n}" for n in notes),
+            "          </tig>",
+        ]
 
     xml_id = term.id if _NAME.match(term.id) and term.id not in used else None
     if xml_id is None:
@@ -311,8 +336,10 @@ def _entry(term: Term, number: int, used: set[str]) -> list[str]:
         out += tig(form, "preferred" if index == 0 else "admitted")
     out += [f"{i}</langSet>"]
     codes = list(dict.fromkeys([*term.approved, *term.forbidden, *term.display_forms]))
-    moved = {table: [c for c in codes if c in keys] != list(keys)
-             for table, keys in (("forbidden", term.forbidden), ("display", term.display_forms))}
+    moved = {
+        table: [c for c in codes if c in keys] != list(keys)
+        for table, keys in (("forbidden", term.forbidden), ("display", term.display_forms))
+    }
     for code in codes:
         tigs: list[str] = []
         for index, form in enumerate(term.approved.get(code, ())):

@@ -14,15 +14,23 @@ from typing import Any
 import phonenumbers
 
 from transkit.errors import GlossaryError, TermbaseInvalid
-from transkit.terms.model import Form, Term, TermKind, Termbase
-from transkit.project.paths import display_path
 from transkit.model.findings import Severity
+from transkit.project.paths import display_path
 from transkit.project.tomlfile import line_of, line_of_text, read_toml
+from transkit.terms.model import Form, Term, Termbase, TermKind
 
 FORMAT_VERSION = 1
 _TOP_KEYS = {"version", "terms"}
 _TERM_KEYS = {
-    "id", "kind", "source", "approved", "forbidden", "severity", "note", "region", "display",
+    "id",
+    "kind",
+    "source",
+    "approved",
+    "forbidden",
+    "severity",
+    "note",
+    "region",
+    "display",
     "display-forms",
 }
 
@@ -36,7 +44,11 @@ def load_toml(path: Path) -> Termbase:
             raise TermbaseInvalid(f"unknown key {key!r}; known keys: terms, version", shown, line_of(text, key))
     version = data.get("version", FORMAT_VERSION)
     if version != FORMAT_VERSION:
-        raise TermbaseInvalid(f"unsupported termbase version {version!r} (this transkit reads {FORMAT_VERSION})", shown, line_of(text, "version"))
+        raise TermbaseInvalid(
+            f"unsupported termbase version {version!r} (this transkit reads {FORMAT_VERSION})",
+            shown,
+            line_of(text, "version"),
+        )
     raw_terms = data.get("terms", [])
     if not isinstance(raw_terms, list):
         raise TermbaseInvalid("'terms' must be an array of tables: [[terms]]", shown, line_of(text, "terms"))

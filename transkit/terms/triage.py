@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from transkit.terms.match import normalize, source_contains
-from transkit.terms.model import TermKind, Termbase
+from transkit.terms.model import Termbase, TermKind
 from transkit.terms.values import digit_runs, domains, normalize_domain, phone_numbers
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from transkit.terms.model import ANY_LANGUAGE, TermKind, Termbase
-from transkit.model.languages import Language, to_tag
 from transkit.model.findings import Severity
+from transkit.model.languages import Language, to_tag
+from transkit.terms.model import ANY_LANGUAGE, Termbase, TermKind
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ def validate(termbase: Termbase, languages: Iterable[Language] = ()) -> Iterator
     project that a phrase or term gives no approved form for."""
     wanted = list(languages)
     for term in termbase.terms:
+
         def problem(message: str, severity: Severity = Severity.ERROR) -> TermbaseProblem:
             return TermbaseProblem(term.origin, term.id, severity, f"{term.id}: {message}")
 

@@ -18,8 +18,9 @@ from itertools import accumulate
 from rapidfuzz import fuzz
 
 from transkit.model.forms import quote
+from transkit.model.languages import Language
 from transkit.terms.match import Matcher, loosen, matcher_for, normalize, strip_bidi
-from transkit.terms.model import Term, TermKind, Termbase
+from transkit.terms.model import Term, Termbase, TermKind
 from transkit.terms.values import (
     digit_runs,
     displays_reversed,
@@ -28,11 +29,8 @@ from transkit.terms.values import (
     phone_numbers,
     phone_value,
 )
-from transkit.model.languages import Language
 
-PLACEHOLDER = re.compile(
-    r"%\([^)]*\)[-#0 +]*\d*(?:\.\d+)?[a-zA-Z]|%[-#0 +]*\d*(?:\.\d+)?[a-zA-Z%]|\{[^{}\s]*\}"
-)
+PLACEHOLDER = re.compile(r"%\([^)]*\)[-#0 +]*\d*(?:\.\d+)?[a-zA-Z]|%[-#0 +]*\d*(?:\.\d+)?[a-zA-Z%]|\{[^{}\s]*\}")
 """printf-style and brace placeholders, blanked out of a source before terms are sought."""
 
 NEAR_MISS_SCORE = 80
@@ -162,7 +160,8 @@ def _work_out_source(source: str, termbase: Termbase, region: str | None) -> _So
             number_terms.append((term, runs[0]))
     source_domains = frozenset(domains(source))
     url_terms = tuple(
-        (number, term) for number, term in enumerate(termbase.by_kind(TermKind.URL))
+        (number, term)
+        for number, term in enumerate(termbase.by_kind(TermKind.URL))
         if any(normalize_domain(form) in source_domains for form in term.source)
     )
     present = termbase.in_source(source)
@@ -203,27 +202,72 @@ def _verify_form(
             others = [p for p in target_phones if p.value not in source_phones]
             if others:
                 explained.update(p.value for p in others)
-                uses.append(TermUse(term.id, Status.WRONG, expected, others[0].raw, TermProblem.PHONE_CHANGED,
-                                    f"{term.id}: a different number {quote(others[0].raw)} where the source has {quote(expected)}", plural_index=index))
+                uses.append(
+                    TermUse(
+                        term.id,
+                        Status.WRONG,
+                        expected,
+                        others[0].raw,
+                        TermProblem.PHONE_CHANGED,
+                        f"{term.id}: a different number {quote(others[0].raw)} where the source has {quote(expected)}",
+                        plural_index=index,
+                    )
+                )
             else:
-                uses.append(TermUse(term.id, Status.MISSING, expected, None, TermProblem.PHONE_MISSING,
-                                    f"{term.id} {quote(expected)} is missing from the translation", plural_index=index))
+                uses.append(
+                    TermUse(
+                        term.id,
+                        Status.MISSING,
+                        expected,
+                        None,
+                        TermProblem.PHONE_MISSING,
+                        f"{term.id} {quote(expected)} is missing from the translation",
+                        plural_index=index,
+                    )
+                )
             continue
         written = strip_bidi(same[0].raw)
         if written != expected:
-            uses.append(TermUse(term.id, Status.VARIANT, expected, written, TermProblem.PHONE_SPELLING,
-                                f"{term.id} written {quote(written)}; the approved form is {quote(expected)}", plural_index=index))
+            uses.append(
+                TermUse(
+                    term.id,
+                    Status.VARIANT,
+                    expected,
+                    written,
+                    TermProblem.PHONE_SPELLING,
+                    f"{term.id} written {quote(written)}; the approved form is {quote(expected)}",
+                    plural_index=index,
+                )
+            )
         else:
             uses.append(TermUse(term.id, Status.OK, expected, written, form_index=0, plural_index=index))
     for phone in target_phones:
         if phone.value not in source_phones and phone.value not in explained:
-            uses.append(TermUse("phone-number", Status.WRONG, "", phone.raw, TermProblem.PHONE_ADDED,
-                                f"phone number {quote(phone.raw)} is not in the source", plural_index=index))
+            uses.append(
+                TermUse(
+                    "phone-number",
+                    Status.WRONG,
+                    "",
+                    phone.raw,
+                    TermProblem.PHONE_ADDED,
+                    f"phone number {quote(phone.raw)} is not in the source",
+                    plural_index=index,
+                )
+            )
         if language is not None and language.rtl and displays_reversed(text, phone.raw):
-            uses.append(TermUse("phone-number", Status.WRONG, phone.raw, phone.raw, TermProblem.PHONE_REVERSED,
-                                f"{quote(strip_bidi(phone.raw))} is displayed with its digit groups reversed in "
-                                "right-to-left text; isolate it (U+2066 before, U+2069 after) or use a placeholder "
-                                "the page isolates", plural_index=index))
+            uses.append(
+                TermUse(
+                    "phone-number",
+                    Status.WRONG,
+                    phone.raw,
+                    phone.raw,
+                    TermProblem.PHONE_REVERSED,
+                    f"{quote(strip_bidi(phone.raw))} is displayed with its digit groups reversed in "
+                    "right-to-left text; isolate it (U+2066 before, U+2069 after) or use a placeholder "
+                    "the page isolates",
+                    plural_index=index,
+                )
+            )
 
     if facts.number_terms:
         source_digits = facts.digits
@@ -235,11 +279,29 @@ def _verify_form(
                 continue
             changed = [d for d in target_digits if d not in source_digits and len(d) == len(digits)]
             if changed:
-                uses.append(TermUse(term.id, Status.WRONG, expected, changed[0], TermProblem.NUMBER_CHANGED,
-                                    f"{term.id}: {quote(changed[0])} where the source has {quote(expected)}", plural_index=index))
+                uses.append(
+                    TermUse(
+                        term.id,
+                        Status.WRONG,
+                        expected,
+                        changed[0],
+                        TermProblem.NUMBER_CHANGED,
+                        f"{term.id}: {quote(changed[0])} where the source has {quote(expected)}",
+                        plural_index=index,
+                    )
+                )
             else:
-                uses.append(TermUse(term.id, Status.MISSING, expected, None, TermProblem.NUMBER_MISSING,
-                                    f"{term.id} {quote(expected)} is missing from the translation", plural_index=index))
+                uses.append(
+                    TermUse(
+                        term.id,
+                        Status.MISSING,
+                        expected,
+                        None,
+                        TermProblem.NUMBER_MISSING,
+                        f"{term.id} {quote(expected)} is missing from the translation",
+                        plural_index=index,
+                    )
+                )
 
     if facts.url_terms:
         uses.extend(_verify_urls(facts, text, index, language, termbase))
@@ -264,7 +326,9 @@ def _url_forms(term: Term, language: Language | None) -> tuple[list[str], frozen
     return approved, campaign
 
 
-def _verify_urls(facts: _SourceFacts, text: str, index: int, language: Language | None, termbase: Termbase) -> list[TermUse]:
+def _verify_urls(
+    facts: _SourceFacts, text: str, index: int, language: Language | None, termbase: Termbase
+) -> list[TermUse]:
     uses = []
     source_domains = facts.domains
     found = domains(text)
@@ -275,15 +339,41 @@ def _verify_urls(facts: _SourceFacts, text: str, index: int, language: Language 
         used = [d for d in found if d in approved]
         if wrong:
             which = "another language's campaign website" if wrong[0] in campaign else "another website"
-            uses.append(TermUse(term.id, Status.WRONG, expected, wrong[0], TermProblem.URL_WRONG,
-                                f"{term.id}: {quote(wrong[0])} is {which}; this language's is {quote(expected)}", plural_index=index))
+            uses.append(
+                TermUse(
+                    term.id,
+                    Status.WRONG,
+                    expected,
+                    wrong[0],
+                    TermProblem.URL_WRONG,
+                    f"{term.id}: {quote(wrong[0])} is {which}; this language's is {quote(expected)}",
+                    plural_index=index,
+                )
+            )
         elif not used:
-            uses.append(TermUse(term.id, Status.MISSING, expected, None, TermProblem.URL_MISSING,
-                                f"{term.id} {quote(expected)} is missing from the translation", plural_index=index))
+            uses.append(
+                TermUse(
+                    term.id,
+                    Status.MISSING,
+                    expected,
+                    None,
+                    TermProblem.URL_MISSING,
+                    f"{term.id} {quote(expected)} is missing from the translation",
+                    plural_index=index,
+                )
+            )
         else:
             position = approved.index(used[0])
-            uses.append(TermUse(term.id, Status.OK if position == 0 else Status.VARIANT, expected, used[0],
-                                form_index=position, plural_index=index))
+            uses.append(
+                TermUse(
+                    term.id,
+                    Status.OK if position == 0 else Status.VARIANT,
+                    expected,
+                    used[0],
+                    form_index=position,
+                    plural_index=index,
+                )
+            )
     return uses
 
 
@@ -299,11 +389,24 @@ def _verify_name(term: Term, text: str, index: int, language: Language | None) -
         key = loosen(form)
         if key and key in loose:
             found = _spelled(text, form)
-            return TermUse(term.id, Status.VARIANT, expected, found, TermProblem.NAME_MISSPELLED,
-                           f"{term.id} spelled {quote(found)}; write it exactly {quote(expected)}", plural_index=index)
-    return TermUse(term.id, Status.MISSING, expected, None, TermProblem.NAME_MISSING,
-                   f"{term.id} {quote(expected)} is missing from the translation (names are never translated)",
-                   plural_index=index)
+            return TermUse(
+                term.id,
+                Status.VARIANT,
+                expected,
+                found,
+                TermProblem.NAME_MISSPELLED,
+                f"{term.id} spelled {quote(found)}; write it exactly {quote(expected)}",
+                plural_index=index,
+            )
+    return TermUse(
+        term.id,
+        Status.MISSING,
+        expected,
+        None,
+        TermProblem.NAME_MISSING,
+        f"{term.id} {quote(expected)} is missing from the translation (names are never translated)",
+        plural_index=index,
+    )
 
 
 def _spelled(text: str, form: str) -> str:
@@ -338,10 +441,24 @@ def _verify_phrase(term: Term, text: str, index: int, language: Language | None)
     found = _widen(plain, alignment.dest_start, alignment.dest_end) if alignment else ""
     # A near miss is the whole phrase a few characters off, not a fragment of it.
     if found and fuzz.ratio(expected, found) >= NEAR_MISS_SCORE:
-        return TermUse(term.id, Status.WRONG, forms[0], found, TermProblem.PHRASE_NEAR_MISS,
-                       f"{term.id} is not the approved wording: {_difference(expected, found)}", plural_index=index)
-    return TermUse(term.id, Status.MISSING, forms[0], None, TermProblem.PHRASE_MISSING,
-                   f"{term.id} {quote(forms[0])} is missing from the translation", plural_index=index)
+        return TermUse(
+            term.id,
+            Status.WRONG,
+            forms[0],
+            found,
+            TermProblem.PHRASE_NEAR_MISS,
+            f"{term.id} is not the approved wording: {_difference(expected, found)}",
+            plural_index=index,
+        )
+    return TermUse(
+        term.id,
+        Status.MISSING,
+        forms[0],
+        None,
+        TermProblem.PHRASE_MISSING,
+        f"{term.id} {quote(forms[0])} is missing from the translation",
+        plural_index=index,
+    )
 
 
 def _widen(text: str, start: int, end: int) -> str:
@@ -358,7 +475,9 @@ def _difference(expected: str, found: str) -> str:
     parts = []
     for tag, a, b, c, d in difflib.SequenceMatcher(a=want, b=have, autojunk=False).get_opcodes():
         if tag != "equal":
-            parts.append(f"expected {quote(' '.join(want[a:b]) or '(nothing)')}, found {quote(' '.join(have[c:d]) or '(nothing)')}")
+            parts.append(
+                f"expected {quote(' '.join(want[a:b]) or '(nothing)')}, found {quote(' '.join(have[c:d]) or '(nothing)')}"
+            )
     return "; ".join(parts) or f"expected {quote(expected)}"
 
 
@@ -379,12 +498,28 @@ def _verify_term(
             None,
         )
         if hit is None:
-            uses.append(TermUse(term.id, Status.MISSING, approved[0][0], None, TermProblem.TERM_MISSING,
-                                f"{term.id}: no approved form in the translation; expected {quote(approved[0][0])}",
-                                plural_index=index))
+            uses.append(
+                TermUse(
+                    term.id,
+                    Status.MISSING,
+                    approved[0][0],
+                    None,
+                    TermProblem.TERM_MISSING,
+                    f"{term.id}: no approved form in the translation; expected {quote(approved[0][0])}",
+                    plural_index=index,
+                )
+            )
         else:
-            uses.append(TermUse(term.id, Status.OK if hit == 0 else Status.VARIANT, approved[0][0], approved[hit][0],
-                                form_index=hit, plural_index=index))
+            uses.append(
+                TermUse(
+                    term.id,
+                    Status.OK if hit == 0 else Status.VARIANT,
+                    approved[0][0],
+                    approved[hit][0],
+                    form_index=hit,
+                    plural_index=index,
+                )
+            )
     forbidden = termbase.forms_for("forbidden", term, language)
     found = [(form, spans) for form in forbidden if (spans := matcher.find(prepared, form))]
     if found:  # what other terms excuse is sought only where a forbidden form is used
@@ -393,9 +528,18 @@ def _verify_term(
             for span in spans:
                 if not any(a < span[1] and span[0] < b for a, b in excused):
                     expected = approved[0][0] if approved else ""
-                    uses.append(TermUse(term.id, Status.WRONG, expected, form, TermProblem.TERM_FORBIDDEN,
-                                        f"{term.id}: {quote(form)} is a forbidden rendering"
-                                        + (f"; use {quote(expected)}" if expected else ""), plural_index=index))
+                    uses.append(
+                        TermUse(
+                            term.id,
+                            Status.WRONG,
+                            expected,
+                            form,
+                            TermProblem.TERM_FORBIDDEN,
+                            f"{term.id}: {quote(form)} is a forbidden rendering"
+                            + (f"; use {quote(expected)}" if expected else ""),
+                            plural_index=index,
+                        )
+                    )
                     break
     return uses
 

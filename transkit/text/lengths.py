@@ -8,13 +8,12 @@ not measured at all, since its length says little.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 from itertools import repeat
 from typing import Any
-
-import unicodedata
-from collections import Counter
 
 from transkit.model.languages import Language, base_language
 from transkit.text.spans import MASK, plain_text

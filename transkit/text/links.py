@@ -68,8 +68,7 @@ def same_url(source: str, translation: str, language: Language | None = None) ->
     if len(parts_a) != len(parts_b):
         return False
     return all(
-        a == b or (a.lower() in _ENGLISH_SEGMENTS and _language_segment(b, language))
-        for a, b in zip(parts_a, parts_b)
+        a == b or (a.lower() in _ENGLISH_SEGMENTS and _language_segment(b, language)) for a, b in zip(parts_a, parts_b)
     )
 
 
@@ -93,7 +92,8 @@ def url_changes(
     tgt = [u for u in values(translation, "url") if covering_term(url_parts(u)[0], groups) is None]
     offered = [t for t in tgt if covering_term(url_parts(t)[0], [alternatives]) is not None]
     missing = [
-        u for u in src
+        u
+        for u in src
         if not any(same_url(u, t, language) for t in tgt)
         and not (offered and covering_term(url_parts(u)[0], [alternatives]) is not None)
     ]

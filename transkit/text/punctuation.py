@@ -14,18 +14,33 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from transkit.terms.match import strip_bidi
 from transkit.model.languages import Language, base_language
+from transkit.terms.match import strip_bidi
 from transkit.text.spans import MASK, mask, plain_text
 
 # --- brackets ---------------------------------------------------------------------------
 
 _BRACKETS = {
-    "(": ")", "[": "]", "{": "}", "（": "）", "［": "］", "｛": "｝", "【": "】", "〔": "〕",
-    "〖": "〗", "〘": "〙", "〚": "〛", "〈": "〉", "《": "》", "⟨": "⟩", "⦅": "⦆", "｟": "｠",
-    "\ufd3f": "\ufd3e", "\ufd3e": "\ufd3f",  # Arabic ornate parentheses, used either way round
+    "(": ")",
+    "[": "]",
+    "{": "}",
+    "（": "）",
+    "［": "］",
+    "｛": "｝",
+    "【": "】",
+    "〔": "〕",
+    "〖": "〗",
+    "〘": "〙",
+    "〚": "〛",
+    "〈": "〉",
+    "《": "》",
+    "⟨": "⟩",
+    "⦅": "⦆",
+    "｟": "｠",
+    "\ufd3f": "\ufd3e",
+    "\ufd3e": "\ufd3f",  # Arabic ornate parentheses, used either way round
 }
 CLOSERS = {close: open_ for open_, close in _BRACKETS.items()}
 """Each closing bracket's opener."""
@@ -85,9 +100,26 @@ def _bracket_scan(text: str) -> tuple[tuple[str, str, int], ...]:
 # --- quotation marks --------------------------------------------------------------------
 
 _DOUBLE_QUOTE_PAIRS = {
-    ("«", "»"), ("»", "»"), ("‹", "›"), ("›", "›"), ("“", "”"), ("„", "“"), ("„", "”"), ("”", "”"),
-    ('"', '"'), ("＂", "＂"), ("‘", "’"), ("‚", "‘"), ("‚", "’"), ("’", "’"), ("'", "'"),
-    ("「", "」"), ("『", "』"), ("｢", "｣"), ("〝", "〞"), ("〝", "〟"),
+    ("«", "»"),
+    ("»", "»"),
+    ("‹", "›"),
+    ("›", "›"),
+    ("“", "”"),
+    ("„", "“"),
+    ("„", "”"),
+    ("”", "”"),
+    ('"', '"'),
+    ("＂", "＂"),
+    ("‘", "’"),
+    ("‚", "‘"),
+    ("‚", "’"),
+    ("’", "’"),
+    ("'", "'"),
+    ("「", "」"),
+    ("『", "』"),
+    ("｢", "｣"),
+    ("〝", "〞"),
+    ("〝", "〟"),
 }
 # German and Danish »…« is right to left's visual-order mistake; Arabic's ”…“ (CLDR's own
 # quotation marks for Arabic) is left to right's.
@@ -143,7 +175,7 @@ def _balanced(marks: tuple[str, ...], rtl: bool) -> bool:
     pairs = _RTL_PAIRS if rtl else _LTR_PAIRS
     openers = frozenset(open_ for open_, _ in pairs)
 
-    @lru_cache(maxsize=None)
+    @cache
     def parse(position: int, stack: tuple[str, ...]) -> bool:
         if position == len(marks):
             return not stack
@@ -188,8 +220,12 @@ for _chars, _mark in (
 # Where a language reads a mark otherwise: the Greek question mark is ";" and its
 # semicolon the raised dot; Armenian text often types its full stop "։" as ":".
 _LANGUAGE_MARKS: dict[str, dict[str, frozenset[Mark]]] = {
-    "el": {";": frozenset({Mark.QUESTION}), "\u037e": frozenset({Mark.QUESTION}),
-           "\u0387": frozenset({Mark.SEMICOLON}), "·": frozenset({Mark.SEMICOLON})},
+    "el": {
+        ";": frozenset({Mark.QUESTION}),
+        "\u037e": frozenset({Mark.QUESTION}),
+        "\u0387": frozenset({Mark.SEMICOLON}),
+        "·": frozenset({Mark.SEMICOLON}),
+    },
     "hy": {":": frozenset({Mark.STOP, Mark.COLON})},
 }
 # Closing quotation marks are looked through ("exit".  «sortie».); brackets are not: the
@@ -205,9 +241,7 @@ _ACCELERATOR_SUFFIX = re.compile(r"\s*[(（][_&][^\W_][)）]\s*$")
 
 # A mark that every language reads the same way, by the character it is written as.
 _READ_ALIKE = {
-    char: _ONLY[mark]
-    for char, mark in _MARKS.items()
-    if not any(char in marks for marks in _LANGUAGE_MARKS.values())
+    char: _ONLY[mark] for char, mark in _MARKS.items() if not any(char in marks for marks in _LANGUAGE_MARKS.values())
 }
 
 
@@ -279,8 +313,12 @@ def abbreviation(source: str, translation: str, want: frozenset[Mark], have: fro
     """A one-word source ("Nov", "Tue") translated by an abbreviation ("nov.", "อ.")."""
     plain = strip_bidi(translation).strip()
     return (
-        Mark.NONE in want and Mark.STOP in have and len(source.split()) == 1
-        and len(plain.split()) == 1 and len(plain) <= 8 and plain.endswith(".")
+        Mark.NONE in want
+        and Mark.STOP in have
+        and len(source.split()) == 1
+        and len(plain.split()) == 1
+        and len(plain) <= 8
+        and plain.endswith(".")
     )
 
 

@@ -9,9 +9,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import pairwise
 
-from transkit.terms.match import word_split, normalize, word_pattern
+from transkit.terms.match import normalize, word_pattern, word_split
 from transkit.text.spans import MASK, mask, plain_text
-
 
 # Languages that repeat words as grammar (reduplication: Indonesian "anak anak", Tagalog
 # "araw araw", Vietnamese "từ từ", Turkish "yavaş yavaş", Persian "کم کم", Hindi "धीरे
@@ -29,12 +28,16 @@ ALLOWED_REPEATS = {
     "en": frozenset({"that", "had", "is"}),
     "fy": frozenset({"jo", "mei"}),
     # A particle and a preposition: "slått på på dette systemet".
-    "nb": frozenset({"på"}), "nn": frozenset({"på"}), "no": frozenset({"på"}),
-    "sv": frozenset({"på"}), "da": frozenset({"på"}),
+    "nb": frozenset({"på"}),
+    "nn": frozenset({"på"}),
+    "no": frozenset({"på"}),
+    "sv": frozenset({"på"}),
+    "da": frozenset({"på"}),
     # Albanian's linking article before a noun that has its own: "të të dhënave".
     "sq": frozenset({"të"}),
     # "if" and a reflexive pronoun: Galician and Portuguese "indica se se mostra".
-    "gl": frozenset({"se"}), "pt": frozenset({"se"}),
+    "gl": frozenset({"se"}),
+    "pt": frozenset({"se"}),
     "nds": frozenset({"de"}),
 }
 
@@ -170,8 +173,11 @@ def untranslated_words(source: str, nouns: frozenset[str], names: tuple[str, ...
     for token in text.split():
         parts = [w for w in word_pattern().findall(token) if any(c.isalpha() for c in w)]
         kept = [
-            w for w in parts
-            if w not in nouns and not any(c.isdigit() for c in w) and not (len(w) > 1 and not w.islower() and not w.istitle())
+            w
+            for w in parts
+            if w not in nouns
+            and not any(c.isdigit() for c in w)
+            and not (len(w) > 1 and not w.islower() and not w.istitle())
         ]
         if kept:
             untranslated.append(token.strip(".,;:!?()[]\"'«»“”"))

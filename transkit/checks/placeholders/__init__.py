@@ -20,14 +20,14 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from transkit.checks.placeholders.compare import Issue, Kind, Reference, reference, syntax_issues
+from transkit.engine.registry import Applies, Problem, Scope, register
 from transkit.engine.runner import CatalogContext
 from transkit.model.catalog import Entry
+from transkit.model.findings import Severity
 from transkit.po.formats import FormatString, Syntax, declared_syntaxes, negated_syntaxes, parse
-from transkit.checks.placeholders.compare import Issue, Kind, Reference, reference, syntax_issues
 from transkit.po.plural_expression import NUMBERS, PluralFormsError
 from transkit.po.plural_forms import parse_plural_forms
-from transkit.engine.registry import Applies, Problem, Scope, register
-from transkit.model.findings import Severity
 
 
 def placeholder_issues(entry: Entry, context: CatalogContext) -> tuple[Issue, ...]:

@@ -16,10 +16,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from transkit.model.catalog import Entry
+from transkit.model.findings import Severity
 from transkit.po.formats import parse
 from transkit.po.formats.model import FormatString, Placeholder, Syntax
 from transkit.po.plural_expression import NUMBERS
-from transkit.model.findings import Severity
 
 
 class Kind(enum.Enum):
@@ -172,8 +172,8 @@ def _compare(reference: FormatString, ref: dict, translation: FormatString, form
         missing = _without_number(missing, form)
     for old, new in zip(missing, added):
         yield Issue(Kind.RENAMED, form.index, f"{_show(ref[old], True)} became {_show(got[new], True)}")
-    yield from _missing(ref, missing[len(added):], form)
-    for new in added[len(missing):]:
+    yield from _missing(ref, missing[len(added) :], form)
+    for new in added[len(missing) :]:
         yield _added(got[new], form)
     for key in ref:
         if key in got:
@@ -196,8 +196,12 @@ def _compare_positions(
     if kept is not None:  # some left out, the others in order
         gone = [k for i, k in enumerate(sorted(ref)) if i not in kept]
         if reference.syntax is Syntax.C and any(k <= len(got_types) for k in gone):
-            yield Issue(Kind.ORDER, form.index, f"leaving out {_show(ref[gone[0]])} shifts the arguments after it; "
-                        f"keep it, or number the others ({_numbered(reference, gone)})")
+            yield Issue(
+                Kind.ORDER,
+                form.index,
+                f"leaving out {_show(ref[gone[0]])} shifts the arguments after it; "
+                f"keep it, or number the others ({_numbered(reference, gone)})",
+            )
             return
         yield from _missing(ref, _without_number(gone, form) if form.single else gone, form)
         return
@@ -229,15 +233,27 @@ def _missing(ref: dict, keys: Iterable, form: _Form) -> Iterator[Issue]:
         where = f" (argument {key})" if isinstance(key, int) and ref[key][0].syntax is Syntax.C else ""
         if form.index is not None and form.numbers == {key} and not form.single:
             if form.python_tuple:
-                yield Issue(Kind.NUMBER, form.index, f"the number {shown} is missing: with unnamed placeholders "
-                            "Python needs every argument in every form (\"not all arguments converted\")")
+                yield Issue(
+                    Kind.NUMBER,
+                    form.index,
+                    f"the number {shown} is missing: with unnamed placeholders "
+                    'Python needs every argument in every form ("not all arguments converted")',
+                )
             else:
-                yield Issue(Kind.NUMBER, form.index, f"the number {shown}{where} is missing, but this form is "
-                            f"used for {_values(form.values)}")
+                yield Issue(
+                    Kind.NUMBER,
+                    form.index,
+                    f"the number {shown}{where} is missing, but this form is used for {_values(form.values)}",
+                )
         elif form.single:
-            yield Issue(Kind.MISSING, form.index, f"placeholder {shown}{where} of the source is missing; gettext "
-                        f"allows it in this form, used only for {_values(form.values)}, but the reader loses the "
-                        "value", Severity.WARNING)
+            yield Issue(
+                Kind.MISSING,
+                form.index,
+                f"placeholder {shown}{where} of the source is missing; gettext "
+                f"allows it in this form, used only for {_values(form.values)}, but the reader loses the "
+                "value",
+                Severity.WARNING,
+            )
         else:
             yield Issue(Kind.MISSING, form.index, f"placeholder {shown}{where} of the source is missing")
 
@@ -318,8 +334,10 @@ def _order_message(reference: FormatString, translation: FormatString) -> str:
     before = " … ".join(p.text for p in reference.directives)
     after = " … ".join(p.text for p in translation.directives)
     if reference.syntax is Syntax.PYTHON:
-        return (f"the placeholders are in another order: \"{before}\" became \"{after}\"; unnamed python-format "
-                "placeholders cannot be reordered (the source needs named ones, %(name)s)")
+        return (
+            f'the placeholders are in another order: "{before}" became "{after}"; unnamed python-format '
+            "placeholders cannot be reordered (the source needs named ones, %(name)s)"
+        )
     free = {p.position: p for p in reference.directives if p.position is not None}
     suggestion = []
     for p in (p for p in translation.directives if p.position is not None):
@@ -329,13 +347,16 @@ def _order_message(reference: FormatString, translation: FormatString) -> str:
         suggestion.append(p.text.replace("%", f"%{match}$", 1))
         free.pop(match)
     complete = len(suggestion) == sum(p.position is not None for p in translation.directives)
-    hint = f"; number them to reorder: \"{' … '.join(suggestion)}\"" if complete else ""
-    return f"the arguments are in another order: \"{before}\" became \"{after}\"{hint}"
+    hint = f'; number them to reorder: "{" … ".join(suggestion)}"' if complete else ""
+    return f'the arguments are in another order: "{before}" became "{after}"{hint}'
 
 
 def _numbered(reference: FormatString, gone: list[int]) -> str:
-    return " … ".join(p.text.replace("%", f"%{p.position}$", 1) for p in reference.directives
-                      if p.position is not None and p.position not in gone)
+    return " … ".join(
+        p.text.replace("%", f"%{p.position}$", 1)
+        for p in reference.directives
+        if p.position is not None and p.position not in gone
+    )
 
 
 def _percent_hint(uses: list[Placeholder]) -> str:
@@ -369,10 +390,29 @@ def _number_candidates(msgid: FormatString, plural: FormatString) -> frozenset:
     return frozenset()
 
 
-_INTEGER_TYPES = frozenset({
-    "integer", "any", "int", "unsigned int", "short", "unsigned short", "long", "unsigned long",
-    "long long", "unsigned long long", "signed char", "unsigned char", "intmax_t", "uintmax_t",
-    "ssize_t", "size_t", "ptrdiff_t", "unsigned ptrdiff_t", "intptr_t", "uintptr_t",
-    *(f"{u}int{kind}{bits}_t" for u in ("", "u") for kind in ("", "_least", "_fast") for bits in (8, 16, 32, 64)),
-})
+_INTEGER_TYPES = frozenset(
+    {
+        "integer",
+        "any",
+        "int",
+        "unsigned int",
+        "short",
+        "unsigned short",
+        "long",
+        "unsigned long",
+        "long long",
+        "unsigned long long",
+        "signed char",
+        "unsigned char",
+        "intmax_t",
+        "uintmax_t",
+        "ssize_t",
+        "size_t",
+        "ptrdiff_t",
+        "unsigned ptrdiff_t",
+        "intptr_t",
+        "uintptr_t",
+        *(f"{u}int{kind}{bits}_t" for u in ("", "u") for kind in ("", "_least", "_fast") for bits in (8, 16, 32, 64)),
+    }
+)
 """Types that can hold n: integers of any size (and brace fields, which take anything)."""

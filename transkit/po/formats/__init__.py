@@ -62,6 +62,17 @@ def render(placeholder: Placeholder) -> str:
 
 
 __all__ = [
-    "FormatError", "FormatString", "Placeholder", "Syntax", "apparent_syntaxes", "declared_syntaxes",
-    "may_have_placeholders", "negated_syntaxes", "parse", "parse_brace", "parse_c", "parse_python", "render",
+    "FormatError",
+    "FormatString",
+    "Placeholder",
+    "Syntax",
+    "apparent_syntaxes",
+    "declared_syntaxes",
+    "may_have_placeholders",
+    "negated_syntaxes",
+    "parse",
+    "parse_brace",
+    "parse_c",
+    "parse_python",
+    "render",
 ]

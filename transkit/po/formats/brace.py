@@ -72,13 +72,13 @@ def _brace_field_end(text: str, start: int) -> tuple[int, str | None]:
         elif char == "{":
             depth += 1
             if depth > 2:
-                return at + 1, f"{quote(text[start:at + 1])}: placeholders nest at most one level deep"
+                return at + 1, f"{quote(text[start : at + 1])}: placeholders nest at most one level deep"
         elif char == "}":
             depth -= 1
             if depth == 0:
                 return at + 1, None
         at += 1
-    return len(text), f"{quote(text[start:start + 20])} is never closed; write {{{{ for a brace"
+    return len(text), f"{quote(text[start : start + 20])} is never closed; write {{{{ for a brace"
 
 
 def _brace_field(text: str, start: int, end: int, auto: int) -> tuple[Placeholder, str | None]:
@@ -100,8 +100,16 @@ def _brace_field(text: str, start: int, end: int, auto: int) -> tuple[Placeholde
         if standard and standard["type"]:
             type_ = _BRACE_TYPES[standard["type"]]
     placeholder = Placeholder(
-        Syntax.PYTHON_BRACE, text[start:end], start, end, name=field_name, position=position,
-        explicit=explicit, conversion=conversion or "", spec=spec, type=type_,
+        Syntax.PYTHON_BRACE,
+        text[start:end],
+        start,
+        end,
+        name=field_name,
+        position=position,
+        explicit=explicit,
+        conversion=conversion or "",
+        spec=spec,
+        type=type_,
     )
     return placeholder, problem
 
@@ -109,12 +117,12 @@ def _brace_field(text: str, start: int, end: int, auto: int) -> tuple[Placeholde
 def _brace_field_problem(field_name: str, head: str, field_text: str) -> str | None:
     if head and not (head.isidentifier() or (head.isascii() and head.isdigit())):
         return f"{quote(field_text)}: {head!r} is not a name or a number"
-    rest = field_name[len(head):]
+    rest = field_name[len(head) :]
     while rest:
         part = re.match(r"\.([^.\[]*)|\[([^\]]+)\]", rest)
         if part is None or (part.group(1) is not None and not part.group(1).isidentifier()):
             return f"{quote(field_text)}: {rest!r} is not an attribute or an index"
-        rest = rest[part.end():]
+        rest = rest[part.end() :]
     return None
 
 
@@ -138,4 +146,6 @@ def _brace_consistency(found: list[Placeholder]) -> Iterable[FormatError]:
         odd = automatic[0] if automatic else numbered[0]
         yield FormatError(
             f"{quote(odd.text)}: numbered fields ({numbered[0].text}) and automatic ones ({{}}) cannot be mixed",
-            odd.start, odd.end)
+            odd.start,
+            odd.end,
+        )

@@ -7,10 +7,26 @@ from collections.abc import Iterable
 
 from transkit.po.formats.model import FormatError, FormatString, Placeholder, Syntax, dot, quote
 
-_C_SIGNED = {"": "int", "hh": "signed char", "h": "short", "l": "long", "ll": "long long",
-             "j": "intmax_t", "z": "ssize_t", "t": "ptrdiff_t"}
-_C_UNSIGNED = {"": "unsigned int", "hh": "unsigned char", "h": "unsigned short", "l": "unsigned long",
-               "ll": "unsigned long long", "j": "uintmax_t", "z": "size_t", "t": "unsigned ptrdiff_t"}
+_C_SIGNED = {
+    "": "int",
+    "hh": "signed char",
+    "h": "short",
+    "l": "long",
+    "ll": "long long",
+    "j": "intmax_t",
+    "z": "ssize_t",
+    "t": "ptrdiff_t",
+}
+_C_UNSIGNED = {
+    "": "unsigned int",
+    "hh": "unsigned char",
+    "h": "unsigned short",
+    "l": "unsigned long",
+    "ll": "unsigned long long",
+    "j": "uintmax_t",
+    "z": "size_t",
+    "t": "unsigned ptrdiff_t",
+}
 _C_MACRO = re.compile(r"<PRI(?P<conv>[diouxX])(?P<size>8|16|32|64|LEAST(?:8|16|32|64)|FAST(?:8|16|32|64)|MAX|PTR)>")
 _C_DIRECTIVE = re.compile(
     r"%(?:(?P<pos>\d+)\$)?(?P<flags>[-+ #0'I]*)(?P<width>\*(?:\d+\$)?|\d+)?"
@@ -32,29 +48,47 @@ def parse_c(text: str) -> FormatString:
         at = head.end()
         macro = _C_MACRO.match(text, at)
         if at >= len(text):
-            errors.append(FormatError(
-                f"{quote(text[start:])} at the end is an unfinished placeholder; write %% for a percent sign",
-                start, len(text)))
+            errors.append(
+                FormatError(
+                    f"{quote(text[start:])} at the end is an unfinished placeholder; write %% for a percent sign",
+                    start,
+                    len(text),
+                )
+            )
             break
         letter = macro.group(0) if macro else text[at]
         end = at + len(letter)
         piece = text[start:end]
-        fields = dict(flags=head["flags"], width=head["width"] or "", precision=dot(head["precision"]),
-                      length=head["length"], conversion=letter)
+        fields = dict(
+            flags=head["flags"],
+            width=head["width"] or "",
+            precision=dot(head["precision"]),
+            length=head["length"],
+            conversion=letter,
+        )
         if letter == "%":
             found.append(Placeholder(Syntax.C, piece, start, end, escape=True, **fields))
             index = end
             continue
         if letter == "<":
-            errors.append(FormatError(
-                f"{quote(text[start:start + 12])} is not a macro of ISO C 99 7.8.1 (PRId64, PRIuMAX, …)", start, end))
+            errors.append(
+                FormatError(
+                    f"{quote(text[start : start + 12])} is not a macro of ISO C 99 7.8.1 (PRId64, PRIuMAX, …)",
+                    start,
+                    end,
+                )
+            )
             index = end
             continue
         type_ = _c_type(letter, head["length"]) if macro is None else _c_macro_type(macro)
         if type_ is None:
-            errors.append(FormatError(
-                f"{quote(piece)} is not a placeholder ({letter!r} is no conversion); write %% for a percent sign",
-                start, end))
+            errors.append(
+                FormatError(
+                    f"{quote(piece)} is not a placeholder ({letter!r} is no conversion); write %% for a percent sign",
+                    start,
+                    end,
+                )
+            )
             index = end
             continue
         positions: list[int | None] = []
@@ -74,9 +108,20 @@ def parse_c(text: str) -> FormatString:
         else:
             counter += 1
             position = counter
-        found.append(Placeholder(
-            Syntax.C, piece, start, end, position=position, explicit=bool(head["pos"]), type=type_,
-            width_position=positions[0], precision_position=positions[1], **fields))
+        found.append(
+            Placeholder(
+                Syntax.C,
+                piece,
+                start,
+                end,
+                position=position,
+                explicit=bool(head["pos"]),
+                type=type_,
+                width_position=positions[0],
+                precision_position=positions[1],
+                **fields,
+            )
+        )
         index = end
     errors.extend(_c_consistency(found))
     return FormatString(Syntax.C, text, tuple(found), tuple(errors))
@@ -135,7 +180,9 @@ def _c_consistency(found: list[Placeholder]) -> Iterable[FormatError]:
     if len(styles) == 2:
         yield FormatError(
             f"numbered ({styles[True].text}) and unnumbered ({styles[False].text}) arguments cannot be mixed",
-            styles[False].start, styles[False].end)
+            styles[False].start,
+            styles[False].end,
+        )
         return
     uses: list[tuple[int, str, Placeholder]] = []
     for p in directives:
@@ -151,13 +198,18 @@ def _c_consistency(found: list[Placeholder]) -> Iterable[FormatError]:
     for gap in range(1, max(used, default=0) + 1):
         if gap not in used:
             last = max(uses, key=lambda use: use[0])[2]
-            yield FormatError(f"argument {gap} is never used but {last.text} uses argument {max(used)}; "
-                              "printf needs every argument up to the last", last.start, last.end)
+            yield FormatError(
+                f"argument {gap} is never used but {last.text} uses argument {max(used)}; "
+                "printf needs every argument up to the last",
+                last.start,
+                last.end,
+            )
             break
     types: dict[int, tuple[str, Placeholder]] = {}
     for position, type_, p in uses:
         first = types.setdefault(position, (type_, p))
         if first[0] != type_:
-            yield FormatError(f"{first[1].text} and {p.text} use argument {position} as {first[0]} and as {type_}",
-                              p.start, p.end)
+            yield FormatError(
+                f"{first[1].text} and {p.text} use argument {position} as {first[0]} and as {type_}", p.start, p.end
+            )
             break

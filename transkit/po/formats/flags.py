@@ -27,7 +27,7 @@ def _declared(flags: Iterable[str]) -> tuple[Syntax, ...]:
     found = []
     for flag in flags:
         name = flag.strip()
-        name = name[len("possible-"):] if name.startswith("possible-") else name
+        name = name[len("possible-") :] if name.startswith("possible-") else name
         if name in FLAGS and FLAGS[name] not in found:
             found.append(FLAGS[name])
     return tuple(found)
@@ -46,7 +46,9 @@ def _negated(flags: Iterable[str]) -> tuple[Syntax, ...]:
 # Directives that look intended: no space flag ("50 % off"), common conversions only.
 _LOOKS_PYTHON_NAMED = re.compile(r"%\([A-Za-z_][A-Za-z0-9_]*\)[-#0+]*\d*(?:\.\d+)?[diouxXeEfFgGcrs]")
 _LOOKS_PERCENT = re.compile(r"%(?:\d+\$)?[-#0+]*\d*(?:\.\d+)?(?:l|ll|z|h|j|<PRI[diouxX]\w+>)?[sdiufxXcpeg](?![A-Za-z])")
-_LOOKS_BRACE = re.compile(r"(?<!\{)\{(?:[A-Za-z_][A-Za-z0-9_]*|\d+)(?:\.[A-Za-z_]\w*|\[\w+\])*(?:![rsa])?(?::[^{}]*)?\}(?!\})")
+_LOOKS_BRACE = re.compile(
+    r"(?<!\{)\{(?:[A-Za-z_][A-Za-z0-9_]*|\d+)(?:\.[A-Za-z_]\w*|\[\w+\])*(?:![rsa])?(?::[^{}]*)?\}(?!\})"
+)
 
 
 def apparent_syntaxes(text: str) -> dict[Syntax | None, str]:

@@ -113,6 +113,7 @@ class FormatString:
 
 # --- shared by the parsers ------------------------------------------------------------
 
+
 def dot(precision: str | None) -> str:
     """A parsed precision as written: ``"2"`` → ``".2"``, None (none given) → ``""``."""
     return "" if precision is None else "." + precision
