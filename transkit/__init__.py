@@ -1,21 +1,41 @@
 """transkit: translation QA for gettext catalogs.
 
-The library API; importing it does not import click::
-
-    from pathlib import Path
+The library API, one call per command (importing it does not import click)::
 
     import transkit
-    project = transkit.load_project(["catalogs"])
-    config = transkit.load_config(transkit.find_config(Path(".")))
-    report = transkit.check(project, transkit.run_options(config))
+
+    report = transkit.check_paths(["catalogs"])  # what `transkit check catalogs` does
+    for finding in report.findings:
+        print(finding.file, finding.line, finding.code, finding.message)
     for item in report.coverage:
         print(item.language, item.percent)
+    status = report.exit_code()  # 0, or 1 when something reaches the fail level
+
+The same for ``stats_paths``, ``terms_paths``, ``report_paths``, ``init_catalog``,
+``update_paths`` and ``compile_paths``. Lower-level pieces (``load_project``, ``check``
+with explicit :class:`Options`) are here for callers that build a run themselves.
 """
 
 from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from transkit.api import (
+    Compiled,
+    CoverageTable,
+    EditorsReport,
+    NewCatalog,
+    NoTermbase,
+    TermsTable,
+    Updated,
+    check_paths,
+    compile_paths,
+    init_catalog,
+    report_paths,
+    stats_paths,
+    terms_paths,
+    update_paths,
+)
 from transkit.engine.config import Config, find_config, load_config, run_options
 from transkit.engine.runner import Options
 from transkit.engine.runner import run as check
@@ -31,30 +51,44 @@ from transkit.project.locate import filter_languages, load_project
 
 __all__ = [
     "Catalog",
-    "Config",
-    "find_config",
-    "load_config",
-    "run_options",
     "CatalogError",
     "CatalogFailure",
+    "Compiled",
+    "Config",
     "ConfigError",
     "Coverage",
+    "CoverageTable",
+    "EditorsReport",
     "Entry",
     "FailOn",
     "Finding",
     "Language",
+    "NewCatalog",
+    "NoTermbase",
     "Options",
     "Project",
     "ProjectError",
     "Report",
     "Selection",
     "Severity",
+    "TermsTable",
     "TranskitError",
+    "Updated",
     "__version__",
     "check",
+    "check_paths",
+    "compile_paths",
     "compute_coverage",
     "filter_languages",
+    "find_config",
+    "init_catalog",
     "language",
+    "load_config",
     "load_project",
     "read_catalog",
+    "report_paths",
+    "run_options",
+    "stats_paths",
+    "terms_paths",
+    "update_paths",
 ]

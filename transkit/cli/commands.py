@@ -1,45 +1,28 @@
-"""``check``, ``stats``, ``terms`` and ``checks``."""
+"""``check``, ``stats``, ``terms``, ``explain`` and ``checks``: each one library call
+(:mod:`transkit.api`) and its rendering."""
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
-from transkit.cli.common import (
-    USAGE_ERROR,
-    Located,
-    glossary_option,
-    load,
-    load_termbase_for,
-    locate,
-    main,
-    note_termbase,
-    project_options,
-    write_atomically,
-)
+from transkit.api import NoTermbase, check_paths, stats_paths, terms_paths
+from transkit.api.checking import Progress
+from transkit.cli.common import echo_failures, echo_notes, glossary_option, main, project_options, write_atomically
 from transkit.cli.common import output as open_output
 from transkit.engine import baseline
-from transkit.engine import cache as runcache
-from transkit.engine.config import run_options
-from transkit.engine.coverage import coverage_of_files
 from transkit.engine.registry import all_checks, find
-from transkit.engine.runner import Options, run, run_files
-from transkit.model.catalog import CatalogFailure
-from transkit.model.coverage import compute, index
-from transkit.model.findings import FailOn, Report
-from transkit.project.locate import locate_files
+from transkit.model.findings import FailOn
 from transkit.reporting import CHECK_FORMATS, junit, text
 from transkit.reporting import stats as stats_reporter
 from transkit.reporting import terms as terms_reporter
 from transkit.reporting.json_report import dump
-from transkit.terms import Termbase
-from transkit.terms.matrix import build_matrix
 
 
 @main.command()
@@ -114,28 +97,23 @@ def check(
     transkit check --write-baseline .transkit-baseline.json
     transkit check --baseline .transkit-baseline.json
     """
-    located = locate(paths, template, config_path)
-    files = located.files()
-    config = located.config
-    known = baseline_path or config.baseline
-    # Everything that can make this a usage error is read before the termbase note.
-    recorded = baseline.load(known) if known is not None and write_baseline is None else None
-    termbase = load_termbase_for(located, glossary_path, note=False)
-    options = run_options(
-        config, select=select, ignore=ignore, min_coverage=min_coverage, termbase=termbase, baseline=recorded
-    )
-    use_cache = not no_cache and write_baseline is None
-    # The termbase enters the key by its files' bytes, the rest of the options by value.
-    settings = repr((dataclasses.replace(options, termbase=Termbase()), tuple(languages)))
-    key = runcache.run_key([*files, *termbase.sources], settings)
-    report = runcache.load(key) if use_cache else None
-    if report is None:
-        report = _check_project(located, languages, options, use_cache=use_cache, jobs=jobs)
-        if use_cache:
-            runcache.store(key, report)
-            runcache.prune()
+    with _progress_bar() as progress:
+        report = check_paths(
+            paths,
+            template=template,
+            config=config_path,
+            glossary=glossary_path,
+            languages=languages,
+            select=select,
+            ignore=ignore,
+            min_coverage=min_coverage,
+            baseline=False if write_baseline is not None else baseline_path,
+            cache=not no_cache,
+            jobs=jobs,
+            progress=progress,
+        )
     # After the run: an input that cannot be checked is the one message on stderr.
-    note_termbase(located, glossary_path, termbase)
+    echo_notes(report.notes)
     if write_baseline is not None:
         write_atomically(write_baseline, baseline.render(report.findings))
         click.echo(f"{write_baseline}: recorded {len(report.findings)} findings", err=True)
@@ -146,11 +124,33 @@ def check(
         colour = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         render = functools.partial(text.render_findings if quiet else text.render, colour=colour)
     if output_format == "junit":  # a test case per family that ran, passing or failing
-        render = functools.partial(junit.render, checks=options.selection.apply(all_checks()))
+        selected = set(report.selected)
+        render = functools.partial(junit.render, checks=[info for info in all_checks() if info.code in selected])
     with open_output(output) as stream:
         render(report, stream)
-    policy = FailOn(fail_on) if fail_on else (config.fail_on or FailOn.ERROR)
-    sys.exit(report.exit_code(policy))
+    sys.exit(report.exit_code(fail_on))
+
+
+@contextmanager
+def _progress_bar() -> Iterator[Progress | None]:
+    """A progress bar on stderr while catalogs are checked, when a person is watching."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    bars: list = []
+
+    def advance(shown: str, count: int) -> None:
+        if count < 2:
+            return
+        if not bars:
+            bars.append(click.progressbar(length=count, label="checking", file=sys.stderr).__enter__())
+        bars[0].update(1)
+
+    try:
+        yield advance
+    finally:
+        if bars:
+            bars[0].__exit__(None, None, None)
 
 
 @main.command()
@@ -181,61 +181,11 @@ def stats(
     transkit stats --format csv -o coverage.csv
     transkit stats --sort coverage
     """
-    located = locate(paths, template, config_path)
-    if languages:
-        project = located.load(languages).project
-        template_catalog, failures = project.template, list(project.failures)
-        template_index = index(template_catalog)
-        coverage = [compute(catalog, template_catalog, template_index) for catalog in project.catalogs]
-    else:  # each catalog read, counted and let go: a large project is never all in memory
-        template_catalog, files = locate_files(located.paths, template=located.template)
-        coverage, failures = coverage_of_files(template_catalog, files)
-        if not coverage:  # nothing left to count: the input itself is unusable
-            raise failures[0].error()
-    if sort == "coverage":
-        coverage.sort(key=lambda item: (item.percent, item.language))
-    else:
-        coverage.sort(key=lambda item: item.language.lower())
-    _report_failures(failures)
+    table = stats_paths(paths, template=template, config=config_path, languages=languages, sort=sort)  # type: ignore[arg-type]
+    echo_failures(table.failures)
     with open_output(output) as stream:
-        stats_reporter.FORMATS[output_format](template_catalog.display_path, coverage, stream)
-    sys.exit(USAGE_ERROR if failures else 0)
-
-
-def _check_project(
-    located: Located, languages: tuple[str, ...], options: Options, *, use_cache: bool, jobs: int | None
-) -> Report:
-    """Check the project: with ``--lang``, the catalogs of those languages; otherwise every
-    catalog, each read where it is checked and skipped when its cached result holds."""
-    termbase = options.termbase
-    if languages:
-        project = located.load(languages).project
-        return _with_progress(
-            len(project.catalogs), lambda progress: run(project, options, progress=progress, jobs=jobs)
-        )
-    template, files = locate_files(located.paths, template=located.template)
-    # A catalog's result depends on these options; a baseline filters the report only.
-    settings = repr(dataclasses.replace(options, termbase=Termbase(), baseline=None))
-    cache = runcache.CatalogCache([template.path, *termbase.sources], settings) if use_cache else None
-    return _with_progress(
-        len(files),
-        lambda progress: run_files(Path.cwd(), template, files, options, progress=progress, jobs=jobs, cache=cache),
-    )
-
-
-def _with_progress(count: int, checking: Callable[[Callable[[str], None] | None], Report]) -> Report:
-    """Run the checks, with a progress bar on stderr when a person is watching."""
-    if not sys.stderr.isatty() or count < 2:
-        return checking(None)
-    with click.progressbar(length=count, label="checking", file=sys.stderr) as bar:
-        return checking(lambda shown: bar.update(1))
-
-
-def _report_failures(failures: Sequence[CatalogFailure]) -> None:
-    """Catalogs left out of a table or matrix, on stderr; the command then exits 2."""
-    for failure in failures:
-        where = f"{failure.display_path}:{failure.line}" if failure.line else failure.display_path
-        click.echo(f"{where}: {failure.message} (catalog left out)", err=True)
+        stats_reporter.FORMATS[output_format](table.template, list(table.coverage), stream)
+    sys.exit(table.exit_code)
 
 
 @main.command()
@@ -262,15 +212,15 @@ def terms(
     transkit terms
     transkit terms --format json -o terms.json
     """
-    loaded = load(paths, template, config_path, languages)
-    termbase = load_termbase_for(loaded, glossary_path)
-    if not termbase:
-        raise click.UsageError("no termbase: give one with --glossary or create glossary/")
-    matrix = build_matrix(loaded.project, termbase)
-    _report_failures(loaded.project.failures)
+    try:
+        table = terms_paths(paths, template=template, config=config_path, glossary=glossary_path, languages=languages)
+    except NoTermbase as missing:
+        echo_notes(missing.notes)
+        raise click.UsageError(missing.message) from None
+    echo_failures(table.failures)
     with open_output(output) as stream:
-        terms_reporter.FORMATS[output_format](matrix, stream)
-    sys.exit(USAGE_ERROR if loaded.project.failures else 0)
+        terms_reporter.FORMATS[output_format](table.matrix, stream)
+    sys.exit(table.exit_code)
 
 
 @main.command()

@@ -1,4 +1,4 @@
-"""What every command shares: the group, its error handling, project loading, output."""
+"""What every command shares: the group, its error handling, options, notes and output."""
 
 from __future__ import annotations
 
@@ -6,23 +6,17 @@ import io
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
 import click
 
 from transkit import __version__
-from transkit.engine.config import Config, find_config, load_config
 from transkit.errors import TranskitError
-from transkit.model.catalog import Catalog, Project
-from transkit.po.reader import read_catalog
-from transkit.project.locate import DEFAULT_CATALOGS, filter_languages, load_project, locate_project
+from transkit.model.catalog import CatalogFailure
 from transkit.project.safewrite import write_atomically
-from transkit.terms import Termbase, load_termbase
 
 USAGE_ERROR = 2
-GLOSSARY_FOLDER = "glossary"
 
 
 class TranskitGroup(click.Group):
@@ -91,82 +85,17 @@ glossary_option = click.option(
 )
 
 
-@dataclass(frozen=True)
-class Located:
-    """Where a command's project is, before anything is parsed."""
-
-    config: Config
-    paths: tuple[Path, ...]
-    """Catalog folders or files as given, else the configured ones."""
-    template: Path | None
-    catalog_folders: tuple[Path, ...]
-
-    def files(self) -> list[Path]:
-        """The template and catalog files a load would read."""
-        template_path, catalogs = locate_project(self.paths, template=self.template)
-        return [template_path, *catalogs]
-
-    def load(self, languages: Sequence[str], reader: Callable[..., Catalog] = read_catalog) -> Loaded:
-        project = load_project(self.paths, template=self.template, reader=reader)
-        return Loaded(self.config, filter_languages(project, languages), self.catalog_folders)
+def echo_notes(notes: Sequence[str]) -> None:
+    """What the user must be told that is not a finding, on stderr."""
+    for note in notes:
+        click.echo(f"transkit: {note}", err=True)
 
 
-@dataclass(frozen=True)
-class Loaded:
-    config: Config
-    project: Project
-    catalog_folders: tuple[Path, ...]
-
-
-def locate(paths: Sequence[Path], template: Path | None, config_path: Path | None) -> Located:
-    config = load_config(config_path if config_path is not None else find_config(Path.cwd()))
-    catalogs = list(paths) or ([config.catalogs] if config.catalogs else [])
-    # A template named on the command line wins over the configured one.
-    if template is None and not any(p.suffix == ".pot" for p in catalogs):
-        template = config.template
-    given = catalogs or [Path.cwd() / DEFAULT_CATALOGS]
-    folders = tuple(dict.fromkeys(p if p.is_dir() else p.parent for p in given))
-    return Located(config, tuple(catalogs), template, folders)
-
-
-def load(
-    paths: Sequence[Path],
-    template: Path | None,
-    config_path: Path | None,
-    languages: Sequence[str],
-    reader: Callable[..., Catalog] = read_catalog,
-) -> Loaded:
-    return locate(paths, template, config_path).load(languages, reader)
-
-
-def termbase_path(loaded: Located | Loaded, given: Path | None) -> Path | None:
-    """``--glossary``, else the configured termbase, else ``glossary/`` beside the catalogs."""
-    if given is not None:
-        return given
-    if loaded.config.glossary is not None:
-        return loaded.config.glossary
-    for folder in loaded.catalog_folders:
-        candidate = folder.resolve().parent / GLOSSARY_FOLDER
-        if candidate.is_dir():
-            return candidate
-    return None
-
-
-def load_termbase_for(loaded: Located | Loaded, given: Path | None, *, note: bool = True) -> Termbase:
-    """The termbase for a run; says so on stderr when there is none (``note``), since
-    the critical-term checks then cannot run."""
-    path = termbase_path(loaded, given)
-    termbase = load_termbase(path) if path is not None else Termbase()
-    if note:
-        note_termbase(loaded, given, termbase)
-    return termbase
-
-
-def note_termbase(loaded: Located | Loaded, given: Path | None, termbase: Termbase) -> None:
-    if not termbase:
-        path = termbase_path(loaded, given)
-        where = f"{path} has no terms" if path is not None else "no termbase (glossary/) found"
-        click.echo(f"transkit: {where}: critical-term checks skipped", err=True)
+def echo_failures(failures: Sequence[CatalogFailure]) -> None:
+    """Catalogs left out of a table, matrix or report, on stderr; the command then exits 2."""
+    for failure in failures:
+        where = f"{failure.display_path}:{failure.line}" if failure.line else failure.display_path
+        click.echo(f"{where}: {failure.message} (catalog left out)", err=True)
 
 
 @contextmanager

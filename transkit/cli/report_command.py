@@ -8,11 +8,8 @@ from pathlib import Path
 
 import click
 
-from transkit.cli.common import USAGE_ERROR, glossary_option, load, load_termbase_for, main, write_atomically
-from transkit.engine.config import run_options
-from transkit.engine.runner import run
-from transkit.reporting.html import render_report
-from transkit.terms.matrix import build_matrix
+from transkit.api import report_paths
+from transkit.cli.common import echo_failures, echo_notes, glossary_option, main, write_atomically
 
 DEFAULT_OUTPUT = Path("report.html")
 
@@ -81,15 +78,9 @@ def report(
     transkit report
     transkit report catalogs -o coverage.html --lang fr --lang ar
     """
-    loaded = load(paths, template, config_path, languages)
-    termbase = load_termbase_for(loaded, glossary_path)
-    options = run_options(loaded.config, termbase=termbase)
-    result = run(loaded.project, options)
-    matrix = build_matrix(loaded.project, termbase) if termbase else None
-    page = render_report(loaded.project, result, matrix, generated_at=now or _now())
-    write_atomically(output, page)
-    for failure in loaded.project.failures:
-        where = f"{failure.display_path}:{failure.line}" if failure.line else failure.display_path
-        click.echo(f"{where}: {failure.message} (catalog left out)", err=True)
-    click.echo(f"{output}: report of {len(loaded.project.catalogs)} languages written", err=True)
-    sys.exit(USAGE_ERROR if loaded.project.failures else 0)
+    editors = report_paths(paths, template=template, config=config_path, glossary=glossary_path, languages=languages)
+    echo_notes(editors.report.notes)
+    write_atomically(output, editors.html(now or _now()))
+    echo_failures(editors.project.failures)
+    click.echo(f"{output}: report of {len(editors.project.catalogs)} languages written", err=True)
+    sys.exit(editors.exit_code)

@@ -3,9 +3,11 @@
 A translator runs ``transkit check`` on every save and CI on every push, mostly over
 catalogs that did not change. A run's report depends only on the bytes of the template,
 the catalogs and the termbase, the settings (selection, severities, thresholds, baseline,
-languages), where it runs from (paths in findings are shown relative to it) and
-transkit's version; the key is a hash of all of these, so any change is a miss and there
-is nothing to invalidate by hand.
+languages), where it runs from (paths in findings are shown relative to it) and the code
+that checks: transkit's own modules and the checks registered from plugins
+(:func:`code_digest`). The key is a hash of all of these, so any change is a miss and
+there is nothing to invalidate by hand: a check added, removed or edited, even without a
+new version number, is never answered by a report of the old code.
 
 The cache is a convenience, never a source of truth: an entry that cannot be read,
 parsed or that does not have the expected shape is ignored (the run is done again), and
@@ -28,22 +30,29 @@ Where: ``$TRANSKIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/transkit``, else
 
 from __future__ import annotations
 
+import collections
 import contextlib
+import dataclasses
+import enum
+import functools
 import hashlib
+import inspect
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from transkit import __version__
-from transkit.engine.runner import CatalogFacts, CatalogResult
+from transkit.engine.registry import all_checks
+from transkit.engine.runner import CatalogFacts, CatalogResult, Options
 from transkit.engine.suppression import Marker
 from transkit.model.catalog import CatalogFile
 from transkit.model.coverage import Coverage
 from transkit.model.findings import Finding, Report, Severity
 from transkit.project.safewrite import write_atomically
 
-FORMAT = 2
+FORMAT = 3
 """Bumped whenever what a cache entry holds changes shape."""
 MAX_ENTRIES = 5000
 """Cache files kept; a project of 500 catalogs fills a tenth of it per settings used."""
@@ -57,10 +66,69 @@ def cache_folder() -> Path:
     return Path(base) / "transkit"
 
 
+PACKAGE = Path(__file__).resolve().parents[1]
+"""The folder of the ``transkit`` package whose code :func:`code_digest` covers."""
+
+
+@functools.cache
+def code_digest() -> str:
+    """The hash of the code that produces a report: every file of the transkit package
+    and of each module a registered check comes from (plugins), and the checks' own
+    metadata. Worked out once per process (about 150 small files)."""
+    digest = hashlib.sha256()
+    files = {path for path in PACKAGE.rglob("*") if path.is_file() and "__pycache__" not in path.parts}
+    for info in all_checks():
+        source = inspect.getsourcefile(info.function)
+        if source is not None:
+            files.add(Path(source).resolve())
+        digest.update(
+            json.dumps([info.code, info.name, info.scope.value, info.severity.value, info.applies.value]).encode()
+        )
+    for path in sorted(files):
+        digest.update(
+            str(path.relative_to(PACKAGE) if path.is_relative_to(PACKAGE) else path).encode("utf-8", "surrogateescape")
+            + b"\0"
+        )
+        with contextlib.suppress(OSError):
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def settings_key(options: Options, **more: Any) -> str:
+    """The options of a run, and ``more`` settings, as canonical JSON: every field of
+    :class:`Options` but the termbase (which enters a key by its files' bytes)."""
+    fields = {
+        field.name: _plain(getattr(options, field.name))
+        for field in dataclasses.fields(options)
+        if field.name != "termbase"
+    }
+    return json.dumps({**fields, **{name: _plain(value) for name, value in more.items()}}, sort_keys=True)
+
+
+def _plain(value: Any) -> Any:
+    """A settings value as JSON data; a type it does not know is refused, so that a new
+    kind of option cannot silently stay out of the key."""
+    if value is None or isinstance(value, bool | str):
+        return value
+    if isinstance(value, int | float):
+        return float(value)  # 90 and 90.0 are the same threshold
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, collections.Counter):
+        return sorted([str(key), count] for key, count in value.items())
+    if isinstance(value, Mapping):
+        return sorted([str(key), _plain(item)] for key, item in value.items())
+    if isinstance(value, tuple | list):
+        return [_plain(item) for item in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {field.name: _plain(getattr(value, field.name)) for field in dataclasses.fields(value)}
+    raise TypeError(f"cannot put a {type(value).__name__} into a cache key")
+
+
 def run_key(files: Iterable[Path], settings: str) -> str:
     """The hash of everything a report depends on."""
     digest = hashlib.sha256()
-    digest.update(f"transkit {__version__} cache {FORMAT}\0{Path.cwd()}\0{settings}\0".encode())
+    digest.update(f"transkit {__version__} cache {FORMAT}\0{code_digest()}\0{Path.cwd()}\0{settings}\0".encode())
     for path in files:
         digest.update(str(path.resolve()).encode("utf-8", "surrogateescape") + b"\0")
         try:

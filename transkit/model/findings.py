@@ -79,14 +79,23 @@ class Report:
     """Findings left out because the baseline already knew them."""
     unreadable: int = 0
     """Catalogs that could not be read: the run fails whatever is selected or baselined."""
+    fail_on: FailOn = FailOn.ERROR
+    """The configured fail level: what :meth:`exit_code` applies when given none."""
+    notes: tuple[str, ...] = ()
+    """What the user must be told that is not a finding (the command prints it on
+    stderr): a termbase that is missing, so that the critical-term checks did not run."""
+    selected: tuple[str, ...] = ()
+    """Codes of the checks the run's selection enables (every language), when known."""
 
     def count(self, severity: Severity) -> int:
         return sum(1 for finding in self.findings if finding.severity is severity)
 
-    def exit_code(self, fail_on: FailOn = FailOn.ERROR) -> int:
-        """0 when nothing reaches the fail level, every coverage gate holds and every
-        catalog could be read, else 1."""
-        if self.unreadable or any(_fails(finding, fail_on) for finding in self.findings):
+    def exit_code(self, fail_on: FailOn | str | None = None) -> int:
+        """0 when nothing reaches the fail level (``fail_on``: a :class:`FailOn` or its
+        value, ``"error"``; default: the configured one), every coverage gate holds and
+        every catalog could be read, else 1."""
+        policy = self.fail_on if fail_on is None else FailOn(fail_on)
+        if self.unreadable or any(_fails(finding, policy) for finding in self.findings):
             return 1
         return 0
 

@@ -14,11 +14,12 @@ import fcntl
 import os
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from transkit.errors import TranskitError
+from transkit.project.paths import display_path
 
 TEMPORARY_SUFFIX = ".transkit-tmp"
 LOCK_NAME = ".transkit.lock"
@@ -139,3 +140,25 @@ def _same_file(handle: int, path: Path) -> bool:
         return False
     held = os.fstat(handle)
     return (held.st_dev, held.st_ino) == (on_disk.st_dev, on_disk.st_ino)
+
+
+def make_folder(folder: Path) -> None:
+    """Create ``folder`` (and its parents) or stop with a one-line reason."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise TranskitError(f"cannot create folder: {error.strerror or error}", display_path(folder)) from None
+
+
+def check_writable(paths: Iterable[Path]) -> None:
+    """Refuse before writing anything when a folder cannot take the new files: try it,
+    since permission bits do not tell the whole story (root, read-only mounts)."""
+    for folder in dict.fromkeys(path.parent for path in paths):
+        try:
+            handle, probe = tempfile.mkstemp(dir=folder, prefix=".transkit-probe-")
+        except OSError as error:
+            raise TranskitError(
+                f"folder is not writable (nothing written): {error.strerror or error}", display_path(folder)
+            ) from None
+        os.close(handle)
+        os.unlink(probe)

@@ -1,0 +1,109 @@
+"""``transkit check`` as one library call: :func:`check_paths`."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Literal
+
+from transkit.api.locating import Located, PathLike, locate
+from transkit.engine import baseline as baselines
+from transkit.engine import cache as runcache
+from transkit.engine.config import run_options
+from transkit.engine.registry import all_checks
+from transkit.engine.runner import Options, run, run_files
+from transkit.model.findings import FailOn, Report
+from transkit.project.locate import locate_files
+
+Progress = Callable[[str, int], None]
+"""Called with a catalog's display path and the number of catalogs, once it is checked."""
+
+
+def check_paths(
+    paths: Sequence[PathLike] = (),
+    *,
+    template: PathLike | None = None,
+    config: PathLike | None = None,
+    glossary: PathLike | None = None,
+    languages: Sequence[str] = (),
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    min_coverage: float | None = None,
+    baseline: PathLike | Literal[False] | None = None,
+    cache: bool = True,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> Report:
+    """Everything ``transkit check`` does, as data: what is missing, unfinished, stale,
+    broken or wrong in the catalogs.
+
+    ``paths`` are catalog folders or ``.po`` files (default: the configured catalogs, else
+    ``./catalogs``); ``config`` a configuration file (default: ``transkit.toml`` or
+    ``pyproject.toml`` here). Arguments win over the configuration, as options do on the
+    command line. The termbase is ``glossary``, else the configured one, else
+    ``glossary/`` beside the catalogs folder. ``baseline``: a baseline file (default: the
+    configured one); ``False`` applies none and bypasses the cache (what
+    ``--write-baseline`` records). ``cache=False`` neither reads nor writes the result
+    cache. ``jobs``: processes checking catalogs at once (None: one per CPU for a large
+    project).
+
+    The report's :meth:`~transkit.model.findings.Report.exit_code` gives the command's exit
+    status (the configured ``fail-on`` unless another is given); its ``notes`` are what the
+    command prints on stderr. Raises :class:`~transkit.errors.TranskitError` for input that
+    cannot be checked at all (the command's exit 2).
+    """
+    located = locate(paths, template=template, config=config)
+    files = located.files()
+    settings = located.config
+    known = Path(baseline) if baseline else settings.baseline if baseline is None else None
+    # Everything that can make this a usage error is read before any catalog is checked.
+    recorded = baselines.load(known) if known is not None else None
+    termbase = located.termbase(glossary)
+    options = run_options(
+        settings, select=select, ignore=ignore, min_coverage=min_coverage, termbase=termbase, baseline=recorded
+    )
+    use_cache = cache and baseline is not False
+    key = runcache.run_key([*files, *termbase.sources], runcache.settings_key(options, languages=tuple(languages)))
+    report = runcache.load(key) if use_cache else None
+    if report is None:
+        report = _check(located, languages, options, use_cache=use_cache, jobs=jobs, progress=progress)
+        if use_cache:
+            runcache.store(key, report)
+            runcache.prune()
+    return dataclasses.replace(
+        report,
+        fail_on=settings.fail_on or FailOn.ERROR,
+        notes=located.termbase_note(termbase, glossary),
+        selected=tuple(info.code for info in options.selection.apply(all_checks())),
+    )
+
+
+def _check(
+    located: Located,
+    languages: Sequence[str],
+    options: Options,
+    *,
+    use_cache: bool,
+    jobs: int | None,
+    progress: Progress | None,
+) -> Report:
+    """With ``languages``, the catalogs of those languages, loaded together; otherwise
+    every catalog, each read where it is checked and skipped when its cached result holds."""
+    if languages:
+        project = located.load(languages)
+        count = len(project.catalogs)
+        return run(project, options, progress=_counted(progress, count), jobs=jobs)
+    template, files = locate_files(located.paths, template=located.template)
+    # A catalog's result depends on these options; a baseline filters the report only.
+    catalog_settings = runcache.settings_key(dataclasses.replace(options, baseline=None))
+    cache = runcache.CatalogCache([template.path, *options.termbase.sources], catalog_settings) if use_cache else None
+    return run_files(
+        Path.cwd(), template, files, options, progress=_counted(progress, len(files)), jobs=jobs, cache=cache
+    )
+
+
+def _counted(progress: Progress | None, count: int) -> Callable[[str], None] | None:
+    if progress is None:
+        return None
+    return lambda shown: progress(shown, count)

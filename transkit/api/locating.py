@@ -1,0 +1,88 @@
+"""Where a command's project is: its configuration, catalogs, template and termbase.
+
+Every command, and every library call behind it, starts here, so that ``transkit check``
+and :func:`transkit.check_paths` find the same project from the same arguments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from transkit.engine.config import Config, find_config, load_config
+from transkit.model.catalog import Catalog, Project
+from transkit.po.reader import read_catalog
+from transkit.project.locate import DEFAULT_CATALOGS, filter_languages, load_project, locate_project
+from transkit.terms import Termbase, load_termbase
+
+GLOSSARY_FOLDER = "glossary"
+"""The termbase folder looked for beside the catalogs folder when none is named."""
+
+PathLike = Path | str
+
+
+@dataclass(frozen=True)
+class Located:
+    """A project found on disk, before anything in it is parsed."""
+
+    config: Config
+    paths: tuple[Path, ...]
+    """Catalog folders or files as given, else the configured ones."""
+    template: Path | None
+    catalog_folders: tuple[Path, ...]
+
+    def files(self) -> list[Path]:
+        """The template and catalog files a load would read."""
+        template_path, catalogs = locate_project(self.paths, template=self.template)
+        return [template_path, *catalogs]
+
+    def load(self, languages: Sequence[str] = (), reader: Callable[..., Catalog] = read_catalog) -> Project:
+        project = load_project(self.paths, template=self.template, reader=reader)
+        return filter_languages(project, languages)
+
+    def termbase_path(self, given: PathLike | None = None) -> Path | None:
+        """``given``, else the configured termbase, else ``glossary/`` beside the catalogs."""
+        if given is not None:
+            return Path(given)
+        if self.config.glossary is not None:
+            return self.config.glossary
+        for folder in self.catalog_folders:
+            candidate = folder.resolve().parent / GLOSSARY_FOLDER
+            if candidate.is_dir():
+                return candidate
+        return None
+
+    def termbase(self, given: PathLike | None = None) -> Termbase:
+        """The run's termbase; empty when there is none (see :meth:`termbase_note`)."""
+        path = self.termbase_path(given)
+        return load_termbase(path) if path is not None else Termbase()
+
+    def termbase_note(self, termbase: Termbase, given: PathLike | None = None) -> tuple[str, ...]:
+        """What a user must be told when the critical-term checks cannot run."""
+        if termbase:
+            return ()
+        path = self.termbase_path(given)
+        where = f"{path} has no terms" if path is not None else "no termbase (glossary/) found"
+        return (f"{where}: critical-term checks skipped",)
+
+
+def locate(
+    paths: Sequence[PathLike] = (),
+    *,
+    template: PathLike | None = None,
+    config: PathLike | None = None,
+) -> Located:
+    """The project that ``paths`` (catalog folders or ``.po`` files; default: the configured
+    catalogs, else ``./catalogs``) and the configuration (``config``, else ``transkit.toml``
+    or ``pyproject.toml`` in the working folder) describe."""
+    config_path = Path(config) if config is not None else find_config(Path.cwd())
+    settings = load_config(config_path)
+    catalogs = [Path(p) for p in paths] or ([settings.catalogs] if settings.catalogs else [])
+    template_path = Path(template) if template is not None else None
+    # A template named in the call wins over the configured one.
+    if template_path is None and not any(p.suffix == ".pot" for p in catalogs):
+        template_path = settings.template
+    given = catalogs or [Path.cwd() / DEFAULT_CATALOGS]
+    folders = tuple(dict.fromkeys(p if p.is_dir() else p.parent for p in given))
+    return Located(settings, tuple(catalogs), template_path, folders)
