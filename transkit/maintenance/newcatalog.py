@@ -41,8 +41,8 @@ def gettext_code(code: str) -> Language:
     if tag is None:
         hint = ""
         try:
-            found = langcodes.find(code.strip())
-            hint = f"; did you mean {found.to_tag().replace('-', '_')} ({found.display_name('en')})?"
+            named = langcodes.find(code.strip())
+            hint = f"; did you mean {named.to_tag().replace('-', '_')} ({named.display_name('en')})?"
         except (LookupError, ValueError):
             hint = "; use a code such as fr, pt_BR or zh_Hans"
         raise TranskitError(f"{code!r} is not a language code{hint}")

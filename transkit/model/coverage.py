@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from transkit.model.catalog import Catalog, Entry, MessageKey
 
@@ -48,7 +49,7 @@ class Coverage:
     percent: float
     percent_words: float
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 

@@ -57,7 +57,7 @@ class Finding:
     msgctxt: str | None = field(default=None)
     msgid: str | None = field(default=None)
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[str, int, str]:
         """File, line, code; the sort is stable, so findings of one check on one line
         (messages missing from a catalog have none) keep the template's order."""
         return (self.file, self.line or 0, self.code)

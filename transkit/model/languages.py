@@ -103,7 +103,7 @@ def same_language(first: str, second: str) -> bool:
         return False
     a = langcodes.Language.get(tag_a, normalize=False)
     b = langcodes.Language.get(tag_b, normalize=False)
-    if langcodes.Language.get(a.language).to_tag() != langcodes.Language.get(b.language).to_tag():
+    if langcodes.Language.get(a.language or "und").to_tag() != langcodes.Language.get(b.language or "und").to_tag():
         return False
     if a.territory and b.territory and a.territory != b.territory:
         return False

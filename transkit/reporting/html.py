@@ -184,11 +184,11 @@ def render_report(project: Project, report: Report, matrix: TermsMatrix | None, 
         languages.append(_language_view(catalog, project.template, coverage, findings))
     other_findings = tuple(f for f in report.findings if f.file not in catalog_files)
     matrix_rows = []
-    matrix_languages = []
+    matrix_languages: list[LanguageView | str] = []
     if matrix is not None:
         views = {view.code: view for view in languages}
         matrix_languages = [views.get(code) or code for code in sorted(matrix.languages, key=str.lower)]
-        codes = [getattr(item, "code", item) for item in matrix_languages]
+        codes = [item.code if isinstance(item, LanguageView) else item for item in matrix_languages]
         matrix_rows = [
             (term_id, [(code, _cell(matrix, term_id, code)) for code in codes]) for term_id in matrix.term_ids
         ]

@@ -63,10 +63,10 @@ def write_csv(termbase: Termbase | Iterable[Term]) -> str:
     for term in terms:
         rows: list[tuple[str, str, str]] = [("en", "source", form) for form in term.source]
         for code, forms in term.approved.items():
-            for form in forms:
-                rows.append((code, "approved", form[0]))
-                rows += [(code, "inflection", inflection) for inflection in form[1:]]
-        rows += [(code, "forbidden", form) for code, forms in term.forbidden.items() for form in forms]
+            for approved in forms:
+                rows.append((code, "approved", approved[0]))
+                rows += [(code, "inflection", inflection) for inflection in approved[1:]]
+        rows += [(code, "forbidden", form) for code, forbidden in term.forbidden.items() for form in forbidden]
         rows += [(code, "display", form) for code, form in term.display_forms.items()]
         for index, (language, status, form) in enumerate(rows):
             metadata = (term.severity.value, term.region or "", term.display or "", term.note)
@@ -111,8 +111,8 @@ def read_csv(path: Path) -> Termbase:
         raise GlossaryError(f"invalid CSV: {problem}", shown, 1) from None
     for name in header:
         if name not in COLUMNS or header.count(name) > 1:
-            problem = "repeated" if name in COLUMNS else "unknown"
-            raise GlossaryError(f"{problem} column {name!r}; the columns are {', '.join(COLUMNS)}", shown, 1)
+            wrong = "repeated" if name in COLUMNS else "unknown"
+            raise GlossaryError(f"{wrong} column {name!r}; the columns are {', '.join(COLUMNS)}", shown, 1)
     missing = [name for name in REQUIRED if name not in header]
     if missing:
         raise GlossaryError(f"missing column(s) {', '.join(missing)}", shown, 1)

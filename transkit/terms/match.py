@@ -128,7 +128,8 @@ def word_pattern() -> re.Pattern[str]:
     # A word is letters and digits with their combining marks (Arabic harakat, Indic
     # vowel signs): Python's \w leaves marks out and would cut "أحدًا" in two.
     ranges: list[tuple[int, int]] = []
-    start = previous = None
+    start: int | None = None
+    previous = 0
     for code in range(0x30000):
         if unicodedata.category(chr(code)).startswith("M"):
             if start is None:

@@ -171,7 +171,7 @@ class _Reader:
             ls for ls in plain if (to_tag(self.lang(ls)) or self.lang(ls)).split("-")[0] == src_tag.split("-")[0]
         ]
         source: list[tuple[int, list[str]]] = []
-        tables: dict[str, dict[str, list]] = {"approved": {}, "forbidden": {}, "display": {}}
+        tables: dict[str, dict[str, Any]] = {"approved": {}, "forbidden": {}, "display": {}}
         positions: dict[str, dict[str, int]] = {"forbidden": {}, "display": {}}
         for ls in langsets:
             lmeta = marked[id(ls)]
@@ -200,7 +200,7 @@ class _Reader:
         if not source:
             raise self.fail(f"{what}: no term in the source language {source_lang!r}", entry)
 
-        def ordered(table: str) -> dict[str, list]:
+        def ordered(table: str) -> dict[str, Any]:
             rank = positions.get(table, {})
             keys = sorted((k for k, v in tables[table].items() if v), key=lambda k: rank.get(k, 1 << 30))
             return {key: tables[table][key] for key in keys}
@@ -332,8 +332,8 @@ def _entry(term: Term, number: int, used: set[str]) -> list[str]:
     out += [admin(i, "display", term.display)] if term.display is not None else []
     out += [f"{i}<note>{e(term.note)}</note>"] if term.note else []
     out += [f'{i}<langSet xml:lang="en">']
-    for index, form in enumerate(term.source):
-        out += tig(form, "preferred" if index == 0 else "admitted")
+    for index, source_form in enumerate(term.source):
+        out += tig(source_form, "preferred" if index == 0 else "admitted")
     out += [f"{i}</langSet>"]
     codes = list(dict.fromkeys([*term.approved, *term.forbidden, *term.display_forms]))
     moved = {
@@ -346,8 +346,8 @@ def _entry(term: Term, number: int, used: set[str]) -> list[str]:
             tigs += tig(form[0], "preferred" if index == 0 else "admitted")
             for inflection in form[1:]:
                 tigs += tig(inflection, "admitted", "inflection")
-        for form in term.forbidden.get(code, ()):
-            tigs += tig(form, "deprecated")
+        for forbidden in term.forbidden.get(code, ()):
+            tigs += tig(forbidden, "deprecated")
         if code in term.display_forms:
             tigs += tig(term.display_forms[code], None, "display")
         if not tigs:

@@ -82,9 +82,9 @@ def phone_numbers(text: str, region: str = "BE") -> tuple[PhoneMatch, ...]:
     for candidate in _PHONE_CANDIDATE.finditer(plain):
         if any(p.start < candidate.end() and candidate.start() < p.end for p in found):
             continue
-        value = phone_value(candidate.group(), region)
-        if value is not None:
-            _keep(found, plain, PhoneMatch(candidate.group(), value, candidate.start(), candidate.end()))
+        parsed = phone_value(candidate.group(), region)
+        if parsed is not None:
+            _keep(found, plain, PhoneMatch(candidate.group(), parsed, candidate.start(), candidate.end()))
     return tuple(sorted(found, key=lambda p: p.start))
 
 

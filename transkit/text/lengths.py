@@ -72,12 +72,18 @@ def _counted(c: str) -> bool:
 
 
 _COUNTED = _CharTable(_counted)
+
+
 # 1 / ratio per character (Japanese or not), the weights length_ratio adds up; 0.0 for a
 # character that is not counted, so that one pass over the text adds exactly the same sum.
-_WEIGHTS = {
-    japanese: _CharTable(lambda c, japanese=japanese: 1 / _ratio(c, japanese) if _COUNTED[c] else 0.0)
-    for japanese in (False, True)
-}
+def _weigher(japanese: bool) -> Callable[[str], float]:
+    def weight(c: str) -> float:
+        return 1 / _ratio(c, japanese) if _COUNTED[c] else 0.0
+
+    return weight
+
+
+_WEIGHTS = {japanese: _CharTable(_weigher(japanese)) for japanese in (False, True)}
 _LATIN_WEIGHT = 1 / LATIN_RATIO
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Set
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -119,7 +120,7 @@ def _readings(text: str) -> frozenset[str]:
     return frozenset(readings)
 
 
-def number_found(number: Number, readings: set[str]) -> bool:
+def number_found(number: Number, readings: Set[str]) -> bool:
     """Whether a source number is in a translation read as ``readings``.
 
     Either the whole number is there in any grouping, or each of its groups is: ``24/7``
