@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import CATALOGS, PROJECTS, SHIPPED_LANGUAGES
+from conftest import CATALOGS, PROJECTS, ROOT, SHIPPED_LANGUAGES
 
 from transkit import __version__
 from transkit.cli import main
@@ -278,7 +278,7 @@ def test_pre_commit_hook_style_run_on_changed_files(in_tmp: Path) -> None:
     shutil.copytree(PROJECTS / "flat", in_tmp / "po")
     result = invoke("check", "po/site.pot", "po/nl.po", "--select", "C103", "--format", "json")
     assert [(f["file"], f["code"]) for f in json.loads(result.stdout)["findings"]] == [("po/nl.po", "C103")]
-    hook = (Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml").read_text()
+    hook = (ROOT / ".pre-commit-hooks.yaml").read_text()
     assert "id: transkit-check" in hook and "entry: transkit check" in hook
 
 

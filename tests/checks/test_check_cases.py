@@ -19,12 +19,13 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from conftest import DATA
 
 from transkit import Options, check, load_project
 from transkit.engine.registry import all_checks
 from transkit.terms import Termbase, load_termbase
 
-CASES = Path(__file__).parent / "data" / "checks"
+CASES = DATA / "checks"
 CASE_DIRS = sorted(p for p in CASES.iterdir() if p.is_dir()) if CASES.is_dir() else []
 # Checks proven elsewhere, with where: they need a whole project or a broken file.
 TESTED_ELSEWHERE = {

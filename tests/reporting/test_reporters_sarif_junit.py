@@ -2,7 +2,7 @@
 against golden files.
 
 Regenerate the golden files after a deliberate change with
-``TRANSKIT_UPDATE_GOLDEN=1 pytest tests/test_reporters_sarif_junit.py`` and review the diff.
+``TRANSKIT_UPDATE_GOLDEN=1 pytest tests/reporting/test_reporters_sarif_junit.py`` and review the diff.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import PROJECTS
+from conftest import GOLDEN, PROJECTS, ROOT
 
 import transkit
 from transkit.engine import baseline
@@ -25,8 +25,7 @@ from transkit.reporting import junit, sarif
 
 jsonschema = pytest.importorskip("jsonschema")
 
-GOLDEN = Path(__file__).parent / "golden"
-SARIF_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+SARIF_SCHEMA = ROOT.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 GOLDEN_SELECTION = transkit.Selection(("C", "H101"))
 
 
