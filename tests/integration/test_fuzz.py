@@ -1648,10 +1648,9 @@ def test_regression_polib_refusal_names_its_line() -> None:
     with "... (polib) cannot read: Syntax error in po file (line 6)": the line is in the
     text, not in ``CatalogError.line``, so the command line prints ``fr.po: ...`` instead
     of ``fr.po:6: ...`` and editors cannot jump there."""
-    try:
+    with pytest.raises(CatalogError) as refused:
         _read('#word\nmsgid "a"\nmsgstr "b"\n')
-    except CatalogError as error:
-        assert error.line == 6, error
+    assert refused.value.line == 6, refused.value
 
 
 @pytest.mark.xfail(
