@@ -1,4 +1,4 @@
-"""A long fuzz campaign: the properties of tests/test_fuzz.py, for minutes instead of seconds.
+"""A long fuzz campaign: the properties of tests/integration/test_fuzz.py, for minutes instead of seconds.
 
     python bench/fuzz_campaign.py --minutes 10 --out fuzz-out
     python bench/fuzz_campaign.py --minutes 60 --workers 2 --seed 7 --out fuzz-out
@@ -8,12 +8,12 @@
 Two sources of inputs, interleaved:
 
 * **mutation**: a real catalog (the shipped campaign, tests/data/**/*.po and *.pot,
-  bench/planted) with one to three random mutations of tests/test_fuzz.py (byte flips,
+  bench/planted) with one to three random mutations of tests/integration/test_fuzz.py (byte flips,
   truncation, BOM, CRLF, NUL, latin-1, UTF-16, a duplicated entry, giant lines, a huge
   msgctxt, thousands of plural forms, hostile Plural-Forms, ...), as a catalog of a
   project whose template is the one beside the seed (or the seed itself);
 * **generated**: hypothesis's ``projects()`` and ``mutated_projects()`` strategies of
-  tests/test_fuzz.py, run in rounds with fresh random seeds.
+  tests/integration/test_fuzz.py, run in rounds with fresh random seeds.
 
 Every input goes through the loader property; a project that loads goes through the engine
 property (every check, the shipped termbase, every reporter); every ``--cli-every``-th
@@ -49,7 +49,8 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests"))  # conftest, for the shared paths
+sys.path.insert(0, str(ROOT / "tests" / "integration"))
 sys.path.insert(0, str(ROOT))
 
 import test_fuzz as fz  # noqa: E402  (the properties and generators)
@@ -280,7 +281,7 @@ class Campaign:
 
 
 def hostile_inputs(out: Path, seconds: float) -> dict:
-    """Every hostile termbase form and Plural-Forms of tests/test_fuzz.py, timed, each in a
+    """Every hostile termbase form and Plural-Forms of tests/integration/test_fuzz.py, timed, each in a
     child process killed after ``seconds``; plus random termbase forms built from them."""
     timings: dict[str, float] = {}
     failures: dict[str, str] = {}

@@ -1,6 +1,6 @@
 """transkit's reader against polib on any catalogs you have, entry by entry.
 
-Not part of the test run (tests/test_pocomments.py holds the project's own corpora to the
+Not part of the test run (tests/po/test_pocomments.py holds the project's own corpora to the
 same); this is for large outside corpora: generated benchmark catalogs, Django's.
 
     python bench/reader_differential.py FOLDER...

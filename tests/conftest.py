@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = Path(__file__).resolve().parent / "data"
+TESTS = Path(__file__).resolve().parent
+DATA = TESTS / "data"
+GOLDEN = TESTS / "golden"
 PROJECTS = DATA / "projects"
 CATALOGS = ROOT / "catalogs"
 SHIPPED_LANGUAGES = "fr nl de es pt_BR it ro bg pl hu sk uk ru sq tr ar fa ps ti zh_Hans vi th tl".split()

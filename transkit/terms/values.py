@@ -25,7 +25,7 @@ _PHONE_CANDIDATE = re.compile(r"(?:\+|\b00)?\d[\d \u00a0./()-]{6,}\d")
 # digit, and the letters of the extension words phonenumbers' matcher reads ("ext",
 # "extensión", "anexo", "int", "x", "доб", their fullwidth forms, with every letter its
 # IGNORECASE pattern takes for them: ſ, ı, İ, ᲁ, ᲂ).  A stretch is a run of them with a
-# digit; tests/test_speed_terms.py proves them against the installed phonenumbers (listed,
+# digit; tests/terms/test_speed_terms.py proves them against the installed phonenumbers (listed,
 # not sought with IGNORECASE: a third faster).
 _PHONE_LETTERS = (
     "AEINOSTXaeinostx\u00d3\u00f3\u0130\u0131\u017f\u0411\u0414\u041e\u0431\u0434\u043e\u1c81\u1c82"

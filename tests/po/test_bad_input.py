@@ -138,9 +138,11 @@ def test_byte_order_mark_is_refused_as_msgfmt_refuses_it() -> None:
 @given(st.binary(max_size=400))
 def test_loader_never_crashes_on_random_bytes(data: bytes) -> None:
     try:
-        parse_catalog(decode(data, "x.po"), Path("x.po"), "x.po")
+        catalog = parse_catalog(decode(data, "x.po"), Path("x.po"), "x.po")
     except CatalogError as error:
         assert error.path == "x.po" and error.message
+    else:
+        assert all(entry.line > 0 for entry in catalog.entries)
 
 
 _VALID = (PROJECTS / "flat" / "nl.po").read_bytes()

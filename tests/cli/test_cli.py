@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import select
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import CATALOGS, PROJECTS, SHIPPED_LANGUAGES
+from conftest import CATALOGS, PROJECTS, ROOT, SHIPPED_LANGUAGES
 
 from transkit import __version__
 from transkit.cli import main
@@ -278,25 +282,66 @@ def test_pre_commit_hook_style_run_on_changed_files(in_tmp: Path) -> None:
     shutil.copytree(PROJECTS / "flat", in_tmp / "po")
     result = invoke("check", "po/site.pot", "po/nl.po", "--select", "C103", "--format", "json")
     assert [(f["file"], f["code"]) for f in json.loads(result.stdout)["findings"]] == [("po/nl.po", "C103")]
-    hook = (Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml").read_text()
+    hook = (ROOT / ".pre-commit-hooks.yaml").read_text()
     assert "id: transkit-check" in hook and "entry: transkit check" in hook
 
 
-def test_colour_for_a_terminal_only_and_never_with_no_color(in_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import io
+def _check_in_a_terminal(*args: str, no_color: str | None) -> str:
+    """What ``transkit check`` prints when its standard output is a terminal (a pseudo-terminal)."""
+    env = {name: value for name, value in os.environ.items() if name != "NO_COLOR"}
+    if no_color is not None:
+        env["NO_COLOR"] = no_color
+    terminal, child_end = os.openpty()
+    with subprocess.Popen(
+        [sys.executable, "-m", "transkit", "check", *args],
+        stdin=subprocess.DEVNULL,
+        stdout=child_end,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    ) as process:
+        os.close(child_end)
+        printed = b""
+        while select.select([terminal], [], [], 60)[0]:
+            try:
+                chunk = os.read(terminal, 65536)
+            except OSError:  # EIO: the child closed its end of the terminal
+                break
+            if not chunk:
+                break
+            printed += chunk
+        process.wait(timeout=60)
+    os.close(terminal)
+    assert process.returncode == 0, printed  # warnings only
+    return printed.decode()
 
-    from transkit import check as run_checks
-    from transkit import load_project
-    from transkit.reporting import text
 
-    report = run_checks(load_project([FLAT]))
-    coloured, plain = io.StringIO(), io.StringIO()
-    text.render(report, coloured, colour=True)
-    text.render(report, plain)
-    assert "\033[33mwarning\033[0m" in coloured.getvalue() and "\033[" not in plain.getvalue()
-    # The command line decides: not a terminal here, so no colour; NO_COLOR is honoured too.
-    monkeypatch.setenv("NO_COLOR", "1")
-    assert "\033[" not in invoke("check", FLAT).stdout
+@pytest.mark.parametrize("no_color", [None, ""], ids=["unset", "empty"])
+def test_colour_at_a_terminal(in_tmp: Path, no_color: str | None) -> None:
+    """NO_COLOR unset or empty: a person at a terminal sees the severities in colour."""
+    printed = _check_in_a_terminal(FLAT, no_color=no_color)
+    assert "\033[33mwarning\033[0m" in printed and "nl.po" in printed
+
+
+@pytest.mark.parametrize("no_color", ["1", "true"])
+def test_no_colour_at_a_terminal_with_no_color(in_tmp: Path, no_color: str) -> None:
+    """Any non-empty NO_COLOR turns colour off, even at a terminal; the findings are the same."""
+    printed = _check_in_a_terminal(FLAT, no_color=no_color)
+    assert "\033[" not in printed
+    assert "warning" in printed and "nl.po" in printed
+
+
+def test_no_colour_in_a_file_written_from_a_terminal(in_tmp: Path) -> None:
+    """``--output`` from a terminal: the file is for a program or a reader, never coloured."""
+    _check_in_a_terminal(FLAT, "--output", "out.txt", no_color=None)
+    written = Path("out.txt").read_text(encoding="utf-8")
+    assert "warning" in written and "\033[" not in written
+
+
+def test_no_colour_when_the_output_is_not_a_terminal(in_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pipe (CI, ``> out.txt``) never gets colour codes, NO_COLOR or not."""
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    piped = invoke("check", FLAT).stdout
+    assert "warning" in piped and "\033[" not in piped
 
 
 def test_progress_is_reported_per_catalog() -> None:

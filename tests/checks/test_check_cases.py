@@ -14,18 +14,20 @@ Conventions, for each ``tests/data/checks/<family>/``:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from conftest import DATA, TESTS
 
 from transkit import Options, check, load_project
 from transkit.engine.registry import all_checks
 from transkit.terms import Termbase, load_termbase
 
-CASES = Path(__file__).parent / "data" / "checks"
-CASE_DIRS = sorted(p for p in CASES.iterdir() if p.is_dir()) if CASES.is_dir() else []
+CASES = DATA / "checks"
+CASE_DIRS = sorted(p for p in CASES.iterdir() if p.is_dir())  # no folder: an error, not zero cases
 # Checks proven elsewhere, with where: they need a whole project or a broken file.
 TESTED_ELSEWHERE = {
     "C101": "test_cli.py",
@@ -97,12 +99,78 @@ def test_check_cases(folder: Path) -> None:
     assert not wrong, "\n".join(wrong)
 
 
-def test_every_check_has_a_failing_and_a_passing_case() -> None:
-    """A case that must raise the code, and one in a file covering its family that must not."""
-    rows = [row for folder in CASE_DIRS for row in _expectations(folder)]
-    for info in all_checks():
-        if info.code in TESTED_ELSEWHERE:
+def missing_cases(checks, rows, tested_elsewhere: dict[str, str]) -> list[str]:
+    """What the cases lack: every check needs a case that must raise its code (failing) and
+    one, in a file whose families cover the code, that must not (passing), unless
+    ``tested_elsewhere`` names the test file that proves it."""
+    codes = {info.code for info in checks}
+    missing = [
+        f"{code} is said to be tested in {file}, but no check has that code"
+        for code, file in tested_elsewhere.items()
+        if code not in codes
+    ]
+    for info in checks:
+        if info.code in tested_elsewhere:
             continue
         covering = [expected for _, _, expected, _, prefixes in rows if info.code.startswith(prefixes)]
-        assert any(info.code in expected for expected in covering), f"{info.code} {info.name} has no failing case"
-        assert any(info.code not in expected for expected in covering), f"{info.code} {info.name} has no passing case"
+        if not any(info.code in expected for expected in covering):
+            missing.append(f"{info.code} {info.name} has no failing case")
+        if not any(info.code not in expected for expected in covering):
+            missing.append(f"{info.code} {info.name} has no passing case")
+    return missing
+
+
+@pytest.fixture(scope="module")
+def case_rows() -> list:
+    return [row for folder in CASE_DIRS for row in _expectations(folder)]
+
+
+def test_every_check_has_a_failing_and_a_passing_case(case_rows: list) -> None:
+    """A case that must raise the code, and one in a file covering its family that must not."""
+    assert missing_cases(all_checks(), case_rows, TESTED_ELSEWHERE) == []
+
+
+def _dummy(code: str):
+    """A check of a family no case file covers, as a new check arrives before its cases."""
+    return dataclasses.replace(all_checks()[0], code=code, name=f"dummy-{code.lower()}")
+
+
+def test_a_check_without_cases_is_reported(case_rows: list) -> None:
+    checks = [*all_checks(), _dummy("Z901")]
+    assert missing_cases(checks, case_rows, TESTED_ELSEWHERE) == [
+        "Z901 dummy-z901 has no failing case",
+        "Z901 dummy-z901 has no passing case",
+    ]
+
+
+def test_a_check_without_a_passing_case_is_reported() -> None:
+    """Every entry of the files covering its family expects the code: nothing shows it can stay quiet."""
+    rows = [
+        ("z.po", "case 1", {"Z901"}, {"Z901"}, ("Z",)),
+        ("z.po", "case 2", {"Z901", "Z902"}, {"Z901", "Z902"}, ("Z",)),
+    ]
+    assert missing_cases([_dummy("Z901")], rows, {}) == ["Z901 dummy-z901 has no passing case"]
+    # A passing case in a file that does not cover the family does not count.
+    rows.append(("other.po", "case 3", set(), set(), ("P",)))
+    assert missing_cases([_dummy("Z901")], rows, {}) == ["Z901 dummy-z901 has no passing case"]
+    rows.append(("z.po", "case 4", {"Z902"}, {"Z902"}, ("Z",)))
+    assert missing_cases([_dummy("Z901")], rows, {}) == []
+
+
+def test_a_check_without_a_failing_case_is_reported() -> None:
+    rows = [("z.po", "case 1", set(), set(), ("Z",))]
+    assert missing_cases([_dummy("Z901")], rows, {}) == ["Z901 dummy-z901 has no failing case"]
+
+
+def test_an_exemption_for_a_code_no_check_has_is_reported() -> None:
+    assert missing_cases([], [], {"Z901": "test_cli.py"}) == [
+        "Z901 is said to be tested in test_cli.py, but no check has that code"
+    ]
+
+
+@pytest.mark.parametrize("code", sorted(TESTED_ELSEWHERE))
+def test_checks_tested_elsewhere_are_tested_in_the_file_named(code: str) -> None:
+    """An exemption from the cases names one test file, and that file mentions the code."""
+    files = list(TESTS.rglob(TESTED_ELSEWHERE[code]))
+    assert len(files) == 1, f"{code}: {TESTED_ELSEWHERE[code]} found {len(files)} times under tests/"
+    assert code in files[0].read_text(encoding="utf-8"), f"{files[0]} does not mention {code}"

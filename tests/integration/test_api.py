@@ -13,8 +13,23 @@ import transkit
 
 
 def test_every_module_imports() -> None:
+    imported = set()
     for module in pkgutil.walk_packages(transkit.__path__, "transkit."):
         importlib.import_module(module.name)
+        imported.add(module.name.split(".")[1])
+    # The walk reached every package (an empty walk would import nothing and pass).
+    assert imported >= {
+        "model",
+        "po",
+        "project",
+        "terms",
+        "text",
+        "engine",
+        "checks",
+        "reporting",
+        "maintenance",
+        "cli",
+    }
 
 
 def test_library_does_not_import_click() -> None:

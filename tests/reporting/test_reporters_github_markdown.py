@@ -1,7 +1,7 @@
 """The GitHub Actions annotations and the Markdown summary: fields, escaping, step summary, golden files.
 
 Regenerate the golden files after a deliberate change with
-``TRANSKIT_UPDATE_GOLDEN=1 pytest tests/test_reporters_github_markdown.py`` and review the diff.
+``TRANSKIT_UPDATE_GOLDEN=1 pytest tests/reporting/test_reporters_github_markdown.py`` and review the diff.
 """
 
 from __future__ import annotations
@@ -13,14 +13,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import PROJECTS
+from conftest import GOLDEN, PROJECTS
 
 import transkit
 from transkit.model.coverage import Coverage
 from transkit.model.findings import Finding, Report, Severity
 from transkit.reporting import github, markdown
 
-GOLDEN = Path(__file__).parent / "golden"
 ANNOTATION = re.compile(r"^::(?P<command>\w+) (?P<properties>[^:]*)::(?P<message>.*)$")
 
 

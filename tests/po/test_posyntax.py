@@ -26,17 +26,17 @@ from pathlib import Path
 
 import polib
 import pytest
+from conftest import CATALOGS, DATA
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from transkit.po.syntax import PoSyntaxError, ScannedEntry, _scan_slow, scan
 
-HERE = Path(__file__).parent
-DATA = HERE / "data" / "malformed"
-VALID = sorted((DATA / "valid").glob("*.po"))
-INVALID = sorted((DATA / "invalid").glob("*.po"))
+MALFORMED = DATA / "malformed"
+VALID = sorted((MALFORMED / "valid").glob("*.po"))
+INVALID = sorted((MALFORMED / "invalid").glob("*.po"))
 CORPUS = VALID + INVALID
-CATALOGS = sorted((HERE.parent / "catalogs").glob("*.po*"))
+SHIPPED = sorted(CATALOGS.glob("*.po*"))
 MSGFMT = shutil.which("msgfmt")
 
 EXPECT = re.compile(r"^\ufeff?# expect-error: (\d+): (.*?)\r?$", re.M)
@@ -172,7 +172,7 @@ VALUES = [
 
 @pytest.mark.parametrize(("name", "index", "field", "value"), VALUES)
 def test_decoded_values(name: str, index: int, field: str, value: object) -> None:
-    entries = scan(read(DATA / "valid" / name))
+    entries = scan(read(MALFORMED / "valid" / name))
     assert getattr(entries[index], field) == value
 
 
@@ -243,7 +243,7 @@ def test_valid_corpus_agrees_with_polib(path: Path) -> None:
     check_against_polib(read(path))
 
 
-@pytest.mark.parametrize("path", CATALOGS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
 def test_shipped_catalogs_agree_with_polib(path: Path) -> None:
     check_against_polib(read(path))
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import CATALOGS, PROJECTS
+from conftest import CATALOGS, DATA, PROJECTS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -23,7 +23,7 @@ from transkit.terms import load_termbase
 from transkit.terms.match import matcher_for, normalize
 from transkit.terms.triage import describe_change
 
-TERMS = Path(__file__).parent / "data" / "checks" / "terms"  # the cases run in test_check_cases
+TERMS = DATA / "checks" / "terms"  # the cases run in test_check_cases
 CASE_FILES = sorted((TERMS / "catalogs").glob("*.po"))
 TERMBASE = load_termbase(TERMS / "glossary")
 # Consistency checks judge a catalog as a whole; the cases are judged one by one.
@@ -335,7 +335,7 @@ def test_glossary_export_then_import_gives_the_same_termbase(in_tmp: Path, fmt: 
 
 
 def test_glossary_import_refuses_an_xml_bomb(in_tmp: Path) -> None:
-    bomb = Path(__file__).parent / "data" / "glossary" / "billion_laughs.tbx"
+    bomb = DATA / "glossary" / "billion_laughs.tbx"
     result = CliRunner().invoke(main, ["glossary", "import", str(bomb), "-o", "x.toml"])
     assert result.exit_code == 2
     assert "entity declarations are not allowed" in result.stderr

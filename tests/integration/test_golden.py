@@ -1,6 +1,6 @@
 """Every output format against a golden file: the contract a CI parser or a reader relies on.
 
-Regenerate after a deliberate change with ``TRANSKIT_UPDATE_GOLDEN=1 pytest tests/test_golden.py``
+Regenerate after a deliberate change with ``TRANSKIT_UPDATE_GOLDEN=1 pytest tests/integration/test_golden.py``
 and review the diff.
 """
 
@@ -12,11 +12,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import DATA, PROJECTS
+from conftest import DATA, GOLDEN, PROJECTS
 
 from transkit.cli import main
 
-GOLDEN = Path(__file__).parent / "golden"
 CASES = {
     "check.txt": ["check", "--select", "C", "--select", "H101"],
     "check.json": ["check", "--select", "C", "--select", "H101", "--format", "json"],

@@ -64,10 +64,8 @@ def _modules() -> list[Path]:
 
 
 def test_every_module_is_in_a_layer() -> None:
-    for path in _modules():
-        name = _module_name(path)
-        if name != "transkit":
-            _layer_of(name)
+    layers = {_layer_of(_module_name(path)) for path in _modules() if _module_name(path) != "transkit"}
+    assert len(layers) >= 9, layers  # the walk saw the package, not an empty folder
 
 
 def test_no_module_imports_a_layer_above_its_own() -> None:

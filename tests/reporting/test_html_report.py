@@ -1,7 +1,7 @@
 """The editors' HTML report: self-contained, complete, accessible, and safe with hostile catalogs.
 
 Regenerate the golden file after a deliberate change with
-``TRANSKIT_UPDATE_GOLDEN=1 pytest tests/test_html_report.py`` and review the diff.
+``TRANSKIT_UPDATE_GOLDEN=1 pytest tests/reporting/test_html_report.py`` and review the diff.
 """
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import CATALOGS, PROJECTS, ROOT, SHIPPED_LANGUAGES
+from conftest import CATALOGS, GOLDEN, PROJECTS, ROOT, SHIPPED_LANGUAGES
 
 import transkit.cli.report_command  # noqa: F401  (registers the command)
 from transkit.cli.common import main
 
 NOW = "2026-01-01T00:00:00Z"
-GOLDEN = Path(__file__).parent / "golden" / "report.html"
+GOLDEN_REPORT = GOLDEN / "report.html"
 PAYLOADS = ("<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "javascript:alert(1)")
 
 
@@ -186,8 +186,8 @@ def test_flat_project_matches_golden_file(in_tmp: Path) -> None:
     shutil.copytree(PROJECTS / "flat", in_tmp / "catalogs")
     text = generate()
     if os.environ.get("TRANSKIT_UPDATE_GOLDEN"):
-        GOLDEN.write_text(text, encoding="utf-8")
-    assert text == GOLDEN.read_text(encoding="utf-8")
+        GOLDEN_REPORT.write_text(text, encoding="utf-8")
+    assert text == GOLDEN_REPORT.read_text(encoding="utf-8")
 
 
 def test_now_must_be_a_timestamp(in_tmp: Path) -> None:
