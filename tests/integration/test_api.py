@@ -47,3 +47,18 @@ def test_python_user_can_check_and_read_coverage() -> None:
     assert fa.language.rtl and fa.language.native_name == "فارسی"
     cov = transkit.compute_coverage(fa, project.template)
     assert cov.percent == 100.0
+
+
+def test_the_readme_python_example_runs_as_written(tmp_path, monkeypatch) -> None:
+    """The README's "Python API" example, run from the project root as a user would."""
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Python API", 1)[1]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    monkeypatch.setenv("TRANSKIT_CACHE_DIR", str(tmp_path))
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[-3:] == ["0", "1", "()"]  # exit codes with the configured and a stricter fail-on, no notes
+    assert any(" T162 " in line or " C105 " in line for line in lines)
