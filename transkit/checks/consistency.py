@@ -6,19 +6,28 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
+from transkit.checks.api import (
+    Applies,
+    CatalogContext,
+    Entry,
+    Options,
+    Problem,
+    ProjectFacts,
+    Severity,
+    catalog_check,
+    entry_check,
+    project_check,
+)
 from transkit.checks.terms import forms_used
-from transkit.engine.registry import Applies, Problem, Scope, register
-from transkit.engine.runner import CatalogContext, Options, ProjectFacts
-from transkit.model.catalog import Catalog, Entry, MessageKey
+from transkit.model.catalog import Catalog, MessageKey
 from transkit.model.coverage import index
-from transkit.model.findings import Severity
 from transkit.terms.match import strip_bidi
 from transkit.terms.triage import describe_change
 from transkit.terms.values import phone_numbers
 from transkit.terms.verify import phone_region
 
 
-@register("T161", "inconsistent-translation", Scope.CATALOG, Severity.WARNING)
+@catalog_check("T161", "inconsistent-translation", Severity.WARNING)
 def inconsistent_translation(context: CatalogContext) -> Iterator[Problem]:
     """The same source text is translated differently in one catalog.
 
@@ -44,7 +53,7 @@ def inconsistent_translation(context: CatalogContext) -> Iterator[Problem]:
                 )
 
 
-@register("T162", "term-variant", Scope.CATALOG, Severity.INFO)
+@catalog_check("T162", "term-variant", Severity.INFO)
 def term_variant(context: CatalogContext) -> Iterator[Problem]:
     """A term is rendered with different approved forms across the catalog's messages.
 
@@ -74,13 +83,16 @@ def _expected_numbers(template: Catalog, region: str) -> dict[MessageKey, tuple[
     return expected
 
 
+def _template_numbers(context: CatalogContext) -> dict[MessageKey, tuple[str, ...]]:
+    """:func:`_expected_numbers` of the run's template, in the termbase's region."""
+    return _expected_numbers(context.project.template, phone_region(context.termbase) or "ZZ")
+
+
 def _numbers_per_message(context: CatalogContext) -> list[list]:
     """T163's facts: ``[msgctxt, msgid, numbers, line]`` for each translated message whose
     source has phone numbers (JSON-able: they are cached with the catalog's result)."""
     region = phone_region(context.termbase) or "ZZ"
-    expected = context.run_memo.get("T163")
-    if expected is None:  # once per run and process: it depends on the template alone
-        expected = context.run_memo["T163"] = _expected_numbers(context.project.template, region)
+    expected = context.per_run(_template_numbers)  # it depends on the template alone
     entries = index(context.catalog)
     facts: list[list] = []
     for key in expected:
@@ -91,7 +103,7 @@ def _numbers_per_message(context: CatalogContext) -> list[list]:
     return facts
 
 
-@register("T163", "number-differs-across-languages", Scope.PROJECT, Severity.ERROR, facts=_numbers_per_message)
+@project_check("T163", "number-differs-across-languages", Severity.ERROR, facts=_numbers_per_message)
 def number_differs_across_languages(project: ProjectFacts, options: Options) -> Iterator[Problem]:
     """A message's phone numbers differ by value between languages.
 
@@ -126,7 +138,7 @@ def number_differs_across_languages(project: ProjectFacts, options: Options) -> 
                 )
 
 
-@register("T171", "critical-source-change", Scope.ENTRY, Severity.ERROR, applies=Applies.ACTIVE)
+@entry_check("T171", "critical-source-change", Severity.ERROR, applies=Applies.ACTIVE)
 def critical_source_change(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The source of a fuzzy message changed a critical term.
 

@@ -16,10 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from transkit.engine.registry import Applies, Problem, Scope, register
-from transkit.engine.runner import CatalogContext
-from transkit.model.catalog import Entry
-from transkit.model.findings import Severity
+from transkit.checks.api import Applies, CatalogContext, Entry, Problem, Severity, entry_check
 from transkit.model.forms import form_pairs, per_form, quote
 from transkit.terms.model import Termbase, TermKind
 from transkit.terms.values import normalize_domain
@@ -55,17 +52,18 @@ def owned_by_termbase(context: CatalogContext) -> dict:
     """What the termbase owns, worked out once per catalog: the numbers its phone and
     number terms check, the domains of each url term, and the region of its phone numbers;
     with them the calendars the catalog's language may write years in."""
-    memo = context.memo.get("content")
-    if memo is None:
-        termbase = context.termbase
-        language = context.catalog.language
-        memo = context.memo["content"] = {
-            "numbers": _termbase_numbers(termbase),
-            "url_terms": _url_terms(termbase),
-            "region": phone_region(termbase) or "ZZ",
-            "years": YEAR_OFFSETS.get(language.tag.split("-")[0] if language else "", ()),
-        }
-    return memo
+    return context.per_catalog(_owned_by_termbase)
+
+
+def _owned_by_termbase(context: CatalogContext) -> dict:
+    termbase = context.termbase
+    language = context.catalog.language
+    return {
+        "numbers": _termbase_numbers(termbase),
+        "url_terms": _url_terms(termbase),
+        "region": phone_region(termbase) or "ZZ",
+        "years": YEAR_OFFSETS.get(language.tag.split("-")[0] if language else "", ()),
+    }
 
 
 # ---------------------------------------------------------------------------------------
@@ -73,7 +71,7 @@ def owned_by_termbase(context: CatalogContext) -> dict:
 # ---------------------------------------------------------------------------------------
 
 
-@register("M101", "number-missing", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check("M101", "number-missing", Severity.ERROR, applies=Applies.TRANSLATED)
 def number_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A number of the source is missing from the translation, or changed.
 
@@ -114,7 +112,7 @@ def number_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
 
 def source_numbers(context: CatalogContext, source: str) -> tuple[Number, ...]:
     """:func:`numbers` of a source, read once for every language (see :meth:`CatalogContext.for_source`)."""
-    return context.for_source("numbers", source, lambda: numbers(source))
+    return context.for_source(numbers, source)
 
 
 # ---------------------------------------------------------------------------------------
@@ -143,7 +141,7 @@ def offered_hosts(entry: Entry, context: CatalogContext) -> frozenset[str]:
 
 def _value_findings(entry: Entry, context: CatalogContext) -> list[tuple[str, str, int, str]]:
     # Websites and e-mail addresses compared at once, for the four checks that ask in turn.
-    return context.for_entry("values", entry, lambda: _entry_value_findings(entry, context))
+    return context.for_entry(_entry_value_findings, entry)
 
 
 def _entry_value_findings(entry: Entry, context: CatalogContext) -> list[tuple[str, str, int, str]]:
@@ -168,7 +166,11 @@ def _entry_value_findings(entry: Entry, context: CatalogContext) -> list[tuple[s
 
 def _source_values(context: CatalogContext, source: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The websites and the e-mail addresses of a source, read once for every language."""
-    return context.for_source("values", source, lambda: (values(source, "url"), values(source, "email")))
+    return context.for_source(_urls_and_emails, source)
+
+
+def _urls_and_emails(source: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return values(source, "url"), values(source, "email")
 
 
 def _select(entry: Entry, context: CatalogContext, kind: str, change: str) -> list[tuple[int, str]]:
@@ -176,7 +178,7 @@ def _select(entry: Entry, context: CatalogContext, kind: str, change: str) -> li
     return [(index, message) for k, c, index, message in found if k == kind and c == change] if found else []
 
 
-@register("M111", "url-missing", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check("M111", "url-missing", Severity.ERROR, applies=Applies.TRANSLATED)
 def url_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A web address of the source is absent from the translation.
 
@@ -193,7 +195,7 @@ def url_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     return per_form(entry, _select(entry, context, "url", "missing"))
 
 
-@register("M112", "url-changed", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check("M112", "url-changed", Severity.ERROR, applies=Applies.TRANSLATED)
 def url_changed(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A web address of the source is replaced by another one in the translation.
 
@@ -205,7 +207,7 @@ def url_changed(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     return per_form(entry, _select(entry, context, "url", "changed"))
 
 
-@register("M121", "email-missing", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check("M121", "email-missing", Severity.ERROR, applies=Applies.TRANSLATED)
 def email_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """An e-mail address of the source is absent from the translation.
 
@@ -215,7 +217,7 @@ def email_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     return per_form(entry, _select(entry, context, "email", "missing"))
 
 
-@register("M122", "email-changed", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check("M122", "email-changed", Severity.ERROR, applies=Applies.TRANSLATED)
 def email_changed(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """An e-mail address of the source is replaced by another one in the translation.
 

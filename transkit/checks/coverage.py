@@ -8,11 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from transkit.engine.registry import Applies, Problem, Scope, register
-from transkit.engine.runner import CatalogContext
-from transkit.model.catalog import Entry
+from transkit.checks.api import Applies, CatalogContext, Entry, Problem, Severity, catalog_check, entry_check
 from transkit.model.coverage import is_outdated, parse_date
-from transkit.model.findings import Severity
 from transkit.terms.model import Termbase
 from transkit.terms.triage import Change, describe_change
 from transkit.terms.verify import phone_region
@@ -23,7 +20,7 @@ def _quote(text: str, limit: int = 60) -> str:
     return '"' + (flat if len(flat) <= limit else flat[: limit - 1] + "…") + '"'
 
 
-@register("C101", "missing-message", Scope.CATALOG, Severity.WARNING)
+@catalog_check("C101", "missing-message", Severity.WARNING)
 def missing_message(context: CatalogContext) -> Iterator[Problem]:
     """A message of the template is absent from the catalog.
 
@@ -46,7 +43,7 @@ def missing_message(context: CatalogContext) -> Iterator[Problem]:
             )
 
 
-@register("C102", "untranslated-message", Scope.ENTRY, Severity.WARNING, applies=Applies.ACTIVE)
+@entry_check("C102", "untranslated-message", Severity.WARNING, applies=Applies.ACTIVE)
 def untranslated_message(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A message of the template has an empty translation, or an empty plural form.
 
@@ -65,7 +62,7 @@ def untranslated_message(entry: Entry, context: CatalogContext) -> Iterator[Prob
         yield Problem("message not translated")
 
 
-@register("C103", "fuzzy-message", Scope.ENTRY, Severity.WARNING, applies=Applies.ACTIVE)
+@entry_check("C103", "fuzzy-message", Severity.WARNING, applies=Applies.ACTIVE)
 def fuzzy_message(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A translation is marked fuzzy: it needs review and is not used at run time.
 
@@ -90,11 +87,14 @@ def fuzzy_message(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
 def _source_change(previous: str, current: str, termbase: Termbase) -> Change:
     """:func:`describe_change`, worked out once for every language: msgmerge makes the same
     source change fuzzy in each catalog, and reading it takes the phone number matcher."""
-    key = ("fuzzy-change", previous, current)
-    return termbase.derived(key, lambda: describe_change(previous, current, termbase, phone_region(termbase)))
+    return termbase.derived(_describe_change, previous, current)
 
 
-@register("C104", "outdated-source", Scope.ENTRY, Severity.WARNING, applies=Applies.ACTIVE)
+def _describe_change(termbase: Termbase, previous: str, current: str) -> Change:
+    return describe_change(previous, current, termbase, phone_region(termbase))
+
+
+@entry_check("C104", "outdated-source", Severity.WARNING, applies=Applies.ACTIVE)
 def outdated_source(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A translation is not fuzzy but was made for an older source text.
 
@@ -109,7 +109,7 @@ def outdated_source(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     yield Problem(f"translated for an older source {_quote(entry.previous_msgid or '')} but not marked fuzzy")
 
 
-@register("C105", "obsolete-message", Scope.ENTRY, Severity.INFO)
+@entry_check("C105", "obsolete-message", Severity.INFO, applies=Applies.ALL)
 def obsolete_message(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """An obsolete entry (``#~``) lingers in the catalog.
 
@@ -123,7 +123,7 @@ def obsolete_message(entry: Entry, context: CatalogContext) -> Iterator[Problem]
         yield Problem("obsolete message kept in the catalog")
 
 
-@register("C106", "catalog-older-than-template", Scope.CATALOG, Severity.WARNING)
+@catalog_check("C106", "catalog-older-than-template", Severity.WARNING)
 def catalog_older_than_template(context: CatalogContext) -> Iterator[Problem]:
     """The catalog was last revised before the template was created.
 
@@ -142,7 +142,7 @@ def catalog_older_than_template(context: CatalogContext) -> Iterator[Problem]:
         )
 
 
-@register("C107", "catalog-not-merged", Scope.CATALOG, Severity.WARNING)
+@catalog_check("C107", "catalog-not-merged", Severity.WARNING)
 def catalog_not_merged(context: CatalogContext) -> Iterator[Problem]:
     """The catalog was merged with an older version of the template.
 
@@ -164,7 +164,7 @@ def catalog_not_merged(context: CatalogContext) -> Iterator[Problem]:
         )
 
 
-@register("C108", "message-not-in-template", Scope.ENTRY, Severity.WARNING, applies=Applies.ACTIVE)
+@entry_check("C108", "message-not-in-template", Severity.WARNING, applies=Applies.ACTIVE)
 def message_not_in_template(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """An active message of the catalog is not in the template.
 
@@ -178,7 +178,7 @@ def message_not_in_template(entry: Entry, context: CatalogContext) -> Iterator[P
         yield Problem("message is not in the template")
 
 
-@register("C109", "coverage-below-threshold", Scope.CATALOG, Severity.ERROR)
+@catalog_check("C109", "coverage-below-threshold", Severity.ERROR)
 def coverage_below_threshold(context: CatalogContext) -> Iterator[Problem]:
     """The catalog translates less of the template than its configured minimum.
 

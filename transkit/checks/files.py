@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from transkit.engine.registry import Problem, Scope, register
-from transkit.engine.runner import ProjectFacts
-from transkit.model.findings import Severity
+from transkit.checks.api import Problem, ProjectFacts, Severity, project_check
 
 
-@register("F001", "unreadable-catalog", Scope.PROJECT, Severity.ERROR)
+@project_check("F001", "unreadable-catalog", Severity.ERROR)
 def unreadable_catalog(project: ProjectFacts, options: object) -> Iterator[Problem]:
     """A catalog cannot be read: bad PO syntax, bad encoding, no header, not a PO file.
 

@@ -14,11 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from transkit.checks.api import Applies, CatalogContext, Entry, Problem, Severity, entry_check
 from transkit.checks.placeholders import checked_syntaxes, flagged_syntaxes, source_format, template_flags
-from transkit.engine.registry import Applies, Problem, Scope, register
-from transkit.engine.runner import CatalogContext
-from transkit.model.catalog import Entry
-from transkit.model.findings import Severity
 from transkit.po.formats import Syntax, apparent_syntaxes, declared_syntaxes, may_have_placeholders, negated_syntaxes
 
 _FORMAT_FLAG = re.compile(r"(?!no-)[a-z0-9-]+-format")
@@ -54,7 +51,7 @@ def _source_strings(entry: Entry) -> tuple[str, ...]:
     return (entry.msgid,) + ((entry.msgid_plural,) if entry.msgid_plural else ())
 
 
-@register("P111", "format-flag-missing", Scope.ENTRY, Severity.WARNING, applies=Applies.ACTIVE)
+@entry_check("P111", "format-flag-missing", Severity.WARNING, applies=Applies.ACTIVE)
 def format_flag_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The source has placeholders but the message has no format flag for them.
 
@@ -84,29 +81,29 @@ def _apparent(entry: Entry, context: CatalogContext) -> tuple[tuple[Syntax | Non
     if not any(map(may_have_placeholders, strings)):
         return ()  # no placeholder of any syntax (most sources): nothing to look up
 
-    def compute() -> tuple[tuple[Syntax | None, str], ...]:
-        seen: dict[Syntax | None, str] = {}
-        for text in strings:
-            for syntax, example in apparent_syntaxes(text).items():
-                seen.setdefault(syntax, example)
-        return tuple(seen.items())
+    return context.for_source(_apparent_in, strings)
 
-    return context.for_source("apparent", strings, compute)
+
+def _apparent_in(strings: tuple[str, ...]) -> tuple[tuple[Syntax | None, str], ...]:
+    seen: dict[Syntax | None, str] = {}
+    for text in strings:
+        for syntax, example in apparent_syntaxes(text).items():
+            seen.setdefault(syntax, example)
+    return tuple(seen.items())
 
 
 def _percent_syntax(context: CatalogContext) -> str:
     """Which ``%`` syntax the project uses, for a bare ``%s`` in an unflagged source."""
-    memo = context.memo
-    if "placeholder_percent_syntax" not in memo:
-        used = Counter(s for e in context.template_index.values() for s in declared_syntaxes(e.flags))
-        python, c = used[Syntax.PYTHON], used[Syntax.C]
-        memo["placeholder_percent_syntax"] = (
-            "python-format" if python and not c else "c-format" if c and not python else "c-format or python-format"
-        )
-    return memo["placeholder_percent_syntax"]
+    return context.per_catalog(_project_percent_syntax)
 
 
-@register("P112", "format-flag-without-placeholder", Scope.ENTRY, Severity.WARNING, applies=Applies.ACTIVE)
+def _project_percent_syntax(context: CatalogContext) -> str:
+    used = Counter(s for e in context.template_index.values() for s in declared_syntaxes(e.flags))
+    python, c = used[Syntax.PYTHON], used[Syntax.C]
+    return "python-format" if python and not c else "c-format" if c and not python else "c-format or python-format"
+
+
+@entry_check("P112", "format-flag-without-placeholder", Severity.WARNING, applies=Applies.ACTIVE)
 def format_flag_without_placeholder(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The message is flagged as a format string but its source has no placeholder.
 
@@ -129,7 +126,7 @@ def _definite_syntaxes(flags: tuple[str, ...]) -> tuple[Syntax, ...]:
     return declared_syntaxes(tuple(flag for flag in flags if not flag.startswith("possible-")))
 
 
-@register("P113", "source-format-invalid", Scope.ENTRY, Severity.WARNING, applies=Applies.ACTIVE)
+@entry_check("P113", "source-format-invalid", Severity.WARNING, applies=Applies.ACTIVE)
 def source_format_invalid(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The source itself is not a valid string of the format syntax it is flagged with.
 

@@ -15,14 +15,11 @@ from collections.abc import Iterator
 
 import langcodes
 
-from transkit.engine.registry import Problem, Scope, register
-from transkit.engine.runner import CatalogContext
-from transkit.model.catalog import Entry
-from transkit.model.findings import Severity
+from transkit.checks.api import CatalogContext, Entry, Problem, Severity, catalog_check
 from transkit.model.languages import to_tag
 
 
-@register("H102", "language-header-missing", Scope.CATALOG, Severity.WARNING)
+@catalog_check("H102", "language-header-missing", Severity.WARNING)
 def language_header_missing(context: CatalogContext) -> Iterator[Problem]:
     """The catalog has no ``Language`` header.
 
@@ -49,7 +46,7 @@ def language_header_missing(context: CatalogContext) -> Iterator[Problem]:
         )
 
 
-@register("H103", "language-code-invalid", Scope.CATALOG, Severity.ERROR)
+@catalog_check("H103", "language-code-invalid", Severity.ERROR)
 def language_code_invalid(context: CatalogContext) -> Iterator[Problem]:
     """The ``Language`` header is not a valid language code.
 
@@ -92,7 +89,7 @@ def suggest_language_code(value: str) -> str | None:
 _CHARSET = re.compile(r"charset\s*=\s*([^\s;]+)", re.IGNORECASE)
 
 
-@register("H110", "charset-not-utf8", Scope.CATALOG, Severity.WARNING)
+@catalog_check("H110", "charset-not-utf8", Severity.WARNING)
 def charset_not_utf8(context: CatalogContext) -> Iterator[Problem]:
     """The catalog's ``Content-Type`` declares no charset, or one other than UTF-8.
 
@@ -129,7 +126,7 @@ _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})([+-])(\d{2})(\d{2})
 _DATE_PLACEHOLDER = "YEAR-MO-DA HO:MI+ZONE"
 
 
-@register("H111", "header-date-malformed", Scope.CATALOG, Severity.WARNING)
+@catalog_check("H111", "header-date-malformed", Severity.WARNING)
 def header_date_malformed(context: CatalogContext) -> Iterator[Problem]:
     """A ``POT-Creation-Date`` or ``PO-Revision-Date`` is not ``YYYY-MM-DD HH:MM+ZZZZ``.
 
@@ -175,7 +172,7 @@ def _visible(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
-@register("H112", "near-duplicate-message", Scope.CATALOG, Severity.WARNING)
+@catalog_check("H112", "near-duplicate-message", Severity.WARNING)
 def near_duplicate_message(context: CatalogContext) -> Iterator[Problem]:
     """Two messages differ only in whitespace or Unicode normalisation.
 

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from transkit.engine.registry import Problem, Scope, register
-from transkit.engine.runner import CatalogContext
-from transkit.model.findings import Severity
+from transkit.checks.api import CatalogContext, Problem, Severity, catalog_check
 from transkit.model.languages import same_language, to_tag
 
 
-@register("H101", "language-mismatch", Scope.CATALOG, Severity.ERROR)
+@catalog_check("H101", "language-mismatch", Severity.ERROR)
 def language_mismatch(context: CatalogContext) -> Iterator[Problem]:
     """The ``Language`` header names another language than the catalog's path.
 

@@ -11,11 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from transkit.checks.api import Applies, CatalogContext, Entry, Problem, Severity, entry_check
 from transkit.checks.content import owned_by_termbase
-from transkit.engine.registry import Applies, Problem, Scope, register
-from transkit.engine.runner import CatalogContext
-from transkit.model.catalog import Entry
-from transkit.model.findings import Severity
 from transkit.model.forms import form_pairs, per_form, quote
 from transkit.model.languages import Language
 from transkit.text.links import covering_term, same_url, url_parts
@@ -87,7 +84,7 @@ def _forms_with(entry: Entry, context: CatalogContext, char: str) -> list[tuple[
     return []
 
 
-@register("M131", "tag-missing", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check("M131", "tag-missing", Severity.ERROR, applies=Applies.TRANSLATED)
 def tag_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """An HTML or XML tag of the source is missing from the translation.
 
@@ -115,7 +112,7 @@ def tag_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     return per_form(entry, found)
 
 
-@register("M132", "tag-added", Scope.ENTRY, Severity.WARNING, applies=Applies.TRANSLATED)
+@entry_check("M132", "tag-added", Severity.WARNING, applies=Applies.TRANSLATED)
 def tag_added(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation has an HTML or XML tag that its source does not have.
 
@@ -134,7 +131,7 @@ def tag_added(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     return per_form(entry, found)
 
 
-@register("M133", "tag-attribute-changed", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check("M133", "tag-attribute-changed", Severity.ERROR, applies=Applies.TRANSLATED)
 def tag_attribute_changed(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """An attribute of a tag differs from the source's: a link, a class, an id.
 
@@ -153,7 +150,7 @@ def tag_attribute_changed(entry: Entry, context: CatalogContext) -> Iterator[Pro
     return per_form(entry, found)
 
 
-@register("M141", "entity-missing", Scope.ENTRY, Severity.WARNING, applies=Applies.TRANSLATED)
+@entry_check("M141", "entity-missing", Severity.WARNING, applies=Applies.TRANSLATED)
 def entity_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """An HTML entity of the source is absent, and so is the character it stands for.
 
@@ -171,7 +168,7 @@ def entity_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     return per_form(entry, found)
 
 
-@register("M142", "invalid-entity", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check("M142", "invalid-entity", Severity.ERROR, applies=Applies.TRANSLATED)
 def invalid_entity(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation has a character reference that is not valid.
 

@@ -10,10 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from transkit.engine.registry import Problem, Scope, register
-from transkit.engine.runner import CatalogContext
+from transkit.checks.api import CatalogContext, Problem, Severity, catalog_check
 from transkit.model.catalog import Catalog
-from transkit.model.findings import Severity
 from transkit.po.plural_expression import PluralFormsError
 from transkit.po.plural_forms import PluralForms, parse_plural_forms
 from transkit.po.plural_rules import (
@@ -42,14 +40,11 @@ class PluralState:
 
 def plural_state(context: CatalogContext) -> PluralState:
     """The catalog's plural rule, computed once per catalog (shared with ``P201``)."""
-    memo = context.memo
-    if "plural_state" not in memo:
-        memo["plural_state"] = _plural_state(context.catalog)
-    return memo["plural_state"]
+    return context.per_catalog(_plural_state)
 
 
-def _plural_state(catalog: Catalog) -> PluralState:
-    value = catalog.header_field("Plural-Forms")
+def _plural_state(context: CatalogContext) -> PluralState:
+    value = context.catalog.header_field("Plural-Forms")
     if value is None or not value.strip():
         return PluralState(None)
     try:
@@ -73,7 +68,7 @@ def _rules_for(catalog: Catalog) -> tuple[KnownRule, ...]:
     return known_rules(catalog.language.tag) if catalog.language else ()
 
 
-@register("H104", "plural-forms-missing", Scope.CATALOG, Severity.ERROR)
+@catalog_check("H104", "plural-forms-missing", Severity.ERROR)
 def plural_forms_missing(context: CatalogContext) -> Iterator[Problem]:
     """The catalog has no ``Plural-Forms`` header.
 
@@ -105,7 +100,7 @@ def plural_forms_missing(context: CatalogContext) -> Iterator[Problem]:
         )
 
 
-@register("H105", "plural-forms-invalid", Scope.CATALOG, Severity.ERROR)
+@catalog_check("H105", "plural-forms-invalid", Severity.ERROR)
 def plural_forms_invalid(context: CatalogContext) -> Iterator[Problem]:
     """The ``Plural-Forms`` header cannot be parsed or evaluated by gettext.
 
@@ -131,7 +126,7 @@ def plural_forms_invalid(context: CatalogContext) -> Iterator[Problem]:
         )
 
 
-@register("H106", "plural-index-out-of-range", Scope.CATALOG, Severity.ERROR)
+@catalog_check("H106", "plural-index-out-of-range", Severity.ERROR)
 def plural_index_out_of_range(context: CatalogContext) -> Iterator[Problem]:
     """The plural expression selects a form the catalog does not have.
 
@@ -164,7 +159,7 @@ def _first_out_of_range(state: PluralState) -> tuple[int, int] | None:
     return None
 
 
-@register("H107", "plural-form-unused", Scope.CATALOG, Severity.WARNING)
+@catalog_check("H107", "plural-form-unused", Severity.WARNING)
 def plural_form_unused(context: CatalogContext) -> Iterator[Problem]:
     """The plural expression never selects one of the catalog's forms.
 
@@ -190,7 +185,7 @@ def plural_form_unused(context: CatalogContext) -> Iterator[Problem]:
         )
 
 
-@register("H108", "plural-count-unexpected", Scope.CATALOG, Severity.ERROR)
+@catalog_check("H108", "plural-count-unexpected", Severity.ERROR)
 def plural_count_unexpected(context: CatalogContext) -> Iterator[Problem]:
     """``nplurals`` is not the number of forms any reference gives for the language.
 
@@ -222,7 +217,7 @@ def plural_count_unexpected(context: CatalogContext) -> Iterator[Problem]:
     )
 
 
-@register("H109", "plural-rule-unexpected", Scope.CATALOG, Severity.WARNING)
+@catalog_check("H109", "plural-rule-unexpected", Severity.WARNING)
 def plural_rule_unexpected(context: CatalogContext) -> Iterator[Problem]:
     """The plural expression groups numbers unlike every reference rule with that ``nplurals``.
 

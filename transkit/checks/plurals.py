@@ -9,14 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from transkit.checks.api import Applies, CatalogContext, Entry, Problem, Severity, entry_check
 from transkit.checks.plural_forms import plural_state
-from transkit.engine.registry import Applies, Problem, Scope, register
-from transkit.engine.runner import CatalogContext
-from transkit.model.catalog import Entry
-from transkit.model.findings import Severity
 
 
-@register("P201", "plural-form-count-mismatch", Scope.ENTRY, Severity.ERROR, applies=Applies.ACTIVE)
+@entry_check("P201", "plural-form-count-mismatch", Severity.ERROR, applies=Applies.ACTIVE)
 def plural_form_count_mismatch(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A plural message has more or fewer ``msgstr[n]`` than the catalog's ``nplurals``.
 

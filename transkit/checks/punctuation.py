@@ -13,10 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from transkit.engine.registry import Applies, Problem, Scope, register
-from transkit.engine.runner import CatalogContext
-from transkit.model.catalog import Entry
-from transkit.model.findings import Severity
+from transkit.checks.api import Applies, CatalogContext, Entry, Problem, Severity, entry_check
 from transkit.model.forms import form_pairs, per_form, quote
 from transkit.text.punctuation import (
     CANONICAL,
@@ -33,7 +30,7 @@ from transkit.text.punctuation import (
 )
 
 
-@register("S111", "bracket-unbalanced", Scope.ENTRY, Severity.WARNING, applies=Applies.TRANSLATED)
+@entry_check("S111", "bracket-unbalanced", Severity.WARNING, applies=Applies.TRANSLATED)
 def bracket_unbalanced(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A bracket of the translation is not closed, or closes nothing.
 
@@ -83,7 +80,7 @@ def bracket_unbalanced(entry: Entry, context: CatalogContext) -> Iterator[Proble
     yield from per_form(entry, found)
 
 
-@register("S112", "quote-unbalanced", Scope.ENTRY, Severity.WARNING, applies=Applies.TRANSLATED)
+@entry_check("S112", "quote-unbalanced", Severity.WARNING, applies=Applies.TRANSLATED)
 def quote_unbalanced(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The quotation marks of the translation do not pair up.
 
@@ -104,7 +101,7 @@ def quote_unbalanced(entry: Entry, context: CatalogContext) -> Iterator[Problem]
     yield from per_form(entry, found)
 
 
-@register("S131", "final-punctuation-differs", Scope.ENTRY, Severity.WARNING, applies=Applies.TRANSLATED)
+@entry_check("S131", "final-punctuation-differs", Severity.WARNING, applies=Applies.TRANSLATED)
 def final_punctuation_differs(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation does not end with the punctuation that corresponds to its source's.
 

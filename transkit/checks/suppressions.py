@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 
-from transkit.engine.registry import Problem, Scope, register
-from transkit.engine.suppression import Marker, unused_problem
-from transkit.model.findings import Severity
+from transkit.checks.api import Marker, Problem, Severity, unused_marker_check
 
 
-@register("N101", "unused-suppression", Scope.CATALOG, Severity.WARNING)
-def unused_suppression(unused: Iterable[Marker]) -> Iterator[Problem]:
+@unused_marker_check("N101", "unused-suppression", Severity.WARNING)
+def unused_suppression(unused: Sequence[Marker]) -> Iterator[Problem]:
     """A suppression marker suppresses nothing.
 
     The problem it silenced was fixed, or the marker names the wrong code; either way it
@@ -23,4 +21,12 @@ def unused_suppression(unused: Iterable[Marker]) -> Iterator[Problem]:
     Good: the marker removed, or kept only where the finding it names occurs.
     """
     # The engine calls this once suppression is done, with the markers that went unused.
-    yield from map(unused_problem, unused)
+    for marker in unused:
+        unknown = marker.unknown_selectors()
+        what = f"names no check ({', '.join(unknown)})" if unknown else "suppresses nothing"
+        yield Problem(
+            f"suppression of {', '.join(marker.selectors)} {what}; remove it",
+            line=marker.line,
+            msgctxt=marker.msgctxt,
+            msgid=marker.msgid,
+        )

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from transkit.engine.registry import Applies, Problem, Scope, find, register
-from transkit.engine.runner import CatalogContext
-from transkit.model.catalog import Entry
-from transkit.model.findings import Severity
+from transkit.checks.api import Applies, CatalogContext, Entry, Problem, Severity, entry_check
+from transkit.engine.registry import find
 from transkit.terms.verify import Status, TermProblem, TermUse, verify
 
 
@@ -25,7 +23,7 @@ def _last_uses(entry: Entry, context: CatalogContext) -> tuple[tuple[TermUse, ..
     """The entry's term uses and the problems among them (a tuple: "in" compares enum
     members by identity, without hashing them in Python)."""
     # Fifteen checks ask in turn about the same entry.
-    return context.for_entry("term_uses", entry, lambda: _uses_and_problems(entry, context))
+    return context.for_entry(_uses_and_problems, entry)
 
 
 def _uses_and_problems(
@@ -45,7 +43,7 @@ def _term_uses(entry: Entry, context: CatalogContext) -> tuple[TermUse, ...]:
     ):
         return ()  # without a language there is no approved form to look for (H10x says why)
     uses = verify(entry.msgid, entry.msgid_plural, entry.msgstr, context.catalog.language, context.termbase)
-    context.memo.setdefault("term-forms", {})[id(entry)] = _forms(uses)
+    context.per_catalog(_forms_by_entry)[id(entry)] = _forms(uses)
     return uses
 
 
@@ -57,8 +55,13 @@ def forms_used(entry: Entry, context: CatalogContext) -> tuple[tuple[str, str], 
     only this much of each is kept for it (by the entry's identity), not every outcome: a
     catalog of 230,000 messages held some 60 MB of outcomes for it.
     """
-    found = context.memo.get("term-forms", {}).get(id(entry))
+    found = context.per_catalog(_forms_by_entry).get(id(entry))
     return _forms(term_uses(entry, context)) if found is None else found
+
+
+def _forms_by_entry(context: CatalogContext) -> dict[int, tuple[tuple[str, str], ...]]:
+    """:func:`forms_used` of the catalog's messages verified so far, by the entry's identity."""
+    return {}
 
 
 def _forms(uses: tuple[TermUse, ...]) -> tuple[tuple[str, str], ...]:
@@ -97,7 +100,7 @@ def _differs(entry: Entry, context: CatalogContext, use: TermUse) -> bool:
     return len(forms) < len(entry.msgstr)
 
 
-@register("T101", "helpline-missing", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check("T101", "helpline-missing", Severity.ERROR, applies=Applies.TRANSLATED)
 def helpline_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The source has a phone number of the termbase and the translation has none.
 
@@ -109,7 +112,7 @@ def helpline_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]
     yield from _report(TermProblem.PHONE_MISSING, entry, context)
 
 
-@register("T102", "phone-number-changed", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check("T102", "phone-number-changed", Severity.ERROR, applies=Applies.TRANSLATED)
 def phone_number_changed(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation has another phone number than the termbase's one in the source.
 
@@ -122,7 +125,7 @@ def phone_number_changed(entry: Entry, context: CatalogContext) -> Iterator[Prob
     yield from _report(TermProblem.PHONE_CHANGED, entry, context)
 
 
-@register("T103", "phone-number-spelling", Scope.ENTRY, Severity.WARNING, applies=Applies.TRANSLATED)
+@entry_check("T103", "phone-number-spelling", Severity.WARNING, applies=Applies.TRANSLATED)
 def phone_number_spelling(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The right phone number, written otherwise than the language's display form.
 
@@ -135,7 +138,7 @@ def phone_number_spelling(entry: Entry, context: CatalogContext) -> Iterator[Pro
     yield from _report(TermProblem.PHONE_SPELLING, entry, context)
 
 
-@register("T104", "phone-number-added", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check("T104", "phone-number-added", Severity.ERROR, applies=Applies.TRANSLATED)
 def phone_number_added(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation has a phone number that its source does not have.
 
@@ -148,7 +151,7 @@ def phone_number_added(entry: Entry, context: CatalogContext) -> Iterator[Proble
     yield from _report(TermProblem.PHONE_ADDED, entry, context)
 
 
-@register("T105", "phone-number-reversed", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check("T105", "phone-number-reversed", Severity.ERROR, applies=Applies.TRANSLATED)
 def phone_number_reversed(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A phone number in right-to-left text is displayed with its digit groups reversed.
 
@@ -163,7 +166,7 @@ def phone_number_reversed(entry: Entry, context: CatalogContext) -> Iterator[Pro
     yield from _report(TermProblem.PHONE_REVERSED, entry, context)
 
 
-@register("T111", "service-number-missing", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check("T111", "service-number-missing", Severity.ERROR, applies=Applies.TRANSLATED)
 def service_number_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A service number of the termbase (112) in the source is absent from the translation.
 
@@ -173,7 +176,7 @@ def service_number_missing(entry: Entry, context: CatalogContext) -> Iterator[Pr
     yield from _report(TermProblem.NUMBER_MISSING, entry, context)
 
 
-@register("T112", "service-number-changed", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check("T112", "service-number-changed", Severity.ERROR, applies=Applies.TRANSLATED)
 def service_number_changed(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A service number of the termbase is replaced by another number.
 
@@ -185,7 +188,7 @@ def service_number_changed(entry: Entry, context: CatalogContext) -> Iterator[Pr
     yield from _report(TermProblem.NUMBER_CHANGED, entry, context)
 
 
-@register("T121", "website-missing", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check("T121", "website-missing", Severity.ERROR, applies=Applies.TRANSLATED)
 def website_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The campaign website of the source is absent from the translation.
 
@@ -198,7 +201,7 @@ def website_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     yield from _report(TermProblem.URL_MISSING, entry, context)
 
 
-@register("T122", "website-wrong", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check("T122", "website-wrong", Severity.ERROR, applies=Applies.TRANSLATED)
 def website_wrong(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation names another language's campaign website, or another domain.
 
@@ -208,7 +211,7 @@ def website_wrong(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     yield from _report(TermProblem.URL_WRONG, entry, context)
 
 
-@register("T131", "name-missing", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check("T131", "name-missing", Severity.ERROR, applies=Applies.TRANSLATED)
 def name_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A name that is never translated (a victim centre, the campaign) is absent.
 
@@ -221,7 +224,7 @@ def name_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     yield from _report(TermProblem.NAME_MISSING, entry, context)
 
 
-@register("T132", "name-misspelled", Scope.ENTRY, Severity.WARNING, applies=Applies.TRANSLATED)
+@entry_check("T132", "name-misspelled", Severity.WARNING, applies=Applies.TRANSLATED)
 def name_misspelled(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A name is spelled otherwise: case, diacritics, hyphen or spacing.
 
@@ -231,7 +234,7 @@ def name_misspelled(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     yield from _report(TermProblem.NAME_MISSPELLED, entry, context)
 
 
-@register("T141", "phrase-missing", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check("T141", "phrase-missing", Severity.ERROR, applies=Applies.TRANSLATED)
 def phrase_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A key phrase (the campaign theme) is not rendered with its approved text.
 
@@ -241,7 +244,7 @@ def phrase_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     yield from _report(TermProblem.PHRASE_MISSING, entry, context)
 
 
-@register("T142", "phrase-near-miss", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check("T142", "phrase-near-miss", Severity.ERROR, applies=Applies.TRANSLATED)
 def phrase_near_miss(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A key phrase is almost, but not exactly, its approved text; the message shows the difference.
 
@@ -254,7 +257,7 @@ def phrase_near_miss(entry: Entry, context: CatalogContext) -> Iterator[Problem]
     yield from _report(TermProblem.PHRASE_NEAR_MISS, entry, context)
 
 
-@register("T151", "term-missing", Scope.ENTRY, Severity.WARNING, applies=Applies.TRANSLATED)
+@entry_check("T151", "term-missing", Severity.WARNING, applies=Applies.TRANSLATED)
 def term_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A term of the source has no approved rendering in the translation.
 
@@ -267,7 +270,7 @@ def term_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     yield from _report(TermProblem.TERM_MISSING, entry, context)
 
 
-@register("T152", "forbidden-term", Scope.ENTRY, Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check("T152", "forbidden-term", Severity.ERROR, applies=Applies.TRANSLATED)
 def forbidden_term(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A translation uses a form the termbase forbids for a term of its source.
 

@@ -14,10 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from transkit.engine.registry import Applies, Problem, Scope, register
-from transkit.engine.runner import CatalogContext
-from transkit.model.catalog import Entry
-from transkit.model.findings import Severity
+from transkit.checks.api import Applies, CatalogContext, Entry, Problem, Severity, entry_check
 from transkit.model.forms import form_pairs, per_form, quote
 from transkit.model.languages import Language, base_language
 from transkit.terms.match import NO_SPACE_SCRIPTS, normalize, strip_bidi
@@ -37,7 +34,7 @@ def _show_ws(ws: str) -> str:
     return quote(ws.replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")) if ws else "no whitespace"
 
 
-@register("S101", "leading-whitespace-differs", Scope.ENTRY, Severity.WARNING, applies=Applies.TRANSLATED)
+@entry_check("S101", "leading-whitespace-differs", Severity.WARNING, applies=Applies.TRANSLATED)
 def leading_whitespace_differs(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation starts with other whitespace than its source.
 
@@ -56,7 +53,7 @@ def leading_whitespace_differs(entry: Entry, context: CatalogContext) -> Iterato
     yield from per_form(entry, found)
 
 
-@register("S102", "trailing-whitespace-differs", Scope.ENTRY, Severity.WARNING, applies=Applies.TRANSLATED)
+@entry_check("S102", "trailing-whitespace-differs", Severity.WARNING, applies=Applies.TRANSLATED)
 def trailing_whitespace_differs(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation ends with other whitespace than its source.
 
@@ -82,7 +79,7 @@ def trailing_whitespace_differs(entry: Entry, context: CatalogContext) -> Iterat
     yield from per_form(entry, found)
 
 
-@register("S103", "line-break-count-differs", Scope.ENTRY, Severity.WARNING, applies=Applies.TRANSLATED)
+@entry_check("S103", "line-break-count-differs", Severity.WARNING, applies=Applies.TRANSLATED)
 def line_break_count_differs(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation has more or fewer line breaks (``\\n``) inside it than its source.
 
@@ -105,7 +102,7 @@ def line_break_count_differs(entry: Entry, context: CatalogContext) -> Iterator[
 # ---------------------------------------------------------------------------------------
 
 
-@register("S121", "double-space", Scope.ENTRY, Severity.INFO, applies=Applies.TRANSLATED)
+@entry_check("S121", "double-space", Severity.INFO, applies=Applies.TRANSLATED)
 def double_space(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation has two spaces in a row where its source has none.
 
@@ -130,7 +127,7 @@ def double_space(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     yield from per_form(entry, found)
 
 
-@register("S122", "repeated-word", Scope.ENTRY, Severity.WARNING, applies=Applies.TRANSLATED)
+@entry_check("S122", "repeated-word", Severity.WARNING, applies=Applies.TRANSLATED)
 def repeated_word(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation writes the same word twice in a row (``the the``).
 
@@ -164,17 +161,19 @@ def repeated_word(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
 
 
 def _names(context: CatalogContext) -> tuple[frozenset[str], tuple[str, ...]]:
-    cached = context.memo.get("typography-names")
-    if cached is None:
-        template = context.project.template
-        texts = [t for e in template.entries if not e.obsolete for t in (e.msgid, e.msgid_plural) if t]
-        forms = set()
-        for term in context.termbase.by_kind(TermKind.NAME):
-            forms.update(term.source)
-            forms.update(f for group in term.approved.values() for form in group for f in form)
-        cached = (proper_nouns(texts), tuple(sorted((normalize(f) for f in forms if f.strip()), key=len, reverse=True)))
-        context.memo["typography-names"] = cached
-    return cached
+    """The template's proper nouns and the termbase's names (normalised, longest first):
+    what an untranslated copy may keep; once per catalog."""
+    return context.per_catalog(_template_names)
+
+
+def _template_names(context: CatalogContext) -> tuple[frozenset[str], tuple[str, ...]]:
+    template = context.project.template
+    texts = [t for e in template.entries if not e.obsolete for t in (e.msgid, e.msgid_plural) if t]
+    forms = set()
+    for term in context.termbase.by_kind(TermKind.NAME):
+        forms.update(term.source)
+        forms.update(f for group in term.approved.values() for form in group for f in form)
+    return proper_nouns(texts), tuple(sorted((normalize(f) for f in forms if f.strip()), key=len, reverse=True))
 
 
 # Printable ASCII but the space: what normalize() leaves as it is but for case.
@@ -195,7 +194,7 @@ def _may_normalize_alike(source: str, translation: str) -> bool:
     return first.startswith(second) or second.startswith(first)
 
 
-@register("S141", "identical-to-source", Scope.ENTRY, Severity.WARNING, applies=Applies.TRANSLATED)
+@entry_check("S141", "identical-to-source", Severity.WARNING, applies=Applies.TRANSLATED)
 def identical_to_source(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation is the English source unchanged.
 
@@ -235,7 +234,7 @@ TOO_SHORT, TOO_LONG = 0.3, 3.0
 def _length_ratio(source: str, translation: str, context: CatalogContext) -> tuple[int, float, float] | None:
     """:func:`~transkit.text.lengths.length_ratio`, with the source's length (masking
     it is the costly part) worked out once for every language."""
-    length = context.for_source("length", source, lambda: source_length(source))
+    length = context.for_source(source_length, source)
     return None if length is None else ratio_to(length, translation, context.catalog.language)
 
 
@@ -245,7 +244,7 @@ def _length_message(translation: str, length: int, language: Language | None) ->
     return f"{have} characters for a source of {length} (about {expected} expected)"
 
 
-@register("S151", "translation-too-short", Scope.ENTRY, Severity.WARNING, applies=Applies.TRANSLATED)
+@entry_check("S151", "translation-too-short", Severity.WARNING, applies=Applies.TRANSLATED)
 def translation_too_short(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation is far shorter than its source, for its script: text may be missing.
 
@@ -265,7 +264,7 @@ def translation_too_short(entry: Entry, context: CatalogContext) -> Iterator[Pro
     yield from per_form(entry, found)
 
 
-@register("S152", "translation-too-long", Scope.ENTRY, Severity.INFO, applies=Applies.TRANSLATED)
+@entry_check("S152", "translation-too-long", Severity.INFO, applies=Applies.TRANSLATED)
 def translation_too_long(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation is far longer than its source, for its script.
 

@@ -1,9 +1,9 @@
 """The one registry of checks: metadata as data, filled at import, duplicates refused.
 
-A check is a plain generator function; the decorator records its stable code, its
-kebab-case name (which names the problem, not the fix), its scope and default severity.
-Its docstring is the user documentation shown by ``transkit checks`` and later
-``transkit explain``.
+A check is a plain generator function; its decorator (:mod:`transkit.checks.api`, built
+on :func:`register`) records its stable code, its kebab-case name (which names the
+problem, not the fix), its scope and default severity. Its docstring is the user
+documentation shown by ``transkit checks`` and ``transkit explain``.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import pkgutil
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from transkit.errors import TranskitError
 from transkit.model.findings import Problem, Severity
@@ -24,6 +24,7 @@ from transkit.model.findings import Problem, Severity
 if TYPE_CHECKING:
     from transkit.model.catalog import Entry
 
+F = TypeVar("F", bound=Callable[..., Iterable[Problem]])
 CODE_PATTERN = re.compile(r"^[A-Z]{1,3}[0-9]{3}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
@@ -74,6 +75,9 @@ class CheckInfo:
     facts: Callable[..., object] | None = None
     """Project checks only: what the check needs from one catalog, gathered while that
     catalog is checked (JSON-able, so that it can be cached with the catalog's result)."""
+    after_suppression: bool = False
+    """Catalog checks only: the check runs once suppression is done, on the markers that
+    suppressed nothing (of each catalog, and of the template), instead of on a catalog."""
 
     @property
     def doc(self) -> str:
@@ -95,17 +99,20 @@ def register(
     *,
     applies: Applies = Applies.ALL,
     facts: Callable[..., object] | None = None,
-) -> Callable[[Callable[..., Iterable[Problem]]], Callable[..., Iterable[Problem]]]:
+    after_suppression: bool = False,
+) -> Callable[[F], F]:
     """Decorator that adds a check to the registry; codes and names are never reused.
 
+    Checks use the typed decorators of :mod:`transkit.checks.api`, which call this one.
     ``applies`` (entry checks only) is the check's precondition: the engine calls it only
     for entries it accepts. ``facts`` (project checks only) takes a catalog's context and
     returns what the check needs of that catalog: the project check then sees those facts,
     never the catalogs themselves, so catalogs can be checked one at a time, in other
-    processes, or not at all when a cached result is still valid.
+    processes, or not at all when a cached result is still valid. ``after_suppression``
+    (catalog checks only) makes a check of the markers that suppressed nothing.
     """
 
-    def decorate(function: Callable[..., Iterable[Problem]]) -> Callable[..., Iterable[Problem]]:
+    def decorate(function: F) -> F:
         if not CODE_PATTERN.match(code):
             raise ValueError(f"check code {code!r} is not letters followed by three digits")
         if not NAME_PATTERN.match(name):
@@ -118,7 +125,9 @@ def register(
             raise ValueError(f"check {code} has no docstring: it is the user documentation")
         if facts is not None and scope is not Scope.PROJECT:
             raise ValueError(f"check {code}: only project checks gather facts")
-        _CHECKS[code] = CheckInfo(code, name, scope, severity, function, applies, facts)
+        if after_suppression and scope is not Scope.CATALOG:
+            raise ValueError(f"check {code}: only catalog checks run after suppression")
+        _CHECKS[code] = CheckInfo(code, name, scope, severity, function, applies, facts, after_suppression)
         return function
 
     return decorate

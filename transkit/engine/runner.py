@@ -1,8 +1,10 @@
 """Runs the registered checks over a project and gathers one sorted :class:`Report`.
 
 The order of work: every check runs on every catalog with the selection that applies to
-its language; suppression markers then drop the findings they name; markers that dropped
-nothing are reported (N101); a baseline, if given, keeps only new findings.
+its language; suppression markers then drop the findings they name; the checks declared to run after
+suppression (:attr:`CheckInfo.after_suppression`, N101) see the markers that dropped
+nothing; a baseline, if given, keeps only new findings. The types checks are given live in
+:mod:`transkit.engine.context`.
 """
 
 from __future__ import annotations
@@ -11,158 +13,27 @@ import dataclasses
 import functools
 import hashlib
 import sys
-from collections import Counter
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Protocol
 
 from transkit.engine import baseline as baseline_mod
+from transkit.engine.context import CatalogContext, CatalogFacts, Options, ProjectFacts
 from transkit.engine.registry import Applies, CheckInfo, Problem, Scope, all_checks, find
-from transkit.engine.selection import Selection
 from transkit.engine.suppression import Marker, markers
 from transkit.engine.workers import PARALLEL_MIN_BYTES, PARALLEL_MIN_ENTRIES, map_numbers, total_size, worker_count
 from transkit.errors import CatalogError
 from transkit.model.catalog import Catalog, CatalogFailure, CatalogFile, Entry, MessageKey, Project
 from transkit.model.coverage import Coverage, compute, index
-from transkit.model.findings import Finding, Report, Severity
-from transkit.model.languages import to_tag
+from transkit.model.findings import Finding, Report
 from transkit.po.reader import decode, parse_catalog, read_bytes
-from transkit.terms.model import Termbase
 
-UNUSED_SUPPRESSION = "N101"
 KEPT_CACHE_SIZE = 256
 """Function caches holding more answers than this are emptied after each catalog."""
 FORGET_EVERY = 4096
 """... and every this many entries of a catalog: their answers serve the checks of one
 entry, which ask about the same texts in turn, not the entries that follow."""
-MAX_SOURCES = 65536
-"""Answers :meth:`CatalogContext.for_source` keeps per kind: more than the sources of a
-large project."""
-_NOTHING = object()
-T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Options:
-    """What a run checks and against which thresholds."""
-
-    selection: Selection = Selection()
-    language_selection: Mapping[str, Selection] = field(default_factory=dict)
-    """Extra select/ignore for a language (any code spelling), added to ``selection``."""
-    severities: Mapping[str, Severity] = field(default_factory=dict)
-    """Severity overrides by check code or name."""
-    min_coverage: float | None = None
-    """Percent of template messages a catalog must translate; None for no gate."""
-    language_min_coverage: Mapping[str, float] = field(default_factory=dict)
-    """Per-language gates by language code (any spelling langcodes understands)."""
-    termbase: Termbase = field(default_factory=Termbase)
-    """Critical terms to verify; empty for none."""
-    baseline: Counter[str] | None = None
-    """Fingerprints of known findings (``--baseline``): only new findings are reported."""
-
-    def min_coverage_for(self, catalog: Catalog) -> float | None:
-        value = _for_language(self.language_min_coverage, catalog)
-        return value if value is not None else self.min_coverage
-
-    def selection_for(self, catalog: Catalog) -> Selection:
-        extra = _for_language(self.language_selection, catalog)
-        if extra is None:
-            return self.selection
-        return Selection(
-            (*(self.selection.select or ("ALL",)), *extra.select),
-            (*self.selection.ignore, *extra.ignore),
-        )
-
-
-def _for_language(table: Mapping[str, object], catalog: Catalog):
-    """A language's entry of a per-language table: its own code first, then its base
-    language's (a ``[languages.ti]`` section applies to ``ti_ER.po`` too)."""
-    if catalog.language is None:
-        return None
-    tag = catalog.language.tag
-    base = tag.split("-")[0]
-    exact = [value for code, value in table.items() if to_tag(code) == tag]
-    if exact:
-        return exact[0]
-    return next((value for code, value in table.items() if to_tag(code) == base), None)
-
-
-@dataclass(frozen=True)
-class CatalogContext:
-    """What catalog and entry checks may look at besides the entry itself."""
-
-    project: Project
-    """The template and this catalog: a check never sees the other catalogs (a project
-    check gathers what it needs of each with its ``facts`` function)."""
-    catalog: Catalog
-    template_index: Mapping[MessageKey, Entry]
-    coverage: Coverage
-    options: Options
-    memo: dict = field(default_factory=dict, compare=False)
-    """Per-catalog results several checks share (term outcomes, unused markers)."""
-    run_memo: dict = field(default_factory=dict, compare=False)
-    """Per-run results derived from the template and options alone, computed once per
-    process and shared by every catalog's checks."""
-    remember_sources: bool = field(default=True, compare=False)
-    """Whether :meth:`for_source` keeps its answers: not when this catalog is the only one
-    checked, where no other language asks again."""
-
-    @property
-    def termbase(self) -> Termbase:
-        return self.options.termbase
-
-    def for_entry(self, name: str, entry: Entry, compute: Callable[[], T]) -> T:
-        """``compute()`` for ``entry``, worked out once while several checks ask about that
-        entry in turn: the last answer under ``name`` is kept, recognised by the entry's
-        identity (cheaper than building a key, and entries are frozen)."""
-        last = self.memo.get(("last", name))
-        if last is not None and last[0] is entry:
-            return last[1]
-        value = compute()
-        self.memo[("last", name)] = (entry, value)
-        return value
-
-    def for_source(self, kind: str, source: Hashable, compute: Callable[[], T]) -> T:
-        """``compute()`` for a message source (or a key made of one), worked out once for
-        the whole run.
-
-        Every language translates the same sources, but the text caches are emptied after
-        each catalog (:func:`forget_text_caches`); the run's memo keeps what a check
-        derives from a source alone for the next languages. At most
-        :data:`MAX_SOURCES` answers are kept per ``kind``; then they are forgotten and
-        worked out again. When no other catalog is checked, nothing is kept: the
-        230,000 sources of one 100 MB catalog filled it with answers nobody asked for.
-        """
-        if not self.remember_sources:
-            return compute()
-        memo = self.run_memo.get(("source", kind))
-        if memo is None:
-            memo = self.run_memo[("source", kind)] = {}
-        found = memo.get(source, _NOTHING)
-        if found is _NOTHING:
-            if len(memo) >= MAX_SOURCES:
-                memo.clear()
-            found = memo[source] = compute()
-        return found  # type: ignore[return-value]
-
-
-@dataclass(frozen=True)
-class CatalogFacts:
-    """What the project checks gathered from one catalog (by check code)."""
-
-    display_path: str
-    code: str
-    facts: Mapping[str, Any]
-
-
-@dataclass(frozen=True)
-class ProjectFacts:
-    """What a project check sees: the template, each catalog's facts, the failures."""
-
-    template: Catalog
-    catalogs: tuple[CatalogFacts, ...]
-    failures: tuple[CatalogFailure, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -292,28 +163,24 @@ def _run(
                 if not _suppressed(finding, catalog_markers.get(finding.file, {}), template_markers, used):
                     findings.append(finding)
 
-    unused_check = find(UNUSED_SUPPRESSION)
-    if unused_check is not None:
+    # The checks of unused markers, once every finding has met the markers.
+    for info in checks:
+        if not info.after_suppression:
+            continue
         for result in read:
-            enabled = [info for info in checks if info.code in result.enabled]
-            if unused_check in enabled:
-                for problem in unused_check.function(_unused(result.markers, used, enabled)):
+            enabled = [i for i in checks if i.code in result.enabled]
+            if info in enabled:
+                for problem in info.function(_unused(result.markers, used, enabled)):
                     findings.append(
                         _finding(
-                            unused_check,
-                            problem,
-                            file=result.display_path,
-                            language=result.coverage.language,
-                            options=options,
+                            info, problem, file=result.display_path, language=result.coverage.language, options=options
                         )
                     )
         # Template markers serve every language: judge them only when every language ran.
-        if not filtered and options.selection.enabled(unused_check):
+        if not filtered and options.selection.enabled(info):
             unused = _unused(template_markers, used, options.selection.apply(checks))
-            for problem in unused_check.function(unused):
-                findings.append(
-                    _finding(unused_check, problem, file=template.display_path, language=None, options=options)
-                )
+            for problem in info.function(unused):
+                findings.append(_finding(info, problem, file=template.display_path, language=None, options=options))
 
     total = len(findings)
     if options.baseline is not None:
@@ -442,7 +309,7 @@ def _check_catalog(shared: _Shared, catalog: Catalog) -> CatalogResult:
     enabled = options.selection_for(catalog).apply(shared.checks)
     catalog_markers = _markers(catalog, template=False)
     used: set[Marker] = set()
-    raw = _catalog_findings(context, [i for i in enabled if i.code != UNUSED_SUPPRESSION])
+    raw = _catalog_findings(context, [i for i in enabled if not i.after_suppression])
     findings = _suppress(raw, catalog_markers, shared.template_markers, used)
     facts = {
         info.code: info.facts(context)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from transkit.engine.registry import CheckInfo, Problem
+from transkit.engine.registry import CheckInfo
 from transkit.engine.selection import names_a_check, specificity
 from transkit.model.catalog import Entry
 
@@ -42,16 +42,9 @@ class Marker:
         that ran, or names no check at all (a typo is reported, not silently kept)."""
         return all(any(specificity(s, i) is not None for i in enabled) or not names_a_check(s) for s in self.selectors)
 
-
-def unused_problem(marker: Marker) -> Problem:
-    unknown = [s for s in marker.selectors if not names_a_check(s)]
-    what = f"names no check ({', '.join(unknown)})" if unknown else "suppresses nothing"
-    return Problem(
-        f"suppression of {', '.join(marker.selectors)} {what}; remove it",
-        line=marker.line,
-        msgctxt=marker.msgctxt,
-        msgid=marker.msgid,
-    )
+    def unknown_selectors(self) -> list[str]:
+        """The selectors that name no check at all: typos, or checks since removed."""
+        return [s for s in self.selectors if not names_a_check(s)]
 
 
 def markers(entry: Entry, file: str, *, template: bool) -> tuple[Marker, ...]:

@@ -12,7 +12,7 @@ import enum
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, TypeVarTuple
 
 from transkit.model.findings import Severity
 from transkit.model.languages import Language, to_tag
@@ -22,6 +22,7 @@ Form = tuple[str, ...]
 
 _NOTHING = object()
 T = TypeVar("T")
+Ts = TypeVarTuple("Ts")
 MAX_DERIVED = 65536
 """Answers :meth:`Termbase.derived` (and :meth:`Termbase.in_source`) keeps: more than the
 sources of a large project."""
@@ -165,18 +166,22 @@ class Termbase:
                 self._per_language[key] = found
         return found
 
-    def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
-        """``compute()``, remembered under ``key`` with this termbase: what verification
-        works out from the termbase and a message source, once for all the languages.
+    def derived(self, compute: Callable[[Termbase, *Ts], T], *key: *Ts) -> T:
+        """``compute(termbase, *key)``, remembered with this termbase under ``compute`` and
+        ``key``: what verification works out from the termbase and a message source, once
+        for all the languages.
 
-        ``compute`` must depend on this termbase and the key alone.  At most
-        :data:`MAX_DERIVED` answers are kept; then they are forgotten and worked out again.
+        ``compute`` is part of the key, so two callers cannot collide on a name: pass a
+        function defined at module level (a lambda is a new key on every call).  It must
+        depend on this termbase and the key alone.  At most :data:`MAX_DERIVED` answers
+        are kept; then they are forgotten and worked out again.
         """
-        found = self._derived.get(key, _NOTHING)
+        cache_key = (compute, *key)
+        found = self._derived.get(cache_key, _NOTHING)
         if found is _NOTHING:
             if len(self._derived) >= MAX_DERIVED:
                 self._derived.clear()
-            found = self._derived[key] = compute()
+            found = self._derived[cache_key] = compute(self, *key)
         return found  # type: ignore[return-value]
 
     def by_kind(self, *kinds: TermKind) -> tuple[Term, ...]:

@@ -89,7 +89,7 @@ class TermUse:
 
 def phone_region(termbase: Termbase) -> str | None:
     """The region national phone numbers are read in: that of the termbase's phone terms."""
-    return termbase.derived(("phone-region",), lambda: _phone_region(termbase))
+    return termbase.derived(_phone_region)
 
 
 def _phone_region(termbase: Termbase) -> str | None:
@@ -142,10 +142,10 @@ _NO_FACTS = _SourceFacts(frozenset(), (), frozenset(), (), frozenset(), (), ())
 
 
 def _source_facts(source: str, termbase: Termbase, region: str | None) -> _SourceFacts:
-    return termbase.derived(("verify-source", source, region), lambda: _work_out_source(source, termbase, region))
+    return termbase.derived(_work_out_source, source, region)
 
 
-def _work_out_source(source: str, termbase: Termbase, region: str | None) -> _SourceFacts:
+def _work_out_source(termbase: Termbase, source: str, region: str | None) -> _SourceFacts:
     phones = frozenset(p.value for p in phone_numbers(source, region or "ZZ"))
     phone_terms = []
     for term in termbase.by_kind(TermKind.PHONE):
@@ -319,8 +319,10 @@ def _verify_form(
     return uses
 
 
-def _url_forms(term: Term, language: Language | None) -> tuple[list[str], frozenset[str]]:
-    """A url term's approved domains for a language, and every language's (the campaign's)."""
+def _url_forms(termbase: Termbase, number: int, language: Language | None) -> tuple[list[str], frozenset[str]]:
+    """A url term's approved domains for a language, and every language's (the campaign's);
+    the term is the ``number``-th url term of the termbase (see :attr:`_SourceFacts.url_terms`)."""
+    term = termbase.by_kind(TermKind.URL)[number]
     approved = [normalize_domain(form[0]) for form in term.approved_for(language)] or [normalize_domain(term.source[0])]
     campaign = frozenset(normalize_domain(f) for forms in term.approved.values() for form in forms for f in form)
     return approved, campaign
@@ -333,7 +335,7 @@ def _verify_urls(
     source_domains = facts.domains
     found = domains(text)
     for number, term in facts.url_terms:
-        approved, campaign = termbase.derived(("verify-url", number, language), lambda: _url_forms(term, language))
+        approved, campaign = termbase.derived(_url_forms, number, language)
         expected = approved[0]
         wrong = [d for d in found if d not in approved and d not in source_domains - campaign]
         used = [d for d in found if d in approved]

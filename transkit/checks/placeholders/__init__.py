@@ -20,11 +20,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from transkit.checks.api import Applies, CatalogContext, Entry, Problem, Severity, entry_check
 from transkit.checks.placeholders.compare import Issue, Kind, Reference, reference, syntax_issues
-from transkit.engine.registry import Applies, Problem, Scope, register
-from transkit.engine.runner import CatalogContext
-from transkit.model.catalog import Entry
-from transkit.model.findings import Severity
 from transkit.po.formats import FormatString, Syntax, declared_syntaxes, negated_syntaxes, parse
 from transkit.po.plural_expression import NUMBERS, PluralFormsError
 from transkit.po.plural_forms import parse_plural_forms
@@ -37,7 +34,7 @@ def placeholder_issues(entry: Entry, context: CatalogContext) -> tuple[Issue, ..
     message with some forms filled is checked form by form, as msgfmt does.
     """
     # Seven checks ask in turn about the same entry.
-    return context.for_entry("placeholder_issues", entry, lambda: _placeholder_issues(entry, context))
+    return context.for_entry(_placeholder_issues, entry)
 
 
 def _placeholder_issues(entry: Entry, context: CatalogContext) -> tuple[Issue, ...]:
@@ -56,20 +53,16 @@ def _placeholder_issues(entry: Entry, context: CatalogContext) -> tuple[Issue, .
 
 def _reference(entry: Entry, syntax: Syntax, context: CatalogContext) -> Reference:
     """The source side of the message's comparison in ``syntax``, once for every language."""
-    msgid, plural = entry.msgid, entry.msgid_plural
+    return context.for_source(_source_reference, entry.msgid, entry.msgid_plural, syntax)
 
-    def compute() -> Reference:
-        return reference(
-            source_format(context, msgid, syntax),
-            source_format(context, plural, syntax) if plural is not None else None,
-        )
 
-    return context.for_source("reference", (msgid, plural, syntax), compute)
+def _source_reference(msgid: str, plural: str | None, syntax: Syntax) -> Reference:
+    return reference(parse(msgid, syntax), parse(plural, syntax) if plural is not None else None)
 
 
 def source_format(context: CatalogContext, source: str, syntax: Syntax) -> FormatString:
     """A source read as one syntax, once for every language (see :meth:`CatalogContext.for_source`)."""
-    return context.for_source("format", (source, syntax), lambda: parse(source, syntax))
+    return context.for_source(parse, source, syntax)
 
 
 def checked_syntaxes(entry: Entry, context: CatalogContext) -> tuple[Syntax, ...]:
@@ -103,7 +96,7 @@ def _form_usage(entry: Entry, context: CatalogContext) -> tuple[tuple[int, ...],
         bounds = re.fullmatch(r"range:\s*(\d+)\s*\.\.\s*(\d+)", flag)
         if bounds and int(bounds[1]) <= int(bounds[2]):
             span = tuple(range(int(bounds[1]), min(int(bounds[2]), int(bounds[1]) + 1000) + 1))
-    memo = context.memo.setdefault("placeholder_form_usage", {})
+    memo = context.per_catalog(_form_usages)
     key = (span[0], span[-1], len(entry.msgstr))
     if key not in memo:
         try:
@@ -116,6 +109,12 @@ def _form_usage(entry: Entry, context: CatalogContext) -> tuple[tuple[int, ...],
                 forms[index].append(n)
         memo[key] = tuple(tuple(values) for values in forms)
     return memo[key]
+
+
+def _form_usages(context: CatalogContext) -> dict[tuple[int, int, int], tuple[tuple[int, ...], ...]]:
+    """The catalog's :func:`_form_usage` answers so far, by first and last n and number of
+    forms: a catalog has one plural rule, and its messages a handful of spans."""
+    return {}
 
 
 def _report(kind: Kind, entry: Entry, context: CatalogContext) -> Iterator[Problem]:
@@ -140,7 +139,7 @@ def _problems(kind: Kind, entry: Entry, issues: tuple[Issue, ...]) -> Iterator[P
         yield Problem(message, severity=severity)
 
 
-@register("P101", "placeholder-missing", Scope.ENTRY, Severity.ERROR, applies=Applies.ACTIVE)
+@entry_check("P101", "placeholder-missing", Severity.ERROR, applies=Applies.ACTIVE)
 def placeholder_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A placeholder of the source is absent from the translation.
 
@@ -155,7 +154,7 @@ def placeholder_missing(entry: Entry, context: CatalogContext) -> Iterator[Probl
     return _report(Kind.MISSING, entry, context)
 
 
-@register("P102", "placeholder-added", Scope.ENTRY, Severity.ERROR, applies=Applies.ACTIVE)
+@entry_check("P102", "placeholder-added", Severity.ERROR, applies=Applies.ACTIVE)
 def placeholder_added(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation has a placeholder that the source does not have.
 
@@ -169,7 +168,7 @@ def placeholder_added(entry: Entry, context: CatalogContext) -> Iterator[Problem
     return _report(Kind.ADDED, entry, context)
 
 
-@register("P103", "placeholder-renamed", Scope.ENTRY, Severity.ERROR, applies=Applies.ACTIVE)
+@entry_check("P103", "placeholder-renamed", Severity.ERROR, applies=Applies.ACTIVE)
 def placeholder_renamed(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A placeholder's name was changed, often translated.
 
@@ -182,7 +181,7 @@ def placeholder_renamed(entry: Entry, context: CatalogContext) -> Iterator[Probl
     return _report(Kind.RENAMED, entry, context)
 
 
-@register("P104", "placeholder-conversion-changed", Scope.ENTRY, Severity.ERROR, applies=Applies.ACTIVE)
+@entry_check("P104", "placeholder-conversion-changed", Severity.ERROR, applies=Applies.ACTIVE)
 def placeholder_conversion_changed(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A placeholder converts its value differently from the source.
 
@@ -197,7 +196,7 @@ def placeholder_conversion_changed(entry: Entry, context: CatalogContext) -> Ite
     return _report(Kind.CONVERSION, entry, context)
 
 
-@register("P105", "placeholder-order-changed", Scope.ENTRY, Severity.ERROR, applies=Applies.ACTIVE)
+@entry_check("P105", "placeholder-order-changed", Severity.ERROR, applies=Applies.ACTIVE)
 def placeholder_order_changed(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """Unnamed placeholders are in another order than the source's, where order is meaning.
 
@@ -211,7 +210,7 @@ def placeholder_order_changed(entry: Entry, context: CatalogContext) -> Iterator
     return _report(Kind.ORDER, entry, context)
 
 
-@register("P106", "placeholder-malformed", Scope.ENTRY, Severity.ERROR, applies=Applies.ACTIVE)
+@entry_check("P106", "placeholder-malformed", Severity.ERROR, applies=Applies.ACTIVE)
 def placeholder_malformed(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation is not a valid format string of its syntax.
 
@@ -225,7 +224,7 @@ def placeholder_malformed(entry: Entry, context: CatalogContext) -> Iterator[Pro
     return _report(Kind.INVALID, entry, context)
 
 
-@register("P211", "plural-form-missing-number", Scope.ENTRY, Severity.ERROR, applies=Applies.ACTIVE)
+@entry_check("P211", "plural-form-missing-number", Severity.ERROR, applies=Applies.ACTIVE)
 def plural_form_missing_number(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A plural form leaves out the number although it is used for several numbers.
 

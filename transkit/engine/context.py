@@ -1,0 +1,175 @@
+"""What a check is given: the run's options, a catalog's context, a project's facts.
+
+These are the types a check's signature names (see :mod:`transkit.checks.api`); the engine
+(:mod:`transkit.engine.runner`) builds them and runs the checks.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, TypeVar, TypeVarTuple
+
+from transkit.engine.selection import Selection
+from transkit.model.catalog import Catalog, CatalogFailure, Entry, MessageKey, Project
+from transkit.model.coverage import Coverage
+from transkit.model.findings import Severity
+from transkit.model.languages import to_tag
+from transkit.terms.model import Termbase
+
+MAX_SOURCES = 65536
+"""Answers :meth:`CatalogContext.for_source` keeps per function: more than the sources of
+a large project."""
+_NOTHING = object()
+_LAST = "last"
+_SOURCE = "source"
+"""The memos' own keys are tuples led by these, beside the functions of :meth:`CatalogContext.per_catalog`
+and :meth:`CatalogContext.per_run`."""
+T = TypeVar("T")
+Ts = TypeVarTuple("Ts")
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a run checks and against which thresholds."""
+
+    selection: Selection = Selection()
+    language_selection: Mapping[str, Selection] = field(default_factory=dict)
+    """Extra select/ignore for a language (any code spelling), added to ``selection``."""
+    severities: Mapping[str, Severity] = field(default_factory=dict)
+    """Severity overrides by check code or name."""
+    min_coverage: float | None = None
+    """Percent of template messages a catalog must translate; None for no gate."""
+    language_min_coverage: Mapping[str, float] = field(default_factory=dict)
+    """Per-language gates by language code (any spelling langcodes understands)."""
+    termbase: Termbase = field(default_factory=Termbase)
+    """Critical terms to verify; empty for none."""
+    baseline: Counter[str] | None = None
+    """Fingerprints of known findings (``--baseline``): only new findings are reported."""
+
+    def min_coverage_for(self, catalog: Catalog) -> float | None:
+        value = _for_language(self.language_min_coverage, catalog)
+        return value if value is not None else self.min_coverage
+
+    def selection_for(self, catalog: Catalog) -> Selection:
+        extra = _for_language(self.language_selection, catalog)
+        if extra is None:
+            return self.selection
+        return Selection(
+            (*(self.selection.select or ("ALL",)), *extra.select),
+            (*self.selection.ignore, *extra.ignore),
+        )
+
+
+def _for_language(table: Mapping[str, object], catalog: Catalog):
+    """A language's entry of a per-language table: its own code first, then its base
+    language's (a ``[languages.ti]`` section applies to ``ti_ER.po`` too)."""
+    if catalog.language is None:
+        return None
+    tag = catalog.language.tag
+    base = tag.split("-")[0]
+    exact = [value for code, value in table.items() if to_tag(code) == tag]
+    if exact:
+        return exact[0]
+    return next((value for code, value in table.items() if to_tag(code) == base), None)
+
+
+@dataclass(frozen=True)
+class CatalogContext:
+    """What catalog and entry checks may look at besides the entry itself.
+
+    Checks that share a result ask for it through one of the memo methods, keyed by the
+    function that computes it: two checks cannot collide on a name, and a reader sees
+    where a cached value comes from. Pass a function defined at module level: a lambda
+    or a nested function is a new key on every call, and is never found again.
+    """
+
+    project: Project
+    """The template and this catalog: a check never sees the other catalogs (a project
+    check gathers what it needs of each with its ``facts`` function)."""
+    catalog: Catalog
+    template_index: Mapping[MessageKey, Entry]
+    coverage: Coverage
+    options: Options
+    memo: dict = field(default_factory=dict, compare=False)
+    """Per-catalog results several checks share (:meth:`per_catalog`, :meth:`for_entry`)."""
+    run_memo: dict = field(default_factory=dict, compare=False)
+    """Per-run results derived from the template and options alone, computed once per
+    process and shared by every catalog's checks (:meth:`per_run`, :meth:`for_source`)."""
+    remember_sources: bool = field(default=True, compare=False)
+    """Whether :meth:`for_source` keeps its answers: not when this catalog is the only one
+    checked, where no other language asks again."""
+
+    @property
+    def termbase(self) -> Termbase:
+        return self.options.termbase
+
+    def per_catalog(self, compute: Callable[[CatalogContext], T]) -> T:
+        """``compute(context)``, worked out once for this catalog and kept under ``compute``."""
+        found = self.memo.get(compute, _NOTHING)
+        if found is _NOTHING:
+            found = self.memo[compute] = compute(self)
+        return found  # type: ignore[return-value]
+
+    def per_run(self, compute: Callable[[CatalogContext], T]) -> T:
+        """``compute(context)``, worked out once per run and process, for every catalog:
+        ``compute`` must depend on the template and the options alone, not on the catalog."""
+        found = self.run_memo.get(compute, _NOTHING)
+        if found is _NOTHING:
+            found = self.run_memo[compute] = compute(self)
+        return found  # type: ignore[return-value]
+
+    def for_entry(self, compute: Callable[[Entry, CatalogContext], T], entry: Entry) -> T:
+        """``compute(entry, context)``, worked out once while several checks ask about that
+        entry in turn: the last answer of ``compute`` is kept, recognised by the entry's
+        identity (cheaper than building a key, and entries are frozen)."""
+        last = self.memo.get((_LAST, compute))
+        if last is not None and last[0] is entry:
+            return last[1]
+        value = compute(entry, self)
+        self.memo[(_LAST, compute)] = (entry, value)
+        return value
+
+    def for_source(self, compute: Callable[[*Ts], T], *source: *Ts) -> T:
+        """``compute(*source)`` for a message source (and what else the answer depends
+        on, such as a syntax), worked out once for the whole run.
+
+        Every language translates the same sources, but the text caches are emptied after
+        each catalog (:func:`~transkit.engine.runner.forget_text_caches`); the run's memo
+        keeps what a check derives from a source alone for the next languages. At most
+        :data:`MAX_SOURCES` answers are kept per ``compute``; then they are forgotten and
+        worked out again. When no other catalog is checked, nothing is kept: the
+        230,000 sources of one 100 MB catalog filled it with answers nobody asked for.
+        """
+        if not self.remember_sources:
+            return compute(*source)
+        memo = self.run_memo.get((_SOURCE, compute))
+        if memo is None:
+            memo = self.run_memo[(_SOURCE, compute)] = {}
+        # One argument is its own key: a tuple around each of 65,536 kept keys costs memory.
+        key = source[0] if len(source) == 1 else source
+        found = memo.get(key, _NOTHING)
+        if found is _NOTHING:
+            if len(memo) >= MAX_SOURCES:
+                memo.clear()
+            found = memo[key] = compute(*source)
+        return found  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class CatalogFacts:
+    """What the project checks gathered from one catalog (by check code)."""
+
+    display_path: str
+    code: str
+    facts: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class ProjectFacts:
+    """What a project check sees: the template, each catalog's facts, the failures."""
+
+    template: Catalog
+    catalogs: tuple[CatalogFacts, ...]
+    failures: tuple[CatalogFailure, ...] = ()
