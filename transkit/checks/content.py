@@ -32,7 +32,7 @@ from transkit.text.spans import values
 
 def _termbase_numbers(termbase: Termbase) -> frozenset[str]:
     """Values of the numbers the termbase's phone and number terms check (T10x, T11x)."""
-    owned = set()
+    owned: set[str] = set()
     for term in termbase.by_kind(TermKind.PHONE, TermKind.NUMBER):
         for form in term.source:
             owned.update(number.value for number in numbers(form))

@@ -41,7 +41,7 @@ def _flag_reading(own: tuple[str, ...], inherited: tuple[str, ...]) -> _FlagRead
     negated = set(negated_syntaxes(own))
     lost = tuple(sorted(declared - set(declared_syntaxes(own)), key=lambda s: s.value))
     foreign = any(_FORMAT_FLAG.fullmatch(flag) and flag.removeprefix("possible-") not in _OURS for flag in own)
-    accounted: set[Syntax | None] = declared | negated
+    accounted: set[Syntax | None] = {*declared, *negated}
     if accounted & _PERCENT:
         accounted.add(None)
     return _FlagReading(lost, foreign, frozenset(accounted))
@@ -63,8 +63,8 @@ def format_flag_missing(entry: Entry, context: CatalogContext) -> Iterator[Probl
     Good: ``#, python-brace-format`` above it.
     """
     reading = _flag_reading(entry.flags, template_flags(entry, context))
-    for syntax in reading.lost:  # only a message of the template can have lost a flag
-        yield Problem(f"the template flags this message {syntax.flag}, but this catalog's entry has lost the flag")
+    for lost in reading.lost:  # only a message of the template can have lost a flag
+        yield Problem(f"the template flags this message {lost.flag}, but this catalog's entry has lost the flag")
     if reading.foreign:
         return
     for syntax, example in _apparent(entry, context):

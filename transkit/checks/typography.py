@@ -169,7 +169,7 @@ def _names(context: CatalogContext) -> tuple[frozenset[str], tuple[str, ...]]:
 def _template_names(context: CatalogContext) -> tuple[frozenset[str], tuple[str, ...]]:
     template = context.project.template
     texts = [t for e in template.entries if not e.obsolete for t in (e.msgid, e.msgid_plural) if t]
-    forms = set()
+    forms: set[str] = set()
     for term in context.termbase.by_kind(TermKind.NAME):
         forms.update(term.source)
         forms.update(f for group in term.approved.values() for form in group for f in form)
@@ -189,8 +189,9 @@ def _may_normalize_alike(source: str, translation: str) -> bool:
     mark after it may compose with.  Two normal forms differ when neither of these
     beginnings begins the other.
     """
-    first = _ASCII_RUN.match(source).group()[:-1].lower()
-    second = _ASCII_RUN.match(translation).group()[:-1].lower()
+    # The pattern matches any text (a run of none at least).
+    first = _ASCII_RUN.match(source).group()[:-1].lower()  # type: ignore[union-attr]
+    second = _ASCII_RUN.match(translation).group()[:-1].lower()  # type: ignore[union-attr]
     return first.startswith(second) or second.startswith(first)
 
 

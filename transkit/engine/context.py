@@ -110,7 +110,7 @@ class CatalogContext:
         found = self.memo.get(compute, _NOTHING)
         if found is _NOTHING:
             found = self.memo[compute] = compute(self)
-        return found  # type: ignore[return-value]
+        return found
 
     def per_run(self, compute: Callable[[CatalogContext], T]) -> T:
         """``compute(context)``, worked out once per run and process, for every catalog:
@@ -118,7 +118,7 @@ class CatalogContext:
         found = self.run_memo.get(compute, _NOTHING)
         if found is _NOTHING:
             found = self.run_memo[compute] = compute(self)
-        return found  # type: ignore[return-value]
+        return found
 
     def for_entry(self, compute: Callable[[Entry, CatalogContext], T], entry: Entry) -> T:
         """``compute(entry, context)``, worked out once while several checks ask about that
@@ -148,13 +148,13 @@ class CatalogContext:
         if memo is None:
             memo = self.run_memo[(_SOURCE, compute)] = {}
         # One argument is its own key: a tuple around each of 65,536 kept keys costs memory.
-        key = source[0] if len(source) == 1 else source
+        key: object = next(iter(source)) if len(source) == 1 else source
         found = memo.get(key, _NOTHING)
         if found is _NOTHING:
             if len(memo) >= MAX_SOURCES:
                 memo.clear()
             found = memo[key] = compute(*source)
-        return found  # type: ignore[return-value]
+        return found
 
 
 @dataclass(frozen=True)

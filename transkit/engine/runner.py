@@ -172,9 +172,7 @@ def _run(
             if info in enabled:
                 for problem in info.function(_unused(result.markers, used, enabled)):
                     findings.append(
-                        _finding(
-                            info, problem, file=result.display_path, language=result.coverage.language, options=options
-                        )
+                        _finding(info, problem, file=result.display_path, language=_language(result), options=options)
                     )
         # Template markers serve every language: judge them only when every language ran.
         if not filtered and options.selection.enabled(info):
@@ -189,7 +187,7 @@ def _run(
     return Report(
         template=template.display_path,
         findings=tuple(findings),
-        coverage=tuple(r.coverage for r in read),
+        coverage=tuple(r.coverage for r in read if r.coverage is not None),
         baselined=total - len(findings),
         unreadable=len(failures),
     )
@@ -291,6 +289,10 @@ def forget_text_caches() -> None:
                 info = getattr(value, "cache_info", None)
                 if callable(info) and info().currsize > KEPT_CACHE_SIZE:
                     value.cache_clear()
+
+
+def _language(result: CatalogResult) -> str | None:
+    return result.coverage.language if result.coverage is not None else None
 
 
 def _check_catalog(shared: _Shared, catalog: Catalog) -> CatalogResult:

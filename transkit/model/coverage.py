@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -97,7 +98,7 @@ def is_outdated(catalog: Catalog, template: Catalog) -> bool:
     return revised is not None and created is not None and revised < created
 
 
-def compute(catalog: Catalog, template: Catalog, template_index: dict[MessageKey, Entry] | None = None) -> Coverage:
+def compute(catalog: Catalog, template: Catalog, template_index: Mapping[MessageKey, Entry] | None = None) -> Coverage:
     """Coverage of one catalog; pass ``template_index`` when computing many."""
     wanted = template_index if template_index is not None else index(template)
     have = index(catalog)

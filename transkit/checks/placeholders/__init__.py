@@ -134,7 +134,7 @@ def _problems(kind: Kind, entry: Entry, issues: tuple[Issue, ...]) -> Iterator[P
                 forms.append(issue.form)
     filled = [i for i, form in enumerate(entry.msgstr) if form]
     for (message, severity), forms in by_message.items():
-        if entry.is_plural and sorted(forms) != filled:
+        if entry.is_plural and sorted(forms, key=lambda form: -1 if form is None else form) != filled:
             message = ", ".join(f"msgstr[{form}]" for form in forms) + ": " + message
         yield Problem(message, severity=severity)
 
