@@ -64,13 +64,15 @@ def check_paths(
         settings, select=select, ignore=ignore, min_coverage=min_coverage, termbase=termbase, baseline=recorded
     )
     use_cache = cache and baseline is not False
-    key = runcache.run_key([*files, *termbase.sources], runcache.settings_key(options, languages=tuple(languages)))
-    report = runcache.load(key) if use_cache else None
-    if report is None:
-        report = _check(located, languages, options, use_cache=use_cache, jobs=jobs, progress=progress)
-        if use_cache:
+    if use_cache:
+        key = runcache.run_key([*files, *termbase.sources], runcache.settings_key(options, languages=tuple(languages)))
+        report = runcache.load(key)
+        if report is None:
+            report = _check(located, languages, options, use_cache=True, jobs=jobs, progress=progress)
             runcache.store(key, report)
             runcache.prune()
+    else:
+        report = _check(located, languages, options, use_cache=False, jobs=jobs, progress=progress)
     return dataclasses.replace(
         report,
         fail_on=settings.fail_on or FailOn.ERROR,

@@ -148,7 +148,7 @@ class CatalogContext:
         if memo is None:
             memo = self.run_memo[(_SOURCE, compute)] = {}
         # One argument is its own key: a tuple around each of 65,536 kept keys costs memory.
-        key: object = next(iter(source)) if len(source) == 1 else source
+        key: object = source[0] if len(source) == 1 else source  # type: ignore[misc]
         found = memo.get(key, _NOTHING)
         if found is _NOTHING:
             if len(memo) >= MAX_SOURCES:
