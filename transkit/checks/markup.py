@@ -16,8 +16,9 @@ from transkit.engine.registry import Applies, Problem, Scope, register
 from transkit.engine.runner import CatalogContext
 from transkit.model.catalog import Entry
 from transkit.model.findings import Severity
-from transkit.model.forms import form_pairs, per_form, quote
+from transkit.model.forms import per_form, quote
 from transkit.model.languages import Language
+from transkit.po.plural_forms import form_pairs
 from transkit.text.links import covering_term, same_url, url_parts
 from transkit.text.markup import Tag, entities, invalid_entities, missing_entities, tag_changes, tags
 

@@ -17,7 +17,8 @@ from transkit.engine.registry import Applies, Problem, Scope, register
 from transkit.engine.runner import CatalogContext
 from transkit.model.catalog import Entry
 from transkit.model.findings import Severity
-from transkit.model.forms import form_pairs, per_form, quote
+from transkit.model.forms import per_form, quote
+from transkit.po.plural_forms import form_pairs
 from transkit.text.punctuation import (
     CANONICAL,
     CLOSERS,

@@ -18,8 +18,9 @@ from transkit.engine.registry import Applies, Problem, Scope, register
 from transkit.engine.runner import CatalogContext
 from transkit.model.catalog import Entry
 from transkit.model.findings import Severity
-from transkit.model.forms import form_pairs, per_form, quote
+from transkit.model.forms import per_form, quote
 from transkit.model.languages import Language, base_language
+from transkit.po.plural_forms import form_pairs
 from transkit.terms.match import NO_SPACE_SCRIPTS, normalize, strip_bidi
 from transkit.terms.model import TermKind
 from transkit.text.lengths import counted_characters, expected_length, ratio_to, source_length
