@@ -22,10 +22,10 @@ from transkit.checks.placeholders.compare import _Form, form_issues, keeps_place
 from transkit.engine.registry import Scope, all_checks
 from transkit.engine.runner import CatalogContext
 from transkit.model.catalog import Entry
-from transkit.model.forms import form_pairs
 from transkit.po.formats import Syntax, declared_syntaxes, may_have_placeholders, negated_syntaxes, parse
 from transkit.po.formats.brace import next_brace
 from transkit.po.formats.flags import _apparent as _apparent_syntaxes
+from transkit.po.plural_forms import form_pairs
 from transkit.terms.values import phone_numbers
 from transkit.text.links import email_changes, url_changes
 from transkit.text.markup import invalid_entities, missing_entities, tag_changes

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from transkit.maintenance.merge import Decision, infer_decisions, merge, plural_count
+from transkit.maintenance.merge import Decision, infer_decisions, merge
+from transkit.po.plural_forms import plural_count
 from transkit.po.reader import parse_catalog
 
 HEADER = """msgid ""
@@ -135,12 +136,19 @@ def test_new_plural_has_as_many_forms_as_the_language_needs():
     template = read(template_text('msgid "%d file"\nmsgid_plural "%d files"\nmsgstr[0] ""\nmsgstr[1] ""\n'), "t.pot")
     (entry,) = merge(template, old).entries
     assert entry.msgstr == ("", "", "")
-    assert plural_count(old) == 3
+    assert plural_count(old) == plural_count(old, guess=True) == 3
 
 
 def test_plural_count_falls_back_to_the_languages_rule_without_a_header():
     old = read(catalog_text("", language="ar", plural=""))
-    assert plural_count(old) == 6
+    assert plural_count(old, guess=True) == 6
+    assert plural_count(old) is None  # reading a catalog does not guess
+
+
+def test_plural_count_guesses_gettexts_default_for_an_unknown_language():
+    old = read(catalog_text("", language="", plural='"Plural-Forms: nplurals = 3; plural=n%3;\\n"'), "x.po")
+    assert plural_count(old) is None  # gettext refuses the space before "="
+    assert plural_count(old, guess=True) == 2
 
 
 def test_obsolete_translation_is_revived_when_the_message_returns():

@@ -369,6 +369,66 @@ def test_parsers_never_raise_and_spans_are_the_text(text: str) -> None:
     apparent_syntaxes(text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(ANY_TEXT, st.booleans())
+def test_gettext_reading_stops_at_its_only_error(text: str, translation: bool) -> None:
+    # What the PO writer relies on: the placeholders are the text's, in order, and all
+    # before the error where gettext's parser gives up.
+    for string in (
+        parse_python(text, gettext=True),
+        parse_c(text, gettext=True, translation=translation),
+        parse_c(text, gettext=True, objc=True, translation=translation),
+        parse_brace(text, gettext=True),
+    ):
+        previous_end = 0
+        for p in string.placeholders:
+            assert text[p.start : p.end] == p.text
+            assert p.start >= previous_end
+            previous_end = p.end
+        assert len(string.errors) <= 1
+        for error in string.errors:
+            assert previous_end <= error.start <= error.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("parser", "text", "found", "stop"),
+    [
+        # gettext's python parser knows %u, not %F; gives up at a directive that mixes
+        (lambda t: parse_python(t, gettext=True), "%u %F %s", ["%u"], 3),
+        (lambda t: parse_python(t, gettext=True), "%s %(n)s", ["%s"], 3),
+        (lambda t: parse_python(t, gettext=True), "%(n)*d", [], 0),
+        (lambda t: parse_python(t, gettext=True), "%5% %(n)s", ["%(n)s"], None),
+        # C: size modifiers run together, but none before <PRI...>; I in translations only
+        (lambda t: parse_c(t, gettext=True), "%hld %l<PRId64>", ["%hld"], 5),
+        (lambda t: parse_c(t, gettext=True, translation=False), "%d %Id", ["%d"], 3),
+        (lambda t: parse_c(t, gettext=True), "%d %Id", ["%d", "%Id"], None),
+        (lambda t: parse_c(t, gettext=True), "%1$s %*d", ["%1$s"], 5),
+        (lambda t: parse_c(t, gettext=True), "%0$s", [], 0),
+        (lambda t: parse_c(t, gettext=True), "%@", [], 0),
+        (lambda t: parse_c(t, gettext=True, objc=True), "%l@ %s", ["%l@", "%s"], None),
+        # braces: gettext refuses !r and a spec it does not know (a nested field is a whole
+        # spec), and ignores a lone }
+        (lambda t: parse_brace(t, gettext=True), "} {a[0].b:{w}} {x!r}", ["{a[0].b:{w}}"], 15),
+        (lambda t: parse_brace(t, gettext=True), "{x:>10} {x:>{w}}", ["{x:>10}"], 8),
+        (lambda t: parse_brace(t, gettext=True), "{x:abc}", [], 0),
+    ],
+)
+def test_gettext_reading(parser, text: str, found: list[str], stop: int | None) -> None:
+    string = parser(text)
+    assert [p.text for p in string.directives] == found
+    assert (string.errors[0].start if string.errors else None) == stop
+
+
+def test_gettext_marks_a_missing_bracket_one_byte_further() -> None:
+    # "{a[bé": gettext expects "]" at the é (4 bytes in) and marks byte 5, inside the é
+    (error,) = parse_brace("{a[bé]}", gettext=True).errors
+    assert error.gettext_offset == 5
+    (error,) = parse_brace("{x {a:{b!r}}", gettext=True).errors
+    assert (error.start, error.gettext_offset) == (0, 2)  # at the space, counted from the field
+    (error,) = parse_brace("{a:{b!r}}", gettext=True).errors
+    assert (error.start, error.gettext_offset) == (0, 2)  # the inner field's "!", from its own "{"
+
+
 class _Anything(dict):
     def __missing__(self, key: str) -> int:
         return 65  # an int suits every conversion: %d, %f, %c, %s, %r, %a

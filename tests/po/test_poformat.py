@@ -478,6 +478,101 @@ GOLDEN_STRINGS = [
 ]
 
 
+# Directives, as msgcat 0.21 printed them (``msgcat -w 20``): each case ends in %- d, whose
+# break after the space is forbidden only when gettext's parser got that far (it gives up
+# at the first invalid directive).  (name, keyword, format flag, string, expected lines)
+_GOLDEN_DIRECTIVES = [
+    (
+        "c-format: a run of size modifiers is one directive",
+        "msgstr",
+        "c-format",
+        "xxxxxxxxx%hld%- dyyyyyyyy",
+        ['msgstr "xxxxxxxxx%hld%- dyyyyyyyy"'],
+    ),
+    (
+        "c-format: a size before <PRI...> stops the parsing",
+        "msgstr",
+        "c-format",
+        "xxxxxxxxx%l<PRId64>%- dyyyyyyyy",
+        ['msgstr ""', '"xxxxxxxxx%l<PRId64>%- "', '"dyyyyyyyy"'],
+    ),
+    (
+        "c-format: the I flag in a translation",
+        "msgstr",
+        "c-format",
+        "xxxxxxxxx%I- dyyyyyyyy",
+        ['msgstr "xxxxxxxxx%I- dyyyyyyyy"'],
+    ),
+    (
+        "c-format: the I flag in a msgid stops the parsing",
+        "msgid",
+        "c-format",
+        "xxxxxxxxx%I- dyyyyyyyy",
+        ['msgid ""', '"xxxxxxxxx%I- "', '"dyyyyyyyy"'],
+    ),
+    (
+        "c-format: mixing numbered and unnumbered stops the parsing",
+        "msgstr",
+        "c-format",
+        "xxxxxxxxx%1$s%- dyyyyyyyy",
+        ['msgstr ""', '"xxxxxxxxx%1$s%- "', '"dyyyyyyyy"'],
+    ),
+    (
+        "c-format: %0$ stops the parsing",
+        "msgstr",
+        "c-format",
+        "xxxxxxxxx%0$d%- dyyyyyyyy",
+        ['msgstr ""', '"xxxxxxxxx%0$d%- "', '"dyyyyyyyy"'],
+    ),
+    (
+        "objc-format: %@ is a directive",
+        "msgstr",
+        "objc-format",
+        "xxxxxxxxx%@%- dyyyyyyyy",
+        ['msgstr "xxxxxxxxx%@%- dyyyyyyyy"'],
+    ),
+    (
+        "c-format: %@ is not one",
+        "msgstr",
+        "c-format",
+        "xxxxxxxxx%@%- dyyyyyyyy",
+        ['msgstr ""', '"xxxxxxxxx%@%- "', '"dyyyyyyyy"'],
+    ),
+    (
+        "python-format: %u is a directive for gettext",
+        "msgstr",
+        "python-format",
+        "xxxxxxxxx%u%- dyyyyyyyy",
+        ['msgstr "xxxxxxxxx%u%- dyyyyyyyy"'],
+    ),
+    (
+        "python-format: %F is not",
+        "msgstr",
+        "python-format",
+        "xxxxxxxxx%F%- dyyyyyyyy",
+        ['msgstr ""', '"xxxxxxxxx%F%- "', '"dyyyyyyyy"'],
+    ),
+    (
+        "python-brace-format: a missing ] is marked a byte further",
+        "msgstr",
+        "python-brace-format",
+        "a b cccccccccccccccccccccc {abcd} {a[bé]}",
+        ['msgstr ""', '"a b "', '"cccccccccccccccccccccc "', '"{abcd} {a[bé]}"'],
+    ),
+    (
+        "python-brace-format: and protects when that is past the first end",
+        "msgstr",
+        "python-brace-format",
+        "a b cccccccccccccccccccccc {abc} {a[bé]}",
+        ['msgstr ""', '"a b cccccccccccccccccccccc "', '"{abc} {a[bé]}"'],
+    ),
+]
+GOLDEN_STRINGS += [
+    GoldenCase(name, keyword, value, expected, flags=(flag,), width=20)
+    for name, keyword, flag, value, expected in _GOLDEN_DIRECTIVES
+]
+
+
 @pytest.mark.parametrize("case", GOLDEN_STRINGS, ids=[case.name for case in GOLDEN_STRINGS])
 def test_string_is_rendered_as_msgcat_renders_it(case: GoldenCase) -> None:
     lines = render_string(case.keyword, case.value, case.prefix, case.width, flags=case.flags)
@@ -800,3 +895,49 @@ def test_random_string_is_rendered_as_msgcat_renders_it(
     block = text.split("\n\n")[1].rstrip("\n").split("\n")
     start = next(k for k, line in enumerate(block) if line.startswith(f"{prefix}msgstr"))
     assert block[start:] == lines
+
+
+# Pieces of format strings that gettext's parsers read differently from Python's or from
+# each other's (size runs, <PRI...> macros, the I flag, %@, %u, %F, mixed arguments,
+# brace fields it refuses), with the break opportunities that show where it protects.
+_DIRECTIVE_PIECES = [
+    *"% %% %s %d %-s %- s % d %(a-b)s %(x)d %*d %.*f %-*s %u %F %a %r %c %- c %5% %-5% %(a)% %.-".split(" "),
+    *"%1$s %2$-d %1$- d %*1$d %0$d %I- d %I d %'- d %@ %-@ %l@ %<PRId64> %-<PRIu32> %l<PRId64>".split(" "),
+    *"%hld %lld %- hd %hhhd %jzd %-m %m %٣d %- ٣d %q-d %Z-d %1$% %1$m".split(" "),
+    *"{ } {{ }} {x} {a-b} {x:>10} {x!r} {0} {} {x:{y}} {a.b} {a[0]} {a[b-c]} {a[bé]} {é}".split(" "),
+    *"{x: <5} {x:-^10.3f} {x:abc} {a.} {x:{y:z}} {x.y[1].z} {a[ {x:é<5}".split(" "),
+    *[" ", " ", "- ", "-", "a-b", "word", "é", "漢字", "(", "$", "1", "9$", "\n", "\t", '"', "x" * 10],
+]
+_FORMAT_FLAGS = [("python-format",), ("python-brace-format",), ("c-format",), ("objc-format",), ("possible-c-format",)]
+
+
+@needs_msgcat
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(
+    messages=st.lists(
+        st.tuples(
+            st.lists(st.sampled_from(_DIRECTIVE_PIECES), min_size=1, max_size=14).map("".join),
+            st.sampled_from(_FORMAT_FLAGS),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=400,
+    ),
+    width=st.sampled_from([20, 24, 31]),
+)
+def test_format_directives_are_kept_whole_as_msgcat_keeps_them(
+    messages: list[tuple[str, tuple[str, ...], bool]], width: int, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    # One msgcat run for many messages; each string is a msgid or a translation, since
+    # C's I flag is allowed in a translation only.
+    entries = [
+        Entry(msgctxt=str(k), msgid=value if in_msgid else "k", msgstr=("x" if in_msgid else value,), flags=flags)
+        for k, (value, flags, in_msgid) in enumerate(messages)
+    ]
+    source = tmp_path_factory.mktemp("msgcat") / "directives.po"
+    header = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    source.write_text(header + "".join(render_entry(entry, 0) + "\n" for entry in entries), encoding="utf-8")
+    blocks = _msgcat(source, source.with_suffix(".out"), f"--width={width}").split("\n\n")[1:]
+    assert len(blocks) == len(entries)
+    for entry, block in zip(entries, blocks):
+        assert render_entry(entry, width) == block.rstrip("\n") + "\n", entry

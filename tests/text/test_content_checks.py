@@ -18,8 +18,8 @@ from transkit.checks.markup import attribute_changes
 from transkit.engine.registry import all_checks
 from transkit.engine.runner import CatalogContext
 from transkit.model.catalog import Entry
-from transkit.model.forms import form_pairs
 from transkit.model.languages import language
+from transkit.po.plural_forms import form_pairs
 from transkit.text.lengths import length_ratio
 from transkit.text.links import email_changes, same_url, url_changes
 from transkit.text.markup import invalid_entities, missing_entities, tag_differences, tags

@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from transkit.checks.api import Applies, CatalogContext, Entry, Problem, Severity, entry_check
-from transkit.model.forms import form_pairs, per_form, quote
+from transkit.model.forms import per_form, quote
+from transkit.po.plural_forms import form_pairs
 from transkit.terms.model import Termbase, TermKind
 from transkit.terms.values import normalize_domain
 from transkit.terms.verify import phone_region

@@ -13,8 +13,9 @@ from collections.abc import Iterator
 
 from transkit.checks.api import Applies, CatalogContext, Entry, Problem, Severity, entry_check
 from transkit.checks.content import owned_by_termbase
-from transkit.model.forms import form_pairs, per_form, quote
+from transkit.model.forms import per_form, quote
 from transkit.model.languages import Language
+from transkit.po.plural_forms import form_pairs
 from transkit.text.links import covering_term, same_url, url_parts
 from transkit.text.markup import Tag, entities, invalid_entities, missing_entities, tag_changes, tags
 

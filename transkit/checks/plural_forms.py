@@ -2,7 +2,7 @@
 language by either CLDR or GNU gettext's table, judged by evaluating the expression.
 
 The header is parsed and evaluated once per catalog (``plural_state``) and shared by
-these checks and P201.
+these checks.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ class PluralState:
 
 
 def plural_state(context: CatalogContext) -> PluralState:
-    """The catalog's plural rule, computed once per catalog (shared with ``P201``)."""
+    """The catalog's plural rule, computed once per catalog for the header checks."""
     return context.per_catalog(_plural_state)
 
 

@@ -2,7 +2,7 @@
 
 ``P201`` is here; the catalog's rule itself (is ``nplurals`` right for the language, does
 the expression stay in range) is judged once per catalog by the header checks ``H104``
-to ``H109``, whose parsed rule this module reuses.
+to ``H109``; the count of forms is :func:`~transkit.po.plural_forms.plural_count`'s.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from transkit.checks.api import Applies, CatalogContext, Entry, Problem, Severity, entry_check
-from transkit.checks.plural_forms import plural_state
+from transkit.po.plural_forms import plural_count
 
 
 @entry_check("P201", "plural-form-count-mismatch", Severity.ERROR, applies=Applies.ACTIVE)
@@ -28,11 +28,11 @@ def plural_form_count_mismatch(entry: Entry, context: CatalogContext) -> Iterato
     """
     if not entry.is_plural or not any(entry.msgstr):
         return
-    forms = plural_state(context).forms
-    if forms is None:
+    nplurals = plural_count(context.catalog)
+    if nplurals is None:
         return
     found = len(entry.msgstr)
-    if found != forms.nplurals:
+    if found != nplurals:
         have = "msgstr[0]" if found == 1 else f"msgstr[0]…msgstr[{found - 1}]"
-        expected = "1 plural form" if forms.nplurals == 1 else f"{forms.nplurals} plural forms"
-        yield Problem(f"expected {expected} (nplurals={forms.nplurals}), found {found}: {have}")
+        expected = "1 plural form" if nplurals == 1 else f"{nplurals} plural forms"
+        yield Problem(f"expected {expected} (nplurals={nplurals}), found {found}: {have}")

@@ -14,7 +14,8 @@ from collections import Counter
 from collections.abc import Iterator
 
 from transkit.checks.api import Applies, CatalogContext, Entry, Problem, Severity, entry_check
-from transkit.model.forms import form_pairs, per_form, quote
+from transkit.model.forms import per_form, quote
+from transkit.po.plural_forms import form_pairs
 from transkit.text.punctuation import (
     CANONICAL,
     CLOSERS,

@@ -15,8 +15,9 @@ import re
 from collections.abc import Iterator
 
 from transkit.checks.api import Applies, CatalogContext, Entry, Problem, Severity, entry_check
-from transkit.model.forms import form_pairs, per_form, quote
+from transkit.model.forms import per_form, quote
 from transkit.model.languages import Language, base_language
+from transkit.po.plural_forms import form_pairs
 from transkit.terms.match import NO_SPACE_SCRIPTS, normalize, strip_bidi
 from transkit.terms.model import TermKind
 from transkit.text.lengths import counted_characters, expected_length, ratio_to, source_length

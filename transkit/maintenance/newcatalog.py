@@ -18,6 +18,7 @@ from transkit.maintenance.merge import revision_date, untranslated
 from transkit.maintenance.update import set_header_field
 from transkit.model.languages import Language, language, to_tag
 from transkit.po.layout import format_catalog, layout
+from transkit.po.plural_forms import usual_plural_count
 from transkit.po.plural_rules import known_rules
 from transkit.po.reader import CatalogSource
 
@@ -81,7 +82,7 @@ def new_catalog(template: CatalogSource, code: str, *, now: datetime | None = No
         fields["Plural-Forms"] = plural_forms
     for name, value in fields.items():
         header = set_header_field(header, name, value)
-    nplurals = rules[0].nplurals if rules else 2
+    nplurals = usual_plural_count(lang.tag)
     entries = [untranslated(entry, nplurals) for entry in template.catalog.active_entries]
     comments = [line for line in layout(template).header_comments if not _is_fuzzy_flag(line)]
     return NewCatalog(lang, format_catalog(comments, header, entries), plural_forms)

@@ -2,7 +2,9 @@
 
 The expression itself is compiled and evaluated by :mod:`transkit.po.plural_expression`;
 this module finds it and ``nplurals`` in the header text, refuses what gettext would
-not understand, and checks the indexes an expression gives against ``nplurals``.
+not understand, and checks the indexes an expression gives against ``nplurals``.  It is
+also the one place that says how many forms a catalog's plural messages have
+(:func:`plural_count`) and so which source each of them translates (:func:`form_pairs`).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from transkit.model.catalog import Catalog, Entry
 from transkit.po.plural_expression import (
     MAX_EXPRESSION_LENGTH,
     NUMBERS,
@@ -18,9 +21,13 @@ from transkit.po.plural_expression import (
     PluralFormsError,
     compile_plural,
 )
+from transkit.po.plural_rules import known_rules
 
 MAX_NPLURALS = 100
 """Most forms a catalog may declare; natural languages need at most 6."""
+
+GETTEXT_DEFAULT_NPLURALS = 2
+"""The forms gettext gives a catalog without a usable ``Plural-Forms`` (English's rule)."""
 
 
 @dataclass(frozen=True)
@@ -109,3 +116,45 @@ def plural_indexes(
         if not 0 <= index < nplurals:
             raise PluralFormsError(f"plural={compiled.source} gives {index} for n = {n}, but nplurals={nplurals}")
     return tuple(indexes)
+
+
+def plural_count(catalog: Catalog, *, guess: bool = False) -> int | None:
+    """How many ``msgstr[n]`` a plural message of the catalog has: the ``nplurals`` of its
+    ``Plural-Forms`` as gettext reads it, or None when the header does not say (absent, or
+    refused by :func:`parse_plural_forms`, as gettext refuses it).
+
+    ``guess`` is for writing a catalog, where a plural message must get some number of
+    forms even so: then the language's usual rule says, else gettext's default of 2, as
+    ``msgmerge`` does.  Reading one must not guess: gettext itself shows ``msgstr[0]`` for
+    n = 1 and ``msgstr[1]`` otherwise when the header does not say, whatever the language.
+    """
+    value = catalog.header_field("Plural-Forms")
+    if value:
+        try:
+            return parse_plural_forms(value).nplurals
+        except PluralFormsError:
+            pass
+    if not guess:
+        return None
+    return usual_plural_count(catalog.language.tag if catalog.language is not None else None)
+
+
+def usual_plural_count(tag: str | None) -> int:
+    """The forms a catalog of the language ``tag`` gets when nothing else says: its
+    usual (CLDR) rule's, else gettext's default of 2."""
+    rules = known_rules(tag) if tag is not None else ()
+    return rules[0].nplurals if rules else GETTEXT_DEFAULT_NPLURALS
+
+
+def form_pairs(entry: Entry, catalog: Catalog) -> list[tuple[int, str, str]]:
+    """``(index, source, translation)`` for every form of a message, so that every check
+    that compares text sees a plural message as several singular ones.
+
+    ``msgstr[0]`` translates ``msgid`` and the others ``msgid_plural``; a language with a
+    single form (``nplurals=1``: Chinese, Thai) translates ``msgid_plural`` in it.
+    """
+    if entry.msgid_plural is None:  # not entry.is_plural, without the property call
+        return [(0, entry.msgid, entry.msgstr[0] if entry.msgstr else "")]
+    single = len(entry.msgstr) == 1 or plural_count(catalog) == 1
+    plural = entry.msgid_plural or entry.msgid
+    return [(index, plural if (index > 0 or single) else entry.msgid, text) for index, text in enumerate(entry.msgstr)]

@@ -20,7 +20,7 @@ What gettext does (``write-po.c`` on top of libunistring), as found by comparing
   characters count two columns.  gettext also forbids a break inside an escape sequence,
   before the final ``\\n`` of a portion, and inside a format directive of the entry's
   first format flag (``c``, ``objc``, ``python``, ``python-brace`` are modelled, each
-  with its gettext 0.21 parser, bugs included).
+  read by transkit's parser of that syntax as gettext 0.21's reads it, bugs included).
 * ``no-wrap`` entries are cut at ``\\n`` only.  A ``width`` below 20 counts as 20 and 0
   turns string wrapping off, as ``msgcat --width`` does.
 
@@ -37,11 +37,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
-from functools import lru_cache, partial
+from collections.abc import Sequence
+from functools import lru_cache
 from itertools import accumulate
 
 from transkit.model.catalog import Entry
+from transkit.po.formats import FormatString, parse_brace, parse_c, parse_python
+from transkit.po.formats.model import gettext_bytes
 from transkit.po.linebreak import AFTER_SPACES, ASCII_TABLES, BK, CAN, MUST, NO, break_opportunities, tables
 
 __all__ = ["PAGE_WIDTH", "render_entry", "render_header", "render_string"]
@@ -139,14 +141,6 @@ def _page_width(width: int) -> tuple[int, int]:
     return width, width
 
 
-def _utf8(text: str) -> bytes:
-    """The bytes gettext has for a text; U+DC80..U+DCFF stand for undecodable bytes."""
-    try:
-        return text.encode("utf-8", "surrogateescape")
-    except UnicodeEncodeError:
-        return text.encode("utf-8", "surrogatepass")
-
-
 def _comment_lines(marker: str, text: str) -> list[str]:
     """``# text`` / ``#. text`` lines; an empty line is written as the bare marker."""
     if not text:
@@ -168,7 +162,7 @@ def _reference_lines(references: Sequence[str], width: int) -> list[str]:
     for reference in references:
         while reference.startswith("./"):
             reference = reference[2:]
-        size = len(_utf8(reference)) + 1
+        size = len(gettext_bytes(reference)) + 1
         if column > 2 and column + size > width:
             lines.append(line)
             line, column = "#:", 2
@@ -450,152 +444,29 @@ def _fill_with_mandatory_breaks(escaped: str, forbidden: set[int], room: int, co
 
 # --------------------------------------------------------------------------
 # Format directives.  gettext forbids a break inside (not before) each directive that
-# the parser of the entry's first format language finds; parsing stops at the first
-# invalid directive, and the ones after it are not protected.
+# its parser of the entry's first format language finds; the parsers of
+# transkit.po.formats read a string as gettext's do when asked (gettext=True), giving up
+# at the first invalid directive as they do, so the ones after it are not protected.
 
 
 @lru_cache(maxsize=64)
 def _inside_directives(value: str, language: str, translated: bool) -> tuple[int, ...]:
     """The indexes of the characters of ``value`` inside, but not at the start of, a
     directive, in order; ``translated``: the value is a msgstr (C allows one more flag)."""
-    parser = _DIRECTIVE_PARSERS.get(language)
-    spans = parser(value, translated) if parser and value else ()
-    return tuple(index for first, last in spans for index in range(first + 1, last + 1))
+    if not value:
+        return ()
+    if language == "python-brace":
+        return _brace_protected(parse_brace(value, gettext=True))
+    if language == "python":
+        found = parse_python(value, gettext=True)
+    elif language in ("c", "objc"):
+        found = parse_c(value, gettext=True, objc=language == "objc", translation=translated)
+    else:
+        return ()
+    return tuple(index for p in found.placeholders for index in range(p.start + 1, p.end))
 
 
-_DIGITS = frozenset("0123456789")
-_PY_CONVERSIONS = frozenset("%csridouxXeEfgG")
-
-
-def _python_directives(value: str, translated: bool = False) -> list[tuple[int, int]]:
-    """(first, last) index of each valid directive of a ``python-format`` string, as
-    gettext 0.21's format-python.c: ``%`` [(name)] flags [width] [.precision] [hlL] type;
-    named and unnamed arguments may not mix."""
-    spans: list[tuple[int, int]] = []
-    n = len(value)
-    named = unnamed = 0
-    i = value.find("%")
-    while i >= 0:
-        start = i
-        i += 1
-        has_name = i < n and value[i] == "("
-        if has_name:
-            depth = 0
-            i += 1
-            while i < n and (value[i] != ")" or depth):
-                depth += {"(": 1, ")": -1}.get(value[i], 0)
-                i += 1
-            if i >= n:
-                return spans
-            i += 1
-        while i < n and value[i] in "-+ #0":
-            i += 1
-        for part in ("width", "precision"):
-            if part == "precision":
-                if not (i < n and value[i] == "."):
-                    break
-                i += 1
-            if i < n and value[i] == "*":
-                if named:
-                    return spans
-                unnamed += 1
-                i += 1
-            else:
-                while i < n and value[i] in _DIGITS:
-                    i += 1
-        if i < n and value[i] in "hlL":
-            i += 1
-        if i >= n or value[i] not in _PY_CONVERSIONS:
-            return spans
-        if has_name:
-            if unnamed:
-                return spans
-            named += 1
-        elif value[i] != "%":
-            if named:
-                return spans
-            unnamed += 1
-        spans.append((start, i))
-        i = value.find("%", i + 1)
-    return spans
-
-
-_C_SIZE = re.compile("hh|h|ll|l|L|q|j|z|Z|t")
-_C_CONVERSIONS = frozenset("%cCsSidouxXeEfFgGaApnm")
-_PRI_MACRO = re.compile("<PRI[diouxX](?:MAX|PTR|(?:LEAST|FAST)?(?:8|16|32|64))>")
-
-
-def _c_directives(value: str, translated: bool = False, objc: bool = False) -> list[tuple[int, int]]:
-    """(first, last) index of each valid directive of a ``c-format`` string, as gettext
-    0.21's format-c.c: ``%`` [n$] flags [width] [.precision] (size type | <PRI...>), where
-    width and precision may be ``*`` or ``*n$``; numbered and unnumbered arguments may
-    not mix.  ``translated`` allows the ``I`` flag, ``objc`` the ``%@`` directive."""
-    spans: list[tuple[int, int]] = []
-    n = len(value)
-    numbered = unnumbered = 0
-
-    def argument_number(i: int) -> tuple[int, int]:
-        """(n, index after ``n$``) for an ``n$`` at ``i``; (0, i) when there is none."""
-        j = i
-        while j < n and value[j] in _DIGITS:
-            j += 1
-        if i < j < n and value[j] == "$":
-            return int(value[i:j]), j + 1
-        return 0, i
-
-    flags = "-+ #0'I" if translated else "-+ #0'"
-    i = value.find("%")
-    while i >= 0:
-        start = i
-        number, i = argument_number(i + 1)
-        if i > start + 1 and number == 0:  # "%0$"
-            return spans
-        while i < n and value[i] in flags:
-            i += 1
-        for part in ("width", "precision"):
-            if part == "precision":
-                if not (i < n and value[i] == "."):
-                    break
-                i += 1
-            if i < n and value[i] == "*":
-                star, i = argument_number(i + 1)
-                if value[i - 1] == "$" and star == 0:
-                    return spans
-                if unnumbered if star else numbered:
-                    return spans
-                if star:
-                    numbered += 1
-                else:
-                    unnumbered += 1
-            else:
-                while i < n and value[i] in _DIGITS:
-                    i += 1
-        if i < n and value[i] == "<":
-            match = _PRI_MACRO.match(value, i)
-            if match is None:
-                return spans
-            i = match.end() - 1
-            takes_argument = True
-        else:
-            size = _C_SIZE.match(value, i)
-            if size:
-                i = size.end()
-            if i >= n or value[i] not in _C_CONVERSIONS and not (objc and value[i] == "@"):
-                return spans
-            takes_argument = value[i] not in "%m"
-        if takes_argument:
-            if unnumbered if number else numbered:
-                return spans
-            if number:
-                numbered += 1
-            else:
-                unnumbered += 1
-        spans.append((start, i))
-        i = value.find("%", i + 1)
-    return spans
-
-
-def _brace_directives(value: str, translated: bool = False) -> list[tuple[int, int]]:
+def _brace_protected(found: FormatString) -> tuple[int, ...]:
     """What gettext 0.21 protects in a ``python-brace-format`` string.
 
     Its parser (format-python-brace.c, on the UTF-8 bytes) records each directive's
@@ -603,107 +474,17 @@ def _brace_directives(value: str, translated: bool = False) -> list[tuple[int, i
     start of the string: a valid directive marks offset 0 as a start and its last byte
     as an end; an invalid one marks its error offset and stops the parsing.  gettext then
     protects the bytes from 1 to the first mark, if that mark is an end.  Faithfully,
-    the span returned covers the characters that start in those bytes.
+    the characters that start in those bytes are protected.
     """
-    data = _utf8(value)
-    ends: list[int] = []
-    error: int | None = None
-    i = data.find(b"{")
-    while i >= 0:
-        end = _brace_directive(data, i, top=True)
-        if isinstance(end, tuple):
-            error = end[0]
-            break
-        if end != i + 1:  # not "{{"
-            ends.append(end - i)
-        i = data.find(b"{", end + 1)
+    ends = [len(gettext_bytes(p.text)) - 1 for p in found.directives]
+    error = found.errors[0].gettext_offset if found.errors else None
     if not ends or error is not None and error <= min(ends):
-        return []
+        return ()
     limit = min(ends)
     offset = last = 0
-    for index, char in enumerate(value):  # the last character starting at or before limit
+    for index, char in enumerate(found.text):  # the last character starting at or before limit
         if offset > limit:
             break
         last = index
-        offset += len(_utf8(char))
-    return [(0, last)] if last > 0 else []
-
-
-_NAME_START = frozenset(b"_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_NAME_CHARS = _NAME_START | frozenset(b"0123456789")
-_BYTE_DIGITS = frozenset(b"0123456789")
-
-
-def _brace_field(data: bytes, i: int, numeric: bool) -> int:
-    """End of the identifier (or, if ``numeric``, of the number) at ``i``; ``i`` if none."""
-    n = len(data)
-    if i < n and data[i] in _NAME_START:
-        i += 1
-        while i < n and data[i] in _NAME_CHARS:
-            i += 1
-    elif numeric:
-        while i < n and data[i] in _BYTE_DIGITS:
-            i += 1
-    return i
-
-
-def _brace_directive(data: bytes, start: int, top: bool) -> int | tuple[int]:
-    """Offset of the ``}`` closing the directive at ``start`` (of the second ``{`` of
-    ``{{``), or (error offset counted from ``start``,).  A directive: ``{`` field
-    (``.name`` | ``[field]``)* [``:`` (``{field}`` | [[fill]align][sign][#][0][width]
-    [.precision][type])] ``}``; a missing ``]`` is reported one byte further."""
-    n = len(data)
-    i = start + 1
-    if i < n and data[i] == 0x7B:  # {{
-        return i
-    j = _brace_field(data, i, numeric=True)
-    if j == i:
-        return (i - start,)
-    i = j
-    while i < n and data[i] in b".[":
-        j = _brace_field(data, i + 1, numeric=data[i] == 0x5B)
-        if j == i + 1:
-            return (j - start,)
-        if data[i] == 0x5B:
-            if j >= n or data[j] != 0x5D:
-                return (j + 1 - start,)
-            j += 1
-        i = j
-    if i < n and data[i] == 0x3A:  # :
-        if not top:
-            return (i - start,)
-        i += 1
-        if i < n and data[i] == 0x7B:
-            inner = _brace_directive(data, i, top=False)
-            if isinstance(inner, tuple):
-                return inner
-            i = inner + 1
-        else:
-            if i >= n:
-                return (i - start,)
-            if i + 1 < n and data[i + 1] in b"<>=^":
-                i += 2
-            elif data[i] in b"<>=^":
-                i += 1
-            for optional in (b"+- ", b"#", b"0"):
-                if i < n and data[i] in optional:
-                    i += 1
-            while i < n and data[i] in _BYTE_DIGITS:
-                i += 1
-            if i < n and data[i] == 0x2E:  # .
-                i += 1
-                while i < n and data[i] in _BYTE_DIGITS:
-                    i += 1
-            if i < n and data[i] in b"bcdoxXneEfFgG%":
-                i += 1
-    if i >= n or data[i] != 0x7D:  # }
-        return (i - start,)
-    return i
-
-
-_DIRECTIVE_PARSERS: dict[str, Callable[[str, bool], list[tuple[int, int]]]] = {
-    "c": _c_directives,
-    "objc": partial(_c_directives, objc=True),
-    "python": _python_directives,
-    "python-brace": _brace_directives,
-}
+        offset += len(gettext_bytes(char))
+    return tuple(range(1, last + 1))

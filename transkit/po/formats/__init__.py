@@ -9,6 +9,12 @@ can say what is wrong.  What counts as valid follows the run-time functions (Pyt
 and ``str.format``, C's ``printf``) and GNU ``msgfmt --check-format``: anything either one
 refuses in a translation is an error here.
 
+Asked with ``gettext=True``, a parser reads a string as GNU gettext 0.21's own parser of
+that syntax does instead (``format-*.c``, which msgfmt and msgcat/msgmerge's writer use):
+its rules differ in places from Python's and printf's, and it gives up at the first error,
+so the placeholders found are those before it.  The PO writer takes from that which
+characters gettext will not break a line inside (:mod:`transkit.po.writer`).
+
 The model is in :mod:`~transkit.po.formats.model`, one parser per syntax family in
 :mod:`~transkit.po.formats.python`, :mod:`~transkit.po.formats.brace` and
 :mod:`~transkit.po.formats.c`, the format flags in :mod:`~transkit.po.formats.flags`,

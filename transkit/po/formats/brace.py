@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from transkit.po.formats.model import FormatError, FormatString, Placeholder, Syntax, quote
+from transkit.po.formats.model import FormatError, FormatString, Placeholder, Syntax, gettext_bytes, quote
 
 _BRACE_TYPES = {
     **dict.fromkeys("bcdoxXn", "integer"),
@@ -18,12 +18,19 @@ _STANDARD_SPEC = re.compile(
 )
 
 
-def parse_brace(text: str) -> FormatString:
+def parse_brace(text: str, *, gettext: bool = False) -> FormatString:
     """The fields of a ``str.format`` string (``{name}``, ``{0[1]}``, ``{x!r:>{width}}``).
 
     Field names must be names or numbers (``{ a}`` or JSON are refused, as msgfmt does);
     ``{}`` fields are numbered from 0 in order and cannot be mixed with ``{0}``; a ``}`` of
     its own is an error in Python (``}}`` is the escape).
+
+    ``gettext=True`` reads the string as gettext 0.21's own parser does (msgfmt and the PO
+    writer use it), which is stricter than Python about a field: ``{`` ASCII name or number
+    (``.name`` | ``[name or number]``)* [``:`` (``{field}`` | [[fill]align][sign][#][0]
+    [width][.precision][type])] ``}``, no ``!r``, a one-byte fill; it ignores a lone ``}``
+    and gives up at the first field it cannot read.  The placeholders are then those before
+    that field and the errors that one only, with its ``gettext_offset``.
     """
     found: list[Placeholder] = []
     errors: list[FormatError] = []
@@ -35,8 +42,24 @@ def parse_brace(text: str) -> FormatString:
             at += 2
             continue
         if char == "}":
+            if gettext:
+                at += 1
+                continue
             errors.append(FormatError('a single "}" is an error in Python; write "}}"', at, at + 1, fatal=False))
             at += 1
+            continue
+        if gettext:
+            closing = _gettext_field(text, at, top=True)
+            if isinstance(closing, tuple):
+                base, stop, extra = closing
+                offset = len(gettext_bytes(text[base:stop])) + extra
+                message = f"{quote(text[at : stop + 1])}: gettext reads no placeholder there"
+                errors.append(FormatError(message, at, min(stop + 1, len(text)), gettext_offset=offset))
+                break
+            placeholder = _brace_field(text, at, closing + 1, auto)[0]
+            auto += placeholder.explicit is False
+            found.append(placeholder)
+            at = closing + 1
             continue
         end, error = _brace_field_end(text, at)
         if error:  # unclosed or nested too deep: nothing after it can be read reliably
@@ -49,6 +72,8 @@ def parse_brace(text: str) -> FormatString:
             errors.append(FormatError(problem, at, end))
         found.append(placeholder)
         at = end
+    if gettext:  # it gave up at its first error, if any; it does not check the fields' mix
+        return FormatString(Syntax.PYTHON_BRACE, text, tuple(found), tuple(errors))
     errors.extend(_brace_consistency(found))
     return FormatString(Syntax.PYTHON_BRACE, text, tuple(found), tuple(errors))
 
@@ -79,6 +104,77 @@ def _brace_field_end(text: str, start: int) -> tuple[int, str | None]:
                 return at + 1, None
         at += 1
     return len(text), f"{quote(text[start : start + 20])} is never closed; write {{{{ for a brace"
+
+
+_NAME_START = frozenset("_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_NAME_CHARS = _NAME_START | frozenset("0123456789")
+_ALIGN = "<>=^"
+
+
+def _gettext_name(text: str, at: int, numeric: bool) -> int:
+    """The end of the ASCII name (or, if ``numeric``, of the number too) at ``at``; ``at``
+    when there is none."""
+    if at < len(text) and text[at] in _NAME_START:
+        at += 1
+        while at < len(text) and text[at] in _NAME_CHARS:
+            at += 1
+    elif numeric:
+        while at < len(text) and "0" <= text[at] <= "9":
+            at += 1
+    return at
+
+
+def _gettext_field(text: str, start: int, top: bool) -> int | tuple[int, int, int]:
+    """Where the field opened at ``start`` closes, as gettext reads it; or where it gives up,
+    as (start of the field, index, extra bytes): gettext marks that byte offset from the
+    start of the (innermost) field, one byte further for a missing ``]``."""
+    n = len(text)
+    at = start + 1
+    if at < n and text[at] == "{":  # "{{" in a spec: gettext takes it for a whole field
+        return at
+    after = _gettext_name(text, at, numeric=True)
+    if after == at:
+        return (start, at, 0)
+    at = after
+    while at < n and text[at] in ".[":
+        after = _gettext_name(text, at + 1, numeric=text[at] == "[")
+        if after == at + 1:
+            return (start, after, 0)
+        if text[at] == "[":
+            if after >= n or text[after] != "]":
+                return (start, after, 1)
+            after += 1
+        at = after
+    if at < n and text[at] == ":":
+        if not top:
+            return (start, at, 0)
+        at += 1
+        if at < n and text[at] == "{":
+            inner = _gettext_field(text, at, top=False)
+            if isinstance(inner, tuple):
+                return inner
+            at = inner + 1
+        elif at >= n:
+            return (start, at, 0)
+        else:  # the fill is one byte: an ASCII character
+            if at + 1 < n and text[at].isascii() and text[at + 1] in _ALIGN:
+                at += 2
+            elif text[at] in _ALIGN:
+                at += 1
+            for optional in ("+- ", "#", "0"):
+                if at < n and text[at] in optional:
+                    at += 1
+            while at < n and "0" <= text[at] <= "9":
+                at += 1
+            if at < n and text[at] == ".":
+                at += 1
+                while at < n and "0" <= text[at] <= "9":
+                    at += 1
+            if at < n and text[at] in "bcdoxXneEfFgG%":
+                at += 1
+    if at >= n or text[at] != "}":
+        return (start, at, 0)
+    return at
 
 
 def _brace_field(text: str, start: int, end: int, auto: int) -> tuple[Placeholder, str | None]:

@@ -29,24 +29,37 @@ _C_UNSIGNED = {
 }
 _C_MACRO = re.compile(r"<PRI(?P<conv>[diouxX])(?P<size>8|16|32|64|LEAST(?:8|16|32|64)|FAST(?:8|16|32|64)|MAX|PTR)>")
 _C_DIRECTIVE = re.compile(
-    r"%(?:(?P<pos>\d+)\$)?(?P<flags>[-+ #0'I]*)(?P<width>\*(?:\d+\$)?|\d+)?"
-    r"(?:\.(?P<precision>\*(?:\d+\$)?|\d*))?(?P<length>[hlLqjzZt]*)"
+    r"%(?:(?P<pos>[0-9]+)\$)?(?P<flags>[-+ #0'I]*)(?P<width>\*(?:[0-9]+\$)?|[0-9]+)?"
+    r"(?:\.(?P<precision>\*(?:[0-9]+\$)?|[0-9]*))?(?P<length>[hlLqjzZt]*)"
 )
+_C_DIRECTIVE_NO_I = re.compile(_C_DIRECTIVE.pattern.replace("'I]", "']"))
+"""gettext allows glibc's ``I`` flag (locale digits) in a translation only."""
 
 
-def parse_c(text: str) -> FormatString:
+def parse_c(text: str, *, objc: bool = False, gettext: bool = False, translation: bool = True) -> FormatString:
     """The directives of a C ``printf`` string (``%s``, ``%ld``, ``%2$s``, ``%<PRId64>``, ``%%``).
 
     Numbered (``%1$s``) and unnumbered directives cannot be mixed, and numbered ones may not
     skip an argument: ``printf`` could not know its type.  ``%m`` (glibc) takes no argument.
+    ``objc``: Objective-C's ``%@`` (an object) is a directive too.
+
+    ``gettext=True`` reads the string as gettext 0.21's own parser does (msgfmt and the PO
+    writer use it): it gives up at the first error, so the placeholders are those before it
+    and the errors that one only, mixing numbered and unnumbered arguments and ``%0$d``
+    included; a size before ``<PRI...>`` is an error, and so is the ``I`` flag when the
+    string is not a ``translation`` (a msgid).
     """
     found: list[Placeholder] = []
     errors: list[FormatError] = []
+    directive = _C_DIRECTIVE if translation or not gettext else _C_DIRECTIVE_NO_I
     index, counter = 0, 0
+    styles: set[bool] = set()  # numbered arguments (True), unnumbered ones (False): gettext's
     while (start := text.find("%", index)) >= 0:
-        head = _C_DIRECTIVE.match(text, start)
+        head = directive.match(text, start)
         at = head.end()
         macro = _C_MACRO.match(text, at)
+        if gettext and macro and head["length"]:
+            macro = None  # then "<" is no conversion
         if at >= len(text):
             errors.append(
                 FormatError(
@@ -66,6 +79,9 @@ def parse_c(text: str) -> FormatString:
             length=head["length"],
             conversion=letter,
         )
+        if gettext and (problem := _gettext_arguments(head, letter, styles)):
+            errors.append(FormatError(f"{quote(piece)}: {problem}", start, end))
+            break
         if letter == "%":
             found.append(Placeholder(Syntax.C, piece, start, end, escape=True, **fields))
             index = end
@@ -78,9 +94,13 @@ def parse_c(text: str) -> FormatString:
                     end,
                 )
             )
+            if gettext:
+                break
             index = end
             continue
         type_ = _c_type(letter, head["length"]) if macro is None else _c_macro_type(macro)
+        if type_ is None and objc and letter == "@":
+            type_ = "object"
         if type_ is None:
             errors.append(
                 FormatError(
@@ -89,6 +109,8 @@ def parse_c(text: str) -> FormatString:
                     end,
                 )
             )
+            if gettext:
+                break
             index = end
             continue
         positions: list[int | None] = []
@@ -123,8 +145,31 @@ def parse_c(text: str) -> FormatString:
             )
         )
         index = end
+    if gettext:  # it gave up at its first error; what it checks after the parse is left out
+        return FormatString(Syntax.C, text, tuple(found), tuple(errors))
     errors.extend(_c_consistency(found))
     return FormatString(Syntax.C, text, tuple(found), tuple(errors))
+
+
+def _gettext_arguments(head: re.Match[str], letter: str, styles: set[bool]) -> str | None:
+    """Why gettext gives up at a directive for its arguments, or None; ``styles``: whether
+    the directives so far took numbered (True) or unnumbered (False) arguments, updated.
+
+    It checks as it goes, so it stops at the directive that numbers an argument 0 or mixes
+    the two styles, with the ones before it or in itself (``%1$*d``).
+    """
+    numbers = [head["pos"]] if head["pos"] else []
+    used = set()
+    for star in (head["width"] or "", (head["precision"] or "")):
+        if star.startswith("*"):
+            used.add(star.endswith("$"))
+            numbers += [star[1:-1]] if star.endswith("$") else []
+    if any(int(number) == 0 for number in numbers):
+        return "arguments are numbered from 1"
+    if letter not in ("%", "m"):
+        used.add(bool(head["pos"]))
+    styles |= used
+    return "numbered and unnumbered arguments are mixed" if len(styles) == 2 else None
 
 
 def _c_type(letter: str, length: str) -> str | None:

@@ -85,6 +85,10 @@ class FormatError:
     start: int
     end: int
     fatal: bool = True
+    gettext_offset: int | None = None
+    """Read with ``gettext=True``: where gettext's own parser marks the error, in bytes of
+    UTF-8 from the directive's start (the PO writer needs it for a python-brace quirk of
+    gettext 0.21; a byte, not a character, because gettext may mark inside one)."""
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,15 @@ class FormatString:
 def dot(precision: str | None) -> str:
     """A parsed precision as written: ``"2"`` → ``".2"``, None (none given) → ``""``."""
     return "" if precision is None else "." + precision
+
+
+def gettext_bytes(text: str) -> bytes:
+    """The bytes gettext has for a text, whose parsers and writer count bytes, not
+    characters: U+DC80..U+DCFF stand for undecodable bytes (as the reader decodes them)."""
+    try:
+        return text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass")
 
 
 def quote(text: str) -> str:

@@ -15,19 +15,29 @@ _PY_TYPES = {
     "r": "string",
     "a": "ascii string",
 }
-_PY_TAIL = re.compile(r"(?P<flags>[#0\- +]*)(?P<width>\*|\d+)?(?:\.(?P<precision>\*|\d*))?(?P<length>[hlL]?)")
+_PY_TAIL = re.compile(r"(?P<flags>[#0\- +]*)(?P<width>\*|[0-9]+)?(?:\.(?P<precision>\*|[0-9]*))?(?P<length>[hlL]?)")
+_GETTEXT_TYPES = {**_PY_TYPES, "u": "integer"}
+"""gettext 0.21 (format-python.c) knows ``%u`` but not ``%F`` nor ``%a``."""
+del _GETTEXT_TYPES["F"], _GETTEXT_TYPES["a"]
 
 
-def parse_python(text: str) -> FormatString:
+def parse_python(text: str, *, gettext: bool = False) -> FormatString:
     """The ``%`` directives of a Python format string (``%s``, ``%(name)05.2f``, ``%%``).
 
     Python refuses mixing named and unnamed directives (msgfmt too), ``*`` in a named one,
     and any ``%`` that does not end in a conversion letter: ``"50 % off"`` is ``% o`` and
     then text, a classic translation bug.
+
+    ``gettext=True`` reads the string as gettext 0.21's own parser does (msgfmt and the PO
+    writer use it), which differs from Python: ``%u`` is a conversion, ``%F`` and ``%a``
+    are not, ``%5%`` is fine, and it gives up at the first error, mixing included, so the
+    placeholders are those before it and the errors that one only.
     """
     found: list[Placeholder] = []
     errors: list[FormatError] = []
+    types = _GETTEXT_TYPES if gettext else _PY_TYPES
     index, unnamed = 0, 0
+    named_seen = unnamed_seen = False
     while (start := text.find("%", index)) >= 0:
         at = start + 1
         name = None
@@ -62,15 +72,27 @@ def parse_python(text: str) -> FormatString:
             length=tail["length"],
             conversion=letter,
         )
+        if gettext:  # it gives up at the directive that mixes (a "*" takes an unnamed argument)
+            star = "*" in fields["width"] + fields["precision"]
+            takes_unnamed = name is None and (star or letter != "%")
+            if name is not None and (star or unnamed_seen) or takes_unnamed and named_seen:
+                errors.append(FormatError(f"{quote(piece)}: named and unnamed arguments are mixed", start, at + 1))
+                break
+            named_seen |= name is not None
+            unnamed_seen |= takes_unnamed
         if letter == "%":
             if piece == "%%":
                 found.append(Placeholder(Syntax.PYTHON, piece, start, at + 1, escape=True, conversion="%"))
             else:  # Python refuses it; msgfmt reads it as an argument (named) or an escape
-                errors.append(
-                    FormatError(
-                        f"{quote(piece)} is not a placeholder; write %% for a percent sign", start, at + 1, fatal=False
+                if not gettext:
+                    errors.append(
+                        FormatError(
+                            f"{quote(piece)} is not a placeholder; write %% for a percent sign",
+                            start,
+                            at + 1,
+                            fatal=False,
+                        )
                     )
-                )
                 found.append(
                     Placeholder(
                         Syntax.PYTHON, piece, start, at + 1, name=name, type="none", escape=name is None, **fields
@@ -78,7 +100,7 @@ def parse_python(text: str) -> FormatString:
                 )
             index = at + 1
             continue
-        if letter not in _PY_TYPES:
+        if letter not in types:
             errors.append(
                 FormatError(
                     f"{quote(piece)} is not a placeholder ({letter!r} is no conversion); write %% for a percent sign",
@@ -86,6 +108,8 @@ def parse_python(text: str) -> FormatString:
                     at + 1,
                 )
             )
+            if gettext:
+                break
             index = at + 1
             continue
         width_position = precision_position = None
@@ -109,13 +133,15 @@ def parse_python(text: str) -> FormatString:
                 at + 1,
                 name=name,
                 position=None if name is not None else unnamed,
-                type=_PY_TYPES[letter],
+                type=types[letter],
                 width_position=width_position,
                 precision_position=precision_position,
                 **fields,
             )
         )
         index = at + 1
+    if gettext:  # it gave up at its first error; what it checks after the parse is left out
+        return FormatString(Syntax.PYTHON, text, tuple(found), tuple(errors))
     errors.extend(_python_consistency(found))
     return FormatString(Syntax.PYTHON, text, tuple(found), tuple(errors))
 
