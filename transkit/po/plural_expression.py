@@ -297,7 +297,7 @@ def _evaluate(node: _Node, numbers: list[int]) -> list[int]:
 def _logical(is_and: bool, children: tuple[_Node, ...], numbers: list[int]) -> list[int]:
     # Each operand is evaluated only for the numbers still undecided: C's short circuit,
     # so `n != 0 && 10 / n > 1` never divides by zero.
-    result = [is_and] * len(numbers)
+    result: list[int] = [is_and] * len(numbers)
     pending = list(range(len(numbers)))
     for child in children:
         if not pending:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal, overload
 
 from transkit.model.catalog import Catalog, Entry
 from transkit.po.plural_expression import (
@@ -116,6 +117,14 @@ def plural_indexes(
         if not 0 <= index < nplurals:
             raise PluralFormsError(f"plural={compiled.source} gives {index} for n = {n}, but nplurals={nplurals}")
     return tuple(indexes)
+
+
+@overload
+def plural_count(catalog: Catalog, *, guess: Literal[True]) -> int: ...
+
+
+@overload
+def plural_count(catalog: Catalog, *, guess: bool = False) -> int | None: ...
 
 
 def plural_count(catalog: Catalog, *, guess: bool = False) -> int | None:

@@ -414,7 +414,7 @@ class _Scanner:
             self.pos = end
             which = m.lastindex
             if which == 3:
-                return self.string(m, start, end)
+                return self.string(m, start, end)  # type: ignore[arg-type]  # see pyproject: always a match
             if which == 4:
                 name = m.group(4)
                 kind = (_PREV_KEYWORDS if self.previous else _KEYWORDS).get(name, _NAME)

@@ -217,10 +217,10 @@ def _flag_info(flags: tuple[str, ...]) -> tuple[str | None, str | None, bool, st
     # ("possible-" ones as plain, "impossible-" ones not at all), the range, no-wrap.
     words = []
     for name in _FORMAT_LANGUAGES:
-        state = formats.get(name)
-        if state in ("yes", "possible"):
+        flag_state = formats.get(name)
+        if flag_state in ("yes", "possible"):
             words.append(f"{name}-format")
-        elif state == "no":
+        elif flag_state == "no":
             words.append(f"no-{name}-format")
     words += [value_range] if value_range else []
     words += ["no-wrap"] if no_wrap else []

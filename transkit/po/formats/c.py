@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from transkit.po.formats.model import FormatError, FormatString, Placeholder, Syntax, dot, quote
 
@@ -72,14 +73,14 @@ def parse_c(text: str, *, objc: bool = False, gettext: bool = False, translation
         letter = macro.group(0) if macro else text[at]
         end = at + len(letter)
         piece = text[start:end]
-        fields = dict(
+        fields: dict[str, Any] = dict(
             flags=head["flags"],
             width=head["width"] or "",
             precision=dot(head["precision"]),
             length=head["length"],
             conversion=letter,
         )
-        if gettext and (problem := _gettext_arguments(head, letter, styles)):
+        if gettext and (problem := _gettext_arguments(head, letter, styles)):  # type: ignore[arg-type]
             errors.append(FormatError(f"{quote(piece)}: {problem}", start, end))
             break
         if letter == "%":
@@ -231,10 +232,11 @@ def _c_consistency(found: list[Placeholder]) -> Iterable[FormatError]:
         return
     uses: list[tuple[int, str, Placeholder]] = []
     for p in directives:
-        uses.append((p.position, p.type, p))
-        for star in (p.width_position, p.precision_position):
-            if star is not None:
-                uses.append((star, "int", p))
+        if p.position is not None:  # every directive kept above has one
+            uses.append((p.position, p.type, p))
+        for argument in (p.width_position, p.precision_position):
+            if argument is not None:
+                uses.append((argument, "int", p))
     if any(position <= 0 for position, _, _ in uses):
         odd = next(p for position, _, p in uses if position <= 0)
         yield FormatError(f"{quote(odd.text)}: arguments are numbered from 1", odd.start, odd.end)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from transkit.po.formats.model import FormatError, FormatString, Placeholder, Syntax, dot, quote
 
@@ -65,7 +66,7 @@ def parse_python(text: str, *, gettext: bool = False) -> FormatString:
             break
         letter = text[at]
         piece = text[start : at + 1]
-        fields = dict(
+        fields: dict[str, Any] = dict(
             flags=tail["flags"],
             width=tail["width"] or "",
             precision=dot(tail["precision"]),
