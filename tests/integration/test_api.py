@@ -62,3 +62,8 @@ def test_the_readme_python_example_runs_as_written(tmp_path, monkeypatch) -> Non
     lines = done.stdout.splitlines()
     assert lines[-3:] == ["0", "1", "()"]  # exit codes with the configured and a stricter fail-on, no notes
     assert any(" T162 " in line or " C105 " in line for line in lines)
+
+
+def test_read_catalog_takes_a_path_as_text() -> None:
+    catalog = transkit.read_catalog(str(CATALOGS / "fr.po"))
+    assert catalog.code == "fr" and catalog.display_path.endswith("fr.po")

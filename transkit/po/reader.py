@@ -33,7 +33,7 @@ _HEADER_FIELD = re.compile(r"^([A-Za-z0-9][A-Za-z0-9_.-]*)[ \t]*:[ \t]*(.*)$")
 
 
 def read_catalog(
-    path: Path,
+    path: Path | str,
     display_path: str | None = None,
     *,
     is_template: bool = False,
@@ -47,6 +47,7 @@ def read_catalog(
     template's messages by key), when given, lends its texts to the catalog's messages
     (see :func:`parse_catalog`).
     """
+    path = Path(path)
     shown = display_path or str(path)
     text = decode(read_bytes(path, shown), shown)  # the bytes are let go before parsing
     return parse_catalog(text, path, shown, is_template=is_template, path_language=path_language, template=template)
