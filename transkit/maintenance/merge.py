@@ -34,15 +34,12 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from transkit.model.catalog import Catalog, Entry, MessageKey
-from transkit.po.plural_expression import PluralFormsError
-from transkit.po.plural_forms import parse_plural_forms
-from transkit.po.plural_rules import known_rules
+from transkit.po.plural_rules import plural_count
 
 FUZZY_THRESHOLD = 0.6
 """gettext's: a translation is proposed only for sources more than 60 % alike."""
 _CONTEXT_BONUS = 0.00001
 """gettext's small advantage for a candidate without context or with the same one."""
-_GETTEXT_DEFAULT_NPLURALS = 2
 
 
 class Decision(enum.Enum):
@@ -129,22 +126,6 @@ def merge(template: Catalog, catalog: Catalog, *, keep_obsolete: bool = True) ->
         else:
             decisions.append(MessageDecision(old.key, Decision.DROPPED))
     return Merged(tuple(entries), tuple(decisions))
-
-
-def plural_count(catalog: Catalog) -> int:
-    """How many ``msgstr[n]`` a plural message of this catalog has: its header's
-    ``nplurals``, else the language's usual rule, else gettext's default of 2."""
-    value = catalog.header_field("Plural-Forms")
-    if value:
-        try:
-            return parse_plural_forms(value).nplurals
-        except PluralFormsError:
-            pass
-    if catalog.language is not None:
-        rules = known_rules(catalog.language.tag)
-        if rules:
-            return rules[0].nplurals
-    return _GETTEXT_DEFAULT_NPLURALS
 
 
 def _untranslated(entry: Entry) -> bool:

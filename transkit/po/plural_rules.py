@@ -14,7 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from transkit.model.catalog import Catalog
 from transkit.po.plural_expression import NUMBERS, PluralFormsError, compile_plural
+from transkit.po.plural_forms import parse_plural_forms
 
 LARGE_NUMBERS: tuple[int, ...] = (10_000, 100_000, 1_000_000, 2_000_000, 10_000_000, 1_000_000_000)
 """Probes past 1000: CLDR's ``many`` form of French, Spanish, Italian, Catalan and
@@ -202,3 +204,22 @@ def _babel_rules(tag: str) -> list[tuple[int, str, str]]:
             rules.append((int(match.group(1)), expression, "CLDR"))
         break
     return rules
+
+
+_GETTEXT_DEFAULT_NPLURALS = 2
+
+
+def plural_count(catalog: Catalog) -> int:
+    """How many ``msgstr[n]`` a plural message of this catalog has: its header's
+    ``nplurals``, else the language's usual rule, else gettext's default of 2."""
+    value = catalog.header_field("Plural-Forms")
+    if value:
+        try:
+            return parse_plural_forms(value).nplurals
+        except PluralFormsError:
+            pass
+    if catalog.language is not None:
+        rules = known_rules(catalog.language.tag)
+        if rules:
+            return rules[0].nplurals
+    return _GETTEXT_DEFAULT_NPLURALS
