@@ -156,6 +156,7 @@ def _carry(ref: Entry, old: Entry, nplurals: int, *, fuzzy_match: bool) -> Entry
     else:
         msgstr = old.msgstr
     fuzzy = old.fuzzy or fuzzy_match or _form_changed(ref, old)
+    previous: tuple[str | None, str | None, str | None]
     if fuzzy and not old.fuzzy:
         previous = (old.msgctxt, old.msgid, old.msgid_plural)
     elif fuzzy and old.previous_msgid is not None:
