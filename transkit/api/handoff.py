@@ -130,6 +130,9 @@ class Imported:
 
     languages: tuple[LanguageImport, ...]
     written: bool
+    empty: tuple[str, ...] = ()
+    """Packages without a unit (nothing needed work when they were exported): a CSV file
+    without rows cannot even say its language, and there is nothing to apply."""
 
 
 def import_packages(
@@ -156,7 +159,9 @@ def import_packages(
     policy = FailOn(gate)
     if not files:
         raise ProjectError("name the packages to import")
-    packages = [read_package(Path(file), display_path(Path(file))) for file in files]
+    read = [read_package(Path(file), display_path(Path(file))) for file in files]
+    packages = [package for package in read if package.units]
+    empty = tuple(package.path for package in read if not package.units)
     located = locate(paths, template=template, config=config)
     termbase = located.termbase(glossary)
     with ExitStack() as stack:
@@ -190,7 +195,7 @@ def import_packages(
                 remove_leftovers(folder)
             for path, data in outputs:
                 write_atomically(path, data)
-        return Imported(tuple(results), written=not dry_run)
+        return Imported(tuple(results), written=not dry_run, empty=empty)
 
 
 def _match(packages: Sequence[Package], project: Project) -> list[tuple[Package, Catalog]]:

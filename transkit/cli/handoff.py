@@ -139,6 +139,8 @@ def import_(
         lock_timeout=lock_timeout,
     )
     refused = 0
+    for path in imported.empty:
+        click.echo(f"{path}: no units, nothing to apply")
     for language in imported.languages:
         _describe(language, dry_run)
         refused += len(language.refused)
