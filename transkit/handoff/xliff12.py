@@ -45,6 +45,8 @@ def write(package: Package) -> bytes:
     for unit in package.units:
         if unit.is_plural:
             group = etree.SubElement(body, _q("group"), id=unit.id, restype="x-gettext-plurals")
+            # As po2xliff writes it: xliff2po reads a plural's fuzziness from the group.
+            group.set("approved", "yes" if unit.state is State.FINAL and all(unit.targets) else "no")
             for form, target in enumerate(unit.targets):
                 source = unit.msgid if form == 0 else unit.msgid_plural or ""
                 _trans_unit(group, unit, f"{unit.id}[{form}]", source, target, context=form == 0)
