@@ -139,10 +139,11 @@ def test_gate_never_writes_what_the_checks_refuse_by_default(project: Path) -> N
 @pytest.mark.parametrize("only", ["all", "needs-work"])
 def test_an_untouched_package_changes_nothing(project: Path, format_name: str, only: str) -> None:
     before = snapshot(project / "catalogs")
-    exported = invoke("export", "fr", "ar", "zh_Hans", "--format", format_name, "--only", only, "-o", "out")
+    exported = invoke("export", "fr", "ar", "ti", "--format", format_name, "--only", only, "-o", "out")
     assert exported.exit_code == 0, exported.output
     files = sorted(str(p) for p in (project / "out").iterdir())
-    assert len(files) == 3
+    # Needs work: fr's fuzzy message, ti's untranslated ones; ar has none (no package).
+    assert len(files) == (3 if only == "all" else 2), exported.output
     result = invoke("import", *files)
     assert result.exit_code == 0, result.output
     assert "0 applied" in result.output and "0 refused" in result.output

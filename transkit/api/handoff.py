@@ -43,7 +43,8 @@ SELECTIONS = (NEEDS_WORK, ALL)
 
 @dataclass(frozen=True)
 class ExportedPackage:
-    path: Path
+    path: Path | None
+    """None when nothing needed work: no package is written (an XLIFF file must hold a unit)."""
     language: str
     units: int
 
@@ -89,18 +90,22 @@ def export_packages(
     single = len(project.catalogs) == 1 and target.suffix.lower() == extension
     domain = project.template.path.stem
     written: list[tuple[Path, bytes, ExportedPackage]] = []
+    skipped: list[ExportedPackage] = []
     for catalog in project.catalogs:
         package = build_package(project.template, catalog, report.findings, termbase, only=only)
         path = target if single else target / f"{domain}.{catalog.code}{extension}"
         rtl = catalog.language is not None and catalog.language.rtl
         data = write_package(package, format, rtl=rtl)
-        written.append((path, data, ExportedPackage(path, catalog.code, len(package.units))))
+        if package.units:
+            written.append((path, data, ExportedPackage(path, catalog.code, len(package.units))))
+        else:
+            skipped.append(ExportedPackage(None, catalog.code, 0))
     for path, _, _ in written:
         make_folder(path.parent)
     check_writable(path for path, _, _ in written)
     for path, data, _ in written:
         write_atomically(path, data)
-    return Exported(tuple(info for _, _, info in written))
+    return Exported((*(info for _, _, info in written), *skipped))
 
 
 @dataclass(frozen=True)

@@ -82,7 +82,10 @@ def export(
         glossary=glossary_path,
     )
     for package in exported.packages:
-        click.echo(f"Wrote {display_path(package.path)}: {package.language}, {package.units} units")
+        if package.path is None:
+            click.echo(f"{package.language}: nothing needs work, no package written")
+        else:
+            click.echo(f"Wrote {display_path(package.path)}: {package.language}, {package.units} units")
 
 
 @main.command(name="import")

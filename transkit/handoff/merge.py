@@ -65,6 +65,9 @@ def plan(package: Package, template: Catalog, catalog: Catalog) -> Plan:
             raise PackageError(f"unit {unit.id} is given twice", package.path, unit.line)
         seen.add(unit.id)
         ref = by_id.get(unit.id)
+        if not any(unit.targets):  # nothing offered: nothing to apply or refuse, stale or not
+            results.append(UnitResult(unit, Outcome.UNCHANGED, key=ref.key if ref is not None else None))
+            continue
         if ref is None:
             results.append(
                 UnitResult(unit, Outcome.REFUSED, "stale: its source changed or was removed since the export")
@@ -90,8 +93,6 @@ def _apply(unit: Unit, entry: Entry) -> tuple[UnitResult, Entry | None]:
     if len(targets) != len(entry.msgstr):
         reason = f"{len(targets)} plural forms where the catalog has {len(entry.msgstr)}"
         return UnitResult(unit, Outcome.REFUSED, reason, entry.key), None
-    if not any(targets):
-        return UnitResult(unit, Outcome.UNCHANGED, key=entry.key), None
     if not all(targets):
         empty = ", ".join(str(form) for form, text in enumerate(targets) if not text)
         return UnitResult(unit, Outcome.REFUSED, f"plural form {empty} left empty", entry.key), None
