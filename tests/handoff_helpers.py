@@ -3,7 +3,6 @@ simulated translator who edits XLIFF 2.0 packages the way a CAT tool writes them
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from pathlib import Path
 
@@ -26,15 +25,6 @@ def copy_campaign(folder: Path) -> Path:
 
 def invoke(*args: str) -> Result:
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
-
-
-def snapshot(folder: Path) -> dict[str, str]:
-    """Every file under ``folder`` with a digest of its bytes: to prove nothing was written."""
-    return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 class Xliff:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from handoff_helpers import Xliff, copy_campaign, invoke, snapshot
+from conftest import snapshot
+from handoff_helpers import Xliff, copy_campaign, invoke
 
 
 @pytest.fixture

@@ -14,7 +14,8 @@ from conftest import DATA
 from handoff_helpers import copy_campaign, invoke
 from lxml import etree
 
-from transkit.handoff import tables_csv, xlsx
+from transkit.handoff import tables_csv, xliff2, xliff12, xlsx
+from transkit.handoff.safety import parse_xml
 from transkit.handoff.units import Package, State, Unit
 from transkit.po.reader import read_catalog
 
@@ -119,3 +120,23 @@ def test_csv_cells_that_look_like_formulas_are_escaped_and_read_back(tmp_path: P
     text = data.decode("utf-8-sig")
     assert "\n=" not in text and ",=" not in text and ",+" not in text and ",@" not in text
     assert [u.targets[0] for u in tables_csv.read(data, "f.csv").units] == FORMULAS
+
+
+MARKUP = ['Call <b>now</b> or <a href="/help"><i>later</i> %(n)d</a><br/> {x}', "</b> stray <b>", "plain"]
+
+
+@pytest.mark.parametrize("module", [xliff2, xliff12], ids=["xliff2", "xliff12"])
+def test_tags_and_placeholders_travel_as_inline_codes_and_come_back_as_written(module) -> None:
+    package = Package("fr", "campaign", tuple(Unit(None, t, None, (t,), State.FINAL) for t in MARKUP))
+    data = module.write(package)
+    back = module.read(parse_xml(data, "p"), "p")
+    assert [u.targets[0] for u in back.units] == MARKUP and [u.msgid for u in back.units] == MARKUP
+    text = data.decode()
+    root = etree.fromstring(data)
+    for source in root.iter("{*}source"):  # what a translator could retype: the plain text
+        plain = (source.text or "") + "".join(child.tail or "" for child in source.iter() if child is not source)
+        assert "%(n)d" not in plain and "<" not in plain and "{x}" not in plain, plain
+    if module is xliff2:
+        assert '<pc id="0-1"' in text and text.count("<ph ") >= 4
+    else:
+        assert "<bpt " in text and "<ept " in text

@@ -8,8 +8,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import needs_msgfmt
-from handoff_helpers import Xliff, copy_campaign, invoke, snapshot
+from conftest import needs_msgfmt, snapshot
+from handoff_helpers import Xliff, copy_campaign, invoke
 
 from transkit import import_packages, update_paths
 from transkit.po.reader import read_catalog

@@ -11,7 +11,7 @@ import click
 from transkit.api import export_packages, import_packages
 from transkit.api.handoff import FORMATS, SELECTIONS, LanguageImport
 from transkit.cli.common import glossary_option, main
-from transkit.cli.maintenance import config_option, template_option
+from transkit.cli.maintenance import config_option, lock_timeout_option, template_option
 from transkit.project.paths import display_path
 
 catalogs_option = click.option(
@@ -102,14 +102,7 @@ def export(
 @template_option
 @config_option
 @glossary_option
-@click.option(
-    "--lock-timeout",
-    type=click.FloatRange(0),
-    default=30,
-    show_default=True,
-    metavar="SECONDS",
-    help="How long to wait for another update or import of the same catalogs.",
-)
+@lock_timeout_option
 def import_(
     files: tuple[Path, ...],
     dry_run: bool,

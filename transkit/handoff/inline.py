@@ -4,6 +4,7 @@ source, so a CAT tool shows them as the same protected token."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from transkit.handoff.units import Code, Piece, pieces
 
@@ -74,3 +75,28 @@ def nest(items: Sequence[tuple[Piece, str]], emit_text: Callable[[str], None], e
 
 def _closes(piece: Piece, pair: int) -> bool:
     return isinstance(piece, Code) and piece.kind == "close" and piece.pair == pair
+
+
+MakeCode = Callable[[Any, str, Code, str, Sequence[tuple[Piece, str]], "Code | None", Any], Any]
+"""Writes one code into an element: ``(element, kind, code, id, children, closing, last)``
+→ the element written last (whose tail takes the text that follows)."""
+
+
+def fill(element: Any, items: Sequence[tuple[Piece, str]], make_code: MakeCode, last: Any = None) -> Any:
+    """Write pieces into an XML element: text into the element's text or the tail of the
+    code written last, each code by ``make_code``. Returns the child written last."""
+
+    def add_text(text: str) -> None:
+        if last is not None:
+            last.tail = (last.tail or "") + text
+        else:
+            element.text = (element.text or "") + text
+
+    def add_code(
+        kind: str, piece: Code, code_id: str, children: Sequence[tuple[Piece, str]], closing: Code | None
+    ) -> None:
+        nonlocal last
+        last = make_code(element, kind, piece, code_id, children, closing, last)
+
+    nest(items, add_text, add_code)
+    return last

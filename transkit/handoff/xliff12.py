@@ -15,7 +15,7 @@ from typing import Any
 
 from lxml import etree
 
-from transkit.handoff.inline import nest, numbered
+from transkit.handoff.inline import fill, numbered
 from transkit.handoff.safety import MAX_UNITS, check_text
 from transkit.handoff.units import Code, Package, PackageError, Piece, State, Unit
 
@@ -92,34 +92,31 @@ def _trans_unit(parent: Any, unit: Unit, unit_id: str, source: str, target: str,
 
 
 def _fill(element: Any, items: Sequence[tuple[Piece, str]]) -> None:
-    last: list[Any] = []
-    count = [0]
+    """Write pieces into ``element``: text, ``<ph>``, and ``<bpt>``/``<ept>`` around a pair's
+    content, all at one level (1.2's paired codes are not containers)."""
+    fill(element, items, _code)
 
-    def add_text(text: str) -> None:
-        if last:
-            last[-1].tail = (last[-1].tail or "") + text
-        else:
-            element.text = (element.text or "") + text
 
-    def add_code(
-        kind: str, piece: Code, code_id: str, children: Sequence[tuple[Piece, str]], closing: Code | None
-    ) -> None:
-        count[0] += 1
-        if kind == "ph":
-            child = etree.SubElement(element, _q("ph"), id=code_id or str(count[0]))
-            child.text = piece.text
-            last.append(child)
-            return
-        assert closing is not None
-        start = etree.SubElement(element, _q("bpt"), id=code_id)
-        start.text = piece.text
-        last.append(start)
-        nest(children, add_text, add_code)
-        end = etree.SubElement(element, _q("ept"), id=code_id)
-        end.text = closing.text
-        last.append(end)
-
-    nest(items, add_text, add_code)
+def _code(
+    parent: Any,
+    kind: str,
+    piece: Code,
+    code_id: str,
+    children: Sequence[tuple[Piece, str]],
+    closing: Code | None,
+    last: Any,
+) -> Any:
+    if kind == "ph":
+        child = etree.SubElement(parent, _q("ph"), id=code_id)
+        child.text = piece.text
+        return child
+    assert closing is not None
+    start = etree.SubElement(parent, _q("bpt"), id=code_id)
+    start.text = piece.text
+    fill(parent, children, _code, last=start)
+    end = etree.SubElement(parent, _q("ept"), id=code_id)
+    end.text = closing.text
+    return end
 
 
 # --------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from typing import Any
 
 from lxml import etree
 
-from transkit.handoff.inline import nest, numbered
+from transkit.handoff.inline import fill, numbered
 from transkit.handoff.safety import MAX_UNITS, check_text
 from transkit.handoff.units import Code, Package, PackageError, Piece, State, Unit
 
@@ -115,28 +115,26 @@ def _notes(unit: Unit) -> list[tuple[str, str, bool]]:
 
 def _fill(element: Any, items: Sequence[tuple[Piece, str]], data: dict[str, str]) -> None:
     """Write pieces into ``element``: text, ``<ph>`` and ``<pc>`` in order."""
-    last: list[Any] = []  # the element whose tail takes the next text
 
-    def add_text(text: str) -> None:
-        if last:
-            last[-1].tail = (last[-1].tail or "") + text
-        else:
-            element.text = (element.text or "") + text
-
-    def add_code(
-        kind: str, piece: Code, code_id: str, children: Sequence[tuple[Piece, str]], closing: Code | None
-    ) -> None:
+    def make_code(
+        parent: Any,
+        kind: str,
+        piece: Code,
+        code_id: str,
+        children: Sequence[tuple[Piece, str]],
+        closing: Code | None,
+        last: Any,
+    ) -> Any:
         if kind == "ph":
-            child = etree.SubElement(element, _q("ph"), id=code_id, dataRef=data[piece.text])
-        else:
-            assert closing is not None
-            child = etree.SubElement(
-                element, _q("pc"), id=code_id, dataRefStart=data[piece.text], dataRefEnd=data[closing.text]
-            )
-            _fill(child, children, data)
-        last.append(child)
+            return etree.SubElement(parent, _q("ph"), id=code_id, dataRef=data[piece.text])
+        assert closing is not None
+        pair = etree.SubElement(
+            parent, _q("pc"), id=code_id, dataRefStart=data[piece.text], dataRefEnd=data[closing.text]
+        )
+        fill(pair, children, make_code)
+        return pair
 
-    nest(items, add_text, add_code)
+    fill(element, items, make_code)
 
 
 # --------------------------------------------------------------------------
