@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 import subprocess
@@ -35,6 +36,15 @@ def msgfmt_statistics(path: Path) -> tuple[int, int, int]:
     for number, kind in _STAT.findall(result.stderr):
         counts[kind] = int(number)
     return counts["translated message"], counts["fuzzy translation"], counts["untranslated message"]
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file under folder with a hash of its bytes: to prove nothing was written."""
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture

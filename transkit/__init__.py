@@ -12,7 +12,7 @@ The library API, one call per command (importing it does not import click)::
     status = report.exit_code()  # 0, or 1 when something reaches the fail level
 
 The same for ``stats_paths``, ``terms_paths``, ``report_paths``, ``init_catalog``,
-``update_paths`` and ``compile_paths``. Lower-level pieces (``load_project``, ``check``
+``update_paths``, ``compile_paths``, ``export_packages`` and ``import_packages``. Lower-level pieces (``load_project``, ``check``
 with explicit :class:`Options`) are here for callers that build a run themselves.
 """
 
@@ -24,12 +24,16 @@ from transkit.api import (
     Compiled,
     CoverageTable,
     EditorsReport,
+    Exported,
+    Imported,
     NewCatalog,
     NoTermbase,
     TermsTable,
     Updated,
     check_paths,
     compile_paths,
+    export_packages,
+    import_packages,
     init_catalog,
     report_paths,
     stats_paths,
@@ -41,6 +45,7 @@ from transkit.engine.runner import Options
 from transkit.engine.runner import run as check
 from transkit.engine.selection import Selection
 from transkit.errors import CatalogError, ConfigError, ProjectError, TranskitError
+from transkit.handoff.units import PackageError
 from transkit.model.catalog import Catalog, CatalogFailure, Entry, Project
 from transkit.model.coverage import Coverage
 from transkit.model.coverage import compute as compute_coverage
@@ -60,12 +65,15 @@ __all__ = [
     "CoverageTable",
     "EditorsReport",
     "Entry",
+    "Exported",
     "FailOn",
     "Finding",
+    "Imported",
     "Language",
     "NewCatalog",
     "NoTermbase",
     "Options",
+    "PackageError",
     "Project",
     "ProjectError",
     "Report",
@@ -79,8 +87,10 @@ __all__ = [
     "check_paths",
     "compile_paths",
     "compute_coverage",
+    "export_packages",
     "filter_languages",
     "find_config",
+    "import_packages",
     "init_catalog",
     "language",
     "load_config",

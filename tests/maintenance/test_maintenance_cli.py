@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import gettext
-import hashlib
 import os
 import re
 import shutil
@@ -13,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import CATALOGS, PROJECTS, SHIPPED_LANGUAGES, needs_msgfmt
+from conftest import CATALOGS, PROJECTS, SHIPPED_LANGUAGES, needs_msgfmt, snapshot
 
 from transkit.cli import main
 from transkit.po.reader import read_catalog
@@ -23,15 +22,6 @@ needs_msgmerge = pytest.mark.skipif(shutil.which("msgmerge") is None, reason="GN
 
 def invoke(*args: str):
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
-
-
-def snapshot(folder: Path) -> dict[str, str]:
-    """Every file under folder with a hash of its bytes: to prove nothing was written."""
-    return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 @pytest.fixture

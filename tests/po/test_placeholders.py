@@ -483,3 +483,10 @@ def test_c_types_follow_msgfmt() -> None:
     assert types("%zd %zu %Zu") == ["ssize_t", "size_t", "size_t"]
     assert types("%C %lc %S %ls") == ["wint_t", "wint_t", "wchar_t *", "wchar_t *"]
     assert types("%<PRIdMAX> %jd %<PRIu64>") == ["intmax_t", "intmax_t", "uint64_t"]
+
+
+def test_a_nested_field_in_a_spec_is_read_like_a_field() -> None:
+    """Found by the property above: Python refuses an unclosed index in a nested field."""
+    assert not parse_brace("{:{[}}").valid
+    assert not parse_brace("{:{x.}}").valid
+    assert parse_brace("{:{w[0]}}").valid and parse_brace("{:{w.x}}").valid

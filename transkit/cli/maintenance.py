@@ -25,6 +25,14 @@ config_option = click.option(
     type=click.Path(path_type=Path),
     help="Configuration file; default: transkit.toml or pyproject.toml here.",
 )
+lock_timeout_option = click.option(
+    "--lock-timeout",
+    type=click.FloatRange(0),
+    default=30,
+    show_default=True,
+    metavar="SECONDS",
+    help="How long to wait for another command writing the same catalogs (update, import).",
+)
 lang_option = click.option(
     "--lang", "languages", multiple=True, metavar="CODE", help="Only this language (repeatable): fr, pt-BR, zh_Hans."
 )
@@ -65,14 +73,7 @@ def init(lang: str, path: Path | None, template: Path | None, config_path: Path 
 @lang_option
 @click.option("--dry-run", is_flag=True, help="Print what would change in each catalog; write nothing.")
 @click.option("--no-obsolete", is_flag=True, help="Drop messages gone from the template instead of keeping them as #~.")
-@click.option(
-    "--lock-timeout",
-    type=click.FloatRange(0),
-    default=30,
-    show_default=True,
-    metavar="SECONDS",
-    help="How long to wait for another update of the same catalogs.",
-)
+@lock_timeout_option
 def update(
     paths: tuple[Path, ...],
     template: Path | None,

@@ -28,7 +28,6 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from datetime import datetime
 
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
@@ -260,12 +259,6 @@ def _bytes(text: str) -> bytes:
 
 def _runs(text: str, size: int) -> Iterator[str]:
     return (text[start : start + size] for start in range(len(text) - size + 1))
-
-
-def revision_date(now: datetime | None = None) -> str:
-    """``PO-Revision-Date`` in gettext's format, local time with its offset."""
-    moment = (now or datetime.now()).astimezone()
-    return moment.strftime("%Y-%m-%d %H:%M%z")
 
 
 def infer_decisions(old: Catalog, merged: Catalog) -> dict[MessageKey, Decision]:

@@ -14,9 +14,9 @@ from datetime import datetime
 import langcodes
 
 from transkit.errors import TranskitError
-from transkit.maintenance.merge import revision_date, untranslated
-from transkit.maintenance.update import set_header_field
+from transkit.maintenance.merge import untranslated
 from transkit.model.languages import Language, language, to_tag
+from transkit.po.headers import revision_date, set_header_field
 from transkit.po.layout import format_catalog, layout
 from transkit.po.plural_forms import usual_plural_count
 from transkit.po.plural_rules import known_rules

@@ -8,16 +8,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from transkit.errors import CatalogError
-from transkit.maintenance.merge import Decision, Merged, merge, revision_date
+from transkit.maintenance.merge import Decision, Merged, merge
 from transkit.model.catalog import Catalog
+from transkit.po.headers import revision_date, set_header_field
 from transkit.po.layout import format_catalog, layout
 from transkit.po.reader import CatalogSource
-
-# Where gettext puts these fields when a header lacks them: after the field before.
-_FIELD_AFTER = {
-    "pot-creation-date": ("report-msgid-bugs-to", "project-id-version"),
-    "po-revision-date": ("pot-creation-date", "report-msgid-bugs-to", "project-id-version"),
-}
 
 
 @dataclass(frozen=True)
@@ -77,22 +72,3 @@ def update_catalog(
             source.catalog.display_path,
         ) from None
     return CatalogUpdate(source, merged, text, data)
-
-
-def set_header_field(msgstr: str, name: str, value: str) -> str:
-    """The header text with one field set, the others untouched, in their order."""
-    lines = msgstr.split("\n")
-    wanted = name.lower()
-    for number, line in enumerate(lines):
-        if line.split(":", 1)[0].strip().lower() == wanted:
-            lines[number] = f"{line.split(':', 1)[0]}: {value}"
-            return "\n".join(lines)
-    position = len(lines) - 1 if lines[-1] == "" else len(lines)
-    fields = [line.split(":", 1)[0].strip().lower() for line in lines]
-    for before in _FIELD_AFTER.get(wanted, ()):
-        if before in fields:
-            position = fields.index(before) + 1
-            break
-    lines.insert(position, f"{name}: {value}")
-    text = "\n".join(lines)
-    return text if text.endswith("\n") else text + "\n"

@@ -228,6 +228,11 @@ def _brace_spec_problem(spec: str, field_text: str) -> str | None:
         name = re.match(r"[^!:.\[]*", inner).group(0)
         if name and not (name.isidentifier() or name.isdigit()):
             return f"{quote(field_text)}: {name!r} in the format spec is not a name or a number"
+        # The nested field's attributes and indexes follow the same rules as a field's.
+        inner_field = re.match(r"[^!:]*", inner).group(0)
+        problem = _brace_field_problem(inner_field, name, field_text)
+        if problem is not None:
+            return problem
     if re.sub(r"\{[^{}]*\}", "", spec).count("{") or re.sub(r"\{[^{}]*\}", "", spec).count("}"):
         return f"{quote(field_text)}: unbalanced brace in the format spec"
     return None
