@@ -23,7 +23,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("text",),
     ("engine",),
     ("checks",),
-    ("reporting", "maintenance"),
+    ("reporting", "maintenance", "content"),
     ("api",),
     ("cli",),
     ("__main__",),
