@@ -12,7 +12,7 @@ The library API, one call per command (importing it does not import click)::
     status = report.exit_code()  # 0, or 1 when something reaches the fail level
 
 The same for ``stats_paths``, ``terms_paths``, ``report_paths``, ``init_catalog``,
-``update_paths`` and ``compile_paths``. Lower-level pieces (``load_project``, ``check``
+``update_paths``, ``compile_paths``, ``extract_paths`` and ``build_paths``. Lower-level pieces (``load_project``, ``check``
 with explicit :class:`Options`) are here for callers that build a run themselves.
 """
 
@@ -21,15 +21,19 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from transkit.api import (
+    Built,
     Compiled,
     CoverageTable,
     EditorsReport,
+    Extracted,
     NewCatalog,
     NoTermbase,
     TermsTable,
     Updated,
+    build_paths,
     check_paths,
     compile_paths,
+    extract_paths,
     init_catalog,
     report_paths,
     stats_paths,
@@ -40,7 +44,7 @@ from transkit.engine.config import Config, find_config, load_config, run_options
 from transkit.engine.runner import Options
 from transkit.engine.runner import run as check
 from transkit.engine.selection import Selection
-from transkit.errors import CatalogError, ConfigError, ProjectError, TranskitError
+from transkit.errors import CatalogError, ConfigError, ContentError, ProjectError, TranskitError
 from transkit.model.catalog import Catalog, CatalogFailure, Entry, Project
 from transkit.model.coverage import Coverage
 from transkit.model.coverage import compute as compute_coverage
@@ -50,16 +54,19 @@ from transkit.po.reader import read_catalog
 from transkit.project.locate import filter_languages, load_project
 
 __all__ = [
+    "Built",
     "Catalog",
     "CatalogError",
     "CatalogFailure",
     "Compiled",
     "Config",
     "ConfigError",
+    "ContentError",
     "Coverage",
     "CoverageTable",
     "EditorsReport",
     "Entry",
+    "Extracted",
     "FailOn",
     "Finding",
     "Language",
@@ -75,10 +82,12 @@ __all__ = [
     "TranskitError",
     "Updated",
     "__version__",
+    "build_paths",
     "check",
     "check_paths",
     "compile_paths",
     "compute_coverage",
+    "extract_paths",
     "filter_languages",
     "find_config",
     "init_catalog",

@@ -1,10 +1,11 @@
 """One library call per command: what ``transkit check``, ``stats``, ``terms``,
-``report``, ``init``, ``update`` and ``compile`` do, returning data and never printing or
+``report``, ``init``, ``update``, ``compile``, ``extract`` and ``build`` do, returning data and never printing or
 exiting. The command line is these calls plus rendering, so a Python user gets exactly
 what the command line gets.
 """
 
 from transkit.api.checking import check_paths
+from transkit.api.content import Built, Extracted, build_paths, extract_paths
 from transkit.api.locating import Located, locate
 from transkit.api.maintaining import Compiled, NewCatalog, Updated, compile_paths, init_catalog, update_paths
 from transkit.api.tables import (
@@ -18,16 +19,20 @@ from transkit.api.tables import (
 )
 
 __all__ = [
+    "Built",
     "Compiled",
     "CoverageTable",
     "EditorsReport",
+    "Extracted",
     "Located",
     "NewCatalog",
     "NoTermbase",
     "TermsTable",
     "Updated",
+    "build_paths",
     "check_paths",
     "compile_paths",
+    "extract_paths",
     "init_catalog",
     "locate",
     "report_paths",
