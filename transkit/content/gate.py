@@ -142,8 +142,7 @@ def decide(
 
 def source_decision(page: Page, output: str, language: str) -> Decision:
     """The page in its own language, as written."""
-    text = page.build(parse, language, "ltr")
-    return Decision(page.shown, output, language, "built", text=text, title=page.title)
+    return Decision(page.shown, output, language, "built", text=page.source, title=page.title)
 
 
 def isolate_numbers(text: str, found: list[str]) -> str:

@@ -255,7 +255,7 @@ class HtmlPage:
     def __init__(self, path: Path, shown: str, text: str) -> None:
         self.path = path
         self.shown = shown
-        self.text = text
+        self.source = self.text = text
         tree = read_tree(text, shown)
         walk = _Walk(tree.getroot())
         self.title = walk.title or path.stem

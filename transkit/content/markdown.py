@@ -353,6 +353,7 @@ class MarkdownPage:
     def __init__(self, path: Path, shown: str, text: str, fields: Sequence[str] = ("title", "description")) -> None:
         self.path = path
         self.shown = shown
+        self.source = text
         self.newline = "\r\n" if "\r\n" in text else "\n"
         self.text = text.replace("\r\n", "\n")
         self.lines = self.text.split("\n")

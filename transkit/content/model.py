@@ -36,6 +36,8 @@ class Page(Protocol):
     shown: str
     """The path as references and errors show it (relative to the working folder)."""
     title: str
+    source: str
+    """The page's text as read."""
     segments: list[Segment]
     format: str
     """``markdown`` or ``html``."""
