@@ -15,6 +15,7 @@ DATA = TESTS / "data"
 GOLDEN = TESTS / "golden"
 PROJECTS = DATA / "projects"
 CATALOGS = ROOT / "catalogs"
+CONTENT = DATA / "content"
 SHIPPED_LANGUAGES = "fr nl de es pt_BR it ro bg pl hu sk uk ru sq tr ar fa ps ti zh_Hans vi th tl".split()
 
 needs_msgfmt = pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU msgfmt is not installed")
@@ -67,3 +68,11 @@ def catalog_contexts(folder: Path) -> dict:
         )
         for catalog in project.catalogs
     }
+
+
+def content_project(folder: Path) -> Path:
+    """The test site's pages (``content/``) with their template and complete French and
+    Arabic catalogs (``catalogs/``), copied into ``folder``: see data/content/README.md."""
+    shutil.copytree(CONTENT / "site", folder / "content")
+    shutil.copytree(CONTENT / "catalogs", folder / "catalogs")
+    return folder

@@ -10,47 +10,12 @@ from pathlib import Path
 import polib
 import pytest
 from click.testing import CliRunner
-from conftest import DATA
+from conftest import CONTENT, content_project
 from lxml import etree
 
 from transkit.cli import main
 
-SITE = DATA / "content" / "site"
-PLURALS = {
-    "fr": "nplurals=2; plural=(n > 1);",
-    "nl": "nplurals=2; plural=(n != 1);",
-    "ar": ("nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);"),
-}
-TRANSLATIONS = {
-    "fr": {
-        "Call the helpline": "Appelez la ligne d’aide",
-        "Free and anonymous, day and night.": "Gratuit et anonyme, jour et nuit.",
-        "If you or someone you know is exploited, call <a1>078 055 800</a1> any time. The call is free and anonymous.": "Si vous ou une personne que vous connaissez êtes exploité, appelez le <a1>078 055 800</a1> à tout moment. L’appel est gratuit et anonyme.",
-        "Who answers": "Qui répond",
-        "Trained staff of the victim centres <em>PAG-ASA</em>, <em>Payoke</em> and <em>Sürya</em>.": "Le personnel formé des centres d’aide aux victimes <em>PAG-ASA</em>, <em>Payoke</em> et <em>Sürya</em>.",
-        "In an emergency, call <strong>112</strong>.": "En cas d’urgence, appelez le <strong>112</strong>.",
-        "More at <a1>stophumantrafficking.be</a1>.": "Plus d’informations sur <a1>stophumantrafficking.be</a1>.",
-        "The campaign website": "Le site de la campagne",
-        "Blue Heart": "Cœur bleu",
-        "The Blue Heart campaign against human trafficking": "La campagne Cœur bleu contre la traite des êtres humains",
-        "Every victim of trafficking counts, leave no one behind. Call <a1>078 055 800</a1>, free and anonymous.": "Chaque victime de traite des êtres humains compte, ne laisser personne de côté. Appelez le <a1>078 055 800</a1>, gratuit et anonyme.",
-        "A blue heart": "Un cœur bleu",
-    },
-    "ar": {
-        "Call the helpline": "اتصل بخط المساعدة",
-        "Free and anonymous, day and night.": "مجاني وسري، ليلاً ونهاراً.",
-        "If you or someone you know is exploited, call <a1>078 055 800</a1> any time. The call is free and anonymous.": "إذا كنت أنت أو شخص تعرفه تتعرض للاستغلال، اتصل على 078 055 800 <a1>الآن</a1> في أي وقت. المكالمة مجانية وسرية.",
-        "Who answers": "من يجيب",
-        "Trained staff of the victim centres <em>PAG-ASA</em>, <em>Payoke</em> and <em>Sürya</em>.": "موظفون مدربون من مراكز الضحايا <em>PAG-ASA</em> و<em>Payoke</em> و<em>Sürya</em>.",
-        "In an emergency, call <strong>112</strong>.": "في حالة الطوارئ، اتصل على <strong>112</strong>.",
-        "More at <a1>stophumantrafficking.be</a1>.": "المزيد على <a1>stophumantrafficking.be</a1>.",
-        "The campaign website": "موقع الحملة",
-        "Blue Heart": "القلب الأزرق",
-        "The Blue Heart campaign against human trafficking": "حملة القلب الأزرق ضد الاتجار بالبشر",
-        "Every victim of trafficking counts, leave no one behind. Call <a1>078 055 800</a1>, free and anonymous.": "كل ضحية للاتجار بالبشر مهمة، لا تترك أحداً خلفك. اتصل على <a1>078 055 800</a1>، مجاناً وبسرية.",
-        "A blue heart": "قلب أزرق",
-    },
-}
+SITE = CONTENT / "site"
 
 
 def _run(*args: str) -> tuple[int, str, str]:
@@ -60,27 +25,25 @@ def _run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def _catalog(folder: Path, code: str, translations: dict[str, str]) -> Path:
-    po = polib.pofile(str(folder / "site.pot"))
-    po.metadata.update({"Language": code, "Plural-Forms": PLURALS[code], "PO-Revision-Date": "2030-01-01 00:00+0000"})
-    po.metadata["Last-Translator"] = "Test <test@example.org>"
-    po.metadata["Language-Team"] = f"{code} <{code}@example.org>"
+def _retranslate(catalog: Path, changes: dict[str, str]) -> None:
+    """Give some messages of a catalog another translation."""
+    po = polib.pofile(str(catalog))
     for entry in po:
-        entry.msgstr = translations.get(entry.msgid, entry.msgid)
-    path = folder / f"{code}.po"
-    po.save(str(path))
-    return path
+        if entry.msgid in changes:
+            entry.msgstr = changes[entry.msgid]
+    po.save(str(catalog))
+
+
+def _message(catalog: Path, start: str) -> polib.POEntry:
+    return next(entry for entry in polib.pofile(str(catalog)) if entry.msgid.startswith(start))
 
 
 @pytest.fixture
 def project(in_tmp: Path) -> Path:
-    """The test site's pages, their template, and French and Arabic catalogs."""
-    shutil.copytree(SITE, in_tmp / "content")
-    (in_tmp / "catalogs").mkdir()
+    """The test site's pages, their template (extracted again here), French and Arabic."""
+    content_project(in_tmp)
     code, out, err = _run("extract", "content", "-o", "catalogs/site.pot")
     assert code == 0, err
-    for language, translations in TRANSLATIONS.items():
-        _catalog(in_tmp / "catalogs", language, translations)
     return in_tmp
 
 
@@ -121,9 +84,9 @@ def test_every_language_is_built_in_the_sources_format_with_lang_dir_and_isolate
 
 
 def test_a_wrong_digit_in_one_language_holds_back_that_page_there_only(project: Path) -> None:
-    key = next(m for m in TRANSLATIONS["fr"] if m.startswith("If you"))
-    wrong = TRANSLATIONS["fr"][key].replace("078 055 800", "078 055 801")
-    _catalog(project / "catalogs", "fr", {**TRANSLATIONS["fr"], key: wrong})
+    fr = project / "catalogs" / "fr.po"
+    entry = _message(fr, "If you")
+    _retranslate(fr, {entry.msgid: entry.msgstr.replace("078 055 800", "078 055 801")})
     code, out, err = _run("build", "content", "--catalogs", "catalogs", "-o", "site")
     assert code == 1
     assert "content/help.md [fr]: held back" in err
@@ -146,7 +109,7 @@ HOSTILE = {
 
 
 def test_a_translation_that_adds_markup_holds_its_page_back_and_text_is_escaped(project: Path) -> None:
-    _catalog(project / "catalogs", "fr", {**TRANSLATIONS["fr"], **HOSTILE})
+    _retranslate(project / "catalogs" / "fr.po", HOSTILE)
     code, out, err = _run("build", "content", "--catalogs", "catalogs", "-o", "site", "--html")
     assert code == 1
     reasons: dict[str, list[str]] = {}
@@ -171,7 +134,7 @@ def test_a_translation_that_adds_markup_holds_its_page_back_and_text_is_escaped(
 
 
 def test_fallback_source_builds_the_page_and_marks_what_fell_back(project: Path) -> None:
-    _catalog(project / "catalogs", "fr", {**TRANSLATIONS["fr"], "Who answers": ""})
+    _retranslate(project / "catalogs" / "fr.po", {"Who answers": ""})
     code, _, err = _run("build", "content", "--catalogs", "catalogs", "-o", "site")
     assert code == 1 and "segment is untranslated in 'Who answers'" in err
     code, out, err = _run("build", "content", "--catalogs", "catalogs", "-o", "site", "--fallback", "source", "--html")
@@ -186,7 +149,7 @@ def test_fallback_source_builds_the_page_and_marks_what_fell_back(project: Path)
 
 
 def test_min_coverage_holds_back_every_page_of_a_language_below_it(project: Path) -> None:
-    _catalog(project / "catalogs", "ar", {**TRANSLATIONS["ar"], "Who answers": ""})
+    _retranslate(project / "catalogs" / "ar.po", {"Who answers": ""})
     (project / "transkit.toml").write_text("min-coverage = 95\n", encoding="utf-8")
     code, _, err = _run("build", "content", "--catalogs", "catalogs", "-o", "site", "--lang", "ar")
     assert code == 1
@@ -251,7 +214,7 @@ def test_editing_one_sentence_makes_exactly_that_segment_fuzzy_in_every_catalog(
     assert code == 0, err
     code, _, err = _run("update", "catalogs")
     assert code == 0, err
-    for language in TRANSLATIONS:
+    for language in ("fr", "ar"):
         catalog = polib.pofile(str(project / "catalogs" / f"{language}.po"))
         fuzzy = [entry for entry in catalog if "fuzzy" in entry.flags]
         assert [entry.msgid for entry in fuzzy] == [
@@ -260,6 +223,6 @@ def test_editing_one_sentence_makes_exactly_that_segment_fuzzy_in_every_catalog(
         assert fuzzy[0].previous_msgid == (
             "Trained staff of the victim centres <em>PAG-ASA</em>, <em>Payoke</em> and <em>Sürya</em>."
         )
-        assert sum(1 for entry in catalog if entry.translated()) == len(TRANSLATIONS[language]) - 1
+        assert len(catalog.translated_entries()) == len(catalog) - 1
     code, _, err = _run("build", "content", "--catalogs", "catalogs", "-o", "site")
     assert code == 1 and "segment is fuzzy" in err
