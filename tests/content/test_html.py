@@ -23,9 +23,12 @@ def _page(name: str) -> HtmlPage:
     return page
 
 
+def _messages(name: str) -> list[str]:
+    return [segment.message for segment in _page(name).segments]
+
+
 def test_segments_of_a_page_with_navigation_table_form_and_code() -> None:
-    messages = [segment.message for segment in _page("signs.html").segments]
-    assert messages == [
+    assert _messages("signs.html") == [
         "Recognising the signs",
         "Home",
         "<a1>Help</a1>",
@@ -45,8 +48,7 @@ def test_segments_of_a_page_with_navigation_table_form_and_code() -> None:
 
 
 def test_text_beside_block_elements_is_a_segment_of_its_own() -> None:
-    messages = [segment.message for segment in _page("about.htm").segments]
-    assert messages == [
+    assert _messages("about.htm") == [
         "Blue Heart is a <em>UN</em> campaign.",
         "Belgium joined it in <b>2009</b>.",
         "Thanks for reading.",

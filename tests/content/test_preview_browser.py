@@ -9,19 +9,14 @@ test-artifacts/.
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import polib
-import pytest
 from click.testing import CliRunner
-from conftest import ROOT, content_project
+from conftest import ARTIFACTS, CHROMIUM, content_project, playwright_or_skip
 
 from transkit.cli import main
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-ARTIFACTS = ROOT / "test-artifacts"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 
 # Where each digit group of the helpline is drawn, left to right on the screen.
@@ -49,25 +44,13 @@ GROUPS_JS = """
 """
 
 
-def _browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        sync_playwright = None
-    if CHROMIUM is None or sync_playwright is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI must have Debian's chromium and playwright (see .ci/run)")
-        pytest.skip("needs chromium and playwright")
-    return sync_playwright
-
-
 def _build(folder: Path) -> int:
     result = CliRunner().invoke(main, ["build", "content", "--catalogs", "catalogs", "-o", "site", "--html"])
     return result.exit_code
 
 
 def test_the_arabic_preview_is_right_to_left_with_the_helpline_in_order(in_tmp: Path) -> None:
-    sync_playwright = _browser()
+    sync_playwright = playwright_or_skip()
     content_project(in_tmp)
     assert _build(in_tmp) == 0
     page_file = in_tmp / "site" / "preview" / "ar" / "index.html"
@@ -105,7 +88,7 @@ HOSTILE = {
 
 
 def test_a_preview_built_from_hostile_catalogs_runs_nothing_and_calls_nowhere(in_tmp: Path) -> None:
-    sync_playwright = _browser()
+    sync_playwright = playwright_or_skip()
     content_project(in_tmp)
     fr = in_tmp / "catalogs" / "fr.po"
     po = polib.pofile(str(fr))

@@ -9,15 +9,8 @@ from pathlib import Path
 import click
 
 from transkit.api.content import build_paths, extract_paths
-from transkit.cli.common import glossary_option, main
+from transkit.cli.common import config_option, glossary_option, lang_option, main, template_option
 from transkit.project.paths import display_path
-
-config_option = click.option(
-    "--config",
-    "config_path",
-    type=click.Path(path_type=Path),
-    help="Configuration file; default: transkit.toml or pyproject.toml here.",
-)
 
 
 @main.command()
@@ -60,18 +53,14 @@ def extract(paths: tuple[Path, ...], output: Path | None, config_path: Path | No
 @click.option(
     "-o", "--output", required=True, type=click.Path(path_type=Path, file_okay=False), help="The folder to build."
 )
-@click.option(
-    "--lang", "languages", multiple=True, metavar="CODE", help="Only this language (repeatable): fr, pt-BR, zh_Hans."
-)
+@lang_option
 @click.option(
     "--fallback",
     type=click.Choice(["source"]),
     help="Write an untranslated or fuzzy segment in the source language (marked) instead of holding its page back.",
 )
 @click.option("--html", "html", is_flag=True, help="Also write a preview site (OUTDIR/preview/) to open in a browser.")
-@click.option(
-    "--template", type=click.Path(path_type=Path), help="The template (.pot); default: the one beside the catalogs."
-)
+@template_option
 @config_option
 @glossary_option
 def build(
