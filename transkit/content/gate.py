@@ -107,10 +107,12 @@ def decide(
     reasons = [Reason(f.code, f.message) for f in language_findings]
     trees: dict[str, Tree] = {}
     fallbacks: list[tuple[str, int]] = []
+    seen: set[str] = set()
     for segment in page.segments:
         message = segment.message
-        if message in trees:
-            continue
+        if message in seen:
+            continue  # one verdict per message, at its first use in the page
+        seen.add(message)
         entry = index.get(message)
         if entry is None or not entry.translated:
             state = "missing from the catalog" if entry is None else "fuzzy" if entry.fuzzy else "untranslated"
