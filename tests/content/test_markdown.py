@@ -197,3 +197,14 @@ def test_whatever_the_translation_says_no_new_markup_reaches_the_page(document: 
     page = _page(document)
     built = page.build(lambda m: [words], "fr", "ltr")
     assert _spaced(built).count("<") <= _spaced(document).count("<") + _spaced(document).count("\n")
+
+
+def test_a_block_whose_text_cannot_be_placed_back_is_refused_not_left_untranslated(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """If transkit cannot find where a block's text is in its lines, the page is bad input:
+    leaving the block out would publish it in the source language in every language."""
+    monkeypatch.setattr(MarkdownPage, "_prefixes", lambda self, first, content: None)
+    with pytest.raises(ContentError, match="cannot find this block's text") as caught:
+        _page("# Title\n\nSome text.\n")
+    assert caught.value.line == 3

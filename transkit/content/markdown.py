@@ -441,12 +441,22 @@ class MarkdownPage:
             prefixes.append(line[: len(line) - len(piece)])
         return prefixes
 
+    def _unplaceable(self, line: int) -> ContentError:
+        """A block whose text transkit cannot find in its lines: refused rather than left
+        out, which would publish it untranslated in every language without a word."""
+        return ContentError(
+            "cannot find this block's text in its lines to put a translation back "
+            "(tabs inside it?); write it without tabs, or mark it <!-- transkit: skip -->",
+            self.shown,
+            line + 1,
+        )
+
     def _paragraph(self, inline: Token, section: tuple[str, ...]) -> None:
         assert inline.map is not None
         first = inline.map[0]
         prefixes = self._prefixes(first, inline.content)
         if prefixes is None:
-            return
+            raise self._unplaceable(first)
         encoded = _encode(inline.children or [])
         self._add(encoded, first, section)
         count = len(prefixes)
@@ -467,17 +477,18 @@ class MarkdownPage:
         if token.markup in ("=", "-"):  # setext: text lines, then the underline
             prefixes = self._prefixes(first, inline.content)
             if prefixes is None:
-                return
+                raise self._unplaceable(first)
             self._add(encoded, first, section)
             writer = self._lines_writer(encoded, prefixes, heading=False)
             self.blocks.append(_Block(first, first + len(prefixes), writer))
             return
         line = self.lines[first]
         content = inline.content.strip(" \t")
-        hashes = line.find("#")
-        start = line.find(content, hashes + 1) if content else -1
+        if not content:
+            return  # an empty heading: nothing to translate
+        start = line.find(content, line.find("#") + 1)
         if start < 0:
-            return
+            raise self._unplaceable(first)
         before, after = line[:start], line[start + len(content) :]
         self._add(encoded, first, section)
 
