@@ -143,3 +143,12 @@ def test_an_unknown_file_type_named_directly_is_refused(tmp_path: Path) -> None:
     path.write_text("hello", encoding="utf-8")
     with pytest.raises(ContentError, match="unknown file type '.txt'"):
         find_sources([path])
+
+
+def test_two_pages_that_would_be_built_to_the_same_place_are_refused(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "index.html").write_text("<p>Hello</p>", encoding="utf-8")
+    with pytest.raises(ContentError, match=r"would be built to the same place as .*a/index.html \(index.html\)"):
+        find_sources([tmp_path / "a" / "index.html", tmp_path / "b" / "index.html"])
+    assert [s.relative.as_posix() for s in find_sources([tmp_path])] == ["a/index.html", "b/index.html"]

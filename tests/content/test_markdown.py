@@ -208,3 +208,9 @@ def test_a_block_whose_text_cannot_be_placed_back_is_refused_not_left_untranslat
     with pytest.raises(ContentError, match="cannot find this block's text") as caught:
         _page("# Title\n\nSome text.\n")
     assert caught.value.line == 3
+
+
+def test_a_page_with_crlf_lines_keeps_them() -> None:
+    page = _page("# Title\r\n\r\nSome text\r\non two lines.\r\n")
+    assert [s.message for s in page.segments] == ["Title", "Some text on two lines."]
+    assert page.build(lambda m: parse(m.upper()), "fr", "ltr") == "# TITLE\r\n\r\nSOME TEXT ON TWO LINES.\r\n"

@@ -51,7 +51,15 @@ def find_sources(paths: Sequence[Path]) -> list[Source]:
     if not found:
         where = ", ".join(display_path(p) for p in paths) or "."
         raise ContentError("no pages (.md, .markdown, .html, .htm) found", where)
-    return sorted(found.values(), key=lambda source: source.relative.as_posix())
+    sources = sorted(found.values(), key=lambda source: (source.relative.as_posix(), str(source.path)))
+    for first, second in zip(sources, sources[1:]):
+        if first.relative == second.relative:
+            raise ContentError(
+                f"would be built to the same place as {display_path(first.path)} ({first.relative.as_posix()}); "
+                "give their folder instead",
+                display_path(second.path),
+            )
+    return sources
 
 
 def _hidden(relative: Path) -> bool:
