@@ -214,3 +214,8 @@ def test_a_page_with_crlf_lines_keeps_them() -> None:
     page = _page("# Title\r\n\r\nSome text\r\non two lines.\r\n")
     assert [s.message for s in page.segments] == ["Title", "Some text on two lines."]
     assert page.build(lambda m: parse(m.upper()), "fr", "ltr") == "# TITLE\r\n\r\nSOME TEXT ON TWO LINES.\r\n"
+
+
+def test_the_skip_marker_keeps_out_the_next_block_of_its_own_container_only() -> None:
+    page = "> quoted\n>\n> <!-- transkit: skip -->\n\nAfter the quote.\n\n<!-- transkit: skip -->\n- a list\n- all of it\n\nKept.\n"
+    assert _messages(page) == ["quoted", "After the quote.", "Kept."]

@@ -371,7 +371,6 @@ class MarkdownPage:
         skipping = False
         title_from_heading = True
         index = 0
-        row: list[Token] = []
         while index < len(tokens):
             token = tokens[index]
             if token.type == "front_matter":
@@ -379,7 +378,9 @@ class MarkdownPage:
                     title_from_heading = False
                 index += 1
                 continue
-            if skipping and token.nesting >= 0 and token.type != "inline":
+            if skipping and token.nesting < 0:
+                skipping = False  # the marker was the last block of its container
+            elif skipping and token.type != "inline":
                 skipping = False
                 index = self._close_of(tokens, index) + 1
                 continue
@@ -398,12 +399,10 @@ class MarkdownPage:
             elif token.type == "paragraph_open":
                 self._paragraph(tokens[index + 1], tuple(h for _, h in headings))
             elif token.type == "tr_open":
-                row = []
                 assert token.map is not None
-                start = token.map[0]
                 end = self._close_of(tokens, index)
-                row = [t for t in tokens[index:end] if t.type == "inline"]
-                self._row(start, row, tuple(h for _, h in headings), first=self._first_row(tokens, index))
+                cells = [t for t in tokens[index:end] if t.type == "inline"]
+                self._row(token.map[0], cells, tuple(h for _, h in headings), first=self._first_row(tokens, index))
                 index = end
             index += 1
 
