@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from conftest import DATA
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from transkit.content.html import HtmlPage
@@ -152,3 +154,54 @@ def test_two_pages_that_would_be_built_to_the_same_place_are_refused(tmp_path: P
     with pytest.raises(ContentError, match=r"would be built to the same place as .*a/index.html \(index.html\)"):
         find_sources([tmp_path / "a" / "index.html", tmp_path / "b" / "index.html"])
     assert [s.relative.as_posix() for s in find_sources([tmp_path])] == ["a/index.html", "b/index.html"]
+
+
+# --------------------------------------------------------------------------
+# The round trip, on pages Hypothesis writes.
+
+_WORD = st.sampled_from(
+    ["help", "078 055 800", "a &lt; b", "&amp;", "&lt;b&gt;", "“quoted”", "Sürya", "x\n  y", "&nbsp;"]
+)
+_INLINE = st.one_of(
+    _WORD,
+    _WORD.map(lambda w: f"<em>{w}</em>"),
+    _WORD.map(lambda w: f'<a href="tel:+3278055800" title="Call {w}">{w}</a>'),
+    _WORD.map(lambda w: f"<code>{w}</code>"),
+    _WORD.map(lambda w: f'<span class="n">{w}</span>'),
+    _WORD.map(lambda w: f'<img src="data:," alt="{w}">'),
+    _WORD.map(lambda w: f'<a href="/signs"><strong>{w}</strong> and <abbr title="{w}">ID</abbr></a>'),
+    st.just("<br>"),
+    st.just("<!-- a comment -->"),
+)
+_RUN = st.lists(_INLINE, min_size=1, max_size=5).map(" ".join)
+_BLOCK = st.one_of(
+    _RUN.map(lambda r: f"<p>{r}</p>"),
+    _RUN.map(lambda r: f"<h2>{r}</h2>"),
+    st.lists(_RUN, min_size=1, max_size=3).map(
+        lambda items: "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+    ),
+    st.tuples(_RUN, _RUN).map(lambda pair: f"<div>{pair[0]}<p>{pair[1]}</p>{pair[0]}</div>"),
+    st.tuples(_RUN, _RUN).map(lambda pair: f"<table><tr><td>{pair[0]}</td><td>{pair[1]}</td></tr></table>"),
+    _RUN.map(lambda r: f'<p translate="no">{r}</p>'),
+    _RUN,  # text directly in <body>, between blocks
+)
+_HTML = st.lists(_BLOCK, min_size=1, max_size=5).map(
+    lambda blocks: (
+        '<!DOCTYPE html>\n<html lang="en"><head><title>Page</title></head><body>\n'
+        + "\n".join(blocks)
+        + "\n</body></html>\n"
+    )
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_HTML)
+def test_a_page_built_from_its_own_segments_is_the_same_document(
+    tmp_path_factory: pytest.TempPathFactory, text: str
+) -> None:
+    page = HtmlPage(Path("page.html"), "page.html", text)
+    built = page.build(parse, "en", "ltr")
+    before = etree.fromstring(text, etree.HTMLParser())
+    after = etree.fromstring(built, etree.HTMLParser())
+    after.attrib.pop("dir", None)
+    assert _shape(after) == _shape(before)

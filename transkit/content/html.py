@@ -109,7 +109,8 @@ class _Walk:
             if value and has_words(escape_text(value)):
                 self.items.append(
                     (
-                        _Attribute(element, name, escape_text(_SPACE.sub(" ", value).strip())),
+                        # As written: a browser shows a line break in a title as one.
+                        _Attribute(element, name, escape_text(value)),
                         _line(element),
                         self._section(),
                     )
