@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 import subprocess
@@ -16,7 +17,28 @@ DATA = TESTS / "data"
 GOLDEN = TESTS / "golden"
 PROJECTS = DATA / "projects"
 CATALOGS = ROOT / "catalogs"
+CONTENT = DATA / "content"
 SHIPPED_LANGUAGES = "fr nl de es pt_BR it ro bg pl hu sk uk ru sq tr ar fa ps ti zh_Hans vi th tl".split()
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ARTIFACTS = ROOT / "test-artifacts"
+"""Where the browser tests leave their screenshots."""
+
+
+def playwright_or_skip():
+    """playwright's ``sync_playwright``, for a test that drives Debian's chromium
+    (:data:`CHROMIUM`): the test is skipped when either is missing, except in CI, where
+    it fails (``.ci/run`` installs both)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        sync_playwright = None
+    if CHROMIUM is None or sync_playwright is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must have Debian's chromium and playwright (see .ci/run)")
+        pytest.skip("needs chromium and playwright")
+    return sync_playwright
+
 
 needs_msgfmt = pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU msgfmt is not installed")
 
@@ -77,3 +99,11 @@ def catalog_contexts(folder: Path) -> dict:
         )
         for catalog in project.catalogs
     }
+
+
+def content_project(folder: Path) -> Path:
+    """The test site's pages (``content/``) with their template and complete French and
+    Arabic catalogs (``catalogs/``), copied into ``folder``: see data/content/README.md."""
+    shutil.copytree(CONTENT / "site", folder / "content")
+    shutil.copytree(CONTENT / "catalogs", folder / "catalogs")
+    return folder

@@ -12,7 +12,7 @@ The library API, one call per command (importing it does not import click)::
     status = report.exit_code()  # 0, or 1 when something reaches the fail level
 
 The same for ``stats_paths``, ``terms_paths``, ``report_paths``, ``init_catalog``,
-``update_paths``, ``compile_paths``, ``export_packages`` and ``import_packages``. Lower-level pieces (``load_project``, ``check``
+``update_paths``, ``compile_paths``, ``export_packages``, ``import_packages``, ``extract_paths`` and ``build_paths``. Lower-level pieces (``load_project``, ``check``
 with explicit :class:`Options`) are here for callers that build a run themselves.
 """
 
@@ -21,18 +21,22 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from transkit.api import (
+    Built,
     Compiled,
     CoverageTable,
     EditorsReport,
     Exported,
+    Extracted,
     Imported,
     NewCatalog,
     NoTermbase,
     TermsTable,
     Updated,
+    build_paths,
     check_paths,
     compile_paths,
     export_packages,
+    extract_paths,
     import_packages,
     init_catalog,
     report_paths,
@@ -44,7 +48,7 @@ from transkit.engine.config import Config, find_config, load_config, run_options
 from transkit.engine.runner import Options
 from transkit.engine.runner import run as check
 from transkit.engine.selection import Selection
-from transkit.errors import CatalogError, ConfigError, ProjectError, TranskitError
+from transkit.errors import CatalogError, ConfigError, ContentError, ProjectError, TranskitError
 from transkit.handoff.units import PackageError
 from transkit.model.catalog import Catalog, CatalogFailure, Entry, Project
 from transkit.model.coverage import Coverage
@@ -55,17 +59,20 @@ from transkit.po.reader import read_catalog
 from transkit.project.locate import filter_languages, load_project
 
 __all__ = [
+    "Built",
     "Catalog",
     "CatalogError",
     "CatalogFailure",
     "Compiled",
     "Config",
     "ConfigError",
+    "ContentError",
     "Coverage",
     "CoverageTable",
     "EditorsReport",
     "Entry",
     "Exported",
+    "Extracted",
     "FailOn",
     "Finding",
     "Imported",
@@ -83,11 +90,13 @@ __all__ = [
     "TranskitError",
     "Updated",
     "__version__",
+    "build_paths",
     "check",
     "check_paths",
     "compile_paths",
     "compute_coverage",
     "export_packages",
+    "extract_paths",
     "filter_languages",
     "find_config",
     "import_packages",

@@ -42,3 +42,9 @@ class GlossaryError(TranskitError):
 class TermbaseInvalid(GlossaryError):
     """A termbase file that reads but breaks the schema (unknown key, bad kind, a phone
     number that does not parse, a duplicate id); ``glossary check`` reports it as a finding."""
+
+
+class ContentError(TranskitError):
+    """A page (Markdown or HTML) that cannot be taken apart into segments: an unknown file
+    type, text that is not UTF-8, front matter that does not parse, HTML whose structure
+    the parser had to guess."""

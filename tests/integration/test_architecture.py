@@ -23,7 +23,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("text",),
     ("engine",),
     ("checks",),
-    ("reporting", "maintenance", "handoff"),
+    ("reporting", "maintenance", "handoff", "content"),
     ("api",),
     ("cli",),
     ("__main__",),

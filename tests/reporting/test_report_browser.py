@@ -7,33 +7,17 @@ the test is skipped when they are missing, in CI it fails instead.
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
-from conftest import CATALOGS, ROOT
+from conftest import ARTIFACTS, CATALOGS, CHROMIUM, playwright_or_skip
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 PAYLOADS = ["<script>alert(1)</script>", '"><img src=x onerror=alert(2)>', "javascript:alert(3)"]
-ARTIFACTS = ROOT / "test-artifacts"
-
-
-def _browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        sync_playwright = None
-    if CHROMIUM is None or sync_playwright is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI must have Debian's chromium and playwright (see .ci/run)")
-        pytest.skip("needs chromium and playwright")
-    return sync_playwright
 
 
 def test_report_renders_in_chromium_and_payloads_stay_text(in_tmp: Path) -> None:
-    sync_playwright = _browser()
+    sync_playwright = playwright_or_skip()
     from transkit.cli import main
 
     shutil.copytree(CATALOGS, in_tmp / "catalogs")

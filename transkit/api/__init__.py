@@ -1,10 +1,11 @@
 """One library call per command: what ``transkit check``, ``stats``, ``terms``,
-``report``, ``init``, ``update``, ``compile``, ``export`` and ``import`` do, returning data and never printing or
+``report``, ``init``, ``update``, ``compile``, ``export``, ``import``, ``extract`` and ``build`` do, returning data and never printing or
 exiting. The command line is these calls plus rendering, so a Python user gets exactly
 what the command line gets.
 """
 
 from transkit.api.checking import check_paths
+from transkit.api.content import Built, Extracted, build_paths, extract_paths
 from transkit.api.handoff import Exported, Imported, export_packages, import_packages
 from transkit.api.locating import Located, locate
 from transkit.api.maintaining import Compiled, NewCatalog, Updated, compile_paths, init_catalog, update_paths
@@ -19,20 +20,24 @@ from transkit.api.tables import (
 )
 
 __all__ = [
+    "Built",
     "Compiled",
     "CoverageTable",
     "EditorsReport",
     "Exported",
     "Imported",
+    "Extracted",
     "Located",
     "NewCatalog",
     "NoTermbase",
     "TermsTable",
     "Updated",
+    "build_paths",
     "check_paths",
     "compile_paths",
     "export_packages",
     "import_packages",
+    "extract_paths",
     "init_catalog",
     "locate",
     "report_paths",

@@ -45,29 +45,30 @@ def main() -> None:
     """
 
 
+template_option = click.option(
+    "--template",
+    type=click.Path(path_type=Path),
+    help="The template (.pot); default: the one *.pot beside the catalogs.",
+)
+config_option = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path),
+    help="Configuration file; default: transkit.toml or pyproject.toml here.",
+)
+lang_option = click.option(
+    "--lang", "languages", multiple=True, metavar="CODE", help="Only this language (repeatable): fr, pt-BR, zh_Hans."
+)
+
+
 def project_options(function: Callable[..., Any]) -> Callable[..., Any]:
     """Options shared by every command that reads a project."""
     for decorator in reversed(
         [
             click.argument("paths", nargs=-1, type=click.Path(path_type=Path)),
-            click.option(
-                "--template",
-                type=click.Path(path_type=Path),
-                help="The template (.pot); default: the one *.pot beside the catalogs.",
-            ),
-            click.option(
-                "--config",
-                "config_path",
-                type=click.Path(path_type=Path),
-                help="Configuration file; default: transkit.toml or pyproject.toml here.",
-            ),
-            click.option(
-                "--lang",
-                "languages",
-                multiple=True,
-                metavar="CODE",
-                help="Only this language (repeatable): fr, pt-BR, zh_Hans.",
-            ),
+            template_option,
+            config_option,
+            lang_option,
             click.option(
                 "-o", "--output", type=click.Path(path_type=Path), help="Write to this file instead of standard output."
             ),

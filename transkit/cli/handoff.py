@@ -10,8 +10,8 @@ import click
 
 from transkit.api import export_packages, import_packages
 from transkit.api.handoff import FORMATS, SELECTIONS, LanguageImport
-from transkit.cli.common import glossary_option, main
-from transkit.cli.maintenance import config_option, lock_timeout_option, template_option
+from transkit.cli.common import config_option, glossary_option, main, template_option
+from transkit.cli.maintenance import lock_timeout_option
 from transkit.project.paths import display_path
 
 catalogs_option = click.option(

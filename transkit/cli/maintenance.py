@@ -9,22 +9,11 @@ from pathlib import Path
 import click
 
 from transkit.api import compile_paths, init_catalog, update_paths
-from transkit.cli.common import glossary_option, main
+from transkit.cli.common import config_option, glossary_option, lang_option, main, template_option
 from transkit.maintenance.update import CatalogUpdate
 from transkit.model.findings import FailOn
 from transkit.project.paths import display_path
 
-template_option = click.option(
-    "--template",
-    type=click.Path(path_type=Path),
-    help="The template (.pot); default: the one *.pot beside the catalogs.",
-)
-config_option = click.option(
-    "--config",
-    "config_path",
-    type=click.Path(path_type=Path),
-    help="Configuration file; default: transkit.toml or pyproject.toml here.",
-)
 lock_timeout_option = click.option(
     "--lock-timeout",
     type=click.FloatRange(0),
@@ -32,9 +21,6 @@ lock_timeout_option = click.option(
     show_default=True,
     metavar="SECONDS",
     help="How long to wait for another command writing the same catalogs (update, import).",
-)
-lang_option = click.option(
-    "--lang", "languages", multiple=True, metavar="CODE", help="Only this language (repeatable): fr, pt-BR, zh_Hans."
 )
 
 

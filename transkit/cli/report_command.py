@@ -9,7 +9,16 @@ from pathlib import Path
 import click
 
 from transkit.api import report_paths
-from transkit.cli.common import echo_failures, echo_notes, glossary_option, main, write_atomically
+from transkit.cli.common import (
+    config_option,
+    echo_failures,
+    echo_notes,
+    glossary_option,
+    lang_option,
+    main,
+    template_option,
+    write_atomically,
+)
 
 DEFAULT_OUTPUT = Path("report.html")
 
@@ -30,20 +39,9 @@ def _timestamp(_ctx: click.Context, _param: click.Parameter, value: str | None) 
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--template",
-    type=click.Path(path_type=Path),
-    help="The template (.pot); default: the one *.pot beside the catalogs.",
-)
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(path_type=Path),
-    help="Configuration file; default: transkit.toml or pyproject.toml here.",
-)
-@click.option(
-    "--lang", "languages", multiple=True, metavar="CODE", help="Only this language (repeatable): fr, pt-BR, zh_Hans."
-)
+@template_option
+@config_option
+@lang_option
 @click.option(
     "-o",
     "--output",

@@ -35,6 +35,8 @@ _TOP_KEYS = {
     "languages",
     "severity",
     "baseline",
+    "content",
+    "front-matter",
 }
 _LANGUAGE_KEYS = {"min-coverage", "select", "ignore"}
 
@@ -57,6 +59,10 @@ class Config:
     severities: Mapping[str, Severity] = field(default_factory=dict)
     """Severity overrides by check code or name."""
     baseline: Path | None = None
+    content: tuple[Path, ...] = ()
+    """Page files and folders ``transkit extract`` and ``build`` read when given none."""
+    front_matter: tuple[str, ...] | None = None
+    """Front-matter fields of Markdown pages that are segments (None: the default ones)."""
 
 
 def find_config(folder: Path) -> Path | None:
@@ -169,6 +175,17 @@ def _validate(table: Any, path: Path, text: str, prefix: str) -> Config:
         except ValueError:
             raise fail(check, f"[severity] {check}: {level!r} is not error, warning or info") from None
 
+    content = table.get("content", [])
+    if isinstance(content, str):
+        content = [content]
+    if not isinstance(content, list) or not all(isinstance(v, str) and v.strip() for v in content):
+        raise fail("content", "'content' must be a path or a list of paths (pages or folders of pages)")
+    front_matter = table.get("front-matter")
+    if front_matter is not None and (
+        not isinstance(front_matter, list) or not all(isinstance(v, str) and v for v in front_matter)
+    ):
+        raise fail("front-matter", "'front-matter' must be a list of field names (title, description, ...)")
+
     min_coverage = None
     if "min-coverage" in table:
         min_coverage = _percent(table["min-coverage"], lambda m: fail("min-coverage", m))
@@ -187,6 +204,8 @@ def _validate(table: Any, path: Path, text: str, prefix: str) -> Config:
         language_ignore=language_ignore,
         severities=severities,
         baseline=path_value("baseline"),
+        content=tuple(folder / value for value in content),
+        front_matter=tuple(front_matter) if front_matter is not None else None,
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
+import shutil
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
@@ -162,3 +163,52 @@ def check_writable(paths: Iterable[Path]) -> None:
             ) from None
         os.close(handle)
         os.unlink(probe)
+
+
+BUILD_MARKER = "build-report.json"
+"""The file every folder :func:`replace_folder` writes holds: what tells a folder transkit
+built (and may replace) from one it must not touch."""
+
+
+def replace_folder(target: Path, files: dict[str, str | bytes]) -> None:
+    """Make ``target`` hold exactly ``files`` (relative path → content), all at once.
+
+    The files are written into a temporary folder beside ``target``, which is then
+    renamed into place; a previous ``target`` is moved aside first and deleted last, so a
+    reader sees the old folder or the new one, never a half-built one. A ``target`` that
+    exists, is not empty and holds no :data:`BUILD_MARKER` is refused (``-o .`` must not
+    delete a working folder).
+    """
+    shown = display_path(target)
+    if target.exists() and (not target.is_dir() or (any(target.iterdir()) and not (target / BUILD_MARKER).is_file())):
+        raise TranskitError(
+            f"exists and is not a folder transkit built (no {BUILD_MARKER}); choose another or remove it", shown
+        )
+    parent = target.parent
+    make_folder(parent)
+    try:
+        staging = Path(tempfile.mkdtemp(dir=parent, prefix=f".{target.name}.", suffix=TEMPORARY_SUFFIX))
+    except OSError as error:
+        raise TranskitError(f"folder is not writable (nothing written): {error.strerror or error}", shown) from None
+    try:
+        for relative, data in sorted(files.items()):
+            path = staging / relative
+            make_folder(path.parent)
+            write_atomically(path, data)
+        os.chmod(staging, _mode_for(target) | 0o111 if target.exists() else 0o777 & ~_umask())
+        old = None
+        if target.exists():
+            old = Path(tempfile.mkdtemp(dir=parent, prefix=f".{target.name}.old.", suffix=TEMPORARY_SUFFIX))
+            os.replace(target, old / target.name)
+        os.replace(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask

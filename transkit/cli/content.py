@@ -1,0 +1,123 @@
+"""``extract`` and ``build``: campaign pages into a template, and back out per language
+behind the gate, each one library call (:mod:`transkit.api.content`) and what it did, shown."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from transkit.api.content import build_paths, extract_paths
+from transkit.cli.common import config_option, glossary_option, lang_option, main, template_option
+from transkit.project.paths import display_path
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The template to write (.pot); default: the configured template.",
+)
+@config_option
+def extract(paths: tuple[Path, ...], output: Path | None, config_path: Path | None) -> None:
+    """Take pages apart into a template: one message per heading, paragraph, list item,
+    table cell, link title, image alt text and front-matter field.
+
+    PATHS are .md/.markdown/.html/.htm files or folders of them (default: 'content' in
+    the configuration). Inline markup becomes placeholder tags (<em>, <a1>…</a1>,
+    <code1/>) that translators move but do not change; code, link targets and anything
+    after <!-- transkit: skip --> or marked translate="no" stay out. Exit 0, or 2 on a
+    page that does not parse (nothing written).
+
+    \b
+    transkit extract content -o catalogs/site.pot
+    transkit extract content/help.md content/index.html -o site.pot
+    """
+    extracted = extract_paths(paths, output=output, config=config_path)
+    state = "written" if extracted.written else "unchanged"
+    click.echo(
+        f"{display_path(extracted.template)}: {extracted.messages} messages from {len(extracted.pages)} pages ({state})"
+    )
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--catalogs",
+    type=click.Path(path_type=Path),
+    help="The catalogs folder (with its template); default: the configured one, else ./catalogs.",
+)
+@click.option(
+    "-o", "--output", required=True, type=click.Path(path_type=Path, file_okay=False), help="The folder to build."
+)
+@lang_option
+@click.option(
+    "--fallback",
+    type=click.Choice(["source"]),
+    help="Write an untranslated or fuzzy segment in the source language (marked) instead of holding its page back.",
+)
+@click.option("--html", "html", is_flag=True, help="Also write a preview site (OUTDIR/preview/) to open in a browser.")
+@template_option
+@config_option
+@glossary_option
+def build(
+    paths: tuple[Path, ...],
+    catalogs: Path | None,
+    output: Path,
+    languages: tuple[str, ...],
+    fallback: str | None,
+    html: bool,
+    template: Path | None,
+    config_path: Path | None,
+    glossary_path: Path | None,
+) -> None:
+    """Write every page in every language, where the gate lets it through.
+
+    OUTDIR/<lang>/<path> in the page's own format (HTML gets lang and dir); a page is
+    built for a language only when every segment it uses is translated and not fuzzy,
+    none has an error finding, and the language meets its min-coverage. Held-back pages
+    are not written; why is printed and recorded in OUTDIR/build-report.json. In
+    right-to-left languages, phone numbers are isolated so they display in order.
+    Exit 0 when everything was built, 1 when a page was held back, 2 on bad input
+    (nothing written).
+
+    \b
+    transkit build content --catalogs catalogs -o site
+    transkit build content --catalogs catalogs -o site --html --lang ar --lang fr
+    transkit build content -o site --fallback source
+    """
+    built = build_paths(
+        paths,
+        output=output,
+        catalogs=catalogs,
+        languages=languages,
+        fallback_source=fallback == "source",
+        html=html,
+        template=template,
+        config=config_path,
+        glossary=glossary_path,
+    )
+    for decision in built.decisions:
+        if decision.published:
+            if decision.isolated:
+                numbers = ", ".join(sorted(set(decision.isolated)))
+                click.echo(f"{decision.page} [{decision.language}]: isolated for right-to-left display: {numbers}")
+            if decision.fallbacks:
+                click.echo(
+                    f"{decision.page} [{decision.language}]: {len(decision.fallbacks)} segments in the source language"
+                )
+            continue
+        click.echo(f"{decision.page} [{decision.language}]: held back", err=True)
+        for reason in decision.reasons:
+            where = f"line {reason.line}: " if reason.line else ""
+            about = f" in {reason.segment!r}" if reason.segment else ""
+            click.echo(f"  {where}{reason.code}: {reason.message}{about}", err=True)
+    published = sum(1 for d in built.decisions if d.published)
+    click.echo(
+        f"Built {published} of {len(built.decisions)} pages in {len(built.languages)} languages "
+        f"to {display_path(built.output)}" + (f"; {len(built.held_back)} held back" if built.held_back else "")
+    )
+    sys.exit(built.exit_code())
