@@ -30,10 +30,13 @@ inside a placeholder is never text, so masking one too many is harmless here."""
 
 TAG = re.compile(
     r"<(/?)([A-Za-z][A-Za-z0-9:_.-]{0,40})"
-    r"((?:\s+[^\s<>\"'/=]+(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>=`]+))?){0,30})"
+    r"((?:\s+(?:(?![<>\"'/=])[!-/:-@\[-^`{-~]){0,3}[A-Za-z0-9_][^\s<>\"'/=]*+(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>=`]+))?){0,30})"
     r"\s*(/?)>"
 )
-"""An HTML or XML tag: ``</name``, its attributes, ``/>``."""
+"""An HTML or XML tag: ``</name``, its attributes, ``/>``. An attribute's name has an ASCII
+letter or digit, after at most three marks (``:href``, ``@click``, ``[(ngModel)]``):
+``<a rel="noreferrer" …>`` is an example written in prose (its ``…`` or ``...`` is no
+attribute), not markup."""
 _ENTITY = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,7}|[A-Za-z][A-Za-z0-9]{0,31});")
 _EMAIL = re.compile(
     r"(?<![A-Za-z0-9.%+-])(?:mailto:)?([A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24})(?![A-Za-z0-9-])"
