@@ -204,7 +204,9 @@ def identical_to_source(entry: Entry, context: CatalogContext) -> Iterator[Probl
     reported when what is left once names (the termbase's, and words the template
     capitalises in mid-sentence), acronyms, placeholders, numbers, URLs and markup are
     taken away is nothing, nor in English catalogs.  A single word left is reported as
-    information only: it may be a loanword (``Hotline``).
+    information only: it may be a loanword (``Hotline``).  A translation that differs in
+    case only (``November`` as ``november``) is a translation, and single letters (a
+    column ``A``, a grade) are nobody's words.
 
     Bad: ``msgstr "Send the report"`` in a French catalog.
     Good: ``msgstr "Envoyer le signalement"``; ``"PAG-ASA (Brussels)"`` kept as is.
@@ -213,10 +215,12 @@ def identical_to_source(entry: Entry, context: CatalogContext) -> Iterator[Probl
         return
     found = []
     for index, source, translation in form_pairs(entry, context.catalog):
-        if not _may_normalize_alike(source, translation) or normalize(source) != normalize(translation):
+        if not _may_normalize_alike(source, translation):
             continue
+        if normalize(source, fold_case=False) != normalize(translation, fold_case=False):
+            continue  # "November" as "november": the case is the language's, a translation
         nouns, names = _names(context)  # asked for copies only, which most catalogs have none of
-        words = untranslated_words(source, nouns, names)
+        words = [word for word in untranslated_words(source, nouns, names) if len(word) > 1]
         if len(words) == 1:
             found.append((index, f"the translation is the source unchanged (one word, {quote(words[0])}: a loanword?)"))
         elif words:
