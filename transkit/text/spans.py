@@ -61,6 +61,12 @@ _GENERIC_TLDS = frozenset(
 )
 
 
+_FILE_EXTENSIONS = frozenset("py sh md so mo mk rb cc ps ml rs".split())
+"""Country codes that software text writes far more often as file extensions (Paraguay's
+``.py``, Moldova's ``.md``): ``name.py`` alone is a file; with a path or a subdomain it
+is a website still."""
+
+
 @dataclass(frozen=True, slots=True)  # slots: many are kept in the caches of text analyses
 class Span:
     """A value found in a text: what it is, where, and as written."""
@@ -118,8 +124,11 @@ def spans(text: str) -> tuple[Span, ...]:
             add("url", start, end)
     if _DOMAIN_END.search(text):
         for match in _BARE_DOMAIN.finditer(text):
-            if match.group(2).lower() not in _tlds():
+            tld = match.group(2).lower()
+            if tld not in _tlds():
                 continue
+            if tld in _FILE_EXTENSIONS and match.group(1).count(".") == 1 and not match.group(3):
+                continue  # "conf.py", "README.md", "setup.sh": a file, not a website
             start, end = match.span()
             end = start + len(match.group().rstrip(_TRAILING_URL_PUNCT))
             add("url", start, end)
