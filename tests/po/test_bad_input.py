@@ -175,3 +175,17 @@ def test_loader_verdict_on_the_msgfmt_corpus(path: Path) -> None:
         assert str(error).startswith(path.name)
     else:
         assert path.parent.name == "valid" and path.name not in STRICTER_THAN_MSGFMT
+
+
+@pytest.mark.parametrize("charset", ["zlib_codec", "base64_codec", "rot13", "hex"])
+def test_regression_a_codec_that_is_no_charset_is_an_unknown_charset(tmp_path: Path, charset: str) -> None:
+    """``charset=zlib_codec`` is in Python's codec registry, but turns bytes into bytes:
+    decoding with it raised a LookupError, a traceback (issue 17)."""
+    path = tmp_path / "fr.po"
+    path.write_bytes(
+        b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=' + charset.encode() + b'\\n"\n\n'
+        b'msgid "a"\nmsgstr "b"\n'
+    )
+    with pytest.raises(CatalogError, match=f"unknown charset '{charset}'") as refused:
+        read_catalog(path, path.name)
+    assert refused.value.line == 3

@@ -139,11 +139,16 @@ def _declared_charset(data: bytes, shown: str) -> str:
     if name.upper() == "CHARSET":  # xgettext's placeholder in a fresh template
         return "utf-8"
     try:
-        return codecs.lookup(name).name
+        info = codecs.lookup(name)
     except LookupError:
+        info = None
+    # Python's codec registry also holds byte-to-byte codecs (zlib_codec, base64_codec,
+    # rot13): no charset, and bytes.decode() would raise a LookupError of its own.
+    if info is None or not getattr(info, "_is_text_encoding", True):
         raise CatalogError(
             f"unknown charset {name!r} in the Content-Type header", shown, _line_at(data, match.start())
         ) from None
+    return info.name
 
 
 def _line_at(data: bytes, offset: int) -> int:
