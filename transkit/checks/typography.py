@@ -98,6 +98,32 @@ def line_break_count_differs(entry: Entry, context: CatalogContext) -> Iterator[
     yield from per_form(entry, found)
 
 
+# Control characters a text never shows: C0 but tab and line feed (carriage return, a
+# Windows line end, is S103's and the writer's matter), DEL, C1. NUL is refused on reading.
+_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+@entry_check("S104", "control-character", Severity.WARNING, applies=Applies.TRANSLATED)
+def control_character(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
+    """The translation has a control character (DEL, ESC, a C1 code) its source has not.
+
+    Nothing displays one the same way: a box, a gap, nothing, or text cut short where a
+    program stops at it; inside a number or an address it breaks copying and dialling.
+    Usually the remnant of an editor or a bad conversion.
+
+    Bad: ``msgstr "Appelez le 078\\177055 800"`` (a DEL, octal 177).
+    Good: ``msgstr "Appelez le 078 055 800"``.
+    """
+    found = []
+    for index, source, translation in form_pairs(entry, context.catalog):
+        if not translation.isprintable() and (controls := set(_CONTROL.findall(translation))):
+            extra = sorted(controls - set(_CONTROL.findall(source)))
+            if extra:
+                shown = ", ".join(f"U+{ord(char):04X}" for char in extra)
+                found.append((index, f"control character {shown} in the translation"))
+    yield from per_form(entry, found)
+
+
 # ---------------------------------------------------------------------------------------
 # Double spaces and repeated words
 # ---------------------------------------------------------------------------------------
