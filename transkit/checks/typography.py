@@ -98,6 +98,32 @@ def line_break_count_differs(entry: Entry, context: CatalogContext) -> Iterator[
     yield from per_form(entry, found)
 
 
+# Control characters a text never shows: C0 but tab and line feed (carriage return, a
+# Windows line end, is S103's and the writer's matter), DEL, C1. NUL is refused on reading.
+_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+@entry_check("S104", "control-character", Severity.WARNING, applies=Applies.TRANSLATED)
+def control_character(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
+    """The translation has a control character (DEL, ESC, a C1 code) its source has not.
+
+    Nothing displays one the same way: a box, a gap, nothing, or text cut short where a
+    program stops at it; inside a number or an address it breaks copying and dialling.
+    Usually the remnant of an editor or a bad conversion.
+
+    Bad: ``msgstr "Appelez le 078\\177055 800"`` (a DEL, octal 177).
+    Good: ``msgstr "Appelez le 078 055 800"``.
+    """
+    found = []
+    for index, source, translation in form_pairs(entry, context.catalog):
+        if not translation.isprintable() and (controls := set(_CONTROL.findall(translation))):
+            extra = sorted(controls - set(_CONTROL.findall(source)))
+            if extra:
+                shown = ", ".join(f"U+{ord(char):04X}" for char in extra)
+                found.append((index, f"control character {shown} in the translation"))
+    yield from per_form(entry, found)
+
+
 # ---------------------------------------------------------------------------------------
 # Double spaces and repeated words
 # ---------------------------------------------------------------------------------------
@@ -204,7 +230,9 @@ def identical_to_source(entry: Entry, context: CatalogContext) -> Iterator[Probl
     reported when what is left once names (the termbase's, and words the template
     capitalises in mid-sentence), acronyms, placeholders, numbers, URLs and markup are
     taken away is nothing, nor in English catalogs.  A single word left is reported as
-    information only: it may be a loanword (``Hotline``).
+    information only: it may be a loanword (``Hotline``).  A translation that differs in
+    case only (``November`` as ``november``) is a translation, and single letters (a
+    column ``A``, a grade) are nobody's words.
 
     Bad: ``msgstr "Send the report"`` in a French catalog.
     Good: ``msgstr "Envoyer le signalement"``; ``"PAG-ASA (Brussels)"`` kept as is.
@@ -213,10 +241,12 @@ def identical_to_source(entry: Entry, context: CatalogContext) -> Iterator[Probl
         return
     found = []
     for index, source, translation in form_pairs(entry, context.catalog):
-        if not _may_normalize_alike(source, translation) or normalize(source) != normalize(translation):
+        if not _may_normalize_alike(source, translation):
             continue
+        if normalize(source, fold_case=False) != normalize(translation, fold_case=False):
+            continue  # "November" as "november": the case is the language's, a translation
         nouns, names = _names(context)  # asked for copies only, which most catalogs have none of
-        words = untranslated_words(source, nouns, names)
+        words = [word for word in untranslated_words(source, nouns, names) if len(word) > 1]
         if len(words) == 1:
             found.append((index, f"the translation is the source unchanged (one word, {quote(words[0])}: a loanword?)"))
         elif words:

@@ -22,6 +22,7 @@ from transkit.model.languages import Language
 from transkit.terms.match import Matcher, loosen, matcher_for, normalize, strip_bidi
 from transkit.terms.model import Term, Termbase, TermKind
 from transkit.terms.values import (
+    PhoneMatch,
     digit_runs,
     displays_reversed,
     domains,
@@ -226,7 +227,9 @@ def _verify_form(
                     )
                 )
             continue
-        written = strip_bidi(same[0].raw)
+        shown = [p for p in same if not _in_tel_link(text, p)] or same
+        spellings = [strip_bidi(p.raw) for p in shown]
+        written = expected if expected in spellings else spellings[0]
         if written != expected:
             uses.append(
                 TermUse(
@@ -560,3 +563,10 @@ def _excused_spans(term, source, prepared, language, termbase, matcher) -> list[
             for form in group:
                 spans.extend(matcher.find(prepared, form))
     return spans
+
+
+def _in_tel_link(text: str, phone: PhoneMatch) -> bool:
+    """Whether a number is the target of a ``tel:`` link: dialled, never displayed, so
+    written in international form by necessity, not in the language's display form."""
+    plain = strip_bidi(text)  # where phone_numbers() counts positions
+    return plain[max(0, phone.start - 8) : phone.start].rstrip().lower().endswith(("tel:", "tel:+", "callto:"))
