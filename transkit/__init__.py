@@ -12,7 +12,7 @@ The library API, one call per command (importing it does not import click)::
     status = report.exit_code()  # 0, or 1 when something reaches the fail level
 
 The same for ``stats_paths``, ``terms_paths``, ``report_paths``, ``init_catalog``,
-``update_paths``, ``compile_paths``, ``export_packages``, ``import_packages``, ``extract_paths`` and ``build_paths``. Lower-level pieces (``load_project``, ``check``
+``update_paths``, ``pretranslate_paths``, ``compile_paths``, ``export_packages``, ``import_packages``, ``extract_paths`` and ``build_paths``. Lower-level pieces (``load_project``, ``check``
 with explicit :class:`Options`) are here for callers that build a run themselves.
 """
 
@@ -30,6 +30,7 @@ from transkit.api import (
     Imported,
     NewCatalog,
     NoTermbase,
+    Pretranslated,
     TermsTable,
     Updated,
     build_paths,
@@ -39,6 +40,7 @@ from transkit.api import (
     extract_paths,
     import_packages,
     init_catalog,
+    pretranslate_paths,
     report_paths,
     stats_paths,
     terms_paths,
@@ -81,6 +83,7 @@ __all__ = [
     "NoTermbase",
     "Options",
     "PackageError",
+    "Pretranslated",
     "Project",
     "ProjectError",
     "Report",
@@ -104,6 +107,7 @@ __all__ = [
     "language",
     "load_config",
     "load_project",
+    "pretranslate_paths",
     "read_catalog",
     "report_paths",
     "run_options",

@@ -1,5 +1,5 @@
 """One library call per command: what ``transkit check``, ``stats``, ``terms``,
-``report``, ``init``, ``update``, ``compile``, ``export``, ``import``, ``extract`` and ``build`` do, returning data and never printing or
+``report``, ``init``, ``update``, ``pretranslate``, ``compile``, ``export``, ``import``, ``extract`` and ``build`` do, returning data and never printing or
 exiting. The command line is these calls plus rendering, so a Python user gets exactly
 what the command line gets.
 """
@@ -9,6 +9,7 @@ from transkit.api.content import Built, Extracted, build_paths, extract_paths
 from transkit.api.handoff import Exported, Imported, export_packages, import_packages
 from transkit.api.locating import Located, locate
 from transkit.api.maintaining import Compiled, NewCatalog, Updated, compile_paths, init_catalog, update_paths
+from transkit.api.pretranslating import Pretranslated, pretranslate_paths
 from transkit.api.tables import (
     CoverageTable,
     EditorsReport,
@@ -30,6 +31,7 @@ __all__ = [
     "Located",
     "NewCatalog",
     "NoTermbase",
+    "Pretranslated",
     "TermsTable",
     "Updated",
     "build_paths",
@@ -40,6 +42,7 @@ __all__ = [
     "extract_paths",
     "init_catalog",
     "locate",
+    "pretranslate_paths",
     "report_paths",
     "stats_paths",
     "terms_paths",
