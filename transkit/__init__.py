@@ -12,7 +12,7 @@ The library API, one call per command (importing it does not import click)::
     status = report.exit_code()  # 0, or 1 when something reaches the fail level
 
 The same for ``stats_paths``, ``terms_paths``, ``report_paths``, ``init_catalog``,
-``update_paths``, ``pretranslate_paths``, ``compile_paths``, ``export_packages``, ``import_packages``, ``extract_paths`` and ``build_paths``. Lower-level pieces (``load_project``, ``check``
+``fix_paths``, ``update_paths``, ``pretranslate_paths``, ``compile_paths``, ``export_packages``, ``import_packages``, ``extract_paths`` and ``build_paths``. Lower-level pieces (``load_project``, ``check``
 with explicit :class:`Options`) are here for callers that build a run themselves.
 """
 
@@ -27,6 +27,7 @@ from transkit.api import (
     EditorsReport,
     Exported,
     Extracted,
+    Fixed,
     Imported,
     NewCatalog,
     NoTermbase,
@@ -38,6 +39,7 @@ from transkit.api import (
     compile_paths,
     export_packages,
     extract_paths,
+    fix_paths,
     import_packages,
     init_catalog,
     pretranslate_paths,
@@ -75,6 +77,7 @@ __all__ = [
     "Entry",
     "Exported",
     "Extracted",
+    "Fixed",
     "FailOn",
     "Finding",
     "Imported",
@@ -100,6 +103,7 @@ __all__ = [
     "compute_coverage",
     "export_packages",
     "extract_paths",
+    "fix_paths",
     "filter_languages",
     "find_config",
     "import_packages",

@@ -1,4 +1,4 @@
-"""One library call per command: what ``transkit check``, ``stats``, ``terms``,
+"""One library call per command: what ``transkit check`` (and ``check --fix``), ``stats``, ``terms``,
 ``report``, ``init``, ``update``, ``pretranslate``, ``compile``, ``export``, ``import``, ``extract`` and ``build`` do, returning data and never printing or
 exiting. The command line is these calls plus rendering, so a Python user gets exactly
 what the command line gets.
@@ -6,6 +6,7 @@ what the command line gets.
 
 from transkit.api.checking import check_paths
 from transkit.api.content import Built, Extracted, build_paths, extract_paths
+from transkit.api.fixing import Fixed, fix_paths
 from transkit.api.handoff import Exported, Imported, export_packages, import_packages
 from transkit.api.locating import Located, locate
 from transkit.api.maintaining import Compiled, NewCatalog, Updated, compile_paths, init_catalog, update_paths
@@ -28,6 +29,7 @@ __all__ = [
     "Exported",
     "Imported",
     "Extracted",
+    "Fixed",
     "Located",
     "NewCatalog",
     "NoTermbase",
@@ -40,6 +42,7 @@ __all__ = [
     "export_packages",
     "import_packages",
     "extract_paths",
+    "fix_paths",
     "init_catalog",
     "locate",
     "pretranslate_paths",
