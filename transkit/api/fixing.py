@@ -18,19 +18,17 @@ from __future__ import annotations
 import dataclasses
 import difflib
 from collections.abc import Sequence
-from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
 from transkit.api.locating import PathLike, locate
-from transkit.api.maintaining import _lock_order, _SourceReader
+from transkit.api.rewriting import locked_project, write_catalogs
 from transkit.engine.config import run_options
 from transkit.engine.registry import all_checks
 from transkit.engine.runner import run
 from transkit.maintenance.fixes import FixState, apply_fixes
 from transkit.maintenance.update import render
 from transkit.model.findings import Finding
-from transkit.project.safewrite import check_writable, folder_lock, remove_leftovers, write_atomically
 
 MAX_PASSES = 8
 """Fixes of one message wait for the next pass when they concern the same form; no
@@ -92,14 +90,7 @@ def fix_paths(
     termbase = located.termbase(glossary)
     chosen = run_options(located.config, select=select, ignore=ignore, termbase=termbase)
     fixing = [info.code for info in chosen.selection.apply(all_checks()) if info.fixes]
-    with ExitStack() as stack:
-        if not dry_run:
-            for folder in _lock_order(located.catalog_folders):
-                stack.enter_context(folder_lock(folder, lock_timeout))
-        reader = _SourceReader()  # read under the lock, as update does
-        project = located.load(languages, reader=reader)
-        if project.failures:
-            raise project.failures[0].error(" (nothing written)")
+    with locked_project(located, languages, dry_run=dry_run, lock_timeout=lock_timeout) as (project, reader):
         states = {c.path: FixState(c, reader[c].header_msgstr) for c in project.catalogs}
         if fixing:
             options = run_options(located.config, select=fixing, termbase=termbase)
@@ -141,10 +132,6 @@ def fix_paths(
             results.append(FixedCatalog(shown, state.applied, diff))
             if diff:
                 outputs.append((catalog.path, data))
-        if not dry_run and outputs:
-            check_writable(path for path, _ in outputs)
-            for folder in {path.parent for path, _ in outputs}:
-                remove_leftovers(folder)
-            for path, data in outputs:
-                write_atomically(path, data)
+        if not dry_run:
+            write_catalogs(outputs)
         return Fixed(tuple(results), written=not dry_run)

@@ -15,13 +15,12 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from collections.abc import Sequence
-from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from transkit.api.locating import PathLike, locate
-from transkit.api.maintaining import _lock_order, _SourceReader
+from transkit.api.rewriting import locked_project, write_catalogs
 from transkit.engine.config import run_options
 from transkit.engine.runner import Options, run
 from transkit.errors import ProjectError
@@ -36,7 +35,6 @@ from transkit.po.plural_forms import plural_count
 from transkit.po.reader import read_catalog
 from transkit.project.locate import find_catalog_files, path_language
 from transkit.project.paths import display_path
-from transkit.project.safewrite import check_writable, folder_lock, remove_leftovers, write_atomically
 
 
 @dataclass(frozen=True)
@@ -51,6 +49,7 @@ class PretranslatedCatalog:
     changed: bool
     """Whether the catalog's file changes."""
     data: bytes = b""
+    """The catalog's new bytes: what is written, or would be on a dry run."""
 
     def counts(self) -> dict[str, int]:
         """Messages filled as translated, filled as fuzzy, and of those flagged by the checks."""
@@ -97,14 +96,7 @@ def pretranslate_paths(
     memory = _read_memory(sources)
     located = locate(paths, template=template, config=config)
     termbase = located.termbase(glossary)
-    with ExitStack() as stack:
-        if not dry_run:
-            for folder in _lock_order(located.catalog_folders):
-                stack.enter_context(folder_lock(folder, lock_timeout))
-        reader = _SourceReader()  # read under the lock, as update does
-        project = located.load(languages, reader=reader)
-        if project.failures:
-            raise project.failures[0].error(" (nothing written)")
+    with locked_project(located, languages, dry_run=dry_run, lock_timeout=lock_timeout) as (project, reader):
         filled: dict[Path, Filled] = {}
         used: dict[Path, tuple[str, ...]] = {}
         for catalog in project.catalogs:
@@ -135,11 +127,7 @@ def pretranslate_paths(
             return result
         by_shown = {catalog.display_path: catalog.path for catalog in project.catalogs}
         outputs = [(by_shown[done.catalog], done.data) for done in results if done.changed]
-        check_writable(path for path, _ in outputs)
-        for folder in {path.parent for path, _ in outputs}:
-            remove_leftovers(folder)
-        for path, data in outputs:
-            write_atomically(path, data)
+        write_catalogs(outputs)
         return result
 
 
