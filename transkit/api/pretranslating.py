@@ -99,10 +99,13 @@ def pretranslate_paths(
     with locked_project(located, languages, dry_run=dry_run, lock_timeout=lock_timeout) as (project, reader):
         filled: dict[Path, Filled] = {}
         used: dict[Path, tuple[str, ...]] = {}
+        merged_changed: set[Path] = set()
         for catalog in project.catalogs:
             own = [m for m in memory if _same(m, catalog)]
             used[catalog.path] = tuple(m.display_path for m in own)
             merged = merge(project.template, catalog)
+            if merged.translations_changed:
+                merged_changed.add(catalog.path)
             filled[catalog.path] = fill(merged.entries, Memory(own), plural_count(catalog, guess=True))
         findings = _judge(project, filled, run_options(located.config, termbase=termbase))
         results: list[PretranslatedCatalog] = []
@@ -113,10 +116,9 @@ def pretranslate_paths(
             created = project.template.header_field("POT-Creation-Date")
             if created:
                 header = set_header_field(header, "POT-Creation-Date", created)
-            text, data = render(source, header, entries)
-            if text != source.text:
+            if suggestions or catalog.path in merged_changed:  # as update: only when translations changed
                 header = set_header_field(header, "PO-Revision-Date", revision_date(now))
-                text, data = render(source, header, entries)
+            text, data = render(source, header, entries)
             results.append(
                 PretranslatedCatalog(
                     catalog.display_path, catalog.code, suggestions, used[catalog.path], text != source.text, data
