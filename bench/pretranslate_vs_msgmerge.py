@@ -70,9 +70,9 @@ def main() -> None:
     print(f"Django {args.new} catalogs emptied, filled from the Django {args.old} catalogs\n")
     print(
         "| component | catalogs | messages | translated / fuzzy (msgmerge) | same decision | "
-        "same result | flagged by checks | msgmerge s | transkit s |"
+        "same result | differ on plural forms | flagged by checks | msgmerge s | transkit s |"
     )
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     times: Counter = Counter()
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
@@ -156,6 +156,9 @@ def main() -> None:
                     tally["same result"] += (
                         same and mine is not None and theirs is not None and (mine.msgstr == theirs.msgstr)
                     )
+                    # msgmerge copies a plural translation into a catalog with another number
+                    # of forms (msgfmt -c rejects it); transkit leaves the message untranslated.
+                    tally["differ: plural forms"] += not same and theirs is not None and theirs.is_plural
                     if not same and len(examples) < 6:
                         examples.append(f"{code} {key[1][:50]!r}: transkit {state(mine)}, msgmerge {state(theirs)}")
             total.update(tally)
@@ -166,14 +169,16 @@ def main() -> None:
             print(
                 f"| {folder.split('/')[-2]}/{domain} | {len(codes)} | {n} | "
                 f"{tally['gnu translated']} / {tally['gnu fuzzy']} | {100 * tally['same decision'] / n:.2f} % | "
-                f"{100 * tally['same result'] / n:.2f} % | {tally['flagged']} | {gnu_time:.2f} | {our_time:.2f} |"
+                f"{100 * tally['same result'] / n:.2f} % | {tally['differ: plural forms']} | {tally['flagged']} | "
+                f"{gnu_time:.2f} | {our_time:.2f} |"
             )
             for line in examples:
                 print(f"  differs: {line}", file=sys.stderr)
     n = total["messages"]
     print(
         f"| **all** | | {n} | {total['gnu translated']} / {total['gnu fuzzy']} | "
-        f"{100 * total['same decision'] / n:.2f} % | {100 * total['same result'] / n:.2f} % | {total['flagged']} | "
+        f"{100 * total['same decision'] / n:.2f} % | {100 * total['same result'] / n:.2f} % | "
+        f"{total['differ: plural forms']} | {total['flagged']} | "
         f"{times['gnu']:.2f} | {times['ours']:.2f} |"
     )
 
