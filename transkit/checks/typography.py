@@ -12,9 +12,10 @@ double space, a repeated word) is never held against the translation.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 
-from transkit.checks.api import Applies, CatalogContext, Entry, Problem, Severity, entry_check
+from transkit.checks.api import Applies, CatalogContext, Entry, Fix, Problem, Severity, entry_check
 from transkit.model.forms import per_form, quote
 from transkit.model.languages import Language, base_language
 from transkit.po.plural_forms import form_pairs
@@ -35,7 +36,13 @@ def _show_ws(ws: str) -> str:
     return quote(ws.replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")) if ws else "no whitespace"
 
 
-@entry_check("S101", "leading-whitespace-differs", Severity.WARNING, applies=Applies.TRANSLATED)
+@entry_check(
+    "S101",
+    "leading-whitespace-differs",
+    Severity.WARNING,
+    applies=Applies.TRANSLATED,
+    fixes="starts the translation with the source's leading whitespace",
+)
 def leading_whitespace_differs(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation starts with other whitespace than its source.
 
@@ -47,14 +54,22 @@ def leading_whitespace_differs(entry: Entry, context: CatalogContext) -> Iterato
     Good: ``msgstr " (facultatif)"``.
     """
     found = []
+    fixed: list[tuple[int, str]] = []
     for index, source, translation in form_pairs(entry, context.catalog):
         want, have = edges(source)[0], edges(translation)[0]
         if want != have:
             found.append((index, f"the source starts with {_show_ws(want)}, the translation with {_show_ws(have)}"))
-    yield from per_form(entry, found)
+            fixed.append((index, source[: len(source) - len(source.lstrip())] + translation.lstrip()))
+    yield from _with_fix(per_form(entry, found), fixed, lambda text: edges(text)[0], entry, context)
 
 
-@entry_check("S102", "trailing-whitespace-differs", Severity.WARNING, applies=Applies.TRANSLATED)
+@entry_check(
+    "S102",
+    "trailing-whitespace-differs",
+    Severity.WARNING,
+    applies=Applies.TRANSLATED,
+    fixes="ends the translation with the source's trailing whitespace",
+)
 def trailing_whitespace_differs(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation ends with other whitespace than its source.
 
@@ -69,6 +84,7 @@ def trailing_whitespace_differs(entry: Entry, context: CatalogContext) -> Iterat
     cjk = language is not None and language.script in {"Hans", "Hant", "Jpan", "Hani"}
     tibetan = base_language(language) in ("bo", "dz")
     found = []
+    fixed: list[tuple[int, str]] = []
     for index, source, translation in form_pairs(entry, context.catalog):
         want, have = edges(source)[1], edges(translation)[1]
         if want == have:
@@ -77,7 +93,25 @@ def trailing_whitespace_differs(entry: Entry, context: CatalogContext) -> Iterat
         if want.strip(" ") == have.strip(" ") and ((cjk and last in _FULL_WIDTH_END) or (tibetan and last in "།༌་")):
             continue
         found.append((index, f"the source ends with {_show_ws(want)}, the translation with {_show_ws(have)}"))
-    yield from per_form(entry, found)
+        fixed.append((index, translation.rstrip() + source[len(source.rstrip()) :]))
+    yield from _with_fix(per_form(entry, found), fixed, lambda text: edges(text)[1], entry, context)
+
+
+def _with_fix(
+    problems: Iterator[Problem],
+    fixed: list[tuple[int, str]],
+    edge: Callable[[str], str],
+    entry: Entry,
+    context: CatalogContext,
+) -> Iterator[Problem]:
+    """The problems, each with the fix of every form when the fix is certain: a form whose
+    edge is hidden behind a bidi control (``edges`` reads through them, ``strip`` does
+    not) keeps its text, and then no form is fixed."""
+    sources = {index: source for index, source, _ in form_pairs(entry, context.catalog)}
+    certain = all(edge(text) == edge(sources[index]) for index, text in fixed)
+    fix = Fix(msgstr=tuple(fixed)) if fixed and certain else None
+    for problem in problems:
+        yield replace(problem, fix=fix) if fix is not None else problem
 
 
 @entry_check("S103", "line-break-count-differs", Severity.WARNING, applies=Applies.TRANSLATED)

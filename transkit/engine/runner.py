@@ -417,4 +417,5 @@ def _finding(
         language=problem.language or language,
         msgctxt=msgctxt,
         msgid=msgid,
+        fix=problem.fix if info.fixes else None,
     )

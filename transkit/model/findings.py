@@ -56,6 +56,9 @@ class Finding:
     language: str | None = None
     msgctxt: str | None = field(default=None)
     msgid: str | None = field(default=None)
+    fix: Fix | None = field(default=None, compare=False)
+    """What ``check --fix`` would write; not part of what the finding is (baselines,
+    reports and equality ignore it)."""
 
     def sort_key(self) -> tuple[str, int, str]:
         """File, line, code; the sort is stable, so findings of one check on one line
@@ -115,6 +118,22 @@ def _fails(finding: Finding, fail_on: FailOn) -> bool:
 
 
 @dataclass(frozen=True)
+class Fix:
+    """How a check repairs what it found, when a machine can do it safely.
+
+    The new text of whole translation forms (``msgstr`` index and text) or of header
+    fields: whole values rather than edits at offsets, so that a fix computed on one
+    version of a message can be checked against it, and applying it twice is the same as
+    once. ``transkit check --fix`` writes fixes; nothing else does.
+    """
+
+    msgstr: tuple[tuple[int, str], ...] = ()
+    """``(form index, new text)`` for each form the fix rewrites."""
+    header: tuple[tuple[str, str], ...] = ()
+    """``(field, value)`` for each header field the fix sets."""
+
+
+@dataclass(frozen=True)
 class Problem:
     """What a check yields; the engine adds code, file, language and severity.
 
@@ -129,3 +148,5 @@ class Problem:
     severity: Severity | None = None
     file: str | None = None
     language: str | None = None
+    fix: Fix | None = None
+    """The repair, from a check registered with ``fixes``; ignored from other checks."""
