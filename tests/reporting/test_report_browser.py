@@ -77,8 +77,15 @@ def hostile_project(folder: Path) -> Path:
     ps.write_text(text.replace("\u2066078 055 800\u2069", "\u202e078 055 800\u202c", 1), encoding="utf-8")
     from transkit.cli import main
 
-    result = CliRunner().invoke(main, ["report", "-o", "report.html", "--now", "2026-01-01T00:00:00Z"])
+    # A repository of one commit, so that the report draws its history section too.
+    identity = ["-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"]
+    environment = {k: v for k, v in os.environ.items() if k not in {"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"}}
+    for command in (["init", "-q"], ["add", "catalogs", "glossary"], ["commit", "-q", "-m", "Campaign catalogs"]):
+        subprocess.run(["git", *identity, *command], cwd=folder, env=environment, check=True, capture_output=True)
+    options = ["report", "-o", "report.html", "--now", "2026-01-01T00:00:00Z", "--history", "5"]
+    result = CliRunner().invoke(main, options)
     assert result.exit_code == 0, result.output
+    assert '<section id="history"' in (folder / "report.html").read_text(encoding="utf-8")
     return folder / "report.html"
 
 

@@ -35,6 +35,7 @@ from transkit.model.catalog import Catalog, CatalogFailure, Entry, Project
 from transkit.model.coverage import Coverage, compute, index
 from transkit.model.findings import Finding, Report
 from transkit.model.languages import Language
+from transkit.reporting.history import History
 from transkit.terms.matrix import TermsMatrix
 from transkit.terms.verify import Status
 
@@ -431,13 +432,86 @@ def _cell(matrix: TermsMatrix, term_id: str, code: str) -> CellView:
     return CellView(css, label, cell.messages, tuple(cell.found), tuple(cell.problems))
 
 
+SPARK_WIDTH = 160
+SPARK_HEIGHT = 28
+
+
+@dataclass(frozen=True)
+class TrendView:
+    """One language's row of the history: a coverage line and error bars over the commits,
+    drawn as inline SVG (readable without script), with the same numbers as text."""
+
+    code: str
+    line: str
+    """The polyline's points (``x,y x,y``)."""
+    dots: tuple[tuple[float, float, str], ...]
+    bars: tuple[tuple[float, float, float, float, str], ...]
+    coverage_text: str
+    errors_text: str
+    last_changed: str
+
+
+def _history_view(history: History | None) -> dict[str, object] | None:
+    """What the template draws for ``--history``; None when it was not asked for."""
+    if history is None:
+        return None
+    points = history.points
+    step = (SPARK_WIDTH - 12) / (len(points) - 1) if len(points) > 1 else 0.0
+    xs = [round(6 + step * i, 1) if len(points) > 1 else SPARK_WIDTH / 2 for i in range(len(points))]
+    most = max((n for point in points for n in point.errors.values()), default=0) or 1
+    bar = max(min(step * 0.6, 10.0), 3.0) if len(points) > 1 else 8.0
+    rows = []
+    for code in history.languages:
+        dots, bars, coverage, errors = [], [], [], []
+        for x, point in zip(xs, points):
+            label = f"{point.commit} {point.date[:10]}"
+            if code in point.percent:
+                y = round(2 + (100 - point.percent[code]) / 100 * (SPARK_HEIGHT - 4), 1)
+                dots.append((x, y, f"{label}: {point.percent[code]:.1f} %"))
+                coverage.append(f"{label}: {point.percent[code]:.1f} %")
+                count = point.errors.get(code, 0)
+                height = round((SPARK_HEIGHT - 2) * count / most, 1)
+                bars.append(
+                    (round(x - bar / 2, 1), round(SPARK_HEIGHT - height, 1), round(bar, 1), height, f"{label}: {count}")
+                )
+                errors.append(f"{label}: {count}")
+            else:
+                coverage.append(f"{label}: no catalog")
+        rows.append(
+            TrendView(
+                code=code,
+                line=" ".join(f"{x},{y}" for x, y, _ in dots),
+                dots=tuple(dots),
+                bars=tuple(bars),
+                coverage_text="; ".join(coverage),
+                errors_text="; ".join(errors),
+                last_changed=history.last_changed.get(code, ""),
+            )
+        )
+    return {
+        "unavailable": history.unavailable,
+        "commits": points,
+        "rows": rows,
+        "width": SPARK_WIDTH,
+        "height": SPARK_HEIGHT,
+    }
+
+
 def _unreadable(failures: Sequence[CatalogFailure]) -> list[tuple[str, str]]:
     """(file, reason) of each catalog that could not be read: the top of the board."""
     return [(f.display_path + (f":{f.line}" if f.line else ""), f.message) for f in failures]
 
 
-def render_report(project: Project, report: Report, matrix: TermsMatrix | None, *, generated_at: str) -> str:
-    """The whole report as one HTML document (a str, ready to be written as UTF-8)."""
+def render_report(
+    project: Project,
+    report: Report,
+    matrix: TermsMatrix | None,
+    *,
+    generated_at: str,
+    history: History | None = None,
+) -> str:
+    """The whole report as one HTML document (a str, ready to be written as UTF-8);
+    ``history`` (``--history``) adds the trend section."""
     template_index = index(project.template)
     by_file = {coverage.file: coverage for coverage in report.coverage}
     catalog_files = {catalog.display_path for catalog in project.catalogs}
@@ -477,6 +551,7 @@ def render_report(project: Project, report: Report, matrix: TermsMatrix | None, 
         board=board,
         bars={view.code: _bar_geometry(view) for view in languages},
         unreadable=_unreadable(project.failures),
+        history=_history_view(history),
         exports=_exports(board, report.findings),
         other_findings=other_findings,
         matrix=matrix,
