@@ -177,7 +177,10 @@ def test_report_in_chromium_at_1366_and_390_px_and_printed(in_tmp: Path) -> None
             page.set_viewport_size({"width": 390, "height": 844})
             width, inner = page.evaluate(OVERFLOW)
             assert width <= inner, f"page scrolls sideways at 390 px: {width} > {inner}"
+            page.evaluate("window.scrollTo(0, 0)")
             page.screenshot(path=str(ARTIFACTS / "report-390.png"))
+            page.evaluate("document.getElementById('terms').scrollIntoView()")
+            page.screenshot(path=str(ARTIFACTS / "report-390-matrix.png"))
 
             # Print, A4 landscape (the page's @page rule): every language of the matrix.
             page.set_viewport_size({"width": 1366, "height": 900})

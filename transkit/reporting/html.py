@@ -466,7 +466,7 @@ def _history_view(history: History | None) -> dict[str, object] | None:
         for x, point in zip(xs, points):
             label = f"{point.commit} {point.date[:10]}"
             if code in point.percent:
-                y = round(2 + (100 - point.percent[code]) / 100 * (SPARK_HEIGHT - 4), 1)
+                y = round(5 + (100 - point.percent[code]) / 100 * (SPARK_HEIGHT - 10), 1)  # clear of the frame
                 dots.append((x, y, f"{label}: {point.percent[code]:.1f} %"))
                 coverage.append(f"{label}: {point.percent[code]:.1f} %")
                 count = point.errors.get(code, 0)
