@@ -18,7 +18,7 @@ with explicit :class:`Options`) are here for callers that build a run themselves
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 from transkit.api import (
     Built,

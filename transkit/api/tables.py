@@ -16,6 +16,7 @@ from transkit.model.catalog import CatalogFailure, Project
 from transkit.model.coverage import Coverage, compute, index
 from transkit.model.findings import Report
 from transkit.project.locate import locate_files
+from transkit.reporting.history import History, read_history
 from transkit.reporting.html import render_report
 from transkit.terms.matrix import TermsMatrix, build_matrix
 
@@ -114,6 +115,8 @@ class EditorsReport:
     report: Report
     matrix: TermsMatrix | None
     """None when there is no termbase (see ``report.notes``)."""
+    history: History | None = None
+    """The catalogs' git history, when asked for (``--history``)."""
 
     @property
     def exit_code(self) -> int:
@@ -121,7 +124,7 @@ class EditorsReport:
 
     def html(self, generated_at: str) -> str:
         """The self-contained page, stamped with ``generated_at`` (ISO 8601)."""
-        return render_report(self.project, self.report, self.matrix, generated_at=generated_at)
+        return render_report(self.project, self.report, self.matrix, generated_at=generated_at, history=self.history)
 
 
 def report_paths(
@@ -131,13 +134,18 @@ def report_paths(
     config: PathLike | None = None,
     glossary: PathLike | None = None,
     languages: Sequence[str] = (),
+    history: int = 0,
 ) -> EditorsReport:
     """The check report and critical-terms matrix behind ``transkit report``; the
-    configuration's selection, severities and thresholds apply, as in ``check``."""
+    configuration's selection, severities and thresholds apply, as in ``check``.
+    ``history``: how many of the last commits that changed the catalogs to read from git
+    and check the same way (0: none)."""
     located = locate(paths, template=template, config=config)
     project = located.load(languages)
     termbase = located.termbase(glossary)
-    report = run(project, run_options(located.config, termbase=termbase))
+    options = run_options(located.config, termbase=termbase)
+    report = run(project, options)
     matrix = build_matrix(project, termbase) if termbase else None
     notes = located.termbase_note(termbase, glossary)
-    return EditorsReport(project, replace(report, notes=notes), matrix)
+    past = read_history(project, options, history) if history > 0 else None
+    return EditorsReport(project, replace(report, notes=notes), matrix, past)

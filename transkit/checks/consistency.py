@@ -142,7 +142,8 @@ def number_differs_across_languages(project: ProjectFacts, options: Options) -> 
             for code, path, line in places:
                 yield Problem(
                     f"phone numbers {' '.join(found) or '(none)'} differ from the source's "
-                    f"{' '.join(expected)}, which {agree} other language{'s' if agree != 1 else ''} give",
+                    f"{' '.join(expected)}"
+                    + (f", which {agree} other language{'s give' if agree != 1 else ' gives'}" if agree else ""),
                     line=line,
                     msgctxt=key[0],
                     msgid=key[1],

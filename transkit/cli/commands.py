@@ -154,9 +154,10 @@ def check(
         # Colour only for a person at a terminal, and never when NO_COLOR is set.
         colour = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         render = functools.partial(text.render_findings if quiet else text.render, colour=colour)
-    if output_format == "junit":  # a test case per family that ran, passing or failing
+    if output_format == "junit":  # a test case per family that ran, failing only at the run's fail level
         selected = set(report.selected)
-        render = functools.partial(junit.render, checks=[info for info in all_checks() if info.code in selected])
+        checks = [info for info in all_checks() if info.code in selected]
+        render = functools.partial(junit.render, checks=checks, fail_on=fail_on)
     with open_output(output) as stream:
         render(report, stream)
     sys.exit(report.exit_code(fail_on))

@@ -98,17 +98,19 @@ class Report:
         value, ``"error"``; default: the configured one), every coverage gate holds and
         every catalog could be read, else 1."""
         policy = self.fail_on if fail_on is None else FailOn(fail_on)
-        if self.unreadable or any(_fails(finding, policy) for finding in self.findings):
+        if self.unreadable or any(fails(finding, policy) for finding in self.findings):
             return 1
         return 0
 
     def failing_files(self, fail_on: FailOn = FailOn.ERROR) -> set[str]:
         """The files with a finding that fails the gate: what ``compile --only-passing``
         leaves out."""
-        return {finding.file for finding in self.findings if _fails(finding, fail_on)}
+        return {finding.file for finding in self.findings if fails(finding, fail_on)}
 
 
-def _fails(finding: Finding, fail_on: FailOn) -> bool:
+def fails(finding: Finding, fail_on: FailOn) -> bool:
+    """Whether ``finding`` fails a run at ``fail_on``: one rule for the exit code and for
+    the reporters that mark failures (JUnit), so the two never disagree."""
     if finding.code in GATE_CODES:
         return True
     if fail_on is FailOn.NEVER:
