@@ -92,11 +92,19 @@ def parse_date(value: str | None) -> dt.datetime | None:
 
 
 def is_outdated(catalog: Catalog, template: Catalog) -> bool:
-    """True when the catalog was last revised before the template was created, and its
-    messages are not the template's (see :func:`in_step`)."""
+    """True when the catalog was last revised before the template was created, and a
+    translator has work in it (see :func:`in_step`)."""
     revised = parse_date(catalog.header_field("PO-Revision-Date"))
     created = parse_date(template.header_field("POT-Creation-Date"))
-    return revised is not None and created is not None and revised < created and not in_step(catalog, template)
+    if revised is None or created is None or revised >= created:
+        return False
+    # Dates a platform froze are not believed of a catalog with nothing left for a
+    # translator: its messages the template's, each translated, none fuzzy or made for an
+    # older source. A catalog msgmerge brought in step keeps its revision date, and its
+    # changed messages (fuzzy) still wait for a translator: that one is outdated.
+    return not in_step(catalog, template) or any(
+        entry.fuzzy or entry.has_empty_form or entry.source_changed for entry in catalog.entries if not entry.obsolete
+    )
 
 
 def in_step(catalog: Catalog, template: Catalog) -> bool:
