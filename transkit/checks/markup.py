@@ -9,6 +9,7 @@ compared as URLs, and may move between the domains of one ``url`` term of the te
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from transkit.checks.api import Applies, CatalogContext, Entry, Problem, Severity, entry_check
@@ -94,23 +95,43 @@ def tag_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     tag replaced by another of its kind is reported here as changed (``<b>`` became
     ``<strong>``), not also as added.
 
+    A lost pair of emphasis tags (``<strong>…</strong>``, ``<em>``), which breaks nothing,
+    is a warning.
+
     Bad: ``msgid "<a href=\\"/help\\">Get help</a>"`` → ``msgstr "Obtenir de l’aide"``.
     Good: ``msgstr "<a href=\\"/help\\">Obtenir de l’aide</a>"``.
     """
-    found = []
+    found: list[tuple[int, str]] = []
+    emphasis: list[tuple[int, str]] = []
     for index, source, translation in _forms_with(entry, context, "<"):
         missing, changed, _ = tag_changes(source, translation)
         if missing:
-            found.append(
-                (
-                    index,
-                    f"{_tag_list(missing)} of the source {'is' if len(missing) == 1 else 'are'} "
-                    "missing from the translation",
-                )
+            message = (
+                f"{_tag_list(missing)} of the source {'is' if len(missing) == 1 else 'are'} "
+                "missing from the translation"
             )
+            (emphasis if _only_emphasis_pairs(missing) else found).append((index, message))
         for before, after in changed:
             found.append((index, f"tag {quote(_show(before))} became {quote(_show(after))}"))
-    return per_form(entry, found)
+    yield from per_form(entry, found)
+    for problem in per_form(entry, emphasis):
+        yield Problem(problem.message + " (emphasis only)", severity=Severity.WARNING)
+
+
+_EMPHASIS = frozenset("b strong i em u s small mark code kbd tt big sub sup".split())
+
+
+def _only_emphasis_pairs(missing: list[Tag]) -> bool:
+    """Whether what is missing is whole pairs of emphasis tags without attributes: the
+    words lose their bold or italics, nothing breaks and no link is lost; a reviewer
+    should look, a release need not wait (``<strong>enable</strong>`` in Japanese)."""
+    opened = Counter(t.name for t in missing if t.kind == "open")
+    closed = Counter(t.name for t in missing if t.kind == "close")
+    return (
+        opened == closed
+        and all(t.name in _EMPHASIS and not t.attributes for t in missing)
+        and all(t.kind in ("open", "close") for t in missing)
+    )
 
 
 @entry_check("M132", "tag-added", Severity.WARNING, applies=Applies.TRANSLATED)
