@@ -527,6 +527,15 @@ def test_missing_plural_forms_is_an_error_only_with_plural_messages() -> None:
     assert warning.severity is Severity.WARNING and "nplurals=1; plural=0;" in warning.message
 
 
+def test_regression_one_form_where_references_give_two_is_a_warning() -> None:
+    """H108 was an error for Django's Kyrgyz and Uzbek catalogs (nplurals=1), which read
+    well: a single form is a choice for numerals that take the singular (issue 17)."""
+    (kyrgyz,) = _findings("case-ky-one-form.po", "H108")
+    (chinese,) = _findings("case-zh-two-forms.po", "H108")
+    assert kyrgyz.severity is Severity.WARNING
+    assert chinese.severity is Severity.ERROR
+
+
 def test_plural_findings_say_where_and_what() -> None:
     (out_of_range,) = _findings("case-ar-index-out-of-range.po", "H106")
     assert "gives 6 for n = 100" in out_of_range.message

@@ -192,7 +192,8 @@ def plural_count_unexpected(context: CatalogContext) -> Iterator[Problem]:
     A language has the forms its grammar has: with too few, some numbers get a
     grammatically wrong form; with too many, translators invent distinctions.  CLDR and
     GNU gettext's tradition sometimes differ (French: 3 or 2) and both are accepted.
-    A language no reference knows is not judged.
+    A language no reference knows is not judged.  A single form where references give
+    more is a warning: a language whose numerals take the singular may choose it.
 
     Bad: ``"Language: ar"`` with ``nplurals=2; plural=(n != 1);``.
     Good: ``"Language: ar"`` with ``nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);``.
@@ -214,6 +215,10 @@ def plural_count_unexpected(context: CatalogContext) -> Iterator[Problem]:
         f"nplurals={state.forms.nplurals}, but {catalog.language.english_name} has {' or '.join(parts)}; "
         f"for example {rules[0].header}",
         line=catalog.header_line,
+        # One form for every number is a choice for languages whose numerals take the
+        # singular (Kyrgyz, Uzbek in Django's catalogs): every message still reads; a
+        # reviewer decides. A count that loses or invents forms elsewhere is an error.
+        severity=Severity.WARNING if state.forms.nplurals == 1 else None,
     )
 
 
