@@ -73,8 +73,17 @@ def attribute_changes(
             elif before is None:
                 messages.append(f"{where}: attribute {name}={quote(after)} is not in the source")
             else:
-                messages.append(f"{where}: {name}={quote(before)} became {name}={quote(after)}")
+                same_site = name in _LINKS and url_parts(before)[0] and url_parts(before)[0] == url_parts(after)[0]
+                messages.append(
+                    f"{where}: {name}={quote(before)} became {name}={quote(after)}{SAME_SITE if same_site else ''}"
+                )
     return messages
+
+
+_LINKS = ("href", "src", "action", "cite")
+SAME_SITE = " (another page of the same site)"
+"""Marks a link changed within its site (Sphinx's French catalog links to the French
+documentation): maybe a localisation, maybe a stale page; a warning for a reviewer."""
 
 
 def _forms_with(entry: Entry, context: CatalogContext, char: str) -> list[tuple[int, str, str]]:
@@ -159,17 +168,21 @@ def tag_attribute_changed(entry: Entry, context: CatalogContext) -> Iterator[Pro
 
     Attributes people read (``alt``, ``title``, ``aria-label``, ``placeholder``) are
     translated and not compared; a link may change its ``/en/`` segment to the
-    catalog's language.
+    catalog's language.  A link moved to another page of the same site (an absolute URL,
+    its host unchanged) is a warning: often the localised page.
 
     Bad: ``msgid "<a href=\\"/help\\">Help</a>"`` → ``msgstr "<a href=\\"/aide\\">Aide</a>"``.
     Good: ``msgstr "<a href=\\"/help\\">Aide</a>"``.
     """
-    found = []
+    found: list[tuple[int, str]] = []
+    same_site: list[tuple[int, str]] = []
     for index, source, translation in _forms_with(entry, context, "<"):
         url_terms = owned_by_termbase(context)["url_terms"]
         for message in attribute_changes(source, translation, context.catalog.language, url_terms):
-            found.append((index, message))
-    return per_form(entry, found)
+            (same_site if message.endswith(SAME_SITE) else found).append((index, message))
+    yield from per_form(entry, found)
+    for problem in per_form(entry, same_site):
+        yield Problem(problem.message, severity=Severity.WARNING)
 
 
 @entry_check("M141", "entity-missing", Severity.WARNING, applies=Applies.TRANSLATED)
