@@ -166,7 +166,10 @@ def plural_form_unused(context: CatalogContext) -> Iterator[Problem]:
     Translators must still fill that ``msgstr[i]`` in every plural message, for no
     reader; often the expression and ``nplurals`` were copied from different places.
     Numbers 0…1000 and a few exact millions are tried (CLDR's French, Spanish and
-    Italian ``many`` form is for millions).
+    Italian ``many`` form is for millions).  A last form that only fractions would
+    select, one more than the language's rule for whole numbers has (Django's Czech,
+    Polish, Russian, Slovak catalogs: CLDR's ``other`` for ``1.5``), is not reported:
+    it is there on purpose.
 
     Bad: ``nplurals=3; plural=(n > 1);``.
     Good: ``nplurals=2; plural=(n > 1);``.
@@ -175,7 +178,10 @@ def plural_form_unused(context: CatalogContext) -> Iterator[Problem]:
     if state.forms is None or state.indexes is None:
         return
     used = set(state.indexes)
-    unused = [i for i in range(state.forms.nplurals) if i not in used]
+    nplurals = state.forms.nplurals
+    unused = [i for i in range(nplurals) if i not in used]
+    if unused == [nplurals - 1] and any(rule.nplurals == nplurals - 1 for rule in _rules_for(context.catalog)):
+        return  # CLDR's form for fractions, which integers never select (see above)
     if unused:
         forms = ", ".join(f"msgstr[{i}]" for i in unused)
         yield Problem(
