@@ -7,6 +7,7 @@ these checks.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -159,6 +160,10 @@ def _first_out_of_range(state: PluralState) -> tuple[int, int] | None:
     return None
 
 
+_FRACTION_TEST = re.compile(r"n\s*%\s*1(?![0-9])")
+"""``n % 1 != 0``: true of fractions only (CLDR's rules as Transifex writes them)."""
+
+
 @catalog_check("H107", "plural-form-unused", Severity.WARNING)
 def plural_form_unused(context: CatalogContext) -> Iterator[Problem]:
     """The plural expression never selects one of the catalog's forms.
@@ -167,9 +172,9 @@ def plural_form_unused(context: CatalogContext) -> Iterator[Problem]:
     reader; often the expression and ``nplurals`` were copied from different places.
     Numbers 0…1000 and a few exact millions are tried (CLDR's French, Spanish and
     Italian ``many`` form is for millions).  A last form that only fractions would
-    select, one more than the language's rule for whole numbers has (Django's Czech,
-    Polish, Russian, Slovak catalogs: CLDR's ``other`` for ``1.5``), is not reported:
-    it is there on purpose.
+    select, or the one an ``n % 1 != 0`` test selects, one more than the language's rule
+    for whole numbers has (Django's Czech, Lithuanian, Polish, Russian, Slovak catalogs:
+    CLDR's form for ``1.5``), is not reported: it is there on purpose.
 
     Bad: ``nplurals=3; plural=(n > 1);``.
     Good: ``nplurals=2; plural=(n > 1);``.
@@ -180,7 +185,8 @@ def plural_form_unused(context: CatalogContext) -> Iterator[Problem]:
     used = set(state.indexes)
     nplurals = state.forms.nplurals
     unused = [i for i in range(nplurals) if i not in used]
-    if unused == [nplurals - 1] and any(rule.nplurals == nplurals - 1 for rule in _rules_for(context.catalog)):
+    fraction_form = unused == [nplurals - 1] or (len(unused) == 1 and _FRACTION_TEST.search(state.forms.plural.source))
+    if fraction_form and any(rule.nplurals == nplurals - 1 for rule in _rules_for(context.catalog)):
         return  # CLDR's form for fractions, which integers never select (see above)
     if unused:
         forms = ", ".join(f"msgstr[{i}]" for i in unused)
