@@ -144,10 +144,12 @@ def sample(found: list[dict], per_code: int) -> None:
     by_code: dict[str, list[dict]] = defaultdict(list)
     for finding in found:
         by_code[finding["code"]].append(finding)
-    current = {row_id(f) for f in found}
+    current = {row_id(f): f for f in found}
     rows = list(old.values())
     for row in rows:
-        if row["id"] not in current and row["verdict"] != "fixed":
+        if row["id"] in current:
+            row["severity"] = current[row["id"]]["severity"]  # a check may have changed it
+        elif row["verdict"] != "fixed":
             row["reason"] = f"finding gone (was {row['verdict'] or 'unjudged'}): {row['reason']}".strip()
             row["verdict"] = "fixed"
     rnd = random.Random(SEED)
@@ -226,8 +228,10 @@ def score(args: argparse.Namespace) -> None:
     print("\n".join(lines))
     for severity, c in sorted(summary.items()):
         if c["judged"]:
-            print(f"\n{severity}: {c['good']} of {c['judged']} judged findings true"
-                  f"{' or acceptable' if severity != 'error' else ''} ({100 * c['good'] / c['judged']:.1f} %)")
+            print(
+                f"\n{severity}: {c['good']} of {c['judged']} judged findings true"
+                f"{' or acceptable' if severity != 'error' else ''} ({100 * c['good'] / c['judged']:.1f} %)"
+            )
 
 
 def main() -> None:
