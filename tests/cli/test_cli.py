@@ -170,6 +170,23 @@ def test_lang_filter_accepts_any_spelling(in_tmp: Path) -> None:
     assert [c["language"] for c in json.loads(lc.stdout)["coverage"]] == ["pt-BR"]  # as its header says
 
 
+def test_regression_lang_selects_a_catalog_by_its_folder_too(in_tmp: Path) -> None:
+    """``--lang zh_Hans`` on a ``zh_Hans/`` folder whose header says ``zh_CN`` exited 2,
+    "no catalog for language 'zh_Hans' (catalogs: zh_CN)" (issue 17): the path names the
+    language as much as the header does."""
+    for command in ("check", "stats"):
+        result = invoke(command, str(PROJECTS / "lang_by_path"), "--lang", "zh_Hans")
+        assert result.exit_code == 0, result.stderr
+
+
+def test_regression_frozen_header_dates_of_a_catalog_in_step_are_not_findings(in_tmp: Path) -> None:
+    """C106/C107 fired on up-to-date catalogs whose dates a platform (Transifex) froze
+    (issue 17): the dates are believed only where the messages are not the template's."""
+    result = invoke("check", str(PROJECTS / "frozen_dates"), "--select", "C106", "--select", "C107", "--format", "json")
+    found = sorted((f["code"], f["language"]) for f in json.loads(result.stdout)["findings"])
+    assert found == [("C106", "nl"), ("C107", "nl")]
+
+
 def test_lang_with_no_catalog_is_a_usage_error(in_tmp: Path) -> None:
     result = invoke("check", FLAT, "--lang", "de")
     assert result.exit_code == 2

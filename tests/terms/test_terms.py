@@ -269,18 +269,18 @@ def _t161(in_tmp: Path, template: str, translations: str) -> list[dict]:
 
 
 def test_same_source_translated_differently_in_one_catalog(in_tmp: Path) -> None:
-    template = '\nmsgid "Report"\nmsgstr ""\n\nmsgid "Report:"\nmsgstr ""\n\nmsgid "&Report..."\nmsgstr ""\n'
+    template = '\nmsgid "Report"\nmsgstr ""\n\nmsgid "&Report"\nmsgstr ""\n\nmsgid "Report?"\nmsgstr ""\n'
     findings = _t161(
         in_tmp,
         template,
-        '\nmsgid "Report"\nmsgstr "Signaler"\n\nmsgid "Report:"\nmsgstr "Rapport :"\n\n'
-        'msgid "&Report..."\nmsgstr "&Signaler…"\n',
+        '\nmsgid "Report"\nmsgstr "Signaler"\n\nmsgid "&Report"\nmsgstr "&Rapport"\n\n'
+        'msgid "Report?"\nmsgstr "Faut-il signaler ?"\n',
     )
-    assert [(f["code"], f["msgid"], f["severity"]) for f in findings] == [("T161", "Report:", "warning")]
+    assert [(f["code"], f["msgid"], f["severity"]) for f in findings] == [("T161", "&Report", "warning")]
     assert "line" in findings[0]["message"]
     translations = (
-        '\nmsgid "Report"\nmsgstr "Signaler"\n\nmsgid "Report:"\nmsgstr "Signaler :"\n\n'
-        'msgid "&Report..."\nmsgstr "&Signaler…"\n'
+        '\nmsgid "Report"\nmsgstr "Signaler"\n\nmsgid "&Report"\nmsgstr "&Signaler"\n\n'
+        'msgid "Report?"\nmsgstr "Faut-il signaler ?"\n'
     )
     assert _t161(in_tmp, template, translations) == []
 

@@ -32,14 +32,15 @@ from transkit.terms.verify import phone_region
 def inconsistent_translation(context: CatalogContext) -> Iterator[Problem]:
     """The same source text is translated differently in one catalog.
 
-    Sources that differ only in what surrounds the words (a trailing colon, full stop or
-    ellipsis, spaces, a keyboard accelerator ``&``/``_``) read the same to a user, and
-    should read the same in translation. Messages under different contexts (``msgctxt``)
-    are never compared: a context is how a source asks for another translation (``May``
-    the month and ``May`` the abbreviation, ``Report`` the verb and the noun).
+    Sources that differ only in what a user does not read (spaces at the ends, a keyboard
+    accelerator ``&``/``_``) are one text, and should read the same in translation.
+    Punctuation is not looked through: ``Delete`` and ``Delete?``, ``Change`` (a link) and
+    ``Change:`` (a label) ask for different words (Django's catalogs). Messages under
+    different contexts (``msgctxt``) are never compared: a context is how a source asks for
+    another translation (``May`` the month and ``May`` the abbreviation).
 
-    Bad: ``msgid "Report"`` → « Signaler »; ``msgid "Report:"`` → « Rapport : ».
-    Good: « Signaler » and « Signaler : ».
+    Bad: ``msgid "&Report"`` → « &Signaler »; ``msgid "Report"`` → « Rapport ».
+    Good: « &Signaler » and « Signaler ».
     """
     groups: dict[tuple[str | None, str, str | None], list[tuple[Entry, tuple[str, ...]]]] = defaultdict(list)
     for entry in context.catalog.entries:
@@ -58,12 +59,12 @@ def inconsistent_translation(context: CatalogContext) -> Iterator[Problem]:
                 )
 
 
-_SURROUNDINGS = re.compile(r"[\s:：.。…!！?？;,،、]+$|^\s+|[&_](?=\w)")
+_UNREAD = re.compile(r"^\s+|\s+$|[&_](?=\w)")
 
 
 def _words(text: str) -> str:
     """A text without what :func:`inconsistent_translation` does not compare."""
-    return _SURROUNDINGS.sub("", text).casefold()
+    return _UNREAD.sub("", text)
 
 
 @catalog_check("T162", "term-variant", Severity.INFO)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from transkit.checks.api import Applies, CatalogContext, Entry, Problem, Severity, catalog_check, entry_check
-from transkit.model.coverage import is_outdated, parse_date
+from transkit.model.coverage import in_step, is_outdated, parse_date
 from transkit.terms.model import Termbase
 from transkit.terms.triage import Change, describe_change
 from transkit.terms.verify import phone_region
@@ -128,7 +128,8 @@ def catalog_older_than_template(context: CatalogContext) -> Iterator[Problem]:
     """The catalog was last revised before the template was created.
 
     Its ``PO-Revision-Date`` is earlier than the template's ``POT-Creation-Date``: no
-    translator has worked on it since the source texts last changed.
+    translator has worked on it since the source texts last changed.  Not reported when
+    its messages are exactly the template's (the date was frozen by a platform).
 
     Bad: ``PO-Revision-Date: 2023-06-02`` against a template of 2023-07-10.
     Good: a revision after the template's creation.
@@ -150,13 +151,16 @@ def catalog_not_merged(context: CatalogContext) -> Iterator[Problem]:
     updated (``msgmerge``) since the template was regenerated, so new messages are missing
     and changed ones are still translated for their old text.
 
+    Not reported when the catalog's messages are exactly the template's: it has been
+    merged, whatever date a platform (Transifex) froze in its header.
+
     Bad: ``POT-Creation-Date: 2023-03-01`` in the catalog, 2023-07-10 in the template.
     Good: the same date in both.
     """
     catalog, template = context.catalog, context.project.template
     mine = parse_date(catalog.header_field("POT-Creation-Date"))
     current = parse_date(template.header_field("POT-Creation-Date"))
-    if mine is not None and current is not None and mine < current:
+    if mine is not None and current is not None and mine < current and not in_step(catalog, template):
         yield Problem(
             f"merged with the template of {catalog.header_field('POT-Creation-Date')}, "
             f"the current one is of {template.header_field('POT-Creation-Date')}",

@@ -9,6 +9,7 @@ compared as URLs, and may move between the domains of one ``url`` term of the te
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from transkit.checks.api import Applies, CatalogContext, Entry, Problem, Severity, entry_check
@@ -72,8 +73,17 @@ def attribute_changes(
             elif before is None:
                 messages.append(f"{where}: attribute {name}={quote(after)} is not in the source")
             else:
-                messages.append(f"{where}: {name}={quote(before)} became {name}={quote(after)}")
+                same_site = name in _LINKS and url_parts(before)[0] and url_parts(before)[0] == url_parts(after)[0]
+                messages.append(
+                    f"{where}: {name}={quote(before)} became {name}={quote(after)}{SAME_SITE if same_site else ''}"
+                )
     return messages
+
+
+_LINKS = ("href", "src", "action", "cite")
+SAME_SITE = " (another page of the same site)"
+"""Marks a link changed within its site (Sphinx's French catalog links to the French
+documentation): maybe a localisation, maybe a stale page; a warning for a reviewer."""
 
 
 def _forms_with(entry: Entry, context: CatalogContext, char: str) -> list[tuple[int, str, str]]:
@@ -94,23 +104,43 @@ def tag_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     tag replaced by another of its kind is reported here as changed (``<b>`` became
     ``<strong>``), not also as added.
 
+    A lost pair of emphasis tags (``<strong>…</strong>``, ``<em>``), which breaks nothing,
+    is a warning.
+
     Bad: ``msgid "<a href=\\"/help\\">Get help</a>"`` → ``msgstr "Obtenir de l’aide"``.
     Good: ``msgstr "<a href=\\"/help\\">Obtenir de l’aide</a>"``.
     """
-    found = []
+    found: list[tuple[int, str]] = []
+    emphasis: list[tuple[int, str]] = []
     for index, source, translation in _forms_with(entry, context, "<"):
         missing, changed, _ = tag_changes(source, translation)
         if missing:
-            found.append(
-                (
-                    index,
-                    f"{_tag_list(missing)} of the source {'is' if len(missing) == 1 else 'are'} "
-                    "missing from the translation",
-                )
+            message = (
+                f"{_tag_list(missing)} of the source {'is' if len(missing) == 1 else 'are'} "
+                "missing from the translation"
             )
+            (emphasis if _only_emphasis_pairs(missing) else found).append((index, message))
         for before, after in changed:
             found.append((index, f"tag {quote(_show(before))} became {quote(_show(after))}"))
-    return per_form(entry, found)
+    yield from per_form(entry, found)
+    for problem in per_form(entry, emphasis):
+        yield Problem(problem.message + " (emphasis only)", severity=Severity.WARNING)
+
+
+_EMPHASIS = frozenset("b strong i em u s small mark code kbd tt big sub sup".split())
+
+
+def _only_emphasis_pairs(missing: list[Tag]) -> bool:
+    """Whether what is missing is whole pairs of emphasis tags without attributes: the
+    words lose their bold or italics, nothing breaks and no link is lost; a reviewer
+    should look, a release need not wait (``<strong>enable</strong>`` in Japanese)."""
+    opened = Counter(t.name for t in missing if t.kind == "open")
+    closed = Counter(t.name for t in missing if t.kind == "close")
+    return (
+        opened == closed
+        and all(t.name in _EMPHASIS and not t.attributes for t in missing)
+        and all(t.kind in ("open", "close") for t in missing)
+    )
 
 
 @entry_check("M132", "tag-added", Severity.WARNING, applies=Applies.TRANSLATED)
@@ -138,17 +168,21 @@ def tag_attribute_changed(entry: Entry, context: CatalogContext) -> Iterator[Pro
 
     Attributes people read (``alt``, ``title``, ``aria-label``, ``placeholder``) are
     translated and not compared; a link may change its ``/en/`` segment to the
-    catalog's language.
+    catalog's language.  A link moved to another page of the same site (an absolute URL,
+    its host unchanged) is a warning: often the localised page.
 
     Bad: ``msgid "<a href=\\"/help\\">Help</a>"`` → ``msgstr "<a href=\\"/aide\\">Aide</a>"``.
     Good: ``msgstr "<a href=\\"/help\\">Aide</a>"``.
     """
-    found = []
+    found: list[tuple[int, str]] = []
+    same_site: list[tuple[int, str]] = []
     for index, source, translation in _forms_with(entry, context, "<"):
         url_terms = owned_by_termbase(context)["url_terms"]
         for message in attribute_changes(source, translation, context.catalog.language, url_terms):
-            found.append((index, message))
-    return per_form(entry, found)
+            (same_site if message.endswith(SAME_SITE) else found).append((index, message))
+    yield from per_form(entry, found)
+    for problem in per_form(entry, same_site):
+        yield Problem(problem.message, severity=Severity.WARNING)
 
 
 @entry_check("M141", "entity-missing", Severity.WARNING, applies=Applies.TRANSLATED)

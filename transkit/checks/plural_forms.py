@@ -7,6 +7,7 @@ these checks.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -169,6 +170,10 @@ def _first_out_of_range(state: PluralState) -> tuple[int, int] | None:
     return None
 
 
+_FRACTION_TEST = re.compile(r"n\s*%\s*1(?![0-9])")
+"""``n % 1 != 0``: true of fractions only (CLDR's rules as Transifex writes them)."""
+
+
 @catalog_check("H107", "plural-form-unused", Severity.WARNING)
 def plural_form_unused(context: CatalogContext) -> Iterator[Problem]:
     """The plural expression never selects one of the catalog's forms.
@@ -176,7 +181,10 @@ def plural_form_unused(context: CatalogContext) -> Iterator[Problem]:
     Translators must still fill that ``msgstr[i]`` in every plural message, for no
     reader; often the expression and ``nplurals`` were copied from different places.
     Numbers 0…1000 and a few exact millions are tried (CLDR's French, Spanish and
-    Italian ``many`` form is for millions).
+    Italian ``many`` form is for millions).  A last form that only fractions would
+    select, or the one an ``n % 1 != 0`` test selects, one more than the language's rule
+    for whole numbers has (Django's Czech, Lithuanian, Polish, Russian, Slovak catalogs:
+    CLDR's form for ``1.5``), is not reported: it is there on purpose.
 
     Bad: ``nplurals=3; plural=(n > 1);``.
     Good: ``nplurals=2; plural=(n > 1);``.
@@ -185,7 +193,11 @@ def plural_form_unused(context: CatalogContext) -> Iterator[Problem]:
     if state.forms is None or state.indexes is None:
         return
     used = set(state.indexes)
-    unused = [i for i in range(state.forms.nplurals) if i not in used]
+    nplurals = state.forms.nplurals
+    unused = [i for i in range(nplurals) if i not in used]
+    fraction_form = unused == [nplurals - 1] or (len(unused) == 1 and _FRACTION_TEST.search(state.forms.plural.source))
+    if fraction_form and any(rule.nplurals == nplurals - 1 for rule in _rules_for(context.catalog)):
+        return  # CLDR's form for fractions, which integers never select (see above)
     if unused:
         forms = ", ".join(f"msgstr[{i}]" for i in unused)
         yield Problem(
@@ -202,7 +214,8 @@ def plural_count_unexpected(context: CatalogContext) -> Iterator[Problem]:
     A language has the forms its grammar has: with too few, some numbers get a
     grammatically wrong form; with too many, translators invent distinctions.  CLDR and
     GNU gettext's tradition sometimes differ (French: 3 or 2) and both are accepted.
-    A language no reference knows is not judged.
+    A language no reference knows is not judged.  A single form where references give
+    more is a warning: a language whose numerals take the singular may choose it.
 
     Bad: ``"Language: ar"`` with ``nplurals=2; plural=(n != 1);``.
     Good: ``"Language: ar"`` with ``nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);``.
@@ -224,6 +237,10 @@ def plural_count_unexpected(context: CatalogContext) -> Iterator[Problem]:
         f"nplurals={state.forms.nplurals}, but {catalog.language.english_name} has {' or '.join(parts)}; "
         f"for example {rules[0].header}",
         line=catalog.header_line,
+        # One form for every number is a choice for languages whose numerals take the
+        # singular (Kyrgyz, Uzbek in Django's catalogs): every message still reads; a
+        # reviewer decides. A count that loses or invents forms elsewhere is an error.
+        severity=Severity.WARNING if state.forms.nplurals == 1 else None,
     )
 
 

@@ -10,6 +10,7 @@ held against the translation.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -99,6 +100,31 @@ def quote_unbalanced(entry: Entry, context: CatalogContext) -> Iterator[Problem]
             continue
         marks = " ".join(quote_marks(translation)[:10])
         found.append((index, f"quotation marks do not pair up: {marks}"))
+    yield from per_form(entry, found)
+
+
+_ESCAPED_QUOTE = re.compile(r"\\[\"']")
+
+
+@entry_check("S113", "escaped-quote", Severity.WARNING, applies=Applies.TRANSLATED)
+def escaped_quote(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
+    """The translation has a backslash before a quotation mark that its source has not.
+
+    ``\\"`` or ``\\'`` after the PO string's own escapes are undone.
+
+    A PO string escapes its quotes once (``msgstr "say \\"hi\\""`` is ``say "hi"``); a
+    backslash that survives that is text: the reader sees ``\\"``, and inside markup it
+    ends an attribute (``href=\\"/help\\"`` links nowhere). Usually a translation
+    tool escaped the quotes twice.
+
+    Bad: ``msgstr "Dites \\\\\"bonjour\\\\\""`` (shown as ``Dites \\"bonjour\\"``).
+    Good: ``msgstr "Dites \\"bonjour\\""``.
+    """
+    found = []
+    for index, source, translation in form_pairs(entry, context.catalog):
+        if "\\" in translation and _ESCAPED_QUOTE.search(translation) and not _ESCAPED_QUOTE.search(source):
+            shown = " ".join(dict.fromkeys(_ESCAPED_QUOTE.findall(translation)))
+            found.append((index, f"a backslash before a quotation mark ({shown}) is shown as text"))
     yield from per_form(entry, found)
 
 

@@ -119,7 +119,9 @@ def line_break_count_differs(entry: Entry, context: CatalogContext) -> Iterator[
     """The translation has more or fewer line breaks (``\\n``) inside it than its source.
 
     Line breaks shape e-mails, SMS texts and preformatted blocks; a lost one runs two
-    lines together.  Breaks at the start or end are reported by ``S101``/``S102``.
+    lines together.  Breaks at the start or end are reported by ``S101``/``S102``.  A
+    source whose every break is followed by an indentation (a string wrapped in an HTML
+    template) may be translated on one line.
 
     Bad: ``msgid "Helpline:\\n078 055 800"`` → ``msgstr "Ligne d’assistance : 078 055 800"``.
     Good: ``msgstr "Ligne d’assistance :\\n078 055 800"``.
@@ -127,9 +129,23 @@ def line_break_count_differs(entry: Entry, context: CatalogContext) -> Iterator[
     found = []
     for index, source, translation in form_pairs(entry, context.catalog):
         want, have = inner_line_breaks(source), inner_line_breaks(translation)
+        if want and not have and _wrapped_in_markup(source):
+            continue  # the template's wrapping, which the page does not show (see below)
         if want != have:
             found.append((index, f"the source has {want} line break(s) inside it, the translation {have}"))
     yield from per_form(entry, found)
+
+
+_INDENTED_BREAK = re.compile(r"\n[ \t]{2,}\S")
+
+
+def _wrapped_in_markup(source: str) -> bool:
+    """Whether every inner line break of a source is its template's wrapping: followed
+    by an indentation, as in a string cut from an HTML template ("that contain\\n
+    all words", Sphinx). A translation on one line is then right; a browser shows no
+    break there."""
+    inner = source.strip()
+    return inner.count("\n") == len(_INDENTED_BREAK.findall(inner))
 
 
 # Control characters a text never shows: C0 but tab and line feed (carriage return, a

@@ -92,10 +92,32 @@ def parse_date(value: str | None) -> dt.datetime | None:
 
 
 def is_outdated(catalog: Catalog, template: Catalog) -> bool:
-    """True when the catalog was last revised before the template was created."""
+    """True when the catalog was last revised before the template was created, and a
+    translator has work in it (see :func:`in_step`)."""
     revised = parse_date(catalog.header_field("PO-Revision-Date"))
     created = parse_date(template.header_field("POT-Creation-Date"))
-    return revised is not None and created is not None and revised < created
+    if revised is None or created is None or revised >= created:
+        return False
+    # Dates a platform froze are not believed of a catalog with nothing left for a
+    # translator: its messages the template's, each translated, none fuzzy or made for an
+    # older source. A catalog msgmerge brought in step keeps its revision date, and its
+    # changed messages (fuzzy) still wait for a translator: that one is outdated.
+    return not in_step(catalog, template) or any(
+        entry.fuzzy or entry.has_empty_form or entry.source_changed for entry in catalog.entries if not entry.obsolete
+    )
+
+
+def in_step(catalog: Catalog, template: Catalog) -> bool:
+    """Whether the catalog's active messages are exactly the template's.
+
+    The header dates say when a tool last touched a file, and platforms freeze them
+    (Transifex writes the revision date it was given, and the template's creation date
+    of its own copy): an up-to-date catalog may carry dates older than its template's.
+    Its messages cannot lie: when they are the template's, it has been merged since.
+    """
+    have = index(catalog)
+    wanted = index(template)
+    return len(have) == len(wanted) and all(key in have for key in wanted)
 
 
 def compute(catalog: Catalog, template: Catalog, template_index: Mapping[MessageKey, Entry] | None = None) -> Coverage:

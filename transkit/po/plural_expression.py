@@ -6,10 +6,11 @@ to ``eval``: it is tokenised, parsed by precedence climbing into a small tree, a
 tree is evaluated over many numbers at once (one list operation per node, which is what
 makes n = 0…1000 for every catalog and every reference rule cheap).
 
-Semantics are C's on a signed 64-bit ``long``: ``/`` truncates toward zero, ``%`` takes
-the sign of the left operand, comparisons and ``! && ||`` give 0 or 1, ``&& || ?:``
-evaluate only the operand they need.  Division by zero and overflow are errors, never a
-crash.  Input is bounded (length, nesting depth, literal size), so evaluating one number
+Semantics are GNU gettext's (``plural_eval`` in libintl, and msgfmt's checks): every
+value is an ``unsigned long``, 64 bits, so ``+ - *`` wrap around modulo 2**64 (``0 - 10``
+is 2**64 - 10, and ``n % (0 - 10)`` is ``n``, not ``n % 10``), ``/`` and ``%`` are
+unsigned, comparisons and ``! && ||`` give 0 or 1, ``&& || ?:`` evaluate only the operand
+they need.  Division by zero is an error (libintl raises SIGFPE), never a crash.  Input is bounded (length, nesting depth, literal size), so evaluating one number
 costs at most a few hundred operations and a hostile header cannot hang or blow the stack.
 
 The header around the expression is read by :mod:`transkit.po.plural_forms`; the rules a
@@ -28,6 +29,8 @@ MAX_EXPRESSION_LENGTH = 1000
 MAX_DEPTH = 100
 """Deepest accepted nesting (parentheses, operators, ``?:`` chains)."""
 LONG_MIN, LONG_MAX = -(2**63), 2**63 - 1
+ULONG_MODULUS = 2**64
+"""gettext's ``unsigned long`` arithmetic is modulo this."""
 
 NUMBERS: tuple[int, ...] = tuple(range(0, 1001))
 """The numbers every formula is judged on."""
@@ -223,35 +226,27 @@ class _EvaluationError(Exception):
         self.reason = reason
 
 
-def _overflowing(values: list[int]) -> bool:
-    return bool(values) and (max(values) > LONG_MAX or min(values) < LONG_MIN)
-
-
-def _divide(a: int, b: int) -> int:
-    quotient = abs(a) // abs(b)
-    return quotient if (a < 0) == (b < 0) else -quotient
-
-
-def _remainder(a: int, b: int) -> int:
-    rest = abs(a) % abs(b)
-    return -rest if a < 0 else rest
+def _wrapped(values: list[int]) -> list[int]:
+    """Values as an ``unsigned long`` holds them: modulo 2**64 (most never leave the range)."""
+    if values and (max(values) >= ULONG_MODULUS or min(values) < 0):
+        return [v % ULONG_MODULUS for v in values]
+    return values
 
 
 def _binary(op: str, left: list[int], right: list[int]) -> list[int]:
     pairs = zip(left, right)
     if op == "+":
-        out = [a + b for a, b in pairs]
-    elif op == "-":
-        out = [a - b for a, b in pairs]
-    elif op == "*":
-        out = [a * b for a, b in pairs]
-    elif op in ("/", "%"):
+        return _wrapped([a + b for a, b in pairs])
+    if op == "-":
+        return _wrapped([a - b for a, b in pairs])
+    if op == "*":
+        return _wrapped([a * b for a, b in pairs])
+    if op in ("/", "%"):
         if 0 in right:
             raise _EvaluationError("division by zero" if op == "/" else "modulo by zero")
-        if min(left, default=0) >= 0 and min(right, default=1) > 0:
-            return [a // b for a, b in pairs] if op == "/" else [a % b for a, b in pairs]
-        out = [_divide(a, b) for a, b in pairs] if op == "/" else [_remainder(a, b) for a, b in pairs]
-    elif op == "<":
+        # both operands are unsigned: Python's floor division and modulo are C's here
+        return [a // b for a, b in pairs] if op == "/" else [a % b for a, b in pairs]
+    if op == "<":
         return [a < b for a, b in pairs]
     elif op == "<=":
         return [a <= b for a, b in pairs]
@@ -261,11 +256,7 @@ def _binary(op: str, left: list[int], right: list[int]) -> list[int]:
         return [a >= b for a, b in pairs]
     elif op == "==":
         return [a == b for a, b in pairs]
-    else:  # "!="
-        return [a != b for a, b in pairs]
-    if _overflowing(out):
-        raise _EvaluationError("64-bit integer overflow")
-    return out
+    return [a != b for a, b in pairs]  # "!="
 
 
 def _evaluate(node: _Node, numbers: list[int]) -> list[int]:
@@ -274,7 +265,7 @@ def _evaluate(node: _Node, numbers: list[int]) -> list[int]:
     if kind == "n":
         return numbers
     if kind == "num":
-        return [node[1]] * len(numbers)
+        return [node[1] % ULONG_MODULUS] * len(numbers)
     if kind == "bin":
         return _binary(node[1], _evaluate(node[2], numbers), _evaluate(node[3], numbers))
     if kind in ("and", "or"):
@@ -285,12 +276,9 @@ def _evaluate(node: _Node, numbers: list[int]) -> list[int]:
     if kind == "not":
         return [not v for v in values]
     if kind == "neg":
-        out = [-v for v in values]
-        if _overflowing(out):
-            raise _EvaluationError("64-bit integer overflow")
-        return out
+        return _wrapped([-v for v in values])
     if kind == "inv":
-        return [~v for v in values]
+        return [~v % ULONG_MODULUS for v in values]
     return values  # unary +
 
 
@@ -346,7 +334,7 @@ class PluralExpression:
         """The index the expression gives for each number, in order.
 
         Raises :class:`PluralFormsError` naming the first number for which it divides by
-        zero or overflows.
+        zero.
         """
         values = list(numbers)
         try:

@@ -172,7 +172,7 @@ def filter_languages(project: Project, languages: Sequence[str]) -> Project:
         tag = to_tag(code)
         if tag is None:
             raise ProjectError(f"--lang {code!r} is not a language code")
-        matches = [c for c in project.catalogs if c.language and matches_language(tag, c.language.tag)]
+        matches = [c for c in project.catalogs if _is_language(c, tag)]
         broken = [
             f for f in project.failures if f.path_language and matches_language(tag, to_tag(f.path_language) or "")
         ]
@@ -185,6 +185,15 @@ def filter_languages(project: Project, languages: Sequence[str]) -> Project:
         failures.extend(f for f in broken if f not in failures)
     kept.sort(key=lambda c: c.display_path)
     return Project(project.root, project.template, tuple(kept), tuple(failures), filtered=True)
+
+
+def _is_language(catalog: Catalog, wanted: str) -> bool:
+    """Whether a catalog is of the wanted language by its header or by its path: a
+    ``zh_Hans/`` folder whose header says ``zh_CN`` is what ``--lang zh_Hans`` names."""
+    if catalog.language and matches_language(wanted, catalog.language.tag):
+        return True
+    path_tag = to_tag(catalog.path_language) if catalog.path_language else None
+    return path_tag is not None and matches_language(wanted, path_tag)
 
 
 def matches_language(wanted: str, tag: str) -> bool:

@@ -1,0 +1,139 @@
+"""transkit scored on a peer's own test suite: i18nspector's blackbox tests.
+
+Not part of the test run. Each file of i18nspector's ``tests/blackbox_tests`` states the
+tags i18nspector must emit for it, in comment lines at its top (``# E: tag details``,
+``# W: ...``) or in a ``FILE.tags`` file beside it. Bring the folder onto the machine
+outside the repository (a checkout of jwilk/i18nspector) and run:
+
+    python bench/peer_suites.py FOLDER [--show]
+
+Every ``.po``/``.pot`` file is read and checked by transkit (each catalog its own
+template, as in bench/msgfmt_format_agreement.py). For each expected tag that transkit
+claims (``CLAIMED``: the tag, and the codes any of which counts as finding it), the file
+counts as found when one of those codes is reported, or when transkit refuses the file
+where the tag is about its syntax. Printed: recall per claimed tag, the files where a
+claimed tag is missed, transkit errors on files the peer expects no error or warning for,
+and any traceback (there must be none). Unclaimed tags (boilerplate headers, desktop
+files, MO files) are counted apart. Why each claimed verdict is right, or where transkit
+deliberately differs, is in docs/anchors.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import traceback
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from transkit import Options, check  # noqa: E402
+from transkit.errors import CatalogError  # noqa: E402
+from transkit.model.catalog import Project  # noqa: E402
+from transkit.po.reader import read_catalog  # noqa: E402
+
+# i18nspector tag -> transkit codes that find it ("F001": the file is refused).
+CLAIMED: dict[str, tuple[str, ...]] = {
+    "c-format-string-error": ("P106",),
+    "c-format-string-argument-type-mismatch": ("P104",),
+    "c-format-string-excess-arguments": ("P102",),
+    "c-format-string-missing-arguments": ("P101", "P211"),
+    "python-format-string-error": ("P106",),
+    "python-format-string-argument-type-mismatch": ("P104",),
+    "python-format-string-missing-argument": ("P101", "P211"),
+    "python-format-string-unknown-argument": ("P102", "P103"),
+    "python-brace-format-string-error": ("P106",),
+    "python-brace-format-string-missing-argument": ("P101", "P211"),
+    "python-brace-format-string-unknown-argument": ("P102", "P103"),
+    "codomain-error-in-plural-forms": ("H105", "H106"),
+    "syntax-error-in-plural-forms": ("H105",),
+    "no-plural-forms-header-field": ("H104",),
+    "unusual-plural-forms": ("H108", "H109"),
+    "incorrect-number-of-plural-forms": ("P201",),
+    "invalid-language": ("H103",),
+    "language-disparity": ("H101",),
+    "no-language-header-field": ("H102",),
+    "unknown-encoding": ("F001",),
+    "broken-encoding": ("F001",),
+    "syntax-error": ("F001",),
+    "duplicate-message-definition": ("F001",),
+    "unusual-character-in-translation": ("S104",),
+    "inconsistent-leading-newlines": ("S101",),
+    "inconsistent-trailing-newlines": ("S102",),
+    "inconsistent-number-of-plural-forms": ("P201",),
+    "qt-plural-format-mistaken-for-c-format": ("P113",),
+}
+_EXPECTED = re.compile(r"^# ([EWIPX]): (\S+)", re.M)
+
+
+def expected_tags(path: Path) -> list[tuple[str, str]]:
+    """(severity letter, tag) i18nspector must emit for the file."""
+    sidecar = path.with_name(path.name + ".tags")
+    text = sidecar.read_text("utf-8", "replace") if sidecar.exists() else path.read_bytes().decode("latin-1")
+    head = text if sidecar.exists() else text.split("\nmsgid ", 1)[0]
+    return _EXPECTED.findall(head)
+
+
+def transkit_codes(path: Path) -> tuple[set[str], set[str]]:
+    """(codes reported, codes reported as errors); F001 when transkit refuses the file."""
+    try:
+        catalog = read_catalog(path, path.name, is_template=path.suffix == ".pot")
+    except CatalogError:
+        return {"F001"}, {"F001"}
+    project = Project(path.parent, catalog, (catalog,))
+    findings = check(project, Options()).findings
+    return {f.code for f in findings}, {f.code for f in findings if f.severity.value == "error"}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--show", action="store_true", help="list every missed tag and every error on a clean file")
+    args = parser.parse_args()
+    found: Counter[str] = Counter()
+    wanted: Counter[str] = Counter()
+    unclaimed: Counter[str] = Counter()
+    missed: dict[str, list[str]] = defaultdict(list)
+    errors_on_clean: list[str] = []
+    crashes: list[str] = []
+    files = sorted(p for p in args.folder.rglob("*") if p.suffix in (".po", ".pot"))
+    for path in files:
+        tags = expected_tags(path)
+        try:
+            codes, errors = transkit_codes(path)
+        except Exception:  # noqa: BLE001 - a traceback is what this looks for
+            crashes.append(f"{path.name}: {traceback.format_exc().splitlines()[-1]}")
+            continue
+        if not any(letter in "EW" for letter, _ in tags) and errors - {"F001"}:
+            errors_on_clean.append(f"{path.name}: {sorted(errors)}")
+        for _, tag in dict.fromkeys(tags):
+            if tag not in CLAIMED:
+                unclaimed[tag] += 1
+                continue
+            wanted[tag] += 1
+            if codes & set(CLAIMED[tag]):
+                found[tag] += 1
+            else:
+                missed[tag].append(f"{path.name} (transkit: {sorted(codes) or 'nothing'})")
+    total_wanted, total_found = sum(wanted.values()), sum(found.values())
+    print(f"{len(files)} files; claimed tags found {total_found} of {total_wanted}", end="")
+    print(f" ({100 * total_found / total_wanted:.0f} %)" if total_wanted else "")
+    for tag in sorted(wanted):
+        print(f"  {tag}: {found[tag]}/{wanted[tag]}")
+    print(f"unclaimed tags: {sum(unclaimed.values())} ({len(unclaimed)} kinds)")
+    print(f"transkit errors on files the peer calls clean: {len(errors_on_clean)}")
+    print(f"tracebacks: {len(crashes)}")
+    if args.show:
+        for tag, names in sorted(missed.items()):
+            for name in names:
+                print(f"  missed {tag}: {name}")
+        for line in errors_on_clean + crashes:
+            print(f"  {line}")
+    sys.exit(1 if crashes else 0)
+
+
+if __name__ == "__main__":
+    main()
