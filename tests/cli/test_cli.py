@@ -114,6 +114,7 @@ def test_flat_fixture_findings(in_tmp: Path) -> None:
         "language": "nl",
         "msgctxt": None,
         "msgid": "Send the report",
+        "domain": "site",
     }
     missing = next(f for f in document["findings"] if f["code"] == "C101")
     assert missing["msgctxt"] == "button" and missing["line"] is None

@@ -3,20 +3,22 @@ command shows, for the caller to render (:mod:`transkit.reporting`) or to read."
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from transkit.api.locating import PathLike, locate
+from transkit.api.domains import each_domain, merge_reports, tag_coverage, tag_report
+from transkit.api.locating import Located, PathLike, locate
 from transkit.engine.config import run_options
 from transkit.engine.coverage import coverage_of_files
 from transkit.engine.runner import run
 from transkit.errors import ProjectError
-from transkit.model.catalog import CatalogFailure, Project
+from transkit.model.catalog import Catalog, CatalogFailure, Project
 from transkit.model.coverage import Coverage, compute, index
 from transkit.model.findings import Report
 from transkit.project.locate import locate_files
 from transkit.reporting.html import render_report
+from transkit.terms import Termbase
 from transkit.terms.matrix import TermsMatrix, build_matrix
 
 USAGE_ERROR = 2
@@ -31,6 +33,8 @@ class CoverageTable:
     """The template as shown to the user."""
     coverage: tuple[Coverage, ...]
     failures: tuple[CatalogFailure, ...]
+    domains: tuple[tuple[str, str], ...] = ()
+    """Each domain and its template as shown; the coverage is grouped in this order."""
 
     @property
     def exit_code(self) -> int:
@@ -51,21 +55,31 @@ def stats_paths(
     is never all in memory. Raises :class:`~transkit.errors.TranskitError` when no catalog
     at all can be read."""
     located = locate(paths, template=template, config=config)
-    if languages:
-        project = located.load(languages)
-        template_catalog, failures = project.template, list(project.failures)
-        template_index = index(template_catalog)
-        coverage = [compute(catalog, template_catalog, template_index) for catalog in project.catalogs]
-    else:
-        template_catalog, files = locate_files(located.paths, template=located.template)
-        coverage, failures = coverage_of_files(template_catalog, files)
-        if not coverage:  # nothing left to count: the input itself is unusable
-            raise failures[0].error()
-    if sort == "coverage":
-        coverage.sort(key=lambda item: (item.percent, item.language))
-    else:
-        coverage.sort(key=lambda item: item.language.lower())
-    return CoverageTable(template_catalog.display_path, tuple(coverage), tuple(failures))
+
+    def count(part: Located) -> tuple[str, list[Coverage], list[CatalogFailure]]:
+        if languages:
+            project = part.load(languages)
+            template_catalog, failures = project.template, list(project.failures)
+            template_index = index(template_catalog)
+            coverage = [compute(catalog, template_catalog, template_index) for catalog in project.catalogs]
+        else:
+            template_catalog, files = locate_files(part.paths, template=part.template)
+            coverage, failures = coverage_of_files(template_catalog, files)
+            if not coverage:  # nothing left to count: the input itself is unusable
+                raise failures[0].error()
+        if sort == "coverage":
+            coverage.sort(key=lambda item: (item.percent, item.language))
+        else:
+            coverage.sort(key=lambda item: item.language.lower())
+        return template_catalog.display_path, tag_coverage(coverage, part.domain), failures
+
+    done = each_domain(located.domains(), languages, count)
+    return CoverageTable(
+        done[0][1][0],
+        tuple(item for _, (_, coverage, _) in done for item in coverage),
+        tuple(failure for _, (_, _, failures) in done for failure in failures),
+        tuple((part.domain or "", shown) for part, (shown, _, _) in done),
+    )
 
 
 class NoTermbase(ProjectError):
@@ -99,11 +113,33 @@ def terms_paths(
     """The critical-terms matrix, term by language. Raises :class:`NoTermbase` when no
     termbase is given, configured or found beside the catalogs."""
     located = locate(paths, template=template, config=config)
-    project = located.load(languages)
     termbase = located.termbase(glossary)
     if not termbase:
         raise NoTermbase(located.termbase_note(termbase, glossary))
-    return TermsTable(build_matrix(project, termbase), project.failures)
+    done = each_domain(located.domains(), languages, lambda part: part.load(languages))
+    project = _joined([project for _, project in done])
+    return TermsTable(_matrix(project, termbase), project.failures)
+
+
+def _joined(projects: Sequence[Project]) -> Project:
+    """Every domain's catalogs as one project (the first domain's template stands for the
+    others): a language's critical terms are judged over all of its content."""
+    if len(projects) == 1:
+        return projects[0]
+    first = projects[0]
+    return Project(
+        first.root,
+        first.template,
+        tuple(c for p in projects for c in p.catalogs),
+        tuple(f for p in projects for f in p.failures),
+        filtered=first.filtered,
+    )
+
+
+def _matrix(project: Project, termbase: Termbase) -> TermsMatrix:
+    """The terms matrix, one column per language even when several domains translate it."""
+    matrix = build_matrix(project, termbase)
+    return replace(matrix, languages=tuple(dict.fromkeys(matrix.languages)))
 
 
 @dataclass(frozen=True)
@@ -114,6 +150,8 @@ class EditorsReport:
     report: Report
     matrix: TermsMatrix | None
     """None when there is no termbase (see ``report.notes``)."""
+    templates: Mapping[str, Catalog] = field(default_factory=dict)
+    """Each catalog's template by its display path, when the project has several domains."""
 
     @property
     def exit_code(self) -> int:
@@ -121,7 +159,9 @@ class EditorsReport:
 
     def html(self, generated_at: str) -> str:
         """The self-contained page, stamped with ``generated_at`` (ISO 8601)."""
-        return render_report(self.project, self.report, self.matrix, generated_at=generated_at)
+        return render_report(
+            self.project, self.report, self.matrix, generated_at=generated_at, templates=self.templates
+        )
 
 
 def report_paths(
@@ -135,9 +175,12 @@ def report_paths(
     """The check report and critical-terms matrix behind ``transkit report``; the
     configuration's selection, severities and thresholds apply, as in ``check``."""
     located = locate(paths, template=template, config=config)
-    project = located.load(languages)
     termbase = located.termbase(glossary)
-    report = run(project, run_options(located.config, termbase=termbase))
-    matrix = build_matrix(project, termbase) if termbase else None
+    options = run_options(located.config, termbase=termbase)
+    done = each_domain(located.domains(), languages, lambda part: part.load(languages))
+    report = merge_reports([tag_report(run(project, options), part.domain) for part, project in done])
+    templates = {catalog.display_path: project.template for _, project in done for catalog in project.catalogs}
+    project = _joined([project for _, project in done])
+    matrix = _matrix(project, termbase) if termbase else None
     notes = located.termbase_note(termbase, glossary)
-    return EditorsReport(project, replace(report, notes=notes), matrix)
+    return EditorsReport(project, replace(report, notes=notes), matrix, templates)

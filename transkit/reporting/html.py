@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -65,6 +66,8 @@ class LanguageView:
     messages: tuple[Message, ...]
     findings: tuple[Finding, ...]
     counts: dict[str, int] = field(default_factory=dict)
+    domain: str | None = None
+    """The template this catalog translates, shown when the project has several."""
 
 
 @dataclass(frozen=True)
@@ -172,16 +175,36 @@ def _cell(matrix: TermsMatrix, term_id: str, code: str) -> CellView:
     return CellView(css, label, cell.messages, tuple(cell.found), tuple(cell.problems))
 
 
-def render_report(project: Project, report: Report, matrix: TermsMatrix | None, *, generated_at: str) -> str:
-    """The whole report as one HTML document (a str, ready to be written as UTF-8)."""
-    template_index = index(project.template)
+def render_report(
+    project: Project,
+    report: Report,
+    matrix: TermsMatrix | None,
+    *,
+    generated_at: str,
+    templates: Mapping[str, Catalog] | None = None,
+) -> str:
+    """The whole report as one HTML document (a str, ready to be written as UTF-8).
+
+    ``templates`` gives each catalog's template by display path when the project has
+    several domains: the languages are then listed domain by domain (``report.domains``).
+    """
+    templates = templates or {}
     by_file = {coverage.file: coverage for coverage in report.coverage}
     catalog_files = {catalog.display_path for catalog in project.catalogs}
+    order = {name: number for number, (name, _) in enumerate(report.domains)}
+    several = len(report.domains) > 1
+
+    def place(catalog: Catalog) -> tuple[int, str]:
+        coverage = by_file.get(catalog.display_path)
+        return (order.get(coverage.domain or "", 0) if coverage else 0, catalog.code.lower())
+
     languages = []
-    for catalog in sorted(project.catalogs, key=lambda c: c.code.lower()):
-        coverage = by_file.get(catalog.display_path) or compute(catalog, project.template, template_index)
+    for catalog in sorted(project.catalogs, key=place):
+        template = templates.get(catalog.display_path, project.template)
+        coverage = by_file.get(catalog.display_path) or compute(catalog, template, index(template))
         findings = tuple(f for f in report.findings if f.file == catalog.display_path)
-        languages.append(_language_view(catalog, project.template, coverage, findings))
+        view = _language_view(catalog, template, coverage, findings)
+        languages.append(replace(view, domain=coverage.domain) if several else view)
     other_findings = tuple(f for f in report.findings if f.file not in catalog_files)
     matrix_rows = []
     matrix_languages: list[LanguageView | str] = []
@@ -203,6 +226,7 @@ def render_report(project: Project, report: Report, matrix: TermsMatrix | None, 
     page = _environment().get_template(PAGE)
     return page.render(
         template=report.template or project.template.display_path,
+        domains=report.domains if several else (),
         generated_at=generated_at,
         languages=languages,
         other_findings=other_findings,
