@@ -9,7 +9,8 @@ from typing import Literal
 
 from transkit.api.domains import each_domain, merge_reports, tag_coverage, tag_report
 from transkit.api.locating import Located, PathLike, locate
-from transkit.engine.config import run_options
+from transkit.engine.config import Config, run_options
+from transkit.engine.context import DEFAULT_SOURCE_LANGUAGE, Options, source_options
 from transkit.engine.coverage import coverage_of_files
 from transkit.engine.runner import run
 from transkit.errors import ProjectError
@@ -19,7 +20,7 @@ from transkit.model.findings import Report
 from transkit.project.locate import locate_files
 from transkit.reporting.html import render_report
 from transkit.terms import Termbase
-from transkit.terms.matrix import TermsMatrix, build_matrix
+from transkit.terms.matrix import Cell, TermsMatrix, build_matrix
 
 USAGE_ERROR = 2
 """Exit status of a command whose input was partly unreadable."""
@@ -117,8 +118,8 @@ def terms_paths(
     if not termbase:
         raise NoTermbase(located.termbase_note(termbase, glossary))
     done = each_domain(located.domains(), languages, lambda part: part.load(languages))
-    project = _joined([project for _, project in done])
-    return TermsTable(_matrix(project, termbase), project.failures)
+    projects = [project for _, project in done]
+    return TermsTable(_matrix(projects, termbase, located.config), _joined(projects).failures)
 
 
 def _joined(projects: Sequence[Project]) -> Project:
@@ -136,10 +137,27 @@ def _joined(projects: Sequence[Project]) -> Project:
     )
 
 
-def _matrix(project: Project, termbase: Termbase) -> TermsMatrix:
-    """The terms matrix, one column per language even when several domains translate it."""
-    matrix = build_matrix(project, termbase)
-    return replace(matrix, languages=tuple(dict.fromkeys(matrix.languages)))
+def _matrix(projects: Sequence[Project], termbase: Termbase, config: Config) -> TermsMatrix:
+    """The terms matrix over every domain, one column per language: each domain's messages
+    are read with the termbase seen from its source language, and a language's cells add
+    up over the domains."""
+    default = Options(termbase=termbase, source_language=config.source_language or DEFAULT_SOURCE_LANGUAGE)
+    matrices = [build_matrix(p, source_options(p.template, default).termbase) for p in projects]
+    if len(matrices) == 1:
+        return replace(matrices[0], languages=tuple(dict.fromkeys(matrices[0].languages)))
+    cells: dict[tuple[str, str], Cell] = {}
+    for matrix in matrices:
+        for key, cell in matrix.cells.items():
+            whole = cells.setdefault(key, Cell())
+            whole.status = max(whole.status, cell.status)
+            whole.messages += cell.messages
+            whole.found.extend(found for found in cell.found if found not in whole.found)
+            whole.problems.extend(problem for problem in cell.problems if problem not in whole.problems)
+    return TermsMatrix(
+        tuple(dict.fromkeys(term_id for m in matrices for term_id in m.term_ids)),
+        tuple(dict.fromkeys(code for m in matrices for code in m.languages)),
+        cells,
+    )
 
 
 @dataclass(frozen=True)
@@ -181,6 +199,6 @@ def report_paths(
     report = merge_reports([tag_report(run(project, options), part.domain) for part, project in done])
     templates = {catalog.display_path: project.template for _, project in done for catalog in project.catalogs}
     project = _joined([project for _, project in done])
-    matrix = _matrix(project, termbase) if termbase else None
+    matrix = _matrix([project for _, project in done], termbase, located.config) if termbase else None
     notes = located.termbase_note(termbase, glossary)
     return EditorsReport(project, replace(report, notes=notes), matrix, templates)
