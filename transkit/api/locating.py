@@ -76,15 +76,19 @@ class Located:
         return filter_languages(project, languages)
 
     def termbase_path(self, given: PathLike | None = None) -> Path | None:
-        """``given``, else the configured termbase, else ``glossary/`` beside the catalogs."""
+        """``given``, else the configured termbase, else ``glossary/`` beside the catalogs
+        folder, or beside a folder above it up to the working directory (a domain's own
+        folder, ``catalogs/site``, shares the project's termbase)."""
         if given is not None:
             return Path(given)
         if self.config.glossary is not None:
             return self.config.glossary
+        here = Path.cwd().resolve()
         for folder in self.catalog_folders:
-            candidate = folder.resolve().parent / GLOSSARY_FOLDER
-            if candidate.is_dir():
-                return candidate
+            for place in _upwards(folder.resolve().parent, here):
+                candidate = place / GLOSSARY_FOLDER
+                if candidate.is_dir():
+                    return candidate
         return None
 
     def termbase(self, given: PathLike | None = None) -> Termbase:
@@ -99,6 +103,13 @@ class Located:
         path = self.termbase_path(given)
         where = f"{path} has no terms" if path is not None else "no termbase (glossary/) found"
         return (f"{where}: critical-term checks skipped",)
+
+
+def _upwards(folder: Path, stop: Path) -> list[Path]:
+    """``folder`` and, when it is inside ``stop``, each folder above it up to ``stop``."""
+    if folder != stop and stop not in folder.parents:
+        return [folder]
+    return [folder, *(p for p in folder.parents if p == stop or stop in p.parents)]
 
 
 def locate(
