@@ -112,3 +112,26 @@ def test_the_press_release_builds_with_french_as_its_source(shipped: Path) -> No
     assert sorted(report["languages"]) == ["de", "en", "fr", "nl"]
     english = (shipped / "press-site" / "en" / "communique-2023.md").read_text(encoding="utf-8")
     assert "stophumantrafficking.be" in english and "Every victim of trafficking counts, leave no one behind" in english
+
+
+def test_the_report_links_each_language_to_its_pages(shipped: Path) -> None:
+    invoke("build", "content", "--html", "-o", "site")
+    (shipped / "out").mkdir()
+    result = invoke("report", "--pages", "site", "-o", "out/report.html", "--now", "2026-01-01T00:00:00Z")
+    assert result.exit_code == 0, result.output
+    page = (shipped / "out" / "report.html").read_text(encoding="utf-8")
+    pages = page[page.index('<section id="pages"') : page.index('<section id="terms"')]
+    assert "132 published" in pages and "12 held back" in pages
+    assert '<a href="./../site/preview/ar/helpline.html">published</a>' in pages
+    hungarian = pages[pages.index('<tr data-lang="hu">') :]
+    hungarian = hungarian[: hungarian.index("</tr>")]
+    assert "held back<br><small>untranslated: segment is fuzzy" in hungarian
+
+
+def test_report_pages_must_be_a_build(shipped: Path) -> None:
+    result = invoke("report", "--pages", "content", "-o", "report.html")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "content: no build report here: run `transkit build ... -o` to this folder first"
+    ]
+    assert not (shipped / "report.html").exists()

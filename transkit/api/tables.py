@@ -3,12 +3,16 @@ command shows, for the caller to render (:mod:`transkit.reporting`) or to read."
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from pathlib import Path
+from typing import Any, Literal
 
 from transkit.api.domains import each_domain, merge_reports, tag_coverage, tag_report
 from transkit.api.locating import Located, PathLike, locate
+from transkit.content.preview import preview_path
 from transkit.engine.config import Config, run_options
 from transkit.engine.context import DEFAULT_SOURCE_LANGUAGE, Options, source_options
 from transkit.engine.coverage import coverage_of_files
@@ -18,7 +22,9 @@ from transkit.model.catalog import Catalog, CatalogFailure, Project
 from transkit.model.coverage import Coverage, compute, index
 from transkit.model.findings import Report
 from transkit.project.locate import locate_files
-from transkit.reporting.html import render_report
+from transkit.project.paths import display_path
+from transkit.project.safewrite import BUILD_MARKER
+from transkit.reporting.html import PageCell, PagesView, render_report
 from transkit.terms import Termbase
 from transkit.terms.matrix import Cell, TermsMatrix, build_matrix
 
@@ -170,16 +176,81 @@ class EditorsReport:
     """None when there is no termbase (see ``report.notes``)."""
     templates: Mapping[str, Catalog] = field(default_factory=dict)
     """Each catalog's template by its display path, when the project has several domains."""
+    build: BuildPages | None = None
+    """The last build's pages (``--pages``), to link each language to its pages."""
 
     @property
     def exit_code(self) -> int:
         return USAGE_ERROR if self.project.failures else 0
 
-    def html(self, generated_at: str) -> str:
-        """The self-contained page, stamped with ``generated_at`` (ISO 8601)."""
+    def html(self, generated_at: str, at: PathLike | None = None) -> str:
+        """The self-contained page, stamped with ``generated_at`` (ISO 8601); ``at`` is
+        where it will be written, for its links to the built pages to be relative."""
+        pages = self.build.view(Path(at).parent if at is not None else Path.cwd()) if self.build else None
         return render_report(
-            self.project, self.report, self.matrix, generated_at=generated_at, templates=self.templates
+            self.project, self.report, self.matrix, generated_at=generated_at, templates=self.templates, pages=pages
         )
+
+
+@dataclass(frozen=True)
+class BuildPages:
+    """What ``transkit build`` recorded in ``OUTDIR/build-report.json``."""
+
+    folder: Path
+    pages: tuple[Mapping[str, Any], ...]
+
+    @classmethod
+    def read(cls, folder: PathLike) -> BuildPages:
+        """The build report of ``folder``; :class:`ProjectError` when there is none or it is
+        not one (the report never shows a half-read build)."""
+        path = Path(folder) / BUILD_MARKER
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ProjectError(
+                "no build report here: run `transkit build ... -o` to this folder first", display_path(Path(folder))
+            ) from None
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise ProjectError(f"not a build report ({error})", display_path(path)) from None
+        pages = data.get("pages") if isinstance(data, dict) else None
+        if not isinstance(pages, list) or not all(
+            isinstance(p, dict) and isinstance(p.get("page"), str) and isinstance(p.get("language"), str) for p in pages
+        ):
+            raise ProjectError("not a build report (no list of pages with page and language)", display_path(path))
+        return cls(Path(folder), tuple(pages))
+
+    def view(self, here: Path) -> PagesView:
+        """The pages per language, each published page linked relative to ``here`` (its
+        preview when the build made one, else the page itself)."""
+        names = tuple(dict.fromkeys(str(p["page"]) for p in self.pages))
+        by_language: dict[str, dict[str, PageCell]] = {}
+        for item in self.pages:
+            output = item.get("output")
+            href = None
+            if isinstance(output, str) and item.get("status") != "held-back":
+                href = self._link(output, here)
+            reasons = [
+                f"{r.get('code', '')}: {r.get('message', '')}" for r in item.get("reasons") or () if isinstance(r, dict)
+            ]
+            reasons += [
+                f"falls back: {f.get('segment', '')}"
+                for f in item.get("fallback_segments") or ()
+                if isinstance(f, dict)
+            ]
+            cell = PageCell(str(item.get("status", "")), href, tuple(reasons))
+            by_language.setdefault(str(item["language"]), {})[str(item["page"])] = cell
+        rows = tuple((code, tuple(cells.get(name) for name in names)) for code, cells in by_language.items())
+        return PagesView(display_path(self.folder), names, rows)
+
+    def _link(self, output: str, here: Path) -> str | None:
+        """A relative link to a file of the build, never outside it nor with a scheme."""
+        candidates = [self.folder / preview_path(output), self.folder / output]
+        root = self.folder.resolve()
+        for candidate in candidates:
+            target = candidate.resolve()
+            if target.is_file() and root in target.parents:
+                return "./" + Path(os.path.relpath(target, here.resolve())).as_posix()
+        return None
 
 
 def report_paths(
@@ -189,9 +260,13 @@ def report_paths(
     config: PathLike | None = None,
     glossary: PathLike | None = None,
     languages: Sequence[str] = (),
+    pages: PathLike | None = None,
 ) -> EditorsReport:
     """The check report and critical-terms matrix behind ``transkit report``; the
-    configuration's selection, severities and thresholds apply, as in ``check``."""
+    configuration's selection, severities and thresholds apply, as in ``check``.
+    ``pages``: a ``transkit build`` output folder, whose pages the report links per
+    language with what was published, held back (and why) or falls back."""
+    build = BuildPages.read(pages) if pages is not None else None
     located = locate(paths, template=template, config=config)
     termbase = located.termbase(glossary)
     options = run_options(located.config, termbase=termbase)
@@ -201,4 +276,4 @@ def report_paths(
     project = _joined([project for _, project in done])
     matrix = _matrix([project for _, project in done], termbase, located.config) if termbase else None
     notes = located.termbase_note(termbase, glossary)
-    return EditorsReport(project, replace(report, notes=notes), matrix, templates)
+    return EditorsReport(project, replace(report, notes=notes), matrix, templates, build)

@@ -52,6 +52,12 @@ def _timestamp(_ctx: click.Context, _param: click.Parameter, value: str | None) 
 )
 @glossary_option
 @click.option(
+    "--pages",
+    "pages",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="A `transkit build` output folder: link each language to its pages, published, held back or falling back.",
+)
+@click.option(
     "--now",
     callback=_timestamp,
     metavar="TIMESTAMP",
@@ -64,6 +70,7 @@ def report(
     languages: tuple[str, ...],
     output: Path,
     glossary_path: Path | None,
+    pages: Path | None,
     now: str | None,
 ) -> None:
     """Write the editors' coverage report: one self-contained HTML file.
@@ -75,10 +82,13 @@ def report(
     \b
     transkit report
     transkit report catalogs -o coverage.html --lang fr --lang ar
+    transkit build content --html -o site && transkit report --pages site
     """
-    editors = report_paths(paths, template=template, config=config_path, glossary=glossary_path, languages=languages)
+    editors = report_paths(
+        paths, template=template, config=config_path, glossary=glossary_path, languages=languages, pages=pages
+    )
     echo_notes(editors.report.notes)
-    write_atomically(output, editors.html(now or _now()))
+    write_atomically(output, editors.html(now or _now(), at=output))
     echo_failures(editors.project.failures)
     click.echo(f"{output}: report of {len(editors.project.catalogs)} languages written", err=True)
     sys.exit(editors.exit_code)

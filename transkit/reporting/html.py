@@ -87,6 +87,39 @@ class CellView:
         return " | ".join(parts)
 
 
+@dataclass(frozen=True)
+class PageCell:
+    """One page in one language, as the last build left it."""
+
+    status: str
+    """``built``, ``fallback`` or ``held-back``."""
+    href: str | None
+    """Relative link to the built page (its preview when there is one); None when held back."""
+    reasons: tuple[str, ...] = ()
+    """Why it was held back, or which segments fall back to the source."""
+
+    @property
+    def label(self) -> str:
+        return {"built": "published", "fallback": "published, falling back", "held-back": "held back"}.get(
+            self.status, self.status
+        )
+
+
+@dataclass(frozen=True)
+class PagesView:
+    """The pages of a build (``build-report.json``), language by language."""
+
+    source: str
+    """The build folder, as shown."""
+    names: tuple[str, ...]
+    """The pages, in order."""
+    rows: tuple[tuple[str, tuple[PageCell | None, ...]], ...]
+    """Each language and its cells, one per page (None: not built for that language)."""
+
+    def count(self, status: str) -> int:
+        return sum(1 for _, cells in self.rows for cell in cells if cell is not None and cell.status == status)
+
+
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(
@@ -182,11 +215,13 @@ def render_report(
     *,
     generated_at: str,
     templates: Mapping[str, Catalog] | None = None,
+    pages: PagesView | None = None,
 ) -> str:
     """The whole report as one HTML document (a str, ready to be written as UTF-8).
 
     ``templates`` gives each catalog's template by display path when the project has
     several domains: the languages are then listed domain by domain (``report.domains``).
+    ``pages``: the last build's pages per language, published, falling back or held back.
     """
     templates = templates or {}
     by_file = {coverage.file: coverage for coverage in report.coverage}
@@ -227,6 +262,7 @@ def render_report(
     return page.render(
         template=report.template or project.template.display_path,
         domains=report.domains if several else (),
+        pages=pages,
         generated_at=generated_at,
         languages=languages,
         other_findings=other_findings,
