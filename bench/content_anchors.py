@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import polib
-from commonmark_roundtrip import identity_build, soft_breaks_as_spaces
+from commonmark_roundtrip import identity_build, sdist, soft_breaks_as_spaces
 
 from transkit.content.markdown import MarkdownPage
 
@@ -49,26 +49,10 @@ class Outcome:
 
 def docs_set() -> list[Path]:
     """The Markdown files of black's docs/ (downloaded and unpacked once)."""
-    CACHE.mkdir(parents=True, exist_ok=True)
-    archives = sorted(CACHE.glob("black-*.tar.gz"))
-    if not archives:
-        command = [
-            sys.executable,
-            "-m",
-            "pip",
-            "download",
-            "--no-deps",
-            "--no-binary",
-            ":all:",
-            SDIST,
-            "-d",
-            str(CACHE),
-        ]
-        subprocess.run(command, check=True, capture_output=True)
-        archives = sorted(CACHE.glob("black-*.tar.gz"))
+    archive_path = sdist(SDIST, CACHE)
     target = CACHE / "unpacked"
     if not target.is_dir():
-        with tarfile.open(archives[0]) as archive:
+        with tarfile.open(archive_path) as archive:
             archive.extractall(target, filter="data")
     return sorted(p for p in target.glob("*/docs/**/*.md") if p.is_file())
 
