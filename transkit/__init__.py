@@ -12,13 +12,13 @@ The library API, one call per command (importing it does not import click)::
     status = report.exit_code()  # 0, or 1 when something reaches the fail level
 
 The same for ``stats_paths``, ``terms_paths``, ``report_paths``, ``init_catalog``,
-``update_paths``, ``compile_paths``, ``export_packages``, ``import_packages``, ``extract_paths`` and ``build_paths``. Lower-level pieces (``load_project``, ``check``
+``fix_paths``, ``update_paths``, ``pretranslate_paths``, ``compile_paths``, ``export_packages``, ``import_packages``, ``extract_paths`` and ``build_paths``. Lower-level pieces (``load_project``, ``check``
 with explicit :class:`Options`) are here for callers that build a run themselves.
 """
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 from transkit.api import (
     Built,
@@ -27,9 +27,11 @@ from transkit.api import (
     EditorsReport,
     Exported,
     Extracted,
+    Fixed,
     Imported,
     NewCatalog,
     NoTermbase,
+    Pretranslated,
     TermsTable,
     Updated,
     build_paths,
@@ -37,8 +39,10 @@ from transkit.api import (
     compile_paths,
     export_packages,
     extract_paths,
+    fix_paths,
     import_packages,
     init_catalog,
+    pretranslate_paths,
     report_paths,
     stats_paths,
     terms_paths,
@@ -73,6 +77,7 @@ __all__ = [
     "Entry",
     "Exported",
     "Extracted",
+    "Fixed",
     "FailOn",
     "Finding",
     "Imported",
@@ -81,6 +86,7 @@ __all__ = [
     "NoTermbase",
     "Options",
     "PackageError",
+    "Pretranslated",
     "Project",
     "ProjectError",
     "Report",
@@ -97,6 +103,7 @@ __all__ = [
     "compute_coverage",
     "export_packages",
     "extract_paths",
+    "fix_paths",
     "filter_languages",
     "find_config",
     "import_packages",
@@ -104,6 +111,7 @@ __all__ = [
     "language",
     "load_config",
     "load_project",
+    "pretranslate_paths",
     "read_catalog",
     "report_paths",
     "run_options",

@@ -8,7 +8,8 @@ Conventions, for each ``tests/data/checks/<family>/``:
 - the first comment of each catalog says which code prefixes its expectations cover:
   ``# families: P S`` (findings of other codes are ignored in that file);
 - an entry's translator comment ``# expect: P101 P103`` lists the codes it must raise
-  (``# expect: -`` for none); ``msgctxt "case N"`` keeps cases apart;
+  (``# expect: -`` for none; ``M101:warning``: the code with that severity);
+  ``msgctxt "case N"`` keeps cases apart;
 - a header comment ``# expect-catalog: H102`` lists codes the catalog as a whole must raise.
 """
 
@@ -60,10 +61,12 @@ def _expectations(folder: Path) -> list[tuple[str, str, set[str], set[str], tupl
     project, report = _load(folder)
     by_entry: dict[tuple[str, str | None, str | None], set[str]] = defaultdict(set)
     by_catalog: dict[str, set[str]] = defaultdict(set)
+    severities: dict[tuple[str, str | None, str | None, str], str] = {}
     for finding in report.findings:
         if finding.msgid is None:
             by_catalog[finding.file].add(finding.code)
         by_entry[(finding.file, finding.msgctxt, finding.msgid)].add(finding.code)
+        severities[(finding.file, finding.msgctxt, finding.msgid, finding.code)] = str(finding.severity.value)
     rows = []
     for catalog in project.catalogs:
         text = catalog.path.read_text(encoding="utf-8")
@@ -83,6 +86,14 @@ def _expectations(folder: Path) -> list[tuple[str, str, set[str], set[str], tupl
             if marker:
                 expected = set(marker.group(1).split()) - {"-"}
                 found = mine(by_entry[(catalog.display_path, entry.msgctxt, entry.msgid)])
+                # "M101:warning" expects the code with that severity
+                with_severity = {token.split(":")[0] for token in expected if ":" in token}
+                found = {
+                    f"{code}:{severities[(catalog.display_path, entry.msgctxt, entry.msgid, code)]}"
+                    if code in with_severity
+                    else code
+                    for code in found
+                }
                 rows.append((catalog.path.name, entry.msgctxt or entry.msgid, expected, found, prefixes))
     return rows
 

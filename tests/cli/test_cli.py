@@ -262,6 +262,10 @@ def test_ci_formats_from_the_command_line(in_tmp: Path) -> None:
     junit = ET.fromstring(invoke("check", FLAT, "--select", "C", "--format", "junit").stdout)
     cases = {c.get("name") for c in junit.iter("testcase")}
     assert cases == {"C coverage"}  # only the family that ran
+    assert junit.get("failures") == "0"  # warnings do not fail at the default fail level
+    strict = invoke("check", FLAT, "--select", "C", "--format", "junit", "--fail-on", "warning")
+    assert strict.exit_code == 1
+    assert ET.fromstring(strict.stdout).get("failures") == "1"  # the CLI passes its fail level on
     github = invoke("check", FLAT, "--select", "C103", "--format", "github").stdout.splitlines()
     assert github == [
         f"::warning file={FLAT.replace(':', '%3A').replace(',', '%2C')}/nl.po,line=20,title=C103 fuzzy-message::"

@@ -74,7 +74,19 @@ def test_the_language_that_differs_from_the_source_is_blamed(in_tmp: Path) -> No
     result = run("check", "--lang", "fr", "--lang", "nl", "--select", "T163", "--format", "json")
     findings = json.loads(result.stdout)["findings"]
     assert {f["language"] for f in findings} == {"fr"}
-    assert "which 1 other language give" in findings[0]["message"]
+    assert "which 1 other language gives" in findings[0]["message"]
+
+
+def test_no_language_to_agree_with_is_not_counted_as_zero(in_tmp: Path) -> None:
+    """Checked alone, the wrong language has no other to agree with: the finding names the
+    source's number and does not say "0 other languages"."""
+    catalogs = shipped(in_tmp)
+    wrong_digit(catalogs, "fr")
+    result = run("check", "--lang", "fr", "--select", "T163", "--format", "json")
+    findings = json.loads(result.stdout)["findings"]
+    assert findings and all(f["language"] == "fr" for f in findings)
+    assert all("other language" not in f["message"] for f in findings)
+    assert all(f["message"].startswith("phone numbers ") for f in findings)
 
 
 def test_invalid_language_header_falls_back_to_the_path(in_tmp: Path) -> None:

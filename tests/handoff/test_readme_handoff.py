@@ -31,8 +31,19 @@ def test_the_readme_loop_runs_as_written(in_tmp: Path) -> None:
     po.write_text(
         po.read_text(encoding="utf-8").replace('msgstr "Aller au contenu principal"', 'msgstr ""'), encoding="utf-8"
     )
+    # Step 1's memory: last year's German catalog, where this year's lost a translation.
+    (in_tmp / "archive").mkdir()
+    de = in_tmp / "catalogs" / "de.po"
+    (in_tmp / "archive" / "de.po").write_bytes(de.read_bytes())
+    german = read_catalog(de)
+    kept = next(e for e in german.active_entries if e.translated and not e.is_plural and "\n" not in e.msgstr[0])
+    de.write_text(
+        de.read_text(encoding="utf-8").replace(f'msgstr "{kept.msgstr[0]}"', 'msgstr ""', 1), encoding="utf-8"
+    )
+    assert not {e.key: e for e in read_catalog(de).entries}[kept.key].translated
     commands = _loop()
     assert len(commands) == 5
+    assert commands[0][0] == "pretranslate"
     for number, command in enumerate(commands, 1):
         if number == 4:  # the translators have done their work
             package = Xliff(in_tmp / "packages" / "campaign.fr.xliff")
@@ -45,6 +56,7 @@ def test_the_readme_loop_runs_as_written(in_tmp: Path) -> None:
         assert result.exit_code in (0, 1), (command, result.output)
         if number == 5:
             assert re.search(r"campaign\.fr\.xliff → catalogs/fr\.po \(fr\): 1 applied", result.output), result.output
+    assert {e.key: e for e in read_catalog(de).entries}[kept.key].msgstr == kept.msgstr
     entries = {e.msgid: e for e in read_catalog(po).entries}
     assert entries["Skip to main content"].msgstr == ("Aller au contenu",)
     assert not entries["Skip to main content"].fuzzy

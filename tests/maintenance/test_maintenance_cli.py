@@ -39,6 +39,8 @@ def test_init_creates_a_catalog_with_the_languages_header(campaign: Path):
     result = invoke("init", "ro")
     assert result.exit_code == 0, result.output
     assert "Created catalogs/ro.po" in result.output
+    # The summary quotes the rule once, without gettext's closing ";" doubled.
+    assert ";;" not in result.output and result.output.rstrip().endswith("messages to translate")
     catalog = read_catalog(campaign / "ro.po")
     assert catalog.header_field("Language") == "ro"
     assert catalog.header_field("Language-Team") == "Romanian"

@@ -297,6 +297,11 @@ def c_strings(draw) -> str:
                 ]
             )
         )
+        letter = "d" if conversion.startswith("<") else conversion[-1]
+        # only directives C defines (C11 7.21.6.1): '#' and '0' where they mean something,
+        # no precision for %c and %p
+        flags = "".join(f for f in flags if not (f == "#" and letter not in "xXfe" or f == "0" and letter in "csp"))
+        precision = "" if letter in "cp" else precision
         parts.append(f"%{f'{position}$' if numbered else ''}{flags}{width}{precision}{conversion}")
     return "".join(parts) + draw(LITERAL)
 

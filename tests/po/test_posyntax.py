@@ -56,6 +56,7 @@ POLIB_MISREADS = {
     "carriage_return_in_string.po": "polib splits lines at a bare carriage return",
     "comment_without_space.po": "polib rejects '#word' comments",
     "tokens_on_one_line.po": "polib needs one keyword per line",
+    "unicode_line_breaks.po": "polib breaks lines at U+2028, U+2029, U+0085 (str.splitlines)",
 }
 
 

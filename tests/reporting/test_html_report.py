@@ -108,7 +108,7 @@ def test_summary_lists_every_language_with_its_names(shipped: str) -> None:
     rows = [a["data-lang"] for a in page.find("tr") if a.get("data-lang")]
     assert sorted(rows) == sorted(SHIPPED_LANGUAGES) and len(rows) == 23
     for english, native in [("French", "français"), ("Arabic", "العربية"), ("Chinese (Simplified)", "中文（简体）")]:
-        assert f"<td>{english}</td>" in shipped
+        assert f"</bdi></a> {english} <span" in shipped
         assert f">{native}</span>" in shipped
     for tag in ("ar", "fa", "ps"):
         (span,) = page.find("span", lang=tag)
@@ -116,13 +116,82 @@ def test_summary_lists_every_language_with_its_names(shipped: str) -> None:
     assert page.find("span", lang="fr")[0].get("dir") is None
 
 
-def test_chart_is_inline_svg_with_text_alternative(shipped: str) -> None:
+def test_every_language_has_a_bar_split_by_state_with_a_text_alternative(shipped: str) -> None:
     page = parse(shipped)
-    (svg,) = page.find("svg")
-    assert svg.get("role") == "img" and "chart-title" in svg["aria-labelledby"]
-    assert len([a for a in page.find("g") if a.get("data-lang")]) == 23
-    description = "".join(text for stack, text in page.texts if stack[-1:] == ("desc",))
-    assert "fr 100.0 %" in description or "fr " in description
+    bars = [a for a in page.find("svg") if "bar" in (a.get("class") or "").split()]
+    assert len(bars) == 23
+    for bar in bars:
+        assert bar.get("role") == "img"
+        label = bar.get("aria-label") or ""
+        assert all(f" {state}" in label for state in ("translated", "fuzzy", "untranslated", "missing")), label
+    assert 'aria-label="40 translated, 0 fuzzy, 0 untranslated, 10 missing"' in shipped  # ti
+
+
+def test_status_board_is_worst_first_and_an_error_is_never_green(in_tmp: Path) -> None:
+    """An error in a fully translated language puts it at the top with a red state,
+    before the languages that are merely incomplete; an unreadable catalog comes first of all."""
+    shutil.copytree(CATALOGS, in_tmp / "catalogs", ignore=OTHER_DOMAINS)
+    shutil.copytree(ROOT / "glossary", in_tmp / "glossary")
+    german = in_tmp / "catalogs" / "de.po"
+    german.write_text(german.read_text(encoding="utf-8").replace("unter 078 055 800", "unter 078 055 801"), "utf-8")
+    (in_tmp / "catalogs" / "it.po").write_text('msgid "unterminated\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["report", "--now", NOW])
+    assert result.exit_code == 2  # a catalog could not be read; the report shows the others
+    text = Path("report.html").read_text(encoding="utf-8")
+    board = text.split('id="board"')[1].split("</table>")[0]
+    rows = [a for a in parse(board).find("tr") if a.get("data-lang") or a.get("class") == "pinned"]
+    assert rows[0].get("class") == "pinned" and "catalogs/it.po" in board.split("</tr>")[1]
+    order = [a["data-lang"] for a in rows[1:]]
+    assert order[0] == "de" and order[1:4] == ["ti", "ps", "tl"]  # then by work left
+    german_row = board.split('data-lang="de"')[1].split("</tr>")[0]
+    assert 'class="state state-blocked">errors<' in german_row and "state-ready" not in german_row
+    assert 'href="#lang-' in german_row and "-findings" in german_row  # one click to the findings
+
+
+def test_invisible_characters_are_shown_and_ltr_runs_isolated() -> None:
+    from transkit.reporting.html import plain, show
+
+    shown = str(show("اتصل \u202e078 055 800\u202c الآن"))
+    assert "\u202e" not in shown and "\u202c" not in shown
+    assert "⟨RLO⟩" in shown and "U+202E RIGHT-TO-LEFT OVERRIDE" in shown and "⟨PDF⟩" in shown
+    assert '<bdi dir="ltr">078 055 800</bdi>' in shown
+    pashto = str(show("%(count)d توري پاتې دي"))
+    assert pashto.startswith('<bdi dir="ltr">%(count)d</bdi>')
+    assert '<bdi dir="ltr">stophumantrafficking.be</bdi>' in str(show("وګورئ stophumantrafficking.be"))
+    number = str(show("078\u00a0055 800, «\u00a0oui\u00a0»"))
+    assert number.count('class="nbsp"') == 1  # inside the number only, not French typography
+    assert "⟨ZWSP⟩" in str(show("078\u200b055"))
+    assert str(show("<b>&</b>")) == "&lt;b&gt;&amp;&lt;/b&gt;"
+    assert plain("a\u202eb") == "a⟨RLO⟩b"
+
+
+def test_downloads_are_data_urls_of_the_board_and_the_findings(shipped: str) -> None:
+    import csv
+    import json
+    from urllib.parse import unquote
+
+    links = {a["download"]: a["href"] for a in parse(shipped).find("a") if a.get("download")}
+    assert set(links) == {
+        "transkit-status.csv",
+        "transkit-status.json",
+        "transkit-findings.csv",
+        "transkit-findings.json",
+    }
+    assert all(
+        href.startswith(("data:text/csv;charset=utf-8,", "data:application/json;charset=utf-8,"))
+        for href in links.values()
+    )
+    status = json.loads(unquote(links["transkit-status.json"].split(",", 1)[1]))
+    assert sorted(row["language"] for row in status) == sorted(SHIPPED_LANGUAGES)
+    rows = list(csv.reader(unquote(links["transkit-findings.csv"].split(",", 1)[1]).splitlines()))
+    assert rows[0][:4] == ["file", "line", "severity", "code"] and len(rows) > 1
+
+
+def test_csv_cells_that_look_like_formulas_are_defused() -> None:
+    from transkit.reporting.html import _csv
+
+    text = _csv(["a"], [["=HYPERLINK(1)"], ["+1"], ["-x"], ["@SUM"], ["ok"]])
+    assert text.splitlines()[1:] == ["'=HYPERLINK(1)", "'+1", "'-x", "'@SUM", "ok"]
 
 
 def test_matrix_has_a_row_per_term_and_text_labels(shipped: str) -> None:
@@ -169,7 +238,7 @@ def test_hostile_catalog_text_is_shown_as_text_only(in_tmp: Path) -> None:
     )
     french.write_text(french.read_text(encoding="utf-8") + hostile, encoding="utf-8")
     text = generate("--lang", "fr")
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    assert "&lt;script&gt;alert" in text
     assert "<script>alert" not in text and "<img" not in text
     page = parse(text)
     for tag, attrs in page.tags:

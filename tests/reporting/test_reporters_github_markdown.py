@@ -237,14 +237,62 @@ def test_markdown_cap_says_how_many_were_left_out(report: Report) -> None:
 
 def test_markdown_cap_across_languages() -> None:
     report = synthetic(
-        finding(language="fr", file="po/fr.po"), finding(), finding(line=9), finding(language=None, file="po/app.pot")
+        finding(language="fr", file="po/fr.po", severity=Severity.WARNING),
+        finding(severity=Severity.WARNING),
+        finding(line=9, severity=Severity.WARNING),
+        finding(language=None, file="po/app.pot", severity=Severity.WARNING),
     )
     text = markdown.summary(report, limit=2)
-    assert "<summary>Template and other files: 1 error</summary>" in text
-    assert "<summary>de (German): 2 errors, 1 shown</summary>" in text
+    assert "<summary>Template and other files: 1 warning</summary>" in text
+    assert "<summary>de (German): 2 warnings, 1 shown</summary>" in text
     assert "French" not in text.split("### Findings")[1]
     assert "_2 more findings not shown._" in text
     assert "_1 more finding not shown._" in markdown.summary(report, limit=3)
+
+
+def test_markdown_never_drops_an_error_to_make_room_for_warnings() -> None:
+    """One catalog's 200 warnings must not push the three errors that block a release out
+    of the comment: errors come first and the cap applies to the rest."""
+    warnings = [
+        finding(f"warning {n}", line=n, language="ar", file="po/ar.po", severity=Severity.WARNING)
+        for n in range(1, 201)
+    ]
+    errors = [
+        finding("wrong helpline 078 055 801", line=7, language="zh", file="po/zh.po"),
+        finding("wrong website", line=8, language="zh", file="po/zh.po"),
+        finding("placeholder lost", line=3, language=None, file="po/app.pot"),
+    ]
+    report = synthetic(*warnings, *errors)
+    text = markdown.summary(report)
+    findings = text.split("### Findings")[1]
+    rows = [line for line in findings.splitlines() if line.startswith("| po/")]
+    assert [row.split(" | ")[1] for row in rows[:3]] == ["error"] * 3
+    for message in ("wrong helpline 078 055 801", "wrong website", "placeholder lost"):
+        assert message in findings
+    assert len(rows) == markdown.DEFAULT_LIMIT
+    assert f"_{203 - markdown.DEFAULT_LIMIT} more findings not shown._" in text
+    assert findings.index("<summary>zh: 2 errors") < findings.index("<summary>ar: 200 warnings")
+    # more errors than the cap: all of them, and nothing else
+    many = synthetic(*warnings, *[finding(f"error {n}", line=n) for n in range(60)])
+    rows = [line for line in markdown.summary(many).splitlines() if line.startswith("| po/")]
+    assert len(rows) == 60 and all(" | error | " in row for row in rows)
+
+
+def test_markdown_defuses_links_and_mentions_in_catalog_text() -> None:
+    text = markdown.summary(
+        synthetic(
+            finding(
+                message="call @helpline-team or @org/team, see https://evil.example/x and www.evil.example",
+                msgid="mail a@b.example or http://x.example",
+            )
+        )
+    )
+    assert not re.search(r"@[A-Za-z0-9]", text)
+    assert not re.search(r"(?i)(https?|ftp):", text)
+    assert "www." not in text
+    assert "@&#8203;helpline-team" in text and "@&#8203;org/team" in text
+    assert "https&#8203;://evil.example/x" in text and "www&#8203;.evil.example" in text
+    assert "a@&#8203;b.example" in text
 
 
 def test_markdown_neutralises_hostile_catalog_text() -> None:

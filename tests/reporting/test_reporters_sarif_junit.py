@@ -16,7 +16,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import DATA, GOLDEN, PROJECTS
+from conftest import DATA, GOLDEN, PROJECTS, ROOT
 
 import transkit
 from transkit.engine import baseline
@@ -34,6 +34,14 @@ def project(in_tmp: Path) -> Path:
     """A copy of the flat fixture in ``catalogs/`` of an empty working directory."""
     shutil.copytree(PROJECTS / "flat", in_tmp / "catalogs")
     return in_tmp / "catalogs"
+
+
+@pytest.fixture
+def shipped_report(monkeypatch: pytest.MonkeyPatch) -> Report:
+    """The check of this repository's own catalogs (shipped with transkit), run from the
+    repository's root as CI runs it, so that paths are relative to it."""
+    monkeypatch.chdir(ROOT)
+    return transkit.check(transkit.load_project(["catalogs"]), transkit.Options())
 
 
 def run(selection: transkit.Selection | None = None) -> Report:
@@ -119,10 +127,8 @@ def test_sarif_results_field_by_field(project: Path) -> None:
         location = result["locations"][0]["physicalLocation"]
         assert location["artifactLocation"]["uri"] == finding.file
         assert not location["artifactLocation"]["uri"].startswith("/")
-        if finding.line:
-            assert location["region"]["startLine"] == finding.line
-        else:
-            assert "region" not in location
+        # GitHub code scanning needs a region on every result (SARIF Multitool rule GH1003).
+        assert location["region"]["startLine"] == (finding.line or 1)
         assert result["partialFingerprints"]["transkitFingerprint/v1"].startswith(baseline.fingerprint(finding))
 
     untranslated = next(r for r in results if r["ruleId"] == "C102")
@@ -132,7 +138,12 @@ def test_sarif_results_field_by_field(project: Path) -> None:
         'message not translated (language nl, msgid "You can get help even if you have no residence permit.")'
     )
     missing = next(r for r in results if r["ruleId"] == "C101")
-    assert "region" not in missing["locations"][0]["physicalLocation"]
+    assert missing["locations"][0]["physicalLocation"]["region"] == {"startLine": 1}
+    (related,) = missing["relatedLocations"]
+    assert related["physicalLocation"] == {
+        "artifactLocation": {"uri": "catalogs/site.pot"},
+        "region": {"startLine": 20},
+    }
     assert 'msgctxt "button"' in missing["message"]["text"]
     obsolete = next(r for r in results if r["ruleId"] == "C105")
     assert obsolete["level"] == "note"
@@ -197,7 +208,26 @@ def test_sarif_of_an_unusual_finding_is_valid() -> None:
     validate(document)
     location = document["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == "dir%20with%20space/%C3%A9.po"
-    assert "region" not in location
+    assert location["region"] == {"startLine": 1}
+    assert "relatedLocations" not in document["runs"][0]["results"][0]
+
+
+def test_sarif_of_the_shipped_catalogs_is_valid_and_every_result_has_a_line(shipped_report: Report) -> None:
+    """What GitHub code scanning receives from this repository's own catalogs: every
+    result placed on a line, a missing message linked to its line in the template."""
+    document = sarif_of(shipped_report)
+    validate(document)
+    results = document["runs"][0]["results"]
+    assert results
+    for item in results:
+        assert item["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1
+    missing = [item for item in results if item["ruleId"] == "C101"]
+    assert missing
+    for item in missing:
+        (related,) = item["relatedLocations"]
+        assert related["physicalLocation"]["artifactLocation"]["uri"] == "catalogs/campaign.pot"
+        line = related["physicalLocation"]["region"]["startLine"]
+        assert f"campaign.pot:{line})" in item["message"]["text"]
 
 
 def test_sarif_of_no_findings_is_valid() -> None:
@@ -212,7 +242,7 @@ def test_sarif_of_no_findings_is_valid() -> None:
 
 def test_junit_field_by_field(project: Path) -> None:
     report = run()
-    root = junit_of(report)
+    root = _junit(report, "warning")
     assert root.tag == "testsuites"
     assert root.get("name") == "transkit"
     families = sorted({junit.family(info.code) for info in all_checks()})
@@ -250,6 +280,36 @@ def test_junit_field_by_field(project: Path) -> None:
         out.text.strip()
         == 'catalogs/nl.po:43: info C105 obsolete-message: obsolete message kept in the catalog ["Old message"]'
     )
+
+
+def test_junit_fails_only_at_the_fail_level(project: Path) -> None:
+    """A red test for a run that exits 0 teaches people to ignore the report: warnings
+    fail a testcase only when they fail the run, and are listed in system-out otherwise."""
+    report = run()
+    assert report.exit_code() == 0
+    for fail_on, expected in (("error", 0), ("never", 0), (None, 0)):
+        root = junit_of(report) if fail_on is None else _junit(report, fail_on)
+        assert root.get("failures") == str(expected), fail_on
+    coverage = next(c for c in _junit(report, "error").iter("testcase") if c.get("classname") == "catalogs/nl.po")
+    assert coverage.find("failure") is None
+    assert "C102 untranslated-message" in coverage.find("system-out").text
+    assert _junit(report, "warning").get("failures") == "1"
+
+
+def test_junit_of_the_shipped_catalogs_has_no_failure_at_the_default_fail_level(shipped_report: Report) -> None:
+    assert shipped_report.exit_code() == 0
+    assert junit_of(shipped_report).get("failures") == "0"
+
+
+def test_junit_gate_codes_fail_even_with_fail_on_never() -> None:
+    unreadable = Finding("a.po", 1, "F001", "unreadable-catalog", Severity.ERROR, "bad syntax", "nl")
+    assert _junit(Report("a.pot", (unreadable,), ()), "never").get("failures") == "1"
+
+
+def _junit(report: Report, fail_on: str) -> ET.Element:
+    stream = io.StringIO()
+    junit.render(report, stream, None, fail_on)
+    return ET.fromstring(stream.getvalue().encode("utf-8"))
 
 
 def test_junit_families_follow_the_checks_that_ran(project: Path) -> None:

@@ -259,26 +259,44 @@ def test_matching_respects_word_boundaries() -> None:
     assert not matcher.find(matcher.prepare("les trafiquants"), "trafic")
 
 
-def test_same_source_translated_differently_in_one_catalog(in_tmp: Path) -> None:
+def _t161(in_tmp: Path, template: str, translations: str) -> list[dict]:
     header = (PROJECTS / "lc_messages" / "site.pot").read_text()
-    (in_tmp / "site.pot").write_text(
-        header + '\nmsgctxt "menu"\nmsgid "Report"\nmsgstr ""\n\nmsgctxt "page"\nmsgid "Report"\nmsgstr ""\n'
-    )
+    (in_tmp / "site.pot").write_text(header + template)
     catalog = (PROJECTS / "lc_messages" / "fr" / "LC_MESSAGES" / "site.po").read_text()
-    (in_tmp / "fr.po").write_text(
-        catalog
-        + '\nmsgctxt "menu"\nmsgid "Report"\nmsgstr "Signaler"\n\nmsgctxt "page"\nmsgid "Report"\nmsgstr "Rapport"\n'
-    )
+    (in_tmp / "fr.po").write_text(catalog + translations)
     result = CliRunner().invoke(main, ["check", ".", "--select", "T161", "--format", "json"])
-    findings = json.loads(result.stdout)["findings"]
-    assert [(f["code"], f["msgctxt"], f["severity"]) for f in findings] == [("T161", "page", "warning")]
-    assert "line" in findings[0]["message"]
-    (in_tmp / "fr.po").write_text(
-        catalog
-        + '\nmsgctxt "menu"\nmsgid "Report"\nmsgstr "Signaler"\n\nmsgctxt "page"\nmsgid "Report"\nmsgstr "Signaler"\n'
+    return json.loads(result.stdout)["findings"]
+
+
+def test_same_source_translated_differently_in_one_catalog(in_tmp: Path) -> None:
+    template = '\nmsgid "Report"\nmsgstr ""\n\nmsgid "Report:"\nmsgstr ""\n\nmsgid "&Report..."\nmsgstr ""\n'
+    findings = _t161(
+        in_tmp,
+        template,
+        '\nmsgid "Report"\nmsgstr "Signaler"\n\nmsgid "Report:"\nmsgstr "Rapport :"\n\n'
+        'msgid "&Report..."\nmsgstr "&Signaler…"\n',
     )
+    assert [(f["code"], f["msgid"], f["severity"]) for f in findings] == [("T161", "Report:", "warning")]
+    assert "line" in findings[0]["message"]
+    translations = (
+        '\nmsgid "Report"\nmsgstr "Signaler"\n\nmsgid "Report:"\nmsgstr "Signaler :"\n\n'
+        'msgid "&Report..."\nmsgstr "&Signaler…"\n'
+    )
+    assert _t161(in_tmp, template, translations) == []
+
+
+def test_regression_contexts_ask_for_different_translations(in_tmp: Path) -> None:
+    """T161 compared messages across msgctxt: 571 warnings on Django, all false ("May" the
+    month and "May" the abbreviation). A context is how a source asks for another
+    translation; messages under different contexts are not compared."""
+    template = '\nmsgctxt "menu"\nmsgid "Report"\nmsgstr ""\n\nmsgctxt "page"\nmsgid "Report"\nmsgstr ""\n'
+    translations = (
+        '\nmsgctxt "menu"\nmsgid "Report"\nmsgstr "Signaler"\n\nmsgctxt "page"\nmsgid "Report"\nmsgstr "Rapport"\n'
+    )
+    assert _t161(in_tmp, template, translations) == []
+    template = '\nmsgid "May"\nmsgstr ""\n\nmsgctxt "abbrev. month"\nmsgid "May"\nmsgstr ""\n'
     assert (
-        json.loads(CliRunner().invoke(main, ["check", ".", "--select", "T161", "--format", "json"]).stdout)["findings"]
+        _t161(in_tmp, template, '\nmsgid "May"\nmsgstr "mai"\n\nmsgctxt "abbrev. month"\nmsgid "May"\nmsgstr "mai."\n')
         == []
     )
 

@@ -76,10 +76,15 @@ def render_termbase(termbase: Termbase, output_format: TermbaseFormat) -> str:
     return dump_toml(termbase)
 
 
-def import_glossary(source: PathLike, output: PathLike | None = None) -> tuple[Path, Termbase]:
+def import_glossary(
+    source: PathLike, output: PathLike | None = None, *, config: PathLike | None = None
+) -> tuple[Path, Termbase]:
     """Convert a TBX or CSV termbase into transkit's TOML at ``output`` (default:
-    ``glossary/<name>.toml``); never overwrites a file, never adds an id the target
-    folder's termbase already has. Returns the file written and the termbase."""
+    ``glossary/<name>.toml``); never overwrites a file. Written into the project's
+    termbase folder (``glossary/``, or the configured one), it must not bring an id that
+    termbase already has; written anywhere else, the other files of that folder are none
+    of its business (a project root holds pyproject.toml). Returns the file written and
+    the termbase."""
     source = Path(source)
     termbase = load_termbase(source)
     target = Path(output) if output is not None else Path(GLOSSARY_FOLDER) / f"{source.stem}.toml"
@@ -87,7 +92,7 @@ def import_glossary(source: PathLike, output: PathLike | None = None) -> tuple[P
         raise TranskitError("already exists; choose another file with -o or remove it", str(target))
     if not target.parent.is_dir():
         raise TranskitError("no such folder", str(target.parent))
-    if target.suffix == ".toml":
+    if target.suffix == ".toml" and target.parent.resolve() in _termbase_folders(config):
         # The folder is read as one termbase: an id it already has would break every check.
         existing = {term.id for term in load_termbase(target.parent).terms}
         clash = sorted(existing & {term.id for term in termbase.terms})
@@ -98,3 +103,16 @@ def import_glossary(source: PathLike, output: PathLike | None = None) -> tuple[P
             )
     write_atomically(target, render_termbase(termbase, "toml"))
     return target, termbase
+
+
+def _termbase_folders(config: PathLike | None) -> set[Path]:
+    """The folders read as the project's termbase: ``glossary/`` here, and the configured
+    or discovered one when it is a folder."""
+    folders = {Path(GLOSSARY_FOLDER).resolve()}
+    try:
+        found = locate(config=config).termbase_path()
+    except ProjectError:
+        found = None
+    if found is not None and found.is_dir():
+        folders.add(found.resolve())
+    return folders

@@ -24,6 +24,7 @@ from transkit.model.findings import Report
 from transkit.project.locate import locate_files
 from transkit.project.paths import display_path
 from transkit.project.safewrite import BUILD_MARKER
+from transkit.reporting.history import History, read_history
 from transkit.reporting.html import PageCell, PagesView, render_report
 from transkit.terms import Termbase
 from transkit.terms.matrix import Cell, TermsMatrix, build_matrix
@@ -178,6 +179,8 @@ class EditorsReport:
     """Each catalog's template by its display path, when the project has several domains."""
     build: BuildPages | None = None
     """The last build's pages (``--pages``), to link each language to its pages."""
+    history: History | None = None
+    """The catalogs' git history, when asked for (``--history``)."""
 
     @property
     def exit_code(self) -> int:
@@ -188,7 +191,13 @@ class EditorsReport:
         where it will be written, for its links to the built pages to be relative."""
         pages = self.build.view(Path(at).parent if at is not None else Path.cwd()) if self.build else None
         return render_report(
-            self.project, self.report, self.matrix, generated_at=generated_at, templates=self.templates, pages=pages
+            self.project,
+            self.report,
+            self.matrix,
+            generated_at=generated_at,
+            templates=self.templates,
+            pages=pages,
+            history=self.history,
         )
 
 
@@ -260,12 +269,15 @@ def report_paths(
     config: PathLike | None = None,
     glossary: PathLike | None = None,
     languages: Sequence[str] = (),
+    history: int = 0,
     pages: PathLike | None = None,
 ) -> EditorsReport:
     """The check report and critical-terms matrix behind ``transkit report``; the
     configuration's selection, severities and thresholds apply, as in ``check``.
-    ``pages``: a ``transkit build`` output folder, whose pages the report links per
-    language with what was published, held back (and why) or falls back."""
+    ``history``: how many of the last commits that changed the catalogs to read from git
+    and check the same way (0: none). ``pages``: a ``transkit build`` output folder, whose
+    pages the report links per language with what was published, held back (and why) or
+    falls back."""
     build = BuildPages.read(pages) if pages is not None else None
     located = locate(paths, template=template, config=config)
     termbase = located.termbase(glossary)
@@ -273,7 +285,9 @@ def report_paths(
     done = each_domain(located.domains(), languages, lambda part: part.load(languages))
     report = merge_reports([tag_report(run(project, options), part.domain) for part, project in done])
     templates = {catalog.display_path: project.template for _, project in done for catalog in project.catalogs}
-    project = _joined([project for _, project in done])
-    matrix = _matrix([project for _, project in done], termbase, located.config) if termbase else None
+    projects = [project for _, project in done]
+    project = _joined(projects)
+    matrix = _matrix(projects, termbase, located.config) if termbase else None
     notes = located.termbase_note(termbase, glossary)
-    return EditorsReport(project, replace(report, notes=notes), matrix, templates, build)
+    past = read_history(projects, options, history) if history > 0 else None
+    return EditorsReport(project, replace(report, notes=notes), matrix, templates=templates, build=build, history=past)

@@ -21,6 +21,9 @@ reader) the signature the function must have::
         if entry.msgstr[0].isupper() and not entry.msgid.isupper():
             yield Problem("the translation is in capitals")
 
+A check that can repair what it finds safely says so (``fixes="..."``) and gives its
+problem a :class:`Fix`, the new text of the forms or header fields it rewrites.
+
 - :func:`entry_check`: ``f(entry, context)``, for each message its ``applies`` accepts;
 - :func:`catalog_check`: ``f(context)``, once per catalog;
 - :func:`project_check`: ``f(project, options)``, once per run, on the facts its ``facts``
@@ -47,7 +50,7 @@ from transkit.engine.context import CatalogContext, CatalogFacts, Options, Proje
 from transkit.engine.registry import Applies, Scope, register
 from transkit.engine.suppression import Marker
 from transkit.model.catalog import Catalog, Entry
-from transkit.model.findings import Problem, Severity
+from transkit.model.findings import Fix, Problem, Severity
 
 __all__ = [
     "Applies",
@@ -57,6 +60,7 @@ __all__ = [
     "CatalogFacts",
     "Entry",
     "EntryCheck",
+    "Fix",
     "Marker",
     "Options",
     "Problem",
@@ -87,20 +91,29 @@ P = TypeVar("P", bound=ProjectCheck)
 U = TypeVar("U", bound=UnusedMarkerCheck)
 
 
-def entry_check(code: str, name: str, severity: Severity, *, applies: Applies) -> Callable[[E], E]:
+def entry_check(code: str, name: str, severity: Severity, *, applies: Applies, fixes: str = "") -> Callable[[E], E]:
     """Register ``f(entry, context)``, called for each message ``applies`` accepts.
 
     ``applies`` is the check's precondition, required so that each check decides it:
     ``TRANSLATED`` for what ships (most checks), ``FILLED`` to see fuzzy translations too,
     ``ACTIVE`` for every message that is not obsolete, ``ALL`` for obsolete ones as well.
     An untranslated message is the coverage checks' to report, not also a wrong one.
+
+    ``fixes`` declares that the check can repair what it finds, and says how (shown by
+    ``transkit checks`` and ``explain``): the check then gives a problem a :class:`Fix`
+    (the new text of the forms it rewrites) whenever the repair is certain, and none when
+    it is not. ``transkit check --fix`` applies those, re-checks, and repeats until
+    nothing is left to fix; a fix must therefore make its own problem go away.
     """
-    return register(code, name, Scope.ENTRY, severity, applies=applies)
+    return register(code, name, Scope.ENTRY, severity, applies=applies, fixes=fixes)
 
 
-def catalog_check(code: str, name: str, severity: Severity) -> Callable[[C], C]:
-    """Register ``f(context)``, called once per catalog, after its entries' checks."""
-    return register(code, name, Scope.CATALOG, severity)
+def catalog_check(code: str, name: str, severity: Severity, *, fixes: str = "") -> Callable[[C], C]:
+    """Register ``f(context)``, called once per catalog, after its entries' checks.
+
+    ``fixes``: as for :func:`entry_check`; a catalog check's :class:`Fix` sets header fields.
+    """
+    return register(code, name, Scope.CATALOG, severity, fixes=fixes)
 
 
 def project_check(code: str, name: str, severity: Severity, *, facts: Facts | None = None) -> Callable[[P], P]:

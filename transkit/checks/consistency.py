@@ -3,6 +3,7 @@ languages, and across a source change."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
@@ -31,26 +32,38 @@ from transkit.terms.verify import phone_region
 def inconsistent_translation(context: CatalogContext) -> Iterator[Problem]:
     """The same source text is translated differently in one catalog.
 
-    The same message under different contexts (``msgctxt``) usually deserves the same
-    translation; where it does not, the context should say why.
+    Sources that differ only in what surrounds the words (a trailing colon, full stop or
+    ellipsis, spaces, a keyboard accelerator ``&``/``_``) read the same to a user, and
+    should read the same in translation. Messages under different contexts (``msgctxt``)
+    are never compared: a context is how a source asks for another translation (``May``
+    the month and ``May`` the abbreviation, ``Report`` the verb and the noun).
 
-    Bad: ``msgctxt "menu" msgid "Report"`` → « Signaler »; ``msgctxt "page" msgid "Report"`` → « Rapport ».
-    Good: both « Signaler », or contexts that explain the difference.
+    Bad: ``msgid "Report"`` → « Signaler »; ``msgid "Report:"`` → « Rapport : ».
+    Good: « Signaler » and « Signaler : ».
     """
-    groups: dict[tuple[str, str | None], list[Entry]] = defaultdict(list)
+    groups: dict[tuple[str | None, str, str | None], list[tuple[Entry, tuple[str, ...]]]] = defaultdict(list)
     for entry in context.catalog.entries:
         if not entry.obsolete and entry.translated and entry.msgid:
-            groups[(entry.msgid, entry.msgid_plural)].append(entry)
+            key = (entry.msgctxt, _words(entry.msgid), entry.msgid_plural and _words(entry.msgid_plural))
+            groups[key].append((entry, tuple(map(_words, entry.msgstr))))
     for entries in groups.values():
-        first = entries[0]
-        for other in entries[1:]:
-            if other.msgstr != first.msgstr:
+        first, first_words = entries[0]
+        for other, words in entries[1:]:
+            if words != first_words:
                 yield Problem(
                     f"translated differently from the same source at line {first.line}",
                     line=other.line,
                     msgctxt=other.msgctxt,
                     msgid=other.msgid,
                 )
+
+
+_SURROUNDINGS = re.compile(r"[\s:：.。…!！?？;,،、]+$|^\s+|[&_](?=\w)")
+
+
+def _words(text: str) -> str:
+    """A text without what :func:`inconsistent_translation` does not compare."""
+    return _SURROUNDINGS.sub("", text).casefold()
 
 
 @catalog_check("T162", "term-variant", Severity.INFO)
@@ -129,7 +142,8 @@ def number_differs_across_languages(project: ProjectFacts, options: Options) -> 
             for code, path, line in places:
                 yield Problem(
                     f"phone numbers {' '.join(found) or '(none)'} differ from the source's "
-                    f"{' '.join(expected)}, which {agree} other language{'s' if agree != 1 else ''} give",
+                    f"{' '.join(expected)}"
+                    + (f", which {agree} other language{'s give' if agree != 1 else ' gives'}" if agree else ""),
                     line=line,
                     msgctxt=key[0],
                     msgid=key[1],

@@ -23,7 +23,16 @@ from transkit.terms.model import Termbase, TermKind
 from transkit.terms.values import normalize_domain
 from transkit.terms.verify import phone_region
 from transkit.text.links import email_changes, url_changes, url_parts
-from transkit.text.numbers import YEAR_OFFSETS, Number, missing_numbers, numbers
+from transkit.text.numbers import (
+    SPELLED_OUT_MAX,
+    YEAR_OFFSETS,
+    Number,
+    clock_equivalents,
+    missing_numbers,
+    number_readings,
+    numbers,
+    written_as_word,
+)
 from transkit.text.spans import values
 
 # ---------------------------------------------------------------------------------------
@@ -82,12 +91,16 @@ def number_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     amount or opening hour misleads the reader.  Phone and service numbers of the
     termbase are judged by the term checks instead (``T101``–``T112``).  Only missing
     numbers are reported, not added ones: "30 July" is "7月30日" in Chinese.  A year may
-    be converted to the Thai Buddhist or the Persian calendar.
+    be converted to the Thai Buddhist or the Persian calendar, a time to the other clock
+    (``6 p.m.`` as ``18:00``), and a number written as a word (``7`` as « sept », read with
+    num2words).  An error means a figure disappeared or changed; a small number (up to 24)
+    that is gone while the translation has no other figure is a warning: an idiom ("around
+    the clock") or a word form num2words does not know may carry it.
 
     Bad: ``msgid "Open 24 hours a day"`` → ``msgstr "Ouvert 12 heures par jour"``.
     Good: ``msgstr "Ouvert 24 heures sur 24"``, or in Persian ``"۲۴ ساعت شبانه‌روز"``.
     """
-    found = []
+    found: list[tuple[int, str, Severity | None]] = []
     for index, source, translation in form_pairs(entry, context.catalog):
         in_source = source_numbers(context, source)
         if not in_source:
@@ -98,7 +111,7 @@ def number_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
             plural_values = {n.value for n in source_numbers(context, entry.msgid_plural or "")}
             optional = frozenset(n.value for n in in_source if n.value not in plural_values)
         memo = owned_by_termbase(context)
-        for number in missing_numbers(
+        missing = missing_numbers(
             source,
             translation,
             optional=optional,
@@ -106,9 +119,47 @@ def number_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
             region=memo["region"],
             year_offsets=memo["years"],
             source_numbers=in_source,
-        ):
-            found.append((index, f"number {quote(number.text)} of the source is missing from the translation"))
-    return per_form(entry, found)
+        )
+        if missing:
+            found.extend(
+                (index, message, severity) for message, severity in _judge(missing, source, translation, context)
+            )
+    if not found:
+        return
+    yield from per_form(entry, [(index, message) for index, message, severity in found if severity is None])
+    for problem in per_form(entry, [(index, message) for index, message, severity in found if severity]):
+        yield Problem(problem.message, severity=Severity.WARNING)
+
+
+def _judge(
+    missing: list[Number], source: str, translation: str, context: CatalogContext
+) -> Iterator[tuple[str, Severity | None]]:
+    """M101's message and severity for each missing number, or nothing where the
+    translation carries it otherwise.
+
+    A time in the other clock (``6 p.m.`` as ``18:00`` or ``18 Uhr``) and a number
+    written as a word (``7`` as « sept », « sieben ») are correct renderings. A small
+    number that is gone while the translation has no figure of its own may be an idiom
+    or a word num2words does not know: a warning. An error means a figure really
+    disappeared or changed: the translation has a number the source does not, or a
+    number larger than words and idioms usually carry is gone.
+    """
+    readings = number_readings(translation)
+    clock = clock_equivalents(source)
+    language = context.catalog.language.tag if context.catalog.language else ""
+    source_values = number_readings(source)
+    changed = bool(readings - source_values - {"0"})
+    for number in missing:
+        value = number.value
+        if value in clock and any(other == "" or other in readings for other in clock[value]):
+            continue
+        if language and written_as_word(value, translation, language):
+            continue
+        text = f"number {quote(number.text)} of the source is missing from the translation"
+        if changed or len(number.groups) > 1 or not value.isdigit() or int(value) > SPELLED_OUT_MAX:
+            yield text, None
+        else:
+            yield f"{text} as digits (written as a word, or an idiom? check it)", Severity.WARNING
 
 
 def source_numbers(context: CatalogContext, source: str) -> tuple[Number, ...]:

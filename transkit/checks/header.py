@@ -52,17 +52,48 @@ def language_code_invalid(context: CatalogContext) -> Iterator[Problem]:
 
     gettext looks up plural rules and locale data by this code; a name (``French``) or a
     made-up code (``en_UK``) is matched to nothing, so tools guess or fall back to
-    English rules.  The message suggests the code langcodes recognises, when it can.
+    English rules.  The message suggests the code langcodes recognises, when it can.  A
+    code understood but not written as gettext writes codes (``LA``, ``la.UTF-8``: the
+    charset belongs to ``Content-Type``) is a warning.
 
     Bad: ``"Language: French\\n"``, ``"Language: en_UK\\n"``.
     Good: ``"Language: fr\\n"``, ``"Language: en_GB\\n"``.
     """
     value = context.catalog.header_language
-    if not value or to_tag(value) is not None:
+    if not value:
+        return
+    if to_tag(value) is not None:
+        written = _gettext_spelling(value)
+        if written != value:
+            # gettext and locale lookups compare codes as written: "LA" and "la.UTF-8"
+            # name Latin for langcodes, for nothing else (issue 17, i18nspector's
+            # invalid-language). Understood, so a warning.
+            yield Problem(
+                f"Language {value!r} is not written as gettext writes language codes; write {written!r}",
+                line=context.catalog.header_line,
+                severity=Severity.WARNING,
+            )
         return
     suggestion = suggest_language_code(value)
     hint = f"; did you mean {suggestion!r}?" if suggestion else ""
     yield Problem(f"Language {value!r} is not a valid language code{hint}", line=context.catalog.header_line)
+
+
+def _gettext_spelling(value: str) -> str:
+    """A valid code as gettext writes it: no codeset (Content-Type says the charset),
+    the language in small letters, a region in capitals, a script capitalised
+    (``LA`` → ``la``, ``la.UTF-8`` → ``la``, ``pt_br`` → ``pt_BR``, ``zh_hans`` → ``zh_Hans``)."""
+    code, at, modifier = value.strip().partition("@")
+    code = code.split(".", 1)[0]
+    parts = re.split(r"([_-])", code)
+    out = [parts[0].lower()]
+    for separator, part in zip(parts[1::2], parts[2::2]):
+        if len(part) == 4 and part.isalpha():
+            part = part.capitalize()
+        elif len(part) in (2, 3):
+            part = part.upper()
+        out.append(separator + part)
+    return "".join(out) + (at + modifier if at else "")
 
 
 def suggest_language_code(value: str) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from transkit.checks.api import CatalogContext, Problem, Severity, catalog_check
+from transkit.checks.api import CatalogContext, Fix, Problem, Severity, catalog_check
 from transkit.model.catalog import Catalog
 from transkit.po.plural_expression import PluralFormsError
 from transkit.po.plural_forms import PluralForms, parse_plural_forms
@@ -68,7 +68,12 @@ def _rules_for(catalog: Catalog) -> tuple[KnownRule, ...]:
     return known_rules(catalog.language.tag) if catalog.language else ()
 
 
-@catalog_check("H104", "plural-forms-missing", Severity.ERROR)
+@catalog_check(
+    "H104",
+    "plural-forms-missing",
+    Severity.ERROR,
+    fixes="adds the language's CLDR Plural-Forms, when every plural message already has its number of forms",
+)
 def plural_forms_missing(context: CatalogContext) -> Iterator[Problem]:
     """The catalog has no ``Plural-Forms`` header.
 
@@ -86,17 +91,22 @@ def plural_forms_missing(context: CatalogContext) -> Iterator[Problem]:
     plurals = sum(1 for entry in catalog.active_entries if entry.is_plural)
     rules = _rules_for(catalog)
     hint = f"; for {catalog.language.english_name}: {rules[0].header}" if rules and catalog.language else ""
+    # A header whose nplurals the plural messages do not have would fail msgfmt -c.
+    fits = rules and all(len(e.msgstr) == rules[0].nplurals for e in catalog.active_entries if e.is_plural)
+    fix = Fix(header=(("Plural-Forms", rules[0].header),)) if fits else None
     if plurals:
         messages = "1 plural message" if plurals == 1 else f"{plurals} plural messages"
         yield Problem(
             f"no Plural-Forms header for {messages}: gettext falls back to {_GERMANIC}{hint}",
             line=catalog.header_line,
+            fix=fix,
         )
     else:
         yield Problem(
             f"no Plural-Forms header: plural messages would fall back to {_GERMANIC}{hint}",
             line=catalog.header_line,
             severity=Severity.WARNING,
+            fix=fix,
         )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from transkit.checks.api import Applies, CatalogContext, Entry, Problem, Severity, entry_check
+from transkit.checks.api import Applies, CatalogContext, Entry, Fix, Problem, Severity, entry_check
 from transkit.engine.registry import find
 from transkit.terms.verify import Status, TermProblem, TermUse, verify
 
@@ -91,7 +91,8 @@ def _report(problem: TermProblem, entry: Entry, context: CatalogContext) -> Iter
             if entry.is_plural and len(entry.msgstr) > 1 and _differs(entry, context, use)
             else ""
         )
-        yield Problem(prefix + use.message, severity=severity)
+        fix = Fix(msgstr=((use.plural_index, use.fixed),)) if use.fixed is not None else None
+        yield Problem(prefix + use.message, severity=severity, fix=fix)
 
 
 def _differs(entry: Entry, context: CatalogContext, use: TermUse) -> bool:
@@ -125,7 +126,13 @@ def phone_number_changed(entry: Entry, context: CatalogContext) -> Iterator[Prob
     yield from _report(TermProblem.PHONE_CHANGED, entry, context)
 
 
-@entry_check("T103", "phone-number-spelling", Severity.WARNING, applies=Applies.TRANSLATED)
+@entry_check(
+    "T103",
+    "phone-number-spelling",
+    Severity.WARNING,
+    applies=Applies.TRANSLATED,
+    fixes="rewrites the number in the language's approved display form",
+)
 def phone_number_spelling(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The right phone number, written otherwise than the language's display form.
 
@@ -151,7 +158,13 @@ def phone_number_added(entry: Entry, context: CatalogContext) -> Iterator[Proble
     yield from _report(TermProblem.PHONE_ADDED, entry, context)
 
 
-@entry_check("T105", "phone-number-reversed", Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check(
+    "T105",
+    "phone-number-reversed",
+    Severity.ERROR,
+    applies=Applies.TRANSLATED,
+    fixes="isolates the number: U+2066 before it, U+2069 after it",
+)
 def phone_number_reversed(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A phone number in right-to-left text is displayed with its digit groups reversed.
 
@@ -201,7 +214,13 @@ def website_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     yield from _report(TermProblem.URL_MISSING, entry, context)
 
 
-@entry_check("T122", "website-wrong", Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check(
+    "T122",
+    "website-wrong",
+    Severity.ERROR,
+    applies=Applies.TRANSLATED,
+    fixes="replaces another language's campaign domain by this language's",
+)
 def website_wrong(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation names another language's campaign website, or another domain.
 

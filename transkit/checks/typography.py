@@ -12,9 +12,10 @@ double space, a repeated word) is never held against the translation.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 
-from transkit.checks.api import Applies, CatalogContext, Entry, Problem, Severity, entry_check
+from transkit.checks.api import Applies, CatalogContext, Entry, Fix, Problem, Severity, entry_check
 from transkit.model.forms import per_form, quote
 from transkit.model.languages import Language, base_language
 from transkit.po.plural_forms import form_pairs
@@ -35,7 +36,13 @@ def _show_ws(ws: str) -> str:
     return quote(ws.replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")) if ws else "no whitespace"
 
 
-@entry_check("S101", "leading-whitespace-differs", Severity.WARNING, applies=Applies.TRANSLATED)
+@entry_check(
+    "S101",
+    "leading-whitespace-differs",
+    Severity.WARNING,
+    applies=Applies.TRANSLATED,
+    fixes="starts the translation with the source's leading whitespace",
+)
 def leading_whitespace_differs(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation starts with other whitespace than its source.
 
@@ -47,14 +54,22 @@ def leading_whitespace_differs(entry: Entry, context: CatalogContext) -> Iterato
     Good: ``msgstr " (facultatif)"``.
     """
     found = []
+    fixed: list[tuple[int, str]] = []
     for index, source, translation in form_pairs(entry, context.catalog):
         want, have = edges(source)[0], edges(translation)[0]
         if want != have:
             found.append((index, f"the source starts with {_show_ws(want)}, the translation with {_show_ws(have)}"))
-    yield from per_form(entry, found)
+            fixed.append((index, source[: len(source) - len(source.lstrip())] + translation.lstrip()))
+    yield from _with_fix(per_form(entry, found), fixed, lambda text: edges(text)[0], entry, context)
 
 
-@entry_check("S102", "trailing-whitespace-differs", Severity.WARNING, applies=Applies.TRANSLATED)
+@entry_check(
+    "S102",
+    "trailing-whitespace-differs",
+    Severity.WARNING,
+    applies=Applies.TRANSLATED,
+    fixes="ends the translation with the source's trailing whitespace",
+)
 def trailing_whitespace_differs(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation ends with other whitespace than its source.
 
@@ -69,6 +84,7 @@ def trailing_whitespace_differs(entry: Entry, context: CatalogContext) -> Iterat
     cjk = language is not None and language.script in {"Hans", "Hant", "Jpan", "Hani"}
     tibetan = base_language(language) in ("bo", "dz")
     found = []
+    fixed: list[tuple[int, str]] = []
     for index, source, translation in form_pairs(entry, context.catalog):
         want, have = edges(source)[1], edges(translation)[1]
         if want == have:
@@ -77,7 +93,25 @@ def trailing_whitespace_differs(entry: Entry, context: CatalogContext) -> Iterat
         if want.strip(" ") == have.strip(" ") and ((cjk and last in _FULL_WIDTH_END) or (tibetan and last in "།༌་")):
             continue
         found.append((index, f"the source ends with {_show_ws(want)}, the translation with {_show_ws(have)}"))
-    yield from per_form(entry, found)
+        fixed.append((index, translation.rstrip() + source[len(source.rstrip()) :]))
+    yield from _with_fix(per_form(entry, found), fixed, lambda text: edges(text)[1], entry, context)
+
+
+def _with_fix(
+    problems: Iterator[Problem],
+    fixed: list[tuple[int, str]],
+    edge: Callable[[str], str],
+    entry: Entry,
+    context: CatalogContext,
+) -> Iterator[Problem]:
+    """The problems, each with the fix of every form when the fix is certain: a form whose
+    edge is hidden behind a bidi control (``edges`` reads through them, ``strip`` does
+    not) keeps its text, and then no form is fixed."""
+    sources = {index: source for index, source, _ in form_pairs(entry, context.catalog)}
+    certain = all(edge(text) == edge(sources[index]) for index, text in fixed)
+    fix = Fix(msgstr=tuple(fixed)) if fixed and certain else None
+    for problem in problems:
+        yield replace(problem, fix=fix) if fix is not None else problem
 
 
 @entry_check("S103", "line-break-count-differs", Severity.WARNING, applies=Applies.TRANSLATED)
@@ -95,6 +129,32 @@ def line_break_count_differs(entry: Entry, context: CatalogContext) -> Iterator[
         want, have = inner_line_breaks(source), inner_line_breaks(translation)
         if want != have:
             found.append((index, f"the source has {want} line break(s) inside it, the translation {have}"))
+    yield from per_form(entry, found)
+
+
+# Control characters a text never shows: C0 but tab and line feed (carriage return, a
+# Windows line end, is S103's and the writer's matter), DEL, C1. NUL is refused on reading.
+_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+@entry_check("S104", "control-character", Severity.WARNING, applies=Applies.TRANSLATED)
+def control_character(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
+    """The translation has a control character (DEL, ESC, a C1 code) its source has not.
+
+    Nothing displays one the same way: a box, a gap, nothing, or text cut short where a
+    program stops at it; inside a number or an address it breaks copying and dialling.
+    Usually the remnant of an editor or a bad conversion.
+
+    Bad: ``msgstr "Appelez le 078\\177055 800"`` (a DEL, octal 177).
+    Good: ``msgstr "Appelez le 078 055 800"``.
+    """
+    found = []
+    for index, source, translation in form_pairs(entry, context.catalog):
+        if not translation.isprintable() and (controls := set(_CONTROL.findall(translation))):
+            extra = sorted(controls - set(_CONTROL.findall(source)))
+            if extra:
+                shown = ", ".join(f"U+{ord(char):04X}" for char in extra)
+                found.append((index, f"control character {shown} in the translation"))
     yield from per_form(entry, found)
 
 
@@ -204,8 +264,10 @@ def identical_to_source(entry: Entry, context: CatalogContext) -> Iterator[Probl
     reported when what is left once names (the termbase's, and words the template
     capitalises in mid-sentence), acronyms, placeholders, numbers, URLs and markup are
     taken away is nothing, nor in catalogs of the source's language (English unless the
-    template or the configuration names another: ``source-language``).  A single word left is reported as
-    information only: it may be a loanword (``Hotline``).
+    template or the configuration names another: ``source-language``).  A single word left is
+    reported as information only: it may be a loanword (``Hotline``).  A translation that
+    differs in case only (``November`` as ``november``) is a translation, and single letters
+    (a column ``A``, a grade) are nobody's words.
 
     Bad: ``msgstr "Send the report"`` in a French catalog.
     Good: ``msgstr "Envoyer le signalement"``; ``"PAG-ASA (Brussels)"`` kept as is.
@@ -214,10 +276,12 @@ def identical_to_source(entry: Entry, context: CatalogContext) -> Iterator[Probl
         return
     found = []
     for index, source, translation in form_pairs(entry, context.catalog):
-        if not _may_normalize_alike(source, translation) or normalize(source) != normalize(translation):
+        if not _may_normalize_alike(source, translation):
             continue
+        if normalize(source, fold_case=False) != normalize(translation, fold_case=False):
+            continue  # "November" as "november": the case is the language's, a translation
         nouns, names = _names(context)  # asked for copies only, which most catalogs have none of
-        words = untranslated_words(source, nouns, names)
+        words = [word for word in untranslated_words(source, nouns, names) if len(word) > 1]
         if len(words) == 1:
             found.append((index, f"the translation is the source unchanged (one word, {quote(words[0])}: a loanword?)"))
         elif words:

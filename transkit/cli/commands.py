@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from transkit.api import NoTermbase, check_paths, stats_paths, terms_paths
+from transkit.api import NoTermbase, check_paths, fix_paths, stats_paths, terms_paths
 from transkit.api.checking import Progress
 from transkit.cli.common import echo_failures, echo_notes, glossary_option, main, project_options, write_atomically
 from transkit.cli.common import output as open_output
@@ -64,6 +64,12 @@ from transkit.reporting.json_report import dump
     metavar="N",
     help="Check N catalogs at once in N processes. Default: one per CPU for large projects.",
 )
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Apply the fixes a machine can make safely (T103, T105, T122, S101, S102, H104), then report what is left.",
+)
+@click.option("--diff", is_flag=True, help="With or without --fix: print the fixes as a unified diff; write nothing.")
 def check(
     paths: tuple[Path, ...],
     template: Path | None,
@@ -81,6 +87,8 @@ def check(
     quiet: bool,
     no_cache: bool,
     jobs: int | None,
+    fix: bool,
+    diff: bool,
 ) -> None:
     """Report what is missing, unfinished, stale, broken or wrong in the catalogs.
 
@@ -96,7 +104,30 @@ def check(
     transkit check --format json -o findings.json --min-coverage 90
     transkit check --write-baseline .transkit-baseline.json
     transkit check --baseline .transkit-baseline.json
+    transkit check --fix --diff             # what --fix would change
+    transkit check --fix
     """
+    if fix or diff:
+        fixed = fix_paths(
+            paths,
+            template=template,
+            config=config_path,
+            glossary=glossary_path,
+            languages=languages,
+            select=select,
+            ignore=ignore,
+            dry_run=diff,
+        )
+        if diff:  # as ruff --diff: the changes, exit 1 when there are any
+            click.echo(fixed.diff, nl=False)
+            count = len(fixed.fixes)
+            click.echo(f"Would fix {count} problem{'s' if count != 1 else ''} (nothing written).", err=True)
+            sys.exit(1 if fixed.diff else 0)
+        for finding in fixed.fixes:
+            line = f":{finding.line}" if finding.line else ""
+            click.echo(f"{finding.file}{line}: fixed {finding.code} {finding.check}: {finding.message}", err=True)
+        count, files = len(fixed.fixes), sum(1 for c in fixed.catalogs if c.changed)
+        click.echo(f"Fixed {count} problem{'s' if count != 1 else ''} in {files} catalogs.", err=True)
     with _progress_bar() as progress:
         report = check_paths(
             paths,
@@ -123,9 +154,10 @@ def check(
         # Colour only for a person at a terminal, and never when NO_COLOR is set.
         colour = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         render = functools.partial(text.render_findings if quiet else text.render, colour=colour)
-    if output_format == "junit":  # a test case per family that ran, passing or failing
+    if output_format == "junit":  # a test case per family that ran, failing only at the run's fail level
         selected = set(report.selected)
-        render = functools.partial(junit.render, checks=[info for info in all_checks() if info.code in selected])
+        checks = [info for info in all_checks() if info.code in selected]
+        render = functools.partial(junit.render, checks=checks, fail_on=fail_on)
     with open_output(output) as stream:
         render(report, stream)
     sys.exit(report.exit_code(fail_on))
@@ -237,6 +269,8 @@ def explain(code: str) -> None:
         raise click.UsageError(f"no check {code!r}; `transkit checks` lists them")
     click.echo(f"{info.code} {info.name} ({info.severity.value}, {info.scope.value})\n")
     click.echo(info.doc)
+    if info.fixes:
+        click.echo(f"\nFix (transkit check --fix): {info.fixes}.")
 
 
 @main.command(name="checks")

@@ -48,7 +48,7 @@ def init(lang: str, path: Path | None, template: Path | None, config_path: Path 
         click.echo(f"transkit: no plural rule known for {code}: fill in Plural-Forms by hand", err=True)
     click.echo(
         f"Created {display_path(created.path)}: {created.language.english_name} ({code}), "
-        f"{created.plural_forms or 'Plural-Forms to fill in'}; {created.messages} messages to translate"
+        f"{(created.plural_forms or 'Plural-Forms to fill in').rstrip(';')}; {created.messages} messages to translate"
     )
 
 

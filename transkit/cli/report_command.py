@@ -63,6 +63,13 @@ def _timestamp(_ctx: click.Context, _param: click.Parameter, value: str | None) 
     metavar="TIMESTAMP",
     help="Generation time to show (ISO 8601); default: the current UTC time.",
 )
+@click.option(
+    "--history",
+    type=click.IntRange(0),
+    default=0,
+    metavar="N",
+    help="Draw coverage and errors over the last N commits that changed the catalogs (read from git).",
+)
 def report(
     paths: tuple[Path, ...],
     template: Path | None,
@@ -72,20 +79,31 @@ def report(
     glossary_path: Path | None,
     pages: Path | None,
     now: str | None,
+    history: int,
 ) -> None:
     """Write the editors' coverage report: one self-contained HTML file.
 
-    A summary per language, the critical-terms matrix, and per language the missing and
-    stale messages and the findings, with filters that work offline. Exit 0, or 2 when a
-    catalog could not be read (the report shows the others).
+    A status board per language (worst first), the critical-terms matrix, and per
+    language the missing and stale messages and the findings, with filters that work
+    offline. --history N adds coverage and errors over the last N commits that changed
+    the catalogs, read from git (no network); --pages OUTDIR links each language to the
+    pages a `transkit build` wrote there. Exit 0, or 2 when a catalog could not be read
+    (the report shows the others).
 
     \b
     transkit report
     transkit report catalogs -o coverage.html --lang fr --lang ar
     transkit build content --html -o site && transkit report --pages site
+    transkit report --history 10
     """
     editors = report_paths(
-        paths, template=template, config=config_path, glossary=glossary_path, languages=languages, pages=pages
+        paths,
+        template=template,
+        config=config_path,
+        glossary=glossary_path,
+        languages=languages,
+        history=history,
+        pages=pages,
     )
     echo_notes(editors.report.notes)
     write_atomically(output, editors.html(now or _now(), at=output))

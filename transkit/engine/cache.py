@@ -49,7 +49,7 @@ from transkit.engine.runner import CatalogFacts, CatalogResult, Options
 from transkit.engine.suppression import Marker
 from transkit.model.catalog import CatalogFile
 from transkit.model.coverage import Coverage
-from transkit.model.findings import Finding, Report, Severity
+from transkit.model.findings import Finding, Fix, Report, Severity
 from transkit.project.safewrite import write_atomically
 
 FORMAT = 3
@@ -250,11 +250,21 @@ def load(key: str, folder: Path | None = None) -> Report | None:
 
 
 def _finding(item: dict) -> Finding:
-    return Finding(**{**item, "severity": Severity(item["severity"])})
+    fix = item.get("fix")
+    if fix is not None:
+        fix = Fix(
+            msgstr=tuple((int(index), str(text)) for index, text in fix["msgstr"]),
+            header=tuple((str(name), str(value)) for name, value in fix["header"]),
+        )
+    return Finding(**{**item, "severity": Severity(item["severity"]), "fix": fix})
 
 
 def _finding_data(finding: Finding) -> dict:
-    return {**finding.__dict__, "severity": finding.severity.value}
+    fix = finding.fix
+    plain_fix = (
+        None if fix is None else {"msgstr": [list(f) for f in fix.msgstr], "header": [list(h) for h in fix.header]}
+    )
+    return {**finding.__dict__, "severity": finding.severity.value, "fix": plain_fix}
 
 
 def store(key: str, report: Report, folder: Path | None = None) -> None:

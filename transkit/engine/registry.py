@@ -78,6 +78,8 @@ class CheckInfo:
     after_suppression: bool = False
     """Catalog checks only: the check runs once suppression is done, on the markers that
     suppressed nothing (of each catalog, and of the template), instead of on a catalog."""
+    fixes: str = ""
+    """What the check's fix does (``check --fix``), or empty: the check fixes nothing."""
 
     @property
     def doc(self) -> str:
@@ -100,6 +102,7 @@ def register(
     applies: Applies = Applies.ALL,
     facts: Callable[..., object] | None = None,
     after_suppression: bool = False,
+    fixes: str = "",
 ) -> Callable[[F], F]:
     """Decorator that adds a check to the registry; codes and names are never reused.
 
@@ -109,7 +112,9 @@ def register(
     returns what the check needs of that catalog: the project check then sees those facts,
     never the catalogs themselves, so catalogs can be checked one at a time, in other
     processes, or not at all when a cached result is still valid. ``after_suppression``
-    (catalog checks only) makes a check of the markers that suppressed nothing.
+    (catalog checks only) makes a check of the markers that suppressed nothing. ``fixes``
+    says what the check's :class:`~transkit.model.findings.Fix` does, for a check that
+    attaches one to its problems when the repair is safe; only such checks' fixes apply.
     """
 
     def decorate(function: F) -> F:
@@ -127,7 +132,9 @@ def register(
             raise ValueError(f"check {code}: only project checks gather facts")
         if after_suppression and scope is not Scope.CATALOG:
             raise ValueError(f"check {code}: only catalog checks run after suppression")
-        _CHECKS[code] = CheckInfo(code, name, scope, severity, function, applies, facts, after_suppression)
+        if fixes and scope is Scope.PROJECT:
+            raise ValueError(f"check {code}: a project check sees no catalog to fix")
+        _CHECKS[code] = CheckInfo(code, name, scope, severity, function, applies, facts, after_suppression, fixes)
         return function
 
     return decorate

@@ -418,4 +418,5 @@ def _finding(
         language=problem.language or language,
         msgctxt=msgctxt,
         msgid=msgid,
+        fix=problem.fix if info.fixes else None,
     )

@@ -3,8 +3,6 @@ context, terms and findings a translator needs to get it right the first time.""
 
 from __future__ import annotations
 
-import difflib
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -15,11 +13,11 @@ from transkit.po.plural_expression import PluralFormsError
 from transkit.po.plural_forms import parse_plural_forms, plural_count
 from transkit.terms import Termbase
 from transkit.terms.model import TermKind
+from transkit.text.diff import word_diff
 
 NEEDS_WORK = "needs-work"
 ALL = "all"
 _HINT_NUMBERS = range(0, 1001)
-_WORD = re.compile(r"\s+|[^\s]+")
 
 
 def build_package(
@@ -124,18 +122,3 @@ def form_hints(catalog: Catalog, nplurals: int) -> tuple[str, ...]:
         shown = ", ".join(str(n) for n in numbers[:5]) + (", …" if len(numbers) > 5 else "")
         hints.append(f"n = {shown}" if numbers else "n = (none)")
     return tuple(hints)
-
-
-def word_diff(old: str, new: str) -> str:
-    """What changed between two sources, word by word: ``[-removed-]{+added+}``."""
-    before, after = _WORD.findall(old), _WORD.findall(new)
-    parts: list[str] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
-        if tag == "equal":
-            parts.append("".join(before[i1:i2]))
-            continue
-        if i2 > i1:
-            parts.append("[-" + "".join(before[i1:i2]) + "-]")
-        if j2 > j1:
-            parts.append("{+" + "".join(after[j1:j2]) + "+}")
-    return "".join(parts)

@@ -12,7 +12,7 @@ differently would surprise them and lose their trust. So the decisions follow ms
   ``fstrcmp``: twice the longest common subsequence of the UTF-8 bytes over the total
   length, which is rapidfuzz's Indel similarity; it must be above 0.6, a candidate with
   no context or the same context wins a tie, and candidates are those msgmerge's index
-  offers (see :class:`_FuzzyFinder`);
+  offers (see :class:`FuzzyFinder`);
 * anything else is new and untranslated;
 * catalog messages no template message used become obsolete (``#~``), unless they were
   untranslated (dropped, nothing to keep) or ``keep_obsolete`` is off.
@@ -89,7 +89,7 @@ class Merged:
 def merge(template: Catalog, catalog: Catalog, *, keep_obsolete: bool = True) -> Merged:
     """Merge ``template`` into ``catalog``; neither is modified."""
     by_key = {entry.key: entry for entry in catalog.entries}
-    finder = _FuzzyFinder(catalog.entries)
+    finder = FuzzyFinder(catalog.entries)
     nplurals = plural_count(catalog, guess=True)
     used: set[MessageKey] = set()
     entries: list[Entry] = []
@@ -98,7 +98,7 @@ def merge(template: Catalog, catalog: Catalog, *, keep_obsolete: bool = True) ->
         old = by_key.get(ref.key)
         if old is not None:
             used.add(old.key)
-            entry = _carry(ref, old, nplurals, fuzzy_match=False)
+            entry = carry(ref, old, nplurals, fuzzy_match=False)
             if entry.fuzzy and (not old.fuzzy or _form_changed(ref, old)):
                 decision = MessageDecision(ref.key, Decision.FUZZY, old.key)
             else:
@@ -107,7 +107,7 @@ def merge(template: Catalog, catalog: Catalog, *, keep_obsolete: bool = True) ->
             similar = finder.best(ref)
             if similar is not None:
                 used.add(similar.key)
-                entry = _carry(ref, similar, nplurals, fuzzy_match=True)
+                entry = carry(ref, similar, nplurals, fuzzy_match=True)
                 decision = MessageDecision(ref.key, Decision.FUZZY, similar.key)
             else:
                 entry = untranslated(ref, nplurals)
@@ -147,7 +147,7 @@ def untranslated(ref: Entry, nplurals: int) -> Entry:
     )
 
 
-def _carry(ref: Entry, old: Entry, nplurals: int, *, fuzzy_match: bool) -> Entry:
+def carry(ref: Entry, old: Entry, nplurals: int, *, fuzzy_match: bool) -> Entry:
     """The template's message with the catalog's translation of ``old``."""
     if ref.is_plural and not old.is_plural:
         msgstr = (old.msgstr[0],) * nplurals
@@ -189,7 +189,7 @@ def _flags(ref: Entry, old: Entry, fuzzy: bool) -> tuple[str, ...]:
     return tuple(flags)
 
 
-class _FuzzyFinder:
+class FuzzyFinder:
     """The best translated catalog message for a changed source, found as msgmerge finds it.
 
     msgmerge does not compare a source with every message: it considers only those that
@@ -211,6 +211,14 @@ class _FuzzyFinder:
         self._run_sets: dict[int, set[str]] = {}
 
     def best(self, ref: Entry) -> Entry | None:
+        found = self.best_scored(ref)
+        return found[0] if found is not None else None
+
+    def best_scored(self, ref: Entry) -> tuple[Entry, float] | None:
+        """The best candidate and its similarity (0 to 1), or None below the threshold.
+
+        The translation memory shows the score to the translator next to the suggestion.
+        """
         if not self.candidates or ref.msgid == "":
             return None
         query = _bytes(ref.msgid)
@@ -223,14 +231,14 @@ class _FuzzyFinder:
         )
         order = self._order(ref.msgid, query, [number for _, _, number in scored])
         weights = {number: score for _, score, number in scored}
-        best: Entry | None = None
+        best: int | None = None
         best_weight = FUZZY_THRESHOLD
         for number in order:
             candidate = self.candidates[number]
             bonus = _CONTEXT_BONUS if candidate.msgctxt is None or candidate.msgctxt == ref.msgctxt else 0.0
             if weights[number] + bonus > best_weight:
-                best, best_weight = candidate, weights[number] + bonus
-        return best
+                best, best_weight = number, weights[number] + bonus
+        return (self.candidates[best], weights[best]) if best is not None else None
 
     def _order(self, msgid: str, query: bytes, numbers: list[int]) -> list[int]:
         """The candidates among ``numbers`` msgmerge would consider, in its order."""

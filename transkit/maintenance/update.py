@@ -4,12 +4,13 @@ changed, leaving the writing to the caller (the command writes only when all is 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from transkit.errors import CatalogError
 from transkit.maintenance.merge import Decision, Merged, merge
-from transkit.model.catalog import Catalog
+from transkit.model.catalog import Catalog, Entry
 from transkit.po.headers import revision_date, set_header_field
 from transkit.po.layout import format_catalog, layout
 from transkit.po.reader import CatalogSource
@@ -61,14 +62,25 @@ def update_catalog(
         header = set_header_field(header, "POT-Creation-Date", created)
     if merged.translations_changed:
         header = set_header_field(header, "PO-Revision-Date", revision_date(now))
+    text, data = render(source, header, merged.entries)
+    return CatalogUpdate(source, merged, text, data)
+
+
+def render(source: CatalogSource, header: str, entries: Iterable[Entry]) -> tuple[str, bytes]:
+    """The catalog's new text and bytes: messages that did not change keep their text as
+    written (wrapping, comments, order of lines), changed ones are laid out as gettext does.
+
+    Shared by every command that rewrites catalogs from entries, so that a diff shows only
+    the messages a command meant to change.
+    """
     written = layout(source)
-    text = format_catalog(written.header_comments, header, merged.entries, original=source, original_layout=written)
+    text = format_catalog(written.header_comments, header, entries, original=source, original_layout=written)
     try:
         data = text.encode(source.charset, "surrogateescape")
     except UnicodeEncodeError as error:
         raise CatalogError(
-            f"the template's text {text[error.start : error.end]!r} cannot be written in this "
+            f"the text {text[error.start : error.end]!r} cannot be written in this "
             f"catalog's charset {source.charset}; convert the catalog to UTF-8 (msgconv -t UTF-8)",
             source.catalog.display_path,
         ) from None
-    return CatalogUpdate(source, merged, text, data)
+    return text, data

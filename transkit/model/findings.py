@@ -59,6 +59,9 @@ class Finding:
     domain: str | None = None
     """The template (gettext domain) the file is a catalog of; set by the run, once per
     domain, so that a project of several templates reports each on its own."""
+    fix: Fix | None = field(default=None, compare=False)
+    """What ``check --fix`` would write; not part of what the finding is (baselines,
+    reports and equality ignore it)."""
 
     def sort_key(self) -> tuple[str, int, str]:
         """File, line, code; the sort is stable, so findings of one check on one line
@@ -101,23 +104,41 @@ class Report:
         value, ``"error"``; default: the configured one), every coverage gate holds and
         every catalog could be read, else 1."""
         policy = self.fail_on if fail_on is None else FailOn(fail_on)
-        if self.unreadable or any(_fails(finding, policy) for finding in self.findings):
+        if self.unreadable or any(fails(finding, policy) for finding in self.findings):
             return 1
         return 0
 
     def failing_files(self, fail_on: FailOn = FailOn.ERROR) -> set[str]:
         """The files with a finding that fails the gate: what ``compile --only-passing``
         leaves out."""
-        return {finding.file for finding in self.findings if _fails(finding, fail_on)}
+        return {finding.file for finding in self.findings if fails(finding, fail_on)}
 
 
-def _fails(finding: Finding, fail_on: FailOn) -> bool:
+def fails(finding: Finding, fail_on: FailOn) -> bool:
+    """Whether ``finding`` fails a run at ``fail_on``: one rule for the exit code and for
+    the reporters that mark failures (JUnit), so the two never disagree."""
     if finding.code in GATE_CODES:
         return True
     if fail_on is FailOn.NEVER:
         return False
     threshold = Severity.ERROR if fail_on is FailOn.ERROR else Severity.WARNING
     return finding.severity >= threshold
+
+
+@dataclass(frozen=True)
+class Fix:
+    """How a check repairs what it found, when a machine can do it safely.
+
+    The new text of whole translation forms (``msgstr`` index and text) or of header
+    fields: whole values rather than edits at offsets, so that a fix computed on one
+    version of a message can be checked against it, and applying it twice is the same as
+    once. ``transkit check --fix`` writes fixes; nothing else does.
+    """
+
+    msgstr: tuple[tuple[int, str], ...] = ()
+    """``(form index, new text)`` for each form the fix rewrites."""
+    header: tuple[tuple[str, str], ...] = ()
+    """``(field, value)`` for each header field the fix sets."""
 
 
 @dataclass(frozen=True)
@@ -135,3 +156,5 @@ class Problem:
     severity: Severity | None = None
     file: str | None = None
     language: str | None = None
+    fix: Fix | None = None
+    """The repair, from a check registered with ``fixes``; ignored from other checks."""

@@ -1,31 +1,70 @@
 """The comment lines of a PO file (flags, references, comments, previous strings), read
-the way polib reads them, at a fraction of polib's cost.
+the way GNU msgfmt and msgcat read them, for every file :func:`transkit.po.syntax.scan`
+accepts.
 
 Why: :mod:`transkit.po.syntax` already reads every string of a catalog as msgfmt does;
-polib was parsing the whole file a second time only for its comment lines, and that
-second parse was most of the time of ``transkit check``. The comment lines of an entry
-are exactly the ``#`` lines between the previous entry's first keyword and its own (a
-comment cannot stand inside an entry: msgfmt would end the entry there), so finding them
-needs the scan's keyword lines and one pass over the lines that start with ``#``.
+the comments are the rest of what an entry says (its fuzzy flag above all: a fuzzy
+message is not compiled, and its terms are not checked). They used to be read with
+polib's rules, and a line polib refuses (``#word``, a lone ``#~``, ``#.note``) handed the
+whole file to polib, which refused a file msgfmt accepts, and split lines at U+2028,
+U+0085 and the other characters :meth:`str.splitlines` breaks at, where msgfmt only
+breaks at ``\\n`` (a comment ``# note<U+2028>#, fuzzy`` became a fuzzy flag). Now no
+valid file needs polib.
 
-Each line is interpreted with polib's rules (first whitespace-separated token, one space
-after ``# `` dropped, ``#~|`` lines ignored, references split on whitespace, ...), so an
-entry reads the same as through polib; a differential test holds the two to that on every
-corpus. Lines polib would refuse (``#word`` comments, a lone ``#~``, an unknown ``#|``
-keyword) make :func:`read_comments` raise :class:`UnreadableComments`, and the caller
-falls back to polib, whose error message then says what it could not read.
+msgfmt's lexer, as observed with msgcat 0.21 (each rule is a test in
+tests/po/test_pocomments.py):
+
+* Only ``\\n`` ends a line, and a backslash right before it joins the two lines first,
+  in comments too (``# a\\`` then ``#, fuzzy`` is one comment, not a flag).
+* ``#`` starts a comment wherever a token may start, also after the last string of an
+  entry on the same line; a comment ends the entry, so it belongs to the next one
+  (``msgstr "d" #, fuzzy`` makes the *next* message fuzzy).
+* ``#~`` (obsolete) and ``#|`` / ``#~|`` (previous strings) mark the rest of the line as
+  tokens; alone on a line they mark nothing.
+* What follows ``#`` decides the comment's kind by its first character: ``,`` or ``!``
+  flags (split at commas and blanks; ``range:`` and its bounds are one flag), ``:`` references (split at blanks), ``.`` an
+  extracted comment, anything else a translator comment, ``#word`` included (msgcat
+  writes it back as ``# word``). One blank after the kind is dropped, no more
+  (``##x`` is the comment ``#x``; ``#  x`` is `` x``).
+* An entry's flags are those of its last ``#,`` line: each one replaces what an earlier
+  one said (``#, fuzzy`` then ``#, no-wrap`` is not fuzzy: msgfmt compiles the
+  translation and counts it translated, so transkit must check it as translated too).
+
+Two choices of transkit's, where they are not msgcat's byte for byte: blanks at the end
+of a comment line are dropped (msgcat keeps them; they carry nothing, and a CRLF file
+would put ``\\r`` at the end of every comment), and "blank" is ASCII space, tab, CR, FF
+and VT, as for msgfmt, never the Unicode separators.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from polib import unescape
+from transkit.po.syntax import decode_escapes
 
-_COMMENT_LINE = re.compile(r"^[ \t\r\f\v]*#[^\n]*", re.M)
+_BLANKS = " \t\r\f\v"
+# Every line holding a '#', from its start; whether that '#' starts a comment (it may
+# be inside a string) is for _TOKEN to say.
+_HASH_LINE = re.compile(r"^[^\n#]*+#[^\n]*+", re.M)
+# A line that is one comment from its first character: nearly all of them.
+_PLAIN = re.compile(r"[ \t\r\f\v]*+#(?![~|])")
+_TOKEN = re.compile(
+    r"""[ \t\r\f\v]*+(?:
+        "((?:[^"\\\n]|\\.)*+)"              # 1 a string's body
+      | (\#~\|?|\#\|)                       # 2 a '#~', '#~|' or '#|' marker
+      | \#([^\n]*+)                         # 3 a comment, to the end of the line
+      | ([A-Za-z_$][A-Za-z0-9_$]*+)         # 4 a keyword
+      | [^"\#\n \t\r\f\v]                   # anything else: a number, a bracket
+    )""",
+    re.X,
+)
+_LIST_SPLIT = re.compile(r"[,\s]+", re.ASCII)
+_BLANK_SPLIT = re.compile(r"[ \t\r\f\v]+")
 _PREVIOUS = {"msgctxt": 0, "msgid": 1, "msgid_plural": 2}
+_MARKS = ("~", "|")
 
 
 @dataclass(slots=True)
@@ -35,13 +74,11 @@ class Comments:
     flags: list[str] = field(default_factory=list)
     previous: list[str | None] = field(default_factory=lambda: [None, None, None])
     """Previous msgctxt, msgid, msgid_plural (``#|`` lines)."""
-    translator: str = ""
-    extracted: str = ""
+    translator: list[str] = field(default_factory=list)
+    """One item per ``#`` line."""
+    extracted: list[str] = field(default_factory=list)
+    """One item per ``#.`` line."""
     references: list[str] = field(default_factory=list)
-
-
-class UnreadableComments(Exception):
-    """A line polib refuses: let polib read the file and report it."""
 
 
 _NONE = Comments()
@@ -51,97 +88,104 @@ _NONE = Comments()
 def read_comments(text: str, keyword_lines: Sequence[int]) -> Iterator[Comments]:
     """The comments of each entry after the first (the header), in file order.
 
-    ``keyword_lines`` are the 1-based lines of each entry's first keyword, header
-    included, in file order (what :func:`transkit.po.syntax.scan` reports). Raises
-    :class:`UnreadableComments`, possibly after some entries, when a line needs polib's
-    judgement.
+    ``text`` is a file :func:`transkit.po.syntax.scan` accepted, and ``keyword_lines``
+    the 1-based lines of each entry's first keyword, header included, in file order
+    (what the scan reports). A comment line belongs to the first entry whose keyword
+    comes after it; those before the header and after the last entry describe none.
 
     One entry's comments at a time: the caller turns each into its entry before the
     next is read, so a catalog of 230,000 messages never holds 230,000 of these
     (some 60 MB) next to its text.
     """
+    removed: list[int] = []
+    if "\\\n" in text:
+        # msgfmt drops every backslash-newline before reading tokens (see syntax.py);
+        # line numbers stay those of the file, as the scan's are.
+        offsets = [m.start() for m in re.finditer(r"\\\n", text)]
+        removed = [offset - 2 * k for k, offset in enumerate(offsets)]
+        text = text.replace("\\\n", "")
     count = len(keyword_lines)
     line = 1
     position = 0
-    owner = 0  # index in keyword_lines of the first keyword after the current line
+    owner = 0  # keyword_lines[:owner] are on or before the current line
     emitted = 0  # entries (after the header) whose comments were given out
     pending: Comments | None = None  # the comments of the entry after those
-    previous_kind: int | None = None
-    for match in _COMMENT_LINE.finditer(text):
+    state = _State()
+    for match in _HASH_LINE.finditer(text):
         start = match.start()
         line += text.count("\n", position, start)
         position = start
-        while owner < count and keyword_lines[owner] <= line:
+        here = line + bisect_right(removed, start) if removed else line
+        while owner < count and keyword_lines[owner] <= here:
             owner += 1
         if owner == 0 or owner == count:
-            # Header comments, and trailing comments after the last entry (polib
-            # ignores these), describe no entry; polib still refuses the same lines.
-            _read_line(match.group().strip(), Comments(), None)
-            continue
+            continue  # the header's comments, or trailing ones: no entry's
         while emitted < owner - 1:  # the line belongs to a later entry: earlier ones are done
             yield _NONE if pending is None else pending
             emitted += 1
-            pending, previous_kind = None, None
+            pending, state = None, _State()
         if pending is None:
             pending = Comments()
-        kind = _read_line(match.group().strip(), pending, previous_kind)
-        if kind is not None:
-            previous_kind = kind
+        if text[start] == "#" and text[start + 1 : start + 2] not in _MARKS:
+            _record(text[start + 1 : match.end()], pending)  # nearly every line: one comment
+        else:
+            _read_line(text, start, match.end(), pending, state)
     while emitted < count - 1:
         yield _NONE if pending is None else pending
         emitted += 1
         pending = None
 
 
-def _read_line(line: str, comments: Comments, previous_kind: int | None) -> int | None:
-    """Record one stripped comment line; returns the ``#|`` keyword it set, if any."""
-    tokens = line.split(None, 2)
-    first = tokens[0]
-    if first == "#~|":
-        return None  # polib ignores the previous strings of obsolete entries
-    if first == "#~":
-        if len(tokens) > 1:
-            return None  # a line of an obsolete entry: read by the scanner
-        raise UnreadableComments
-    if first == "#:":
-        if len(tokens) > 1:
-            comments.references.extend(line[3:].split())
-        return None
-    if first == "#,":
-        if len(tokens) > 1:
-            comments.flags.extend(flag.strip() for flag in line[3:].split(","))
-        return None
-    if first == "#" or first.startswith("##"):
-        comment = line.lstrip("#")
-        comments.translator = _joined(comments.translator, comment[1:] if comment.startswith(" ") else comment)
-        return None
-    if first == "#.":
-        if len(tokens) > 1:
-            comments.extracted = _joined(comments.extracted, line[3:])
-        return None
-    if first == "#|":
-        return _read_previous(line, tokens, comments, previous_kind)
-    raise UnreadableComments
+@dataclass(slots=True)
+class _State:
+    """Which previous string (``#| msgid`` ...) a ``#| "..."`` line continues."""
+
+    kind: int | None = None
 
 
-def _joined(text: str, line: str) -> str:
-    """polib's way of adding a comment line: no line break after an empty text, so
-    empty lines at the start of a comment are lost; the same here, to read the same."""
-    return f"{text}\n{line}" if text else line
+def _read_line(text: str, start: int, end: int, comments: Comments, state: _State) -> None:
+    plain = _PLAIN.match(text, start, end)
+    if plain is not None:
+        _record(text[plain.end() : end], comments)
+        return
+    previous = False  # in a '#|' part: it lasts to the end of the line
+    position = start
+    while position < end:
+        token = _TOKEN.match(text, position, end)
+        if token is None:
+            return  # blanks to the end of the line
+        position = token.end()
+        which = token.lastindex
+        if which == 1:
+            if previous and state.kind is not None:
+                comments.previous[state.kind] = (comments.previous[state.kind] or "") + decode_escapes(token[1])
+        elif which == 2:
+            previous = token[2].endswith("|")
+        elif which == 3:
+            _record(token[3], comments)
+            return
+        elif which == 4 and previous:
+            state.kind = _PREVIOUS.get(token[4])
+            if state.kind is not None:
+                comments.previous[state.kind] = ""
 
 
-def _read_previous(line: str, tokens: list[str], comments: Comments, previous_kind: int | None) -> int:
-    if len(tokens) <= 1:
-        raise UnreadableComments
-    rest = line[2:].lstrip()
-    if tokens[1].startswith('"'):
-        if previous_kind is None:
-            raise UnreadableComments
-        comments.previous[previous_kind] = (comments.previous[previous_kind] or "") + unescape(rest[1:-1])
-        return previous_kind
-    kind = _PREVIOUS.get(tokens[1])
-    if kind is None or len(tokens) == 2:
-        raise UnreadableComments
-    value = rest[len(tokens[1]) :].lstrip()
-    comments.previous[kind] = unescape(value[1:-1])
-    return kind
+def _record(body: str, comments: Comments) -> None:
+    """One comment: ``body`` is what follows its ``#``."""
+    body = body.rstrip(_BLANKS)
+    kind = body[:1]
+    ascii = body.isascii()  # then str.split() splits at the blanks of msgfmt, and faster
+    if kind in (",", "!"):
+        words = body[1:].replace(",", " ").split() if ascii else [w for w in _LIST_SPLIT.split(body[1:]) if w]
+        flags = comments.flags
+        flags.clear()  # each '#,' line replaces what an earlier one said (see above)
+        for number, word in enumerate(words):
+            if word == "range:" and number + 1 < len(words):
+                continue  # gettext reads "range:" with the word after it as one flag
+            flags.append(f"range: {word}" if number and words[number - 1] == "range:" else word)
+    elif kind == ":":
+        comments.references.extend(body[1:].split() if ascii else [r for r in _BLANK_SPLIT.split(body[1:]) if r])
+    elif kind == ".":
+        comments.extracted.append(body[2:] if body[1:2] == " " else body[1:])
+    else:
+        comments.translator.append(body[1:] if kind == " " else body)

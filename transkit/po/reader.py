@@ -1,9 +1,11 @@
 """Read PO and POT files into transkit's model; the only module that imports polib.
 
-polib parses leniently (it drops the last character of an unterminated string, keeps
-invalid escapes as text, guesses whether its argument is a path), so every file is first
-decoded strictly and validated by :mod:`transkit.po.syntax`, which agrees with GNU msgfmt
-on what is broken; only then is polib's parse trusted, and checked against the scan.
+Every file is decoded strictly and read by :mod:`transkit.po.syntax` (its strings) and
+:mod:`transkit.po.comments` (its comment lines), both of which read it as GNU msgfmt does:
+a file msgfmt accepts is read, whatever polib would make of it. polib parses leniently (it
+drops the last character of an unterminated string, keeps invalid escapes as text,
+refuses ``#word`` comments, breaks lines at U+2028), so it is only the reference of the
+differential test (``use_polib``), never the reader of a catalog.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import polib
 from transkit.errors import CatalogError
 from transkit.model.catalog import Catalog, Entry, MessageKey
 from transkit.model.languages import language as language_of
-from transkit.po.comments import Comments, UnreadableComments, read_comments
+from transkit.po.comments import Comments, read_comments
 from transkit.po.syntax import PoSyntaxError, ScannedEntry, scan
 
 # The charset of the header's Content-Type field, as msgfmt reads it: not a "charset="
@@ -137,11 +139,16 @@ def _declared_charset(data: bytes, shown: str) -> str:
     if name.upper() == "CHARSET":  # xgettext's placeholder in a fresh template
         return "utf-8"
     try:
-        return codecs.lookup(name).name
+        info = codecs.lookup(name)
     except LookupError:
+        info = None
+    # Python's codec registry also holds byte-to-byte codecs (zlib_codec, base64_codec,
+    # rot13): no charset, and bytes.decode() would raise a LookupError of its own.
+    if info is None or not getattr(info, "_is_text_encoding", True):
         raise CatalogError(
             f"unknown charset {name!r} in the Content-Type header", shown, _line_at(data, match.start())
         ) from None
+    return info.name
 
 
 def _line_at(data: bytes, offset: int) -> int:
@@ -192,18 +199,10 @@ def _parse(
     lines = [entry.line for entry in scanned]
     del scanned
 
-    entries = None
-    if not use_polib:
-        try:
-            entries = tuple(
-                map(_entry, _given_out(messages), read_comments(text, lines), repeat(template or _NO_TEMPLATE))
-            )
-        except UnreadableComments:
-            # polib reads the file, and says what it cannot read; the scan's entries
-            # were given out in part, so the text is scanned again for it.
-            messages = scan(text, template)[1:]
-    if entries is None:
+    if use_polib:
         entries = _entries_with_polib(text, messages, shown)
+    else:
+        entries = tuple(map(_entry, _given_out(messages), read_comments(text, lines), repeat(template or _NO_TEMPLATE)))
 
     header_language = _field(header, "Language")
     # An invalid header (``Language: French``) is H101's finding; the path may still know.
@@ -263,7 +262,7 @@ _UNTRANSLATED = ("",)
 def _entry(scanned: ScannedEntry, comments: Comments, template: Mapping[MessageKey, Entry] = _NO_TEMPLATE) -> Entry:
     previous = comments.previous
     msgctxt, msgid, msgid_plural = scanned.msgctxt, scanned.msgid, scanned.msgid_plural
-    references, extracted = tuple(comments.references), comments.extracted
+    references, extracted = tuple(comments.references), "\n".join(comments.extracted)
     known = template.get((msgctxt, msgid)) if template else None
     if known is not None:  # the template's texts, where the same (see parse_catalog);
         # the scan has already taken its msgctxt and msgid
@@ -282,7 +281,7 @@ def _entry(scanned: ScannedEntry, comments: Comments, template: Mapping[MessageK
         previous_msgctxt=previous[0],
         previous_msgid=previous[1],
         previous_msgid_plural=previous[2],
-        translator_comment=comments.translator,
+        translator_comment="\n".join(comments.translator),
         extracted_comment=extracted,
         references=references,
         obsolete=scanned.obsolete,
@@ -291,8 +290,8 @@ def _entry(scanned: ScannedEntry, comments: Comments, template: Mapping[MessageK
 
 
 def _entries_with_polib(text: str, messages: list[ScannedEntry], shown: str) -> tuple[Entry, ...]:
-    """The slow way, for files whose comment lines :mod:`transkit.po.comments` leaves to
-    polib (and for the differential test that holds the two readers together)."""
+    """polib's reading of the comments, for the differential test that holds
+    :mod:`transkit.po.comments` to polib wherever polib reads a file as msgcat does."""
     try:
         parsed = polib.pofile(text, wrapwidth=0)
     except (OSError, ValueError) as error:

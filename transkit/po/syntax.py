@@ -76,7 +76,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["PoSyntaxError", "ScannedEntry", "scan"]
+__all__ = ["PoSyntaxError", "ScannedEntry", "decode_escapes", "scan"]
 
 
 class PoSyntaxError(Exception):
@@ -214,6 +214,15 @@ def _unescape(body: str, base: int) -> str:
         raise _BadEscape(base + m.end())
 
     return _ESCAPE.sub(replace, body)
+
+
+def decode_escapes(body: str) -> str:
+    """A string's text between its quotes, escapes resolved as msgfmt resolves them.
+
+    For strings :func:`scan` has already accepted (the comment reader's ``#|`` previous
+    strings), so every escape in ``body`` is valid.
+    """
+    return _unescape(body, 0) if "\\" in body else body
 
 
 def _c_string(value: str) -> str:

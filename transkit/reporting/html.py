@@ -1,7 +1,12 @@
 """The editors' coverage report: one self-contained HTML file.
 
 Everything the page needs is inline (CSS, SVG, a few lines of plain JavaScript for the
-filters); it loads nothing from anywhere, and reads the same with JavaScript off.
+filters, sorting and keyboard); it loads nothing from anywhere, and reads the same with
+JavaScript off.  The CSV and JSON downloads are data URLs built here, not fetched.
+
+The editor's first question is "which languages are behind or broken?", so the page opens
+with a status board sorted worst first: unreadable catalogs, then languages with errors
+(never shown as complete, whatever their percentage), then by work left.
 
 Catalog text is untrusted: it reaches the page only through Jinja2's autoescaping, never
 marked safe, never in a URL, an event handler or the script. A Content-Security-Policy
@@ -11,19 +16,26 @@ allows only the page's own script (by hash), so even a mistake in escaping canno
 from __future__ import annotations
 
 import base64
+import csv
 import hashlib
-from collections.abc import Mapping
+import io
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import quote
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from transkit.model.catalog import Catalog, Entry, Project
+from transkit.model.catalog import Catalog, CatalogFailure, Entry, Project
 from transkit.model.coverage import Coverage, compute, index
 from transkit.model.findings import Finding, Report
 from transkit.model.languages import Language
+from transkit.reporting.history import History
 from transkit.terms.matrix import TermsMatrix
 from transkit.terms.verify import Status
 
@@ -39,7 +51,113 @@ STATUS_LABELS = {
 }
 """Status → (CSS class, the text label every cell shows: never colour alone)."""
 
+SHORT_LABELS = {"ok": "ok", "variant": "var", "missing": "miss", "wrong": "wrong", "not used": "n/u"}
+"""What a matrix cell shows, so that 23 languages fit 1366 px and an A4 landscape page;
+screen readers get the full label, and the legend above the matrix spells them out."""
+
 SEVERITIES = ("error", "warning", "info")
+
+TERM_PROBLEMS = frozenset({Status.WRONG, Status.MISSING})
+"""Matrix outcomes the status board counts as critical-term problems of a language."""
+
+STATE_LABELS = {
+    "unreadable": "unreadable",
+    "blocked": "errors",
+    "incomplete": "incomplete",
+    "review": "warnings",
+    "ready": "ready",
+}
+"""Overall state of a language → its label; a language with an error is ``blocked`` (red)
+whatever its coverage, so that 100 % never reads as done while something is wrong."""
+
+# Characters a reviewer must see: bidi controls reorder what follows them (U+202E shows a
+# helpline backwards), zero-width ones hide inside words and numbers.
+INVISIBLE = {
+    "\u200b": "ZWSP",
+    "\u200c": "ZWNJ",
+    "\u200d": "ZWJ",
+    "\u200e": "LRM",
+    "\u200f": "RLM",
+    "\u202a": "LRE",
+    "\u202b": "RLE",
+    "\u202c": "PDF",
+    "\u202d": "LRO",
+    "\u202e": "RLO",
+    "\u2060": "WJ",
+    "\u2066": "LRI",
+    "\u2067": "RLI",
+    "\u2068": "FSI",
+    "\u2069": "PDI",
+    "\ufeff": "BOM",
+    "\u061c": "ALM",
+}
+NUMBER_SPACES = {"\u00a0": "NO-BREAK SPACE", "\u202f": "NARROW NO-BREAK SPACE"}
+"""Spaces shown only inside numbers: there a no-break space decides how a helpline wraps and
+whether tools find it, while elsewhere (French « », before : ; ! ?) it is ordinary typography."""
+
+_LEFT_TO_RIGHT = re.compile(
+    r"%\([^)\s]*\)[-#0 +]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]"  # %(count)d
+    r"|%[-#0 +]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa%]"  # %d, %s
+    r"|\{[A-Za-z0-9_.\[\]!:]*\}"  # {name}
+    r"|(?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?:/[^\s]*)?"  # stophumantrafficking.be
+    r"|\+?\d+(?:[ \u00a0\u202f./-]\d+)*"  # 078 055 800, +32 78 05 58 00
+)
+"""Runs that must read left to right inside right-to-left text: placeholders, web
+addresses and numbers.  Unisolated, ``%(count)d`` shows as ``d(count)%`` in Pashto and a
+phone number's digit groups show in reverse order."""
+
+
+def _mark(char: str) -> Markup:
+    name = unicodedata.name(char, "")
+    code = f"U+{ord(char):04X}"
+    return Markup('<span class="inv" title="{0} {1}">⟨{2}⟩</span>').format(code, name, INVISIBLE[char])
+
+
+def _visible(text: str, *, in_number: bool = False) -> Markup:
+    """``text`` escaped, with each invisible character replaced by a visible label (and so
+    unable to reorder the text around it)."""
+    parts: list[Markup | str] = []
+    for char in text:
+        if char in INVISIBLE:
+            parts.append(_mark(char))
+        elif in_number and char in NUMBER_SPACES:
+            parts.append(
+                Markup('<span class="nbsp" title="U+{0:04X} {1}">{2}</span>').format(
+                    ord(char), NUMBER_SPACES[char], char
+                )
+            )
+        else:
+            parts.append(escape(char))
+    return Markup("").join(parts)
+
+
+def show(text: object) -> Markup:
+    """Catalog text for the page: escaped, invisible characters made visible, and
+    placeholders, numbers and addresses isolated left to right (``<bdi dir="ltr">``) so
+    that they read in order inside right-to-left text.  The only way catalog text becomes
+    markup: every piece goes through :func:`markupsafe.escape`."""
+    value = "" if text is None else str(text)
+    parts: list[Markup] = []
+    position = 0
+    for match in _LEFT_TO_RIGHT.finditer(value):
+        parts.append(_visible(value[position : match.start()]))
+        parts.append(Markup('<bdi dir="ltr">{0}</bdi>').format(_visible(match.group(0), in_number=True)))
+        position = match.end()
+    parts.append(_visible(value[position:]))
+    return Markup("").join(parts)
+
+
+def reveal(text: object) -> Markup:
+    """Left-to-right text for the page (sources, transkit's own messages): escaped, with
+    invisible characters made visible; no isolation needed, so none added."""
+    return _visible("" if text is None else str(text))
+
+
+def plain(text: object) -> str:
+    """Catalog text for an attribute (a tooltip), where markup cannot go: invisible
+    characters spelled out as text, so they cannot reorder the tooltip either."""
+    value = "" if text is None else str(text)
+    return "".join(f"⟨{INVISIBLE[c]}⟩" if c in INVISIBLE else c for c in value)
 
 
 @dataclass(frozen=True)
@@ -68,6 +186,54 @@ class LanguageView:
     counts: dict[str, int] = field(default_factory=dict)
     domain: str | None = None
     """The template this catalog translates, shown when the project has several."""
+    translations: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    """The translation each finding (by position) is about, shown beside it: a reviewer
+    needs the text itself to see, say, the U+202E that reverses a helpline."""
+    term_problems: int = 0
+    """Critical terms wrong or missing in this language (matrix cells)."""
+    index: int = 0
+    """Position of the language's section (``#lang-N``), for links from the board."""
+
+    @property
+    def state(self) -> str:
+        """``blocked`` with any error or wrong critical term, else ``incomplete`` while
+        messages are untranslated, ``review`` with warnings, else ``ready``."""
+        if self.counts.get("error") or self.term_problems:
+            return "blocked"
+        if self.coverage.translated < self.coverage.total:
+            return "incomplete"
+        if self.counts.get("warning") or self.coverage.stale:
+            return "review"
+        return "ready"
+
+    @property
+    def state_label(self) -> str:
+        return STATE_LABELS[self.state]
+
+    @property
+    def rank(self) -> tuple[int, int, int, int, float, str]:
+        """Worst first: errors, term problems, untranslated work, warnings, then code."""
+        return (
+            -self.counts.get("error", 0),
+            -self.term_problems,
+            -(self.coverage.total - self.coverage.translated),
+            -self.counts.get("warning", 0),
+            self.coverage.percent,
+            self.code.lower(),
+        )
+
+    @property
+    def bar(self) -> tuple[tuple[str, int], ...]:
+        """The template's messages split by state, summing to the total: translated,
+        fuzzy (not empty), untranslated (empty, fuzzy or not) and missing."""
+        c = self.coverage
+        fuzzy = max(c.total - c.translated - c.untranslated - c.missing, 0)
+        return (
+            ("translated", c.translated),
+            ("fuzzy", fuzzy),
+            ("untranslated", c.untranslated),
+            ("missing", c.missing),
+        )
 
 
 @dataclass(frozen=True)
@@ -77,6 +243,10 @@ class CellView:
     messages: int
     found: tuple[str, ...]
     problems: tuple[str, ...]
+
+    @property
+    def short(self) -> str:
+        return SHORT_LABELS[self.label]
 
     @property
     def title(self) -> str:
@@ -122,7 +292,7 @@ class PagesView:
 
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=jinja2.select_autoescape(["html"], default_for_string=True, default=True),
         trim_blocks=True,
@@ -130,6 +300,10 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
+    environment.filters["show"] = show
+    environment.filters["plain"] = plain
+    environment.filters["reveal"] = reveal
+    return environment
 
 
 def _asset(name: str) -> str:
@@ -188,6 +362,12 @@ def _language_view(
 ) -> LanguageView:
     language: Language | None = catalog.language
     counts = {severity: sum(1 for f in findings if f.severity.value == severity) for severity in SEVERITIES}
+    entries = index(catalog)
+    translations = {}
+    for position, finding in enumerate(findings):
+        entry = entries.get((finding.msgctxt, finding.msgid)) if finding.msgid is not None else None
+        if entry is not None and any(entry.msgstr):
+            translations[position] = tuple(entry.msgstr)
     return LanguageView(
         code=catalog.code,
         tag=language.tag if language else "",
@@ -199,13 +379,171 @@ def _language_view(
         messages=_messages(catalog, template),
         findings=findings,
         counts=counts,
+        translations=translations,
     )
+
+
+def _bar_geometry(view: LanguageView, width: int = 120) -> list[tuple[str, int, float, float]]:
+    """(state, count, x, width) of each segment of the language's bar, in SVG units."""
+    total = max(view.coverage.total, 1)
+    x = 0.0
+    segments = []
+    for state, count in view.bar:
+        w = round(width * count / total, 2)
+        segments.append((state, count, round(x, 2), w))
+        x += w
+    return segments
+
+
+def _data_url(media_type: str, text: str) -> str:
+    """A download built into the page: the bytes percent-encoded, so no character of the
+    data (catalog text included) can end the attribute or change the media type."""
+    return f"data:{media_type};charset=utf-8," + quote(text, safe="")
+
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell_text(value: object) -> str:
+    """A CSV cell that a spreadsheet will not run: text starting like a formula gets a
+    leading apostrophe (OWASP's advice against CSV injection)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA) else text
+
+
+def _csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    stream = io.StringIO()
+    writer = csv.writer(stream, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_cell_text(value) for value in row])
+    return stream.getvalue()
+
+
+def _exports(
+    languages: Sequence[LanguageView], findings: Sequence[Finding], *, several: bool = False
+) -> dict[str, str]:
+    """The status board and the findings as CSV and JSON data URLs; with several domains,
+    each row names its domain."""
+    columns: tuple[str, ...] = ("language", "name", "state", "translated", "total", "percent", "fuzzy")
+    columns += ("untranslated", "missing", "stale", "errors", "warnings", "info", "term_problems", "file")
+    board: list[tuple[object, ...]] = [
+        (
+            v.code,
+            v.english_name,
+            v.state_label,
+            v.coverage.translated,
+            v.coverage.total,
+            round(v.coverage.percent, 1),
+            v.coverage.fuzzy,
+            v.coverage.untranslated,
+            v.coverage.missing,
+            v.coverage.stale,
+            v.counts.get("error", 0),
+            v.counts.get("warning", 0),
+            v.counts.get("info", 0),
+            v.term_problems,
+            v.file,
+        )
+        for v in languages
+    ]
+    finding_columns: tuple[str, ...] = ("file", "line", "severity", "code", "check", "language", "msgctxt", "msgid")
+    finding_columns += ("message",)
+    finding_rows: list[tuple[object, ...]] = [
+        (f.file, f.line, f.severity.value, f.code, f.check, f.language, f.msgctxt, f.msgid, f.message) for f in findings
+    ]
+    if several:
+        columns = ("domain", *columns)
+        board = [(v.domain, *row) for v, row in zip(languages, board)]
+        finding_columns = ("domain", *finding_columns)
+        finding_rows = [(f.domain, *row) for f, row in zip(findings, finding_rows)]
+    return {
+        "coverage_csv": _data_url("text/csv", _csv(columns, board)),
+        "coverage_json": _data_url(
+            "application/json", json.dumps([dict(zip(columns, row)) for row in board], ensure_ascii=False, indent=1)
+        ),
+        "findings_csv": _data_url("text/csv", _csv(finding_columns, finding_rows)),
+        "findings_json": _data_url(
+            "application/json",
+            json.dumps([dict(zip(finding_columns, row)) for row in finding_rows], ensure_ascii=False, indent=1),
+        ),
+    }
 
 
 def _cell(matrix: TermsMatrix, term_id: str, code: str) -> CellView:
     cell = matrix.cell(term_id, code)
     css, label = STATUS_LABELS[cell.status]
     return CellView(css, label, cell.messages, tuple(cell.found), tuple(cell.problems))
+
+
+SPARK_WIDTH = 160
+SPARK_HEIGHT = 28
+
+
+@dataclass(frozen=True)
+class TrendView:
+    """One language's row of the history: a coverage line and error bars over the commits,
+    drawn as inline SVG (readable without script), with the same numbers as text."""
+
+    code: str
+    line: str
+    """The polyline's points (``x,y x,y``)."""
+    dots: tuple[tuple[float, float, str], ...]
+    bars: tuple[tuple[float, float, float, float, str], ...]
+    coverage_text: str
+    errors_text: str
+    last_changed: str
+
+
+def _history_view(history: History | None) -> dict[str, object] | None:
+    """What the template draws for ``--history``; None when it was not asked for."""
+    if history is None:
+        return None
+    points = history.points
+    step = (SPARK_WIDTH - 12) / (len(points) - 1) if len(points) > 1 else 0.0
+    xs = [round(6 + step * i, 1) if len(points) > 1 else SPARK_WIDTH / 2 for i in range(len(points))]
+    most = max((n for point in points for n in point.errors.values()), default=0) or 1
+    bar = max(min(step * 0.6, 10.0), 3.0) if len(points) > 1 else 8.0
+    rows = []
+    for code in history.languages:
+        dots, bars, coverage, errors = [], [], [], []
+        for x, point in zip(xs, points):
+            label = f"{point.commit} {point.date[:10]}"
+            if code in point.percent:
+                y = round(5 + (100 - point.percent[code]) / 100 * (SPARK_HEIGHT - 10), 1)  # clear of the frame
+                dots.append((x, y, f"{label}: {point.percent[code]:.1f} %"))
+                coverage.append(f"{label}: {point.percent[code]:.1f} %")
+                count = point.errors.get(code, 0)
+                height = round((SPARK_HEIGHT - 2) * count / most, 1)
+                bars.append(
+                    (round(x - bar / 2, 1), round(SPARK_HEIGHT - height, 1), round(bar, 1), height, f"{label}: {count}")
+                )
+                errors.append(f"{label}: {count}")
+            else:
+                coverage.append(f"{label}: no catalog")
+        rows.append(
+            TrendView(
+                code=code,
+                line=" ".join(f"{x},{y}" for x, y, _ in dots),
+                dots=tuple(dots),
+                bars=tuple(bars),
+                coverage_text="; ".join(coverage),
+                errors_text="; ".join(errors),
+                last_changed=history.last_changed.get(code, ""),
+            )
+        )
+    return {
+        "unavailable": history.unavailable,
+        "commits": points,
+        "rows": rows,
+        "width": SPARK_WIDTH,
+        "height": SPARK_HEIGHT,
+    }
+
+
+def _unreadable(failures: Sequence[CatalogFailure]) -> list[tuple[str, str]]:
+    """(file, reason) of each catalog that could not be read: the top of the board."""
+    return [(f.display_path + (f":{f.line}" if f.line else ""), f.message) for f in failures]
 
 
 def render_report(
@@ -216,12 +554,15 @@ def render_report(
     generated_at: str,
     templates: Mapping[str, Catalog] | None = None,
     pages: PagesView | None = None,
+    history: History | None = None,
 ) -> str:
     """The whole report as one HTML document (a str, ready to be written as UTF-8).
 
     ``templates`` gives each catalog's template by display path when the project has
-    several domains: the languages are then listed domain by domain (``report.domains``).
-    ``pages``: the last build's pages per language, published, falling back or held back.
+    several domains: the languages are then listed domain by domain (``report.domains``)
+    and each status-board row names its domain.  ``pages``: the last build's pages per
+    language, published, falling back or held back.  ``history`` (``--history``) adds the
+    trend section.
     """
     templates = templates or {}
     by_file = {coverage.file: coverage for coverage in report.coverage}
@@ -234,12 +575,17 @@ def render_report(
         return (order.get(coverage.domain or "", 0) if coverage else 0, catalog.code.lower())
 
     languages = []
-    for catalog in sorted(project.catalogs, key=place):
+    for position, catalog in enumerate(sorted(project.catalogs, key=place), start=1):
         template = templates.get(catalog.display_path, project.template)
         coverage = by_file.get(catalog.display_path) or compute(catalog, template, index(template))
         findings = tuple(f for f in report.findings if f.file == catalog.display_path)
         view = _language_view(catalog, template, coverage, findings)
+        problems = 0
+        if matrix is not None and catalog.code in matrix.languages:
+            problems = sum(1 for t in matrix.term_ids if matrix.cell(t, catalog.code).status in TERM_PROBLEMS)
+        view = replace(view, term_problems=problems, index=position)
         languages.append(replace(view, domain=coverage.domain) if several else view)
+    board = sorted(languages, key=lambda view: view.rank)
     other_findings = tuple(f for f in report.findings if f.file not in catalog_files)
     matrix_rows = []
     matrix_languages: list[LanguageView | str] = []
@@ -265,6 +611,11 @@ def render_report(
         pages=pages,
         generated_at=generated_at,
         languages=languages,
+        board=board,
+        bars={view.index: _bar_geometry(view) for view in languages},
+        unreadable=_unreadable(project.failures),
+        history=_history_view(history),
+        exports=_exports(board, report.findings, several=several),
         other_findings=other_findings,
         matrix=matrix,
         matrix_rows=matrix_rows,

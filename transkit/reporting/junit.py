@@ -3,10 +3,12 @@ Azure Pipelines).
 
 One ``<testsuite>`` per file with findings or coverage (each catalog, and the template if
 a check reports on it), sorted by path; in it one ``<testcase>`` per check family
-(``C coverage``, ``H header``...).  A family with an error or warning finding on that file
-is a failing testcase with one ``<failure>`` listing its findings; a family without fails
-nothing and passes.  Info findings never fail a testcase: they are listed in the
-testcase's ``<system-out>``.
+(``C coverage``, ``H header``...).  A family with a finding on that file that fails the run
+at the fail level (``--fail-on``, else the configured one: the same rule as the exit code)
+is a failing testcase with one ``<failure>`` listing those findings; the family's other
+findings are listed in the testcase's ``<system-out>``.  A CI that shows red tests for a
+run that exits 0 would teach people to ignore it, so a warning fails a testcase only when
+warnings fail the run.
 
 Which families appear: those of ``checks`` when the caller passes the checks the run
 enabled, else those of every registered check (a family the run did not select then
@@ -22,7 +24,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from transkit.engine.registry import CheckInfo, all_checks
-from transkit.model.findings import Finding, Report, Severity
+from transkit.model.findings import FailOn, Finding, Report, fails
 
 FAMILY_LABELS = {
     "C": "coverage",
@@ -69,11 +71,13 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-def testcase(file: str, letters: str, findings: list[Finding]) -> tuple[ET.Element, bool]:
-    """The testcase of one family on one file, and whether it fails."""
+def testcase(
+    file: str, letters: str, findings: list[Finding], fail_on: FailOn = FailOn.ERROR
+) -> tuple[ET.Element, bool]:
+    """The testcase of one family on one file, and whether it fails at ``fail_on``."""
     element = ET.Element("testcase", {"classname": file, "name": family_label(letters)})
-    failing = [f for f in findings if f.severity is not Severity.INFO]
-    infos = [f for f in findings if f.severity is Severity.INFO]
+    failing = [f for f in findings if fails(f, fail_on)]
+    infos = [f for f in findings if not fails(f, fail_on)]
     if failing:
         codes = sorted({f.code for f in failing})
         names = {f.code: f.check for f in failing}
@@ -89,7 +93,10 @@ def testcase(file: str, letters: str, findings: list[Finding]) -> tuple[ET.Eleme
     return element, bool(failing)
 
 
-def document(report: Report, checks: Iterable[CheckInfo] | None = None) -> ET.Element:
+def document(
+    report: Report, checks: Iterable[CheckInfo] | None = None, fail_on: FailOn | str | None = None
+) -> ET.Element:
+    policy = report.fail_on if fail_on is None else FailOn(fail_on)
     families = {family(info.code) for info in (all_checks() if checks is None else checks)}
     families |= {family(f.code) for f in report.findings}
     ordered = sorted(families)
@@ -101,7 +108,7 @@ def document(report: Report, checks: Iterable[CheckInfo] | None = None) -> ET.El
         failures = 0
         for letters in ordered:
             findings = [f for f in report.findings if f.file == file and family(f.code) == letters]
-            case, failed = testcase(file, letters, findings)
+            case, failed = testcase(file, letters, findings, policy)
             suite.append(case)
             failures += failed
         suite.set("tests", str(len(ordered)))
@@ -116,10 +123,16 @@ def document(report: Report, checks: Iterable[CheckInfo] | None = None) -> ET.El
     return root
 
 
-def render(report: Report, stream: TextIO, checks: Iterable[CheckInfo] | None = None) -> None:
+def render(
+    report: Report,
+    stream: TextIO,
+    checks: Iterable[CheckInfo] | None = None,
+    fail_on: FailOn | str | None = None,
+) -> None:
     """Write the report; ``checks`` (optional) are the checks the run enabled, whose
-    families become the testcases."""
-    root = document(report, checks)
+    families become the testcases; ``fail_on`` is the run's fail level (default: the
+    configured one), which decides what is a failure."""
+    root = document(report, checks, fail_on)
     ET.indent(root, space="  ")
     stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     stream.write(ET.tostring(root, encoding="unicode"))

@@ -2,13 +2,21 @@
 
 A heading with the totals, a coverage table (languages with work left first, then the
 complete ones, each group by language code) and the findings grouped by language in
-``<details>`` blocks, capped at ``limit`` findings in all. Catalog text is untrusted: every
-cell is escaped so that a translation shows as text, never as Markdown or HTML.
+``<details>`` blocks.
+
+Errors come first (the languages with errors, and the errors within each language), and the
+cap of ``limit`` findings applies to warnings and info only: a comment filled with one
+catalog's warnings must never hide the error that blocks the release.
+
+Catalog text is untrusted: every cell is escaped so that a translation shows as text, never
+as Markdown or HTML, and so that a bare URL or an ``@name`` in a message does not become a
+live link or notify a GitHub user (a zero-width space after ``@`` and inside the scheme).
 """
 
 from __future__ import annotations
 
 import html
+import re
 from typing import TextIO
 
 from transkit.model.coverage import Coverage
@@ -18,6 +26,18 @@ DEFAULT_LIMIT = 50
 MSGID_WIDTH = 50
 
 _BACKSLASHED = "[]`*_|~"
+_ZWSP = "&#8203;"
+"""Rendered as nothing, but breaks GitHub's autolink and mention patterns; an entity, so the
+raw Markdown shows where it was put."""
+_MENTION = re.compile(r"@(?=[A-Za-z0-9_-])")
+_AUTOLINK = re.compile(r"(?i)\b(https?|ftp|mailto|file)(:)|\b(www)(\.)")
+
+
+def _no_links(text: str) -> str:
+    """Defuse what GitHub turns into links or notifications in comment text: ``@user``
+    and ``@org/team`` mentions, bare ``https://``/``www.`` autolinks and e-mail addresses."""
+    text = _MENTION.sub("@" + _ZWSP, text)
+    return _AUTOLINK.sub(lambda m: (m[1] or m[3]) + _ZWSP + (m[2] or m[4]), text)
 
 
 def escape(text: str) -> str:
@@ -26,6 +46,7 @@ def escape(text: str) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     for char in _BACKSLASHED:
         text = text.replace(char, "\\" + char)
+    text = _no_links(text)
     return text.replace("\r\n", "<br>").replace("\r", "<br>").replace("\n", "<br>")
 
 
@@ -85,23 +106,44 @@ def _coverage_lines(report: Report) -> list[str]:
 
 
 def _groups(report: Report) -> list[tuple[str | None, list[Finding]]]:
-    """Findings by language: those of no language (template, project) first, then by code;
-    within a group the report's order."""
+    """Findings by language: groups with an error first, then those of no language
+    (template, project), then by code; within a group the most severe first, else the
+    report's order."""
     groups: dict[str | None, list[Finding]] = {}
     for finding in report.findings:
         groups.setdefault(finding.language, []).append(finding)
-    return sorted(groups.items(), key=lambda item: (item[0] is not None, item[0] or ""))
+    for findings in groups.values():
+        findings.sort(key=lambda f: -f.severity.rank)
+    return sorted(
+        groups.items(),
+        key=lambda item: (
+            not any(f.severity is Severity.ERROR for f in item[1]),
+            item[0] is not None,
+            item[0] or "",
+        ),
+    )
+
+
+def _shown(groups: list[tuple[str | None, list[Finding]]], limit: int) -> set[int]:
+    """Which findings (by ``id``) the comment lists: every error, then warnings and info,
+    most severe first, in group order, while fewer than ``limit`` are listed."""
+    ordered = sorted((f for _, findings in groups for f in findings), key=lambda f: -f.severity.rank)
+    shown: set[int] = set()
+    for finding in ordered:
+        if finding.severity is Severity.ERROR or len(shown) < limit:
+            shown.add(id(finding))
+    return shown
 
 
 def _findings_lines(report: Report, limit: int) -> list[str]:
     if not report.findings:
         return ["No findings.", ""]
     names = {item.language: item.language_name for item in report.coverage}
-    remaining = max(limit, 0)
+    groups = _groups(report)
+    chosen = _shown(groups, max(limit, 0))
     lines = ["### Findings", ""]
-    for language, findings in _groups(report):
-        shown = findings[:remaining]
-        remaining -= len(shown)
+    for language, findings in groups:
+        shown = [f for f in findings if id(f) in chosen]
         if not shown:
             continue
         if language is None:
@@ -124,7 +166,7 @@ def _findings_lines(report: Report, limit: int) -> list[str]:
                 f"| {escape(finding.message)} | {escape(shorten_msgid(finding))} |"
             )
         lines += ["", "</details>", ""]
-    hidden = len(report.findings) - max(limit, 0)
+    hidden = len(report.findings) - len(chosen)
     if hidden > 0:
         lines += [f"_{hidden} more {'finding' if hidden == 1 else 'findings'} not shown._", ""]
     return lines

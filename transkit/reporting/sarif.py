@@ -10,6 +10,12 @@ fingerprint (:func:`transkit.engine.baseline.fingerprint`, independent of line n
 by ``:N``, the occurrence of that fingerprint in the run, so that code scanning keeps
 tracking an alert when its message moves and does not merge two findings of one code on
 one message.
+
+Every result has a ``region``: GitHub code scanning drops or misplaces a result without one
+(SARIF Multitool rule GH1003).  A finding with no line of its own (a message missing from a
+catalog, a catalog-wide problem) points at line 1 of its file, and a missing message also
+carries a ``relatedLocations`` entry at its line in the template, so the reviewer can open
+the message the catalog lacks.
 """
 
 from __future__ import annotations
@@ -17,14 +23,17 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from pathlib import PurePosixPath, PureWindowsPath
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any, TextIO
 from urllib.parse import quote
 
 import transkit
 from transkit.engine import baseline
 from transkit.engine.registry import CheckInfo, find
+from transkit.model.catalog import MessageKey
 from transkit.model.findings import Finding, Report, Severity
+from transkit.po.reader import read_catalog
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -80,10 +89,42 @@ def rule(code: str, info: CheckInfo | None, fallback_name: str) -> dict[str, Any
     }
 
 
-def result(finding: Finding, rule_index: int, occurrence: int) -> dict[str, Any]:
+def template_lines(template: str) -> dict[MessageKey, int]:
+    """The line of each message in the template, or nothing when it cannot be read: the
+    lines only add a related location, so a template gone since the run costs no result."""
+    path = Path(template)
+    if not template or not path.is_file():
+        return {}
+    try:
+        catalog = read_catalog(path, template, is_template=True)
+    except Exception:  # noqa: BLE001 - any unreadable template just means no related location
+        return {}
+    return {entry.key: entry.line for entry in catalog.entries if not entry.obsolete and entry.line >= 1}
+
+
+def result(
+    finding: Finding,
+    rule_index: int,
+    occurrence: int,
+    template: str = "",
+    lines: Mapping[MessageKey, int] | None = None,
+) -> dict[str, Any]:
     physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(finding.file)}}
-    if finding.line is not None and finding.line >= 1:
-        physical["region"] = {"startLine": finding.line}
+    line = finding.line if finding.line is not None and finding.line >= 1 else 1
+    physical["region"] = {"startLine": line}
+    related = []
+    template_line = (lines or {}).get((finding.msgctxt, finding.msgid)) if finding.msgid is not None else None
+    if finding.line is None and template_line is not None and finding.file != template:
+        related.append(
+            {
+                "id": 1,
+                "physicalLocation": {
+                    "artifactLocation": {"uri": artifact_uri(template)},
+                    "region": {"startLine": template_line},
+                },
+                "message": {"text": "the message in the template"},
+            }
+        )
     properties = {
         key: value
         for key, value in (
@@ -94,15 +135,18 @@ def result(finding: Finding, rule_index: int, occurrence: int) -> dict[str, Any]
         )
         if value is not None
     }
-    return {
+    document: dict[str, Any] = {
         "ruleId": finding.code,
         "ruleIndex": rule_index,
         "level": LEVELS[finding.severity],
         "message": {"text": message_text(finding)},
         "locations": [{"physicalLocation": physical}],
-        "partialFingerprints": {FINGERPRINT_KEY: f"{baseline.fingerprint(finding)}:{occurrence}"},
-        "properties": properties,
     }
+    if related:
+        document["relatedLocations"] = related
+    document["partialFingerprints"] = {FINGERPRINT_KEY: f"{baseline.fingerprint(finding)}:{occurrence}"}
+    document["properties"] = properties
+    return document
 
 
 def document(report: Report) -> dict[str, Any]:
@@ -112,10 +156,11 @@ def document(report: Report) -> dict[str, Any]:
     index = {code: position for position, code in enumerate(codes)}
     seen: Counter[str] = Counter()
     results = []
+    lines = template_lines(report.template) if any(f.line is None for f in report.findings) else {}
     for finding in report.findings:
         key = baseline.fingerprint(finding)
         seen[key] += 1
-        results.append(result(finding, index[finding.code], seen[key]))
+        results.append(result(finding, index[finding.code], seen[key], report.template, lines))
     return {
         "$schema": SARIF_SCHEMA,
         "version": SARIF_VERSION,

@@ -19,9 +19,10 @@ from rapidfuzz import fuzz
 
 from transkit.model.forms import quote
 from transkit.model.languages import Language
-from transkit.terms.match import Matcher, loosen, matcher_for, normalize, strip_bidi
+from transkit.terms.match import BIDI_CONTROLS, Matcher, loosen, matcher_for, normalize, strip_bidi
 from transkit.terms.model import Term, Termbase, TermKind
 from transkit.terms.values import (
+    PhoneMatch,
     digit_runs,
     displays_reversed,
     domains,
@@ -85,6 +86,9 @@ class TermUse:
     form_index: int | None = None
     """Which approved form was used (0 = preferred), for consistency across messages."""
     plural_index: int = 0
+    fixed: str | None = None
+    """The form's text with this problem repaired, when a machine can do it safely (one
+    occurrence to rewrite, nothing to guess); None otherwise. See ``check --fix``."""
 
 
 def phone_region(termbase: Termbase) -> str | None:
@@ -226,7 +230,9 @@ def _verify_form(
                     )
                 )
             continue
-        written = strip_bidi(same[0].raw)
+        shown = [p for p in same if not _in_tel_link(text, p)] or same
+        spellings = [strip_bidi(p.raw) for p in shown]
+        written = expected if expected in spellings else spellings[0]
         if written != expected:
             uses.append(
                 TermUse(
@@ -237,6 +243,7 @@ def _verify_form(
                     TermProblem.PHONE_SPELLING,
                     f"{term.id} written {quote(written)}; the approved form is {quote(expected)}",
                     plural_index=index,
+                    fixed=_respelled(text, same[0].raw, expected),
                 )
             )
         else:
@@ -266,6 +273,7 @@ def _verify_form(
                     "right-to-left text; isolate it (U+2066 before, U+2069 after) or use a placeholder "
                     "the page isolates",
                     plural_index=index,
+                    fixed=_once(text, phone.raw, ISOLATE_START + phone.raw + ISOLATE_END),
                 )
             )
 
@@ -340,7 +348,8 @@ def _verify_urls(
         wrong = [d for d in found if d not in approved and d not in source_domains - campaign]
         used = [d for d in found if d in approved]
         if wrong:
-            which = "another language's campaign website" if wrong[0] in campaign else "another website"
+            other_language = wrong[0] in campaign
+            which = "another language's campaign website" if other_language else "another website"
             uses.append(
                 TermUse(
                     term.id,
@@ -350,6 +359,9 @@ def _verify_urls(
                     TermProblem.URL_WRONG,
                     f"{term.id}: {quote(wrong[0])} is {which}; this language's is {quote(expected)}",
                     plural_index=index,
+                    # Only the campaign's own domains are swapped, and only where this
+                    # language's is not there too: an unknown site may be meant.
+                    fixed=_domain_replaced(text, wrong[0], expected) if other_language and not used else None,
                 )
             )
         elif not used:
@@ -560,3 +572,42 @@ def _excused_spans(term, source, prepared, language, termbase, matcher) -> list[
             for form in group:
                 spans.extend(matcher.find(prepared, form))
     return spans
+
+
+def _in_tel_link(text: str, phone: PhoneMatch) -> bool:
+    """Whether a number is the target of a ``tel:`` link: dialled, never displayed, so
+    written in international form by necessity, not in the language's display form."""
+    plain = strip_bidi(text)  # where phone_numbers() counts positions
+    return plain[max(0, phone.start - 8) : phone.start].rstrip().lower().endswith(("tel:", "tel:+", "callto:"))
+
+
+ISOLATE_START, ISOLATE_END = "\u2066", "\u2069"
+"""LEFT-TO-RIGHT ISOLATE and POP DIRECTIONAL ISOLATE: a number between them is laid out
+left to right, whatever the text around it."""
+
+
+def _once(text: str, old: str, new: str) -> str | None:
+    """``text`` with its one occurrence of ``old`` replaced; None when there is not
+    exactly one (which to replace would be a guess)."""
+    return text.replace(old, new) if old and text.count(old) == 1 else None
+
+
+def _respelled(text: str, raw: str, expected: str) -> str | None:
+    """A phone number written ``raw`` rewritten in its display form, keeping the
+    isolates around it; None when bidi controls sit inside the number."""
+    core = raw.strip(BIDI_CONTROLS)
+    if strip_bidi(core) != core:
+        return None
+    start = raw.index(core)
+    return _once(text, raw, raw[:start] + expected + raw[start + len(core) :])
+
+
+def _domain_replaced(text: str, found: str, expected: str) -> str | None:
+    """``text`` with the one domain ``found`` (as :func:`domains` gives it: lower case,
+    without ``www.``) replaced by ``expected``, in any case it is written in."""
+    pattern = re.compile(r"(?<![\w-])" + re.escape(found) + r"(?![\w-])", re.IGNORECASE)
+    matches = list(pattern.finditer(text))
+    if len(matches) != 1:
+        return None
+    match = matches[0]
+    return text[: match.start()] + expected + text[match.end() :]

@@ -68,7 +68,40 @@ def _tags(text: str) -> tuple[Tag, ...]:
             for m in _ATTRIBUTE.finditer(attributes)
         )
         found.append(Tag(kind, name, pairs, span.text))
-    return tuple(found)
+    if not found:
+        return ()
+    names = {(tag.kind, tag.name) for tag in found}
+    return tuple(tag for tag in found if _is_markup(tag, names))
+
+
+# HTML's elements (and Pango's, which are HTML's few): a tag of these names is markup even
+# alone in a message ("<b>" that a later message closes, "<br>").
+_HTML_ELEMENTS = frozenset(
+    """a abbr acronym address area article aside audio b base bdi bdo big blockquote body br
+    button canvas caption center cite code col colgroup data datalist dd del details dfn dialog
+    div dl dt em embed fieldset figcaption figure font footer form h1 h2 h3 h4 h5 h6 head header
+    hgroup hr html i iframe img input ins kbd label legend li link main map mark menu meta meter
+    nav noscript object ol optgroup option output p param picture pre progress q rp rt ruby s
+    samp script search section select slot small source span strike strong style sub summary sup
+    svg table tbody td template textarea tfoot th thead time title tr track tt u ul var video
+    wbr""".split()
+)
+_COUNTERPART = {"open": "close", "close": "open"}
+
+
+def _is_markup(tag: Tag, names: set[tuple[str, str]]) -> bool:
+    """Whether a tag-shaped text is markup, not prose in angle brackets.
+
+    Prose writes angle brackets too: ``<<original entry>>`` (Sphinx), ``Missing <Error>
+    text``, a usage line's ``<file>``, which a translator rightly translates. Markup is a
+    tag of an HTML element, an XML tag with a namespace or a hyphen, a self-closing tag, a
+    tag with an attribute value, or one the same message opens and closes.
+    """
+    if tag.name in _HTML_ELEMENTS or tag.kind in ("self", "void"):
+        return True
+    if ":" in tag.name or "-" in tag.name or any(value for _, value in tag.attributes):
+        return True
+    return tag.kind in _COUNTERPART and (_COUNTERPART[tag.kind], tag.name) in names
 
 
 def entity_value(entity: str) -> str | None:

@@ -192,3 +192,79 @@ def _kept_phones(source: str, translation: str, region: str) -> dict[str, str]:
 # Years a language may write in its own calendar: Thai and Lao count the Buddhist era
 # (2023 is 2566), Persian the solar hijri one (2023 is 1401 or 1402).
 YEAR_OFFSETS: dict[str, tuple[int, ...]] = {"th": (543,), "lo": (543,), "fa": (-621, -622)}
+
+
+# ---------------------------------------------------------------------------------------
+# How sure a missing number is a wrong translation
+# ---------------------------------------------------------------------------------------
+
+# A time of the 12-hour clock: "6 p.m.", "6:30pm", "11 AM".
+_TWELVE_HOUR = re.compile(r"(?<!\d)(\d{1,2})(?::(\d\d))?\s?([ap])\.?\s?m\b\.?", re.IGNORECASE)
+# A time of the 24-hour clock: "18:00", "08:30".
+_TWENTY_FOUR_HOUR = re.compile(r"(?<!\d)(\d{1,2}):(\d\d)(?!\d)")
+SPELLED_OUT_MAX = 24
+"""Up to here a number is often written as a word or carried by an idiom ("a dozen",
+"around the clock", the "one" implicit in Russian "час"): a missing one is worth a look,
+not a blocked release."""
+
+
+def clock_equivalents(source: str) -> dict[str, frozenset[str]]:
+    """Values of the source's times, each with the values that write the same time in the
+    other clock (``6 p.m.`` is ``18:00``, ``18 Uhr``; ``18:00`` is ``6 p.m.``), and the
+    minutes ``00`` that a translation may leave out (``18 h``)."""
+    if ":" not in source and "m" not in source.casefold():
+        return {}
+    equivalent: dict[str, set[str]] = {}
+    for match in _TWELVE_HOUR.finditer(source):
+        hour = int(match[1])
+        if 1 <= hour <= 12:
+            other = (hour % 12) + (12 if match[3].lower() == "p" else 0)
+            equivalent.setdefault(str(hour), set()).update({str(other), str(other or 24)})
+            if match[2] == "00":
+                equivalent.setdefault("0", set()).add("")
+    for match in _TWENTY_FOUR_HOUR.finditer(source):
+        hour = int(match[1])
+        if 13 <= hour <= 23:
+            equivalent.setdefault(str(hour), set()).add(str(hour - 12))
+        if match[2] == "00":
+            equivalent.setdefault("0", set()).add("")
+    return {value: frozenset(others) for value, others in equivalent.items()}
+
+
+@lru_cache(maxsize=1024)
+def number_words(value: int, language: str) -> tuple[str, ...]:
+    """The cardinal and ordinal words of ``value`` in ``language`` (a BCP 47 tag), as
+    num2words writes them, lower case; () for a language num2words does not know."""
+    from num2words import num2words  # imported on first use: most runs never need it
+
+    words: list[str] = []
+    for code in (language.replace("-", "_"), language.split("-")[0]):
+        for kind in ("cardinal", "ordinal"):
+            try:
+                words.append(str(num2words(value, lang=code, to=kind)).casefold())
+            except (NotImplementedError, KeyError, ValueError, TypeError, OverflowError, AttributeError):
+                continue
+        if words:
+            break
+    return tuple(dict.fromkeys(words))
+
+
+def written_as_word(value: str, translation: str, language: str) -> bool:
+    """Whether the translation writes the number ``value`` in words (``7`` as
+    « sept », « sieben », « семи »: an inflected form shares the word's stem)."""
+    if not value.isdigit() or len(value) > 6:
+        return False
+    words = number_words(int(value), language)
+    if not words:
+        return False
+    text = translation.casefold()
+    tokens = re.findall(r"\w+", text)
+    for word in words:
+        if " " in word or "-" in word:
+            if word in text:
+                return True
+            continue
+        stem = word[: max(3, len(word) - 2)] if len(word) >= 5 else word
+        if any(token == word or (len(stem) > 3 and token.startswith(stem)) for token in tokens):
+            return True
+    return False

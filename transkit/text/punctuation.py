@@ -136,6 +136,12 @@ def _in_word(char: str) -> bool:
     return unicodedata.category(char)[0] in "LM"
 
 
+def _hebrew(char: str) -> bool:
+    """A Hebrew letter: after one, ``'`` is a geresh and ``"`` a gershayim (the marks of
+    abbreviations and numerals, ``ט"ב``, ``ג'``), as Hebrew keyboards type them."""
+    return "\u05d0" <= char <= "\u05ea"
+
+
 def quote_marks(text: str) -> list[str]:
     """The quotation marks of a text in order, leaving out apostrophes inside words
     (``d’aide``, ``o‘zbek``) and everything inside placeholders, markup and URLs."""
@@ -149,6 +155,8 @@ def quote_marks(text: str) -> list[str]:
         after = plain[position + 1] if position + 1 < len(plain) else " "
         if char in "’'‘ʼ" and _in_word(before) and _in_word(after):
             continue
+        if char in "\"'" and _hebrew(before) and (_hebrew(after) or char == "'"):
+            continue  # a geresh or gershayim typed as ' or ": ט"ב, צ'ק, ג'
         if before in _QUOTES and after in _QUOTES:
             continue  # a quotation mark quoted: '"'
         marks.append(char)
@@ -233,7 +241,9 @@ _LANGUAGE_MARKS: dict[str, dict[str, frozenset[Mark]]] = {
 _CLOSING = "」』»«›‹”“’‘\"'"
 
 
-_TAGS = frozenset({"tag"})
+_TAGS = frozenset({"tag", "entity"})
+"""Looked through at the end of a text: markup, and character references (the ``;`` of
+``&gt;`` is no semicolon of the sentence)."""
 _ONLY = {mark: frozenset({mark}) for mark in Mark}
 """One set per mark, shared by every answer final_marks keeps in its cache."""
 _ACCELERATOR_SUFFIX = re.compile(r"\s*[(（][_&][^\W_][)）]\s*$")
@@ -310,8 +320,12 @@ def accepted_marks(source: Mark, language: Language | None) -> frozenset[Mark]:
 
 
 def abbreviation(source: str, translation: str, want: frozenset[Mark], have: frozenset[Mark]) -> bool:
-    """A one-word source ("Nov", "Tue") translated by an abbreviation ("nov.", "อ.")."""
+    """A full stop that belongs to an abbreviation, on either side: a one-word source
+    ("Nov", "Tue") translated by an abbreviation ("nov.", "อ."), or a source whose last
+    word is one ("until 6 p.m.", "Sept.", "etc.") translated without it ("jusqu’à 18 h")."""
     plain = strip_bidi(translation).strip()
+    if Mark.STOP in want and Mark.NONE in have:
+        return _ends_with_abbreviation(strip_bidi(source))
     return (
         Mark.NONE in want
         and Mark.STOP in have
@@ -320,6 +334,23 @@ def abbreviation(source: str, translation: str, want: frozenset[Mark], have: fro
         and len(plain) <= 8
         and plain.endswith(".")
     )
+
+
+_ABBREVIATIONS = frozenset(
+    """jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat
+    sun etc inc ltd co corp vs approx min max no nos dr mr mrs ms st ave fig vol ed eds pp""".split()
+)
+_LAST_WORD = re.compile(r"(\S+)\.\s*$")
+
+
+def _ends_with_abbreviation(text: str) -> bool:
+    """Whether the final full stop of a text ends an abbreviation: a word with a stop
+    inside (``p.m.``, ``e.g.``, ``U.S.``) or a common English one (``Sept.``, ``etc.``)."""
+    match = _LAST_WORD.search(text)
+    if match is None:
+        return False
+    word = match[1].lstrip("([\"'“‘")
+    return "." in word.strip(".") or word.casefold() in _ABBREVIATIONS
 
 
 def last_mark(text: str) -> str:

@@ -30,10 +30,13 @@ inside a placeholder is never text, so masking one too many is harmless here."""
 
 TAG = re.compile(
     r"<(/?)([A-Za-z][A-Za-z0-9:_.-]{0,40})"
-    r"((?:\s+[^\s<>\"'/=]+(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>=`]+))?){0,30})"
+    r"((?:\s+(?:(?![<>\"'/=])[!-/:-@\[-^`{-~]){0,3}[A-Za-z0-9_][^\s<>\"'/=]*+(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>=`]+))?){0,30})"
     r"\s*(/?)>"
 )
-"""An HTML or XML tag: ``</name``, its attributes, ``/>``."""
+"""An HTML or XML tag: ``</name``, its attributes, ``/>``. An attribute's name has an ASCII
+letter or digit, after at most three marks (``:href``, ``@click``, ``[(ngModel)]``):
+``<a rel="noreferrer" …>`` is an example written in prose (its ``…`` or ``...`` is no
+attribute), not markup."""
 _ENTITY = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,7}|[A-Za-z][A-Za-z0-9]{0,31});")
 _EMAIL = re.compile(
     r"(?<![A-Za-z0-9.%+-])(?:mailto:)?([A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24})(?![A-Za-z0-9-])"
@@ -56,6 +59,12 @@ _GENERIC_TLDS = frozenset(
     "com org net edu gov int mil info biz eu app dev ngo ong help support online site global "
     "news blog shop brussels vlaanderen gent wien berlin paris amsterdam swiss africa asia".split()
 )
+
+
+_FILE_EXTENSIONS = frozenset("py sh md so mo mk rb cc ps ml rs".split())
+"""Country codes that software text writes far more often as file extensions (Paraguay's
+``.py``, Moldova's ``.md``): ``name.py`` alone is a file; with a path or a subdomain it
+is a website still."""
 
 
 @dataclass(frozen=True, slots=True)  # slots: many are kept in the caches of text analyses
@@ -115,8 +124,11 @@ def spans(text: str) -> tuple[Span, ...]:
             add("url", start, end)
     if _DOMAIN_END.search(text):
         for match in _BARE_DOMAIN.finditer(text):
-            if match.group(2).lower() not in _tlds():
+            tld = match.group(2).lower()
+            if tld not in _tlds():
                 continue
+            if tld in _FILE_EXTENSIONS and match.group(1).count(".") == 1 and not match.group(3):
+                continue  # "conf.py", "README.md", "setup.sh": a file, not a website
             start, end = match.span()
             end = start + len(match.group().rstrip(_TRAILING_URL_PUNCT))
             add("url", start, end)

@@ -265,6 +265,12 @@ def _added(uses: list[Placeholder], form: _Form, key: int | None = None) -> Issu
 
 def _conversion(ref: list[Placeholder], got: list[Placeholder], form: int | None) -> Iterator[Issue]:
     """One argument converted otherwise: another type, or (braces) another spec as written."""
+    if ref[0].syntax is Syntax.PYTHON_BRACE and all(p.explicit for p in ref):
+        automatic = next((p for p in got if not p.explicit), None)
+        if automatic is not None:
+            what = "numbered and automatic fields differ (msgfmt cannot read {})"
+            yield Issue(Kind.CONVERSION, form, f"{_show(ref[0], True)} became {_show(automatic, True)}: {what}")
+            return
     wanted, have = {_form_of(p) for p in ref}, {_form_of(p) for p in got}
     changed = next(((ref[0], p) for p in got if _form_of(p) not in wanted), None)
     changed = changed or next(((p, got[0]) for p in ref if _form_of(p) not in have), None)
@@ -273,8 +279,6 @@ def _conversion(ref: list[Placeholder], got: list[Placeholder], form: int | None
     old, new = changed
     if new.syntax is not Syntax.PYTHON_BRACE:
         what = f"{old.type} became {new.type}"
-    elif old.explicit != new.explicit:
-        what = "numbered and automatic fields differ (msgfmt cannot read {})"
     else:
         what = "the conversion or format spec changed"
     yield Issue(Kind.CONVERSION, form, f"{_show(old, True)} became {_show(new, True)}: {what}")
@@ -305,7 +309,13 @@ def _form_of(p: Placeholder) -> str:
     """What must stay the same for one argument: its type; for braces, as msgfmt compares
     them, the conversion and the spec as written, and whether the field is numbered."""
     if p.syntax is Syntax.PYTHON_BRACE:
-        return f"{p.explicit}!{p.conversion}:{p.spec}" if p.spec is not None else f"{p.explicit}!{p.conversion}"
+        # "{}" and "{!s}" format a value alike (format() of an empty spec is str());
+        # "{}" and "{0}" read the same argument: Python lets a translation number the
+        # fields of a source that does not ("{}{}{}" as "{2}{1}{0}", for another word
+        # order), and msgfmt's one objection, to a "{}" where the source numbers its
+        # fields, is _conversion's.
+        conversion = "" if p.conversion == "s" and not p.spec else p.conversion
+        return f"!{conversion}:{p.spec}" if p.spec else f"!{conversion}"
     return p.type
 
 

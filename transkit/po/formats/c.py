@@ -114,6 +114,8 @@ def parse_c(text: str, *, objc: bool = False, gettext: bool = False, translation
                 break
             index = end
             continue
+        if not gettext and (problem := _undefined(head, letter if macro is None else "d")):  # type: ignore[arg-type]
+            errors.append(FormatError(f"{quote(piece)}: {problem}", start, end))
         positions: list[int | None] = []
         for star in (head["width"] or "", head["precision"] or ""):
             if star.startswith("*"):
@@ -171,6 +173,44 @@ def _gettext_arguments(head: re.Match[str], letter: str, styles: set[bool]) -> s
         used.add(bool(head["pos"]))
     styles |= used
     return "numbered and unnumbered arguments are mixed" if len(styles) == 2 else None
+
+
+_FLAG_CONVERSIONS = {"#": "oxXaAeEfFgG", "0": "diouxXaAeEfFgG"}
+_LENGTH_CONVERSIONS = {"": "", "l": "diouxXncsaAeEfFgG", "L": "aAeEfFgG", "q": "diouxXn"}
+_INTEGER_LENGTH = "diouxXn"
+INT_MAX = 2**31 - 1
+
+
+def _undefined(head: re.Match[str], letter: str) -> str | None:
+    """Why the C standard (C11 7.21.6.1) leaves a directive undefined, or None.
+
+    A compiler warns of these, msgfmt tells some of them apart from the source's
+    (``%#s``), and the C library may print anything, or crash: ``%#s`` (``#`` with a
+    conversion it does not alter), ``%hs`` (a length a conversion cannot take), ``%24n``
+    (``%n`` takes no flag, width or precision), ``%.3c``, a width or precision beyond
+    ``INT_MAX``.
+    """
+    if letter in ("m", "@") or not letter.isalpha():
+        return None
+    flags, width, precision = head["flags"] or "", head["width"] or "", head["precision"] or ""
+    for flag, allowed in _FLAG_CONVERSIONS.items():
+        if flag in flags and letter not in allowed:
+            return f"the {flag!r} flag is undefined with %{letter}"
+    if letter == "n" and (flags or width or precision):
+        return "%n takes no flag, width or precision"
+    if precision and letter in "cpn":
+        return f"a precision is undefined with %{letter}"
+    length = head["length"] or ""
+    if length and length not in ("l",) and letter in "cspCS":
+        return f"the length {length!r} is undefined with %{letter}"
+    if length[:1] in ("h", "j", "z", "t", "Z") and letter not in _INTEGER_LENGTH:
+        return f"the length {length!r} is undefined with %{letter}"
+    if length == "L" and letter not in _LENGTH_CONVERSIONS["L"]:
+        return f"the length 'L' is undefined with %{letter}"
+    for digits in (width.strip("*$"), precision.strip(".*$")):
+        if digits.isdigit() and len(digits) > 9 and int(digits) > INT_MAX:
+            return f"a width or precision above {INT_MAX}"
+    return None
 
 
 def _c_type(letter: str, length: str) -> str | None:

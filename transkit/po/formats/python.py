@@ -20,6 +20,12 @@ _PY_TAIL = re.compile(r"(?P<flags>[#0\- +]*)(?P<width>\*|[0-9]+)?(?:\.(?P<precis
 _GETTEXT_TYPES = {**_PY_TYPES, "u": "integer"}
 """gettext 0.21 (format-python.c) knows ``%u`` but not ``%F`` nor ``%a``."""
 del _GETTEXT_TYPES["F"], _GETTEXT_TYPES["a"]
+_PY_TYPES["r"] = "repr string"
+"""For gettext ``%r`` and ``%s`` are one type; for the reader ``%(x)r`` shows the value's
+repr, quotes included (``'Brussels'``): a translation must not change one into the other."""
+INT_MAX = 2**31 - 1
+"""The largest width or precision printf takes (an ``int``); Python refuses a larger
+precision ("precision too big"), and a larger width asks for gigabytes."""
 
 
 def parse_python(text: str, *, gettext: bool = False) -> FormatString:
@@ -113,6 +119,8 @@ def parse_python(text: str, *, gettext: bool = False) -> FormatString:
                 break
             index = at + 1
             continue
+        if _too_large(fields["width"], fields["precision"]):
+            errors.append(FormatError(f"{quote(piece)}: a width or precision above {INT_MAX}", start, at + 1))
         width_position = precision_position = None
         if name is None:
             if fields["width"] == "*":
@@ -170,3 +178,12 @@ def _incompatible_uses(placeholders: list[Placeholder], key) -> Iterable[FormatE
                 f"{first.text} and {p.text} use argument {key(p)!r} as {first.type} and as {p.type}", p.start, p.end
             )
             return
+
+
+def _too_large(width: str | None, precision: str | None) -> bool:
+    """Whether a written width or precision is larger than printf or Python take."""
+    return any(
+        len(digits) > 9 and int(digits) > INT_MAX
+        for digits in ((width or "").strip("*"), (precision or "").strip(".*"))
+        if digits.isdigit()
+    )

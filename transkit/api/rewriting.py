@@ -1,0 +1,48 @@
+"""What the commands that rewrite catalogs share: the project read under the folder lock,
+and the new files written all or none.
+
+``update`` and ``import`` do the same inline (they came first); ``pretranslate`` and
+``check --fix`` use these, so that a third and a fourth copy of the locking rules do not
+drift from the first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+
+from transkit.api.locating import Located
+from transkit.api.maintaining import _lock_order, _SourceReader
+from transkit.model.catalog import Project
+from transkit.project.safewrite import check_writable, folder_lock, remove_leftovers, write_atomically
+
+
+@contextmanager
+def locked_project(
+    located: Located, languages: Sequence[str], *, dry_run: bool, lock_timeout: float
+) -> Iterator[tuple[Project, _SourceReader]]:
+    """The project and its catalogs' text, read while holding the lock on every catalog
+    folder (none for a dry run, which writes nothing): another command may have just
+    rewritten them. A catalog that does not parse stops everything."""
+    with ExitStack() as stack:
+        if not dry_run:
+            for folder in _lock_order(located.catalog_folders):
+                stack.enter_context(folder_lock(folder, lock_timeout))
+        reader = _SourceReader()
+        project = located.load(languages, reader=reader)
+        if project.failures:
+            raise project.failures[0].error(" (nothing written)")
+        yield project, reader
+
+
+def write_catalogs(outputs: Sequence[tuple[Path, bytes]]) -> None:
+    """Write every file atomically, after making sure each can be written (so that a
+    read-only folder stops the command before the first file changes)."""
+    if not outputs:
+        return
+    check_writable(path for path, _ in outputs)
+    for folder in {path.parent for path, _ in outputs}:
+        remove_leftovers(folder)
+    for path, data in outputs:
+        write_atomically(path, data)
