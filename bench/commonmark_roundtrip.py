@@ -33,28 +33,24 @@ SDIST = "commonmark==0.9.1"
 FENCE = "`" * 32
 
 
+def sdist(requirement: str, cache: Path) -> Path:
+    """The sdist of ``requirement`` (``name==version``), downloaded once with pip into ``cache``."""
+    cache.mkdir(parents=True, exist_ok=True)
+    pattern = requirement.split("==")[0] + "-*.tar.gz"
+    archives = sorted(cache.glob(pattern))
+    if not archives:
+        command = [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:", requirement]
+        subprocess.run([*command, "-d", str(cache)], check=True, capture_output=True)
+        archives = sorted(cache.glob(pattern))
+    return archives[0]
+
+
 def spec_text(given: Path | None) -> str:
     """spec.txt: the given file, or the one in the commonmark sdist (downloaded once)."""
     if given is not None:
         return given.read_text(encoding="utf-8")
-    CACHE.mkdir(parents=True, exist_ok=True)
-    archives = sorted(CACHE.glob("commonmark-*.tar.gz"))
-    if not archives:
-        command = [
-            sys.executable,
-            "-m",
-            "pip",
-            "download",
-            "--no-deps",
-            "--no-binary",
-            ":all:",
-            SDIST,
-            "-d",
-            str(CACHE),
-        ]
-        subprocess.run(command, check=True, capture_output=True)
-        archives = sorted(CACHE.glob("commonmark-*.tar.gz"))
-    with tarfile.open(archives[0]) as archive:
+    archive_path = sdist(SDIST, CACHE)
+    with tarfile.open(archive_path) as archive:
         member = next(m for m in archive.getmembers() if m.name.endswith("/spec.txt"))
         stream = archive.extractfile(member)
         assert stream is not None

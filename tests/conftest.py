@@ -17,6 +17,9 @@ DATA = TESTS / "data"
 GOLDEN = TESTS / "golden"
 PROJECTS = DATA / "projects"
 CATALOGS = ROOT / "catalogs"
+OTHER_DOMAINS = shutil.ignore_patterns("site", "press")
+"""``copytree(CATALOGS, ..., ignore=OTHER_DOMAINS)``: the application's catalogs alone, without
+the pages' domains (``catalogs/site``, ``catalogs/press``), for tests of one template."""
 CONTENT = DATA / "content"
 SHIPPED_LANGUAGES = "fr nl de es pt_BR it ro bg pl hu sk uk ru sq tr ar fa ps ti zh_Hans vi th tl".split()
 

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 from click.testing import CliRunner, Result
-from conftest import CATALOGS, ROOT
+from conftest import CATALOGS, OTHER_DOMAINS, ROOT
 from lxml import etree
 
 from transkit.cli import main
@@ -18,7 +18,7 @@ MDA = "urn:oasis:names:tc:xliff:metadata:2.0"
 
 def copy_campaign(folder: Path) -> Path:
     """The shipped catalogs and termbase, copied into ``folder``."""
-    shutil.copytree(CATALOGS, folder / "catalogs")
+    shutil.copytree(CATALOGS, folder / "catalogs", ignore=OTHER_DOMAINS)
     shutil.copytree(ROOT / "glossary", folder / "glossary")
     return folder
 

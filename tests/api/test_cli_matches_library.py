@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import OTHER_DOMAINS
 
 import transkit
 from transkit.cli import main
@@ -38,7 +39,7 @@ class Case:
 
 def _copy(target: Path, planted: bool) -> Path:
     for folder in ("catalogs", "glossary"):
-        shutil.copytree(ROOT / folder, target / folder)
+        shutil.copytree(ROOT / folder, target / folder, ignore=OTHER_DOMAINS)
     if planted:
         for name, (old, new) in PLANTS.items():
             path = target / "catalogs" / name

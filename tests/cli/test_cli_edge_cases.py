@@ -9,7 +9,7 @@ import stat
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import CATALOGS, PROJECTS
+from conftest import CATALOGS, OTHER_DOMAINS, PROJECTS
 
 from transkit.cli import main
 
@@ -23,7 +23,7 @@ def codes(result) -> list[tuple[str, str]]:
 
 
 def shipped(tmp: Path) -> Path:
-    shutil.copytree(CATALOGS, tmp / "catalogs")
+    shutil.copytree(CATALOGS, tmp / "catalogs", ignore=OTHER_DOMAINS)
     shutil.copytree(CATALOGS.parent / "glossary", tmp / "glossary")
     return tmp / "catalogs"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import CATALOGS, DATA, ROOT
+from conftest import CATALOGS, DATA, OTHER_DOMAINS, ROOT
 
 from transkit import Options, check, load_project
 from transkit.cli import main
@@ -61,7 +61,7 @@ def test_an_unreadable_catalog_among_files_is_a_finding(monkeypatch):
 def test_the_cross_language_check_sees_every_catalog_through_its_facts(tmp_path: Path, monkeypatch):
     """One language gives another helpline number: T163 names it, counted against the
     others, whether the catalogs are checked in one process or two."""
-    shutil.copytree(CATALOGS, tmp_path / "catalogs")
+    shutil.copytree(CATALOGS, tmp_path / "catalogs", ignore=OTHER_DOMAINS)
     path = tmp_path / "catalogs" / "nl.po"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     changed = [line.replace("078 055 800", "078 055 880") if line.startswith("msgstr") else line for line in lines]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import CATALOGS, ROOT
+from conftest import CATALOGS, OTHER_DOMAINS, ROOT
 
 from transkit.cli import main
 from transkit.engine import cache as runcache
@@ -19,7 +19,7 @@ from transkit.engine import runner as engine
 
 @pytest.fixture
 def project(in_tmp: Path) -> Path:
-    shutil.copytree(CATALOGS, in_tmp / "catalogs")
+    shutil.copytree(CATALOGS, in_tmp / "catalogs", ignore=OTHER_DOMAINS)
     shutil.copytree(ROOT / "glossary", in_tmp / "glossary")
     return in_tmp
 

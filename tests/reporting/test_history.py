@@ -105,11 +105,30 @@ def test_history_of_this_repository_has_the_commits_that_changed_its_catalogs() 
         git(ROOT, "rev-parse", "--git-dir")
     except subprocess.CalledProcessError:
         pytest.skip("not a git checkout")
-    changed = git(ROOT, "log", "-n5", "--format=%h", "--", "catalogs").split()
+    project = transkit.load_project([CATALOGS])
+    files = [os.path.relpath(path, ROOT) for path in (project.template.path, *(c.path for c in project.catalogs))]
+    changed = git(ROOT, "log", "-n5", "--format=%h", "--", *files).split()
     if not changed:
         pytest.skip("a shallow clone without the commits that changed the catalogs")
-    project = transkit.load_project([CATALOGS])
     history = read_history(project, Options(), 5)
     assert history.unavailable is None
+    assert {point.commit for point in history.points} >= set(changed)
+    assert set(history.points[-1].percent) >= {"fr", "ar", "zh_Hans"}
+
+
+def test_history_of_several_domains_covers_the_commits_of_each() -> None:
+    """The report of every domain (application, site, press) reads the commits that changed
+    any of their catalogs, a language's coverage taken over all of its domains."""
+    try:
+        git(ROOT, "rev-parse", "--git-dir")
+    except subprocess.CalledProcessError:
+        pytest.skip("not a git checkout")
+    changed = git(ROOT, "log", "-n3", "--format=%h", "--", "catalogs").split()
+    if not changed:
+        pytest.skip("a shallow clone without the commits that changed the catalogs")
+    editors = transkit.report_paths([CATALOGS], history=3)
+    assert len(editors.report.domains) > 1
+    history = editors.history
+    assert history is not None and history.unavailable is None
     assert {point.commit for point in history.points} >= set(changed)
     assert set(history.points[-1].percent) >= {"fr", "ar", "zh_Hans"}

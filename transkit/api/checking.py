@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Literal
 
+from transkit.api.domains import each_domain, merge_reports, tag_report
 from transkit.api.locating import Located, PathLike, locate
 from transkit.engine import baseline as baselines
 from transkit.engine import cache as runcache
@@ -54,25 +55,34 @@ def check_paths(
     cannot be checked at all (the command's exit 2).
     """
     located = locate(paths, template=template, config=config)
-    files = located.files()
     settings = located.config
     known = Path(baseline) if baseline else settings.baseline if baseline is None else None
     # Everything that can make this a usage error is read before any catalog is checked.
+    parts = located.domains()
+    for part in parts:
+        part.files()
     recorded = baselines.load(known) if known is not None else None
     termbase = located.termbase(glossary)
     options = run_options(
         settings, select=select, ignore=ignore, min_coverage=min_coverage, termbase=termbase, baseline=recorded
     )
     use_cache = cache and baseline is not False
-    if use_cache:
-        key = runcache.run_key([*files, *termbase.sources], runcache.settings_key(options, languages=tuple(languages)))
+
+    def check_domain(part: Located) -> Report:
+        if not use_cache:
+            return _check(part, languages, options, use_cache=False, jobs=jobs, progress=progress)
+        key = runcache.run_key(
+            [*part.files(), *termbase.sources], runcache.settings_key(options, languages=tuple(languages))
+        )
         report = runcache.load(key)
         if report is None:
-            report = _check(located, languages, options, use_cache=True, jobs=jobs, progress=progress)
+            report = _check(part, languages, options, use_cache=True, jobs=jobs, progress=progress)
             runcache.store(key, report)
             runcache.prune()
-    else:
-        report = _check(located, languages, options, use_cache=False, jobs=jobs, progress=progress)
+        return report
+
+    done = each_domain(parts, languages, check_domain)
+    report = merge_reports([tag_report(report, part.domain) for part, report in done])
     return dataclasses.replace(
         report,
         fail_on=settings.fail_on or FailOn.ERROR,

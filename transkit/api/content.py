@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from transkit.api.checking import check_paths
-from transkit.api.locating import PathLike, locate
+from transkit.api.locating import Located, PathLike, locate
 from transkit.content.gate import Decision, catalog_errors, decide, source_decision
 from transkit.content.model import Page
 from transkit.content.pages import DEFAULT_FIELDS, find_sources, read_page
@@ -23,7 +23,8 @@ from transkit.content.preview import site
 from transkit.content.template import template_text
 from transkit.engine.config import Config, find_config, load_config
 from transkit.errors import ContentError, ProjectError
-from transkit.po.reader import CatalogSource, read_catalog_source
+from transkit.model.languages import to_tag
+from transkit.po.reader import CatalogSource, read_catalog, read_catalog_source
 from transkit.project.paths import display_path
 from transkit.project.safewrite import BUILD_MARKER, make_folder, replace_folder, write_atomically
 
@@ -60,12 +61,20 @@ def extract_paths(
     output: PathLike | None = None,
     config: PathLike | None = None,
     now: dt.datetime | None = None,
+    source_language: str | None = None,
 ) -> Extracted:
     """Take the pages under ``paths`` (default: the configured ``content``) apart into
     segments and write them as the template ``output`` (default: the configured
     template), written like ``msgcat`` writes a POT. Extracting the same pages again
-    leaves the template as it is; after an edit, only what changed differs."""
+    leaves the template as it is; after an edit, only what changed differs.
+    ``source_language`` (``fr``) is the pages' language when it is not English: it goes in
+    the template's ``Language`` header, where the checks and ``build`` read it."""
     settings = _settings(config)
+    if source_language is not None:
+        tag = to_tag(source_language)
+        if tag is None:
+            raise ProjectError(f"--source-language {source_language!r} is not a language code")
+        source_language = tag.replace("-", "_")
     target = Path(output) if output is not None else settings.template
     if target is None:
         raise ProjectError("no template to write: give -o TEMPLATE.pot or set 'template' in the configuration")
@@ -73,7 +82,7 @@ def extract_paths(
     previous: CatalogSource | None = None
     if target.is_file():
         previous = read_catalog_source(target, display_path(target), is_template=True)
-    text = template_text(pages, previous, now or dt.datetime.now(dt.UTC).astimezone())
+    text = template_text(pages, previous, now or dt.datetime.now(dt.UTC).astimezone(), source_language)
     written = previous is None or text != previous.text
     if written:
         make_folder(target.parent)
@@ -91,6 +100,9 @@ class Built:
     languages: tuple[str, ...]
     """The languages built, the source language first."""
     preview: bool
+    source_language: str = SOURCE_LANGUAGE
+    """The pages' own language (the template's ``Language`` header, else the configured
+    ``source-language``, else English): where the source pages are copied."""
 
     @property
     def held_back(self) -> tuple[Decision, ...]:
@@ -107,11 +119,29 @@ class Built:
             for status in ("built", "fallback", "held-back")
         }
         return {
-            "source_language": SOURCE_LANGUAGE,
+            "source_language": self.source_language,
             "languages": list(self.languages),
             "summary": counts,
             "pages": [decision.as_dict() for decision in self.decisions],
         }
+
+
+def _pages_domain(located: Located, pages: Sequence[tuple[Page, str]]) -> Located:
+    """The project itself when it has one domain; else the domain whose template holds the
+    most of the pages' segments (the pages' ``site`` beside the application's ``campaign``),
+    so that ``transkit build content`` finds the pages' catalogs in a project's folder."""
+    if located.template is not None:
+        return located
+    parts = located.domains()
+    if len(parts) == 1:
+        return located
+    wanted = {segment.message for page, _ in pages for segment in page.segments}
+
+    def held(part: Located) -> int:
+        template = read_catalog(part.files()[0], display_path(part.files()[0]), is_template=True)
+        return len(wanted & {entry.msgid for entry in template.active_entries})
+
+    return max(parts, key=held)
 
 
 def build_paths(
@@ -136,16 +166,19 @@ def build_paths(
     """
     settings = _settings(config)
     pages = _pages(paths, settings)
-    folder = [catalogs] if catalogs is not None else []
-    located = locate(folder, template=template, config=config)
+    folder: Sequence[PathLike] = [catalogs] if catalogs is not None else []
+    located = _pages_domain(locate(folder, template=template, config=config), pages)
+    if located.domain is not None:  # one domain of several: check exactly its files
+        folder, template = located.paths, located.template
     project = located.load(languages)
     if project.failures:
         raise project.failures[0].error(" (nothing written)")
     report = check_paths(folder, template=template, config=config, glossary=glossary, languages=languages)
-    decisions: list[Decision] = [
-        source_decision(page, f"{SOURCE_LANGUAGE}/{relative}", SOURCE_LANGUAGE) for page, relative in pages
-    ]
-    built_languages = [SOURCE_LANGUAGE]
+    header = project.template.header_language
+    source = (to_tag(header) if header else None) or settings.source_language or SOURCE_LANGUAGE
+    source = source.replace("-", "_")
+    decisions: list[Decision] = [source_decision(page, f"{source}/{relative}", source) for page, relative in pages]
+    built_languages = [source]
     for catalog in sorted(project.catalogs, key=lambda c: c.code):
         per_message, whole = catalog_errors(catalog, report.findings)
         built_languages.append(catalog.code)
@@ -153,7 +186,7 @@ def build_paths(
             decisions.append(
                 decide(page, f"{catalog.code}/{relative}", catalog, per_message, whole, fallback=fallback_source)
             )
-    result = Built(Path(output), tuple(decisions), tuple(built_languages), html)
+    result = Built(Path(output), tuple(decisions), tuple(built_languages), html, source)
     files: dict[str, str | bytes] = {d.output: d.text for d in decisions if d.text is not None}
     if html:
         rtl = {c.code for c in project.catalogs if c.language is not None and c.language.rtl}

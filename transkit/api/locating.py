@@ -7,13 +7,13 @@ and :func:`transkit.check_paths` find the same project from the same arguments.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from transkit.engine.config import Config, find_config, load_config
 from transkit.model.catalog import Catalog, Project
 from transkit.po.reader import read_catalog
-from transkit.project.locate import DEFAULT_CATALOGS, filter_languages, load_project, locate_project
+from transkit.project.locate import DEFAULT_CATALOGS, filter_languages, find_domains, load_project, locate_project
 from transkit.terms import Termbase, load_termbase
 
 GLOSSARY_FOLDER = "glossary"
@@ -31,6 +31,40 @@ class Located:
     """Catalog folders or files as given, else the configured ones."""
     template: Path | None
     catalog_folders: tuple[Path, ...]
+    domain: str | None = None
+    """The domain (template stem) this is narrowed to; see :meth:`domains`."""
+
+    def domains(self) -> list[Located]:
+        """The project split into its domains, each with its template and catalogs named.
+
+        One catalogs folder without a named template may hold several templates
+        (:func:`~transkit.project.locate.find_domains`); a named template, catalog files
+        given one by one, or several folders make one domain, as before domains existed.
+        Raises :class:`~transkit.errors.ProjectError` for a domain without catalogs.
+        """
+        given = list(self.paths) or [Path.cwd() / DEFAULT_CATALOGS]
+        if self.template is None and len(given) == 1 and given[0].is_dir():
+            return [
+                replace(
+                    self,
+                    # A domain without catalogs keeps the folder: locating it says so.
+                    paths=domain.catalogs or self.paths,
+                    template=domain.template,
+                    # The given folder first: the termbase is looked for beside it.
+                    catalog_folders=tuple(
+                        dict.fromkeys(
+                            [
+                                *self.catalog_folders,
+                                *(p.parent for p in domain.catalogs if p.parent.name != "LC_MESSAGES"),
+                            ]
+                        )
+                    ),
+                    domain=domain.name,
+                )
+                for domain in find_domains(given[0])
+            ]
+        template_path, _ = locate_project(self.paths, template=self.template)
+        return [replace(self, template=template_path, domain=template_path.stem)]
 
     def files(self) -> list[Path]:
         """The template and catalog files a load would read."""
@@ -42,15 +76,19 @@ class Located:
         return filter_languages(project, languages)
 
     def termbase_path(self, given: PathLike | None = None) -> Path | None:
-        """``given``, else the configured termbase, else ``glossary/`` beside the catalogs."""
+        """``given``, else the configured termbase, else ``glossary/`` beside the catalogs
+        folder, or beside a folder above it up to the working directory (a domain's own
+        folder, ``catalogs/site``, shares the project's termbase)."""
         if given is not None:
             return Path(given)
         if self.config.glossary is not None:
             return self.config.glossary
+        here = Path.cwd().resolve()
         for folder in self.catalog_folders:
-            candidate = folder.resolve().parent / GLOSSARY_FOLDER
-            if candidate.is_dir():
-                return candidate
+            for place in _upwards(folder.resolve().parent, here):
+                candidate = place / GLOSSARY_FOLDER
+                if candidate.is_dir():
+                    return candidate
         return None
 
     def termbase(self, given: PathLike | None = None) -> Termbase:
@@ -65,6 +103,13 @@ class Located:
         path = self.termbase_path(given)
         where = f"{path} has no terms" if path is not None else "no termbase (glossary/) found"
         return (f"{where}: critical-term checks skipped",)
+
+
+def _upwards(folder: Path, stop: Path) -> list[Path]:
+    """``folder`` and, when it is inside ``stop``, each folder above it up to ``stop``."""
+    if folder != stop and stop not in folder.parents:
+        return [folder]
+    return [folder, *(p for p in folder.parents if p == stop or stop in p.parents)]
 
 
 def locate(

@@ -13,6 +13,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
+from transkit.api.domains import each_domain
 from transkit.api.locating import PathLike, locate
 from transkit.engine.config import find_config, load_config, run_options
 from transkit.engine.runner import run
@@ -112,17 +113,20 @@ def update_paths(
     """Merge the template into every catalog, as msgmerge does, and write the catalogs
     that changed (none with ``dry_run``), under a lock on their folders."""
     located = locate(paths, template=template, config=config)
+    parts = located.domains()
     with ExitStack() as stack:
         if not dry_run:
-            for folder in _lock_order(located.catalog_folders):
+            for folder in _lock_order([folder for part in parts for folder in part.catalog_folders]):
                 stack.enter_context(folder_lock(folder, lock_timeout))
         # Read under the lock: another update may have just rewritten the catalogs.
         sources = _SourceReader()
-        project = located.load(languages, reader=sources)
-        if project.failures:
-            raise project.failures[0].error(" (nothing written)")
+        done = each_domain(parts, languages, lambda part: part.load(languages, reader=sources))
+        for _, project in done:
+            if project.failures:
+                raise project.failures[0].error(" (nothing written)")
         updates = tuple(
             update_catalog(project.template, sources[catalog], keep_obsolete=keep_obsolete)
+            for _, project in done
             for catalog in project.catalogs
         )
         result = Updated(updates, written=not dry_run)
@@ -188,27 +192,28 @@ def compile_paths(
     """
     located = locate(paths, template=template, config=config)
     sources = _SourceReader()
-    project = located.load(languages, reader=sources)
-    catalogs = list(project.catalogs)
-    skipped: list[str] = [failure.display_path for failure in project.failures]
+    done = each_domain(located.domains(), languages, lambda part: part.load(languages, reader=sources))
+    skipped: list[str] = [failure.display_path for _, project in done for failure in project.failures]
     if skipped and not only_passing:
-        raise project.failures[0].error(" (nothing written)")
-    if only_passing:
-        options = run_options(located.config, termbase=located.termbase(glossary))
-        policy = FailOn(fail_on) if fail_on else (located.config.fail_on or FailOn.ERROR)
-        failing = run(project, options).failing_files(policy)
-        skipped += [c.display_path for c in catalogs if c.display_path in failing]
-        catalogs = [c for c in catalogs if c.display_path not in failing]
-    domain = project.template.path.stem
+        raise next(project.failures[0] for _, project in done if project.failures).error(" (nothing written)")
     outputs: list[tuple[Path, bytes, int]] = []
-    for catalog in catalogs:
-        source = sources[catalog]
-        if output_dir is not None:
-            target = Path(output_dir) / catalog.code / "LC_MESSAGES" / f"{domain}.mo"
-        else:
-            target = catalog.path.with_suffix(".mo")
-        data = mo_bytes(source.header_msgstr, source.catalog.entries, source.charset)
-        outputs.append((target, data, len(compiled_entries(source.catalog.entries))))
+    for part, project in done:
+        catalogs = list(project.catalogs)
+        if only_passing:
+            options = run_options(located.config, termbase=located.termbase(glossary))
+            policy = FailOn(fail_on) if fail_on else (located.config.fail_on or FailOn.ERROR)
+            failing = run(project, options).failing_files(policy)
+            skipped += [c.display_path for c in catalogs if c.display_path in failing]
+            catalogs = [c for c in catalogs if c.display_path not in failing]
+        domain = part.domain or project.template.path.stem
+        for catalog in catalogs:
+            source = sources[catalog]
+            if output_dir is not None:
+                target = Path(output_dir) / catalog.code / "LC_MESSAGES" / f"{domain}.mo"
+            else:
+                target = catalog.path.with_suffix(".mo")
+            data = mo_bytes(source.header_msgstr, source.catalog.entries, source.charset)
+            outputs.append((target, data, len(compiled_entries(source.catalog.entries))))
     for target, _, _ in outputs:
         make_folder(target.parent)
     check_writable(target for target, _, _ in outputs)

@@ -208,7 +208,9 @@ def _entry_value_findings(entry: Entry, context: CatalogContext) -> list[tuple[s
         if urls:
             if offered is None:
                 offered = offered_hosts(entry, context)
-            missing, extra = url_changes(source, translation, context.catalog.language, url_terms, offered)
+            missing, extra = url_changes(
+                source, translation, context.catalog.language, url_terms, offered, context.source_language
+            )
             _pair_changes(missing, extra, "url", "URL", found, index)
         if emails:
             missing, extra = email_changes(source, translation, url_terms)

@@ -142,9 +142,10 @@ def final_punctuation_differs(entry: Entry, context: CatalogContext) -> Iterator
     Good: ``msgstr "Où cela s’est-il passé\u00a0?"``, ``"أين حدث ذلك؟"``, ``"发生在哪里？"``.
     """
     language = context.catalog.language
+    source_language = context.source_language  # the source's marks read by its own rules
     found = []
     for index, source, translation in form_pairs(entry, context.catalog):
-        want = final_marks(source)
+        want = final_marks(source, source_language)
         have = final_marks(translation, language)
         if not have.isdisjoint(want):
             continue  # the same mark, which every language accepts (most messages)

@@ -225,7 +225,7 @@ def repeated_word(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     found = []
     for index, source, translation in form_pairs(entry, context.catalog):
         repeats = repeated_words(translation, allowed)
-        if not repeats or repeated_words(source, ALLOWED_REPEATS["en"]):
+        if not repeats or repeated_words(source, ALLOWED_REPEATS.get(context.source_base, frozenset())):
             continue  # the source is read only when the translation repeats a word (rarely)
         for word in repeats:
             found.append((index, f"{quote(word)} is written twice in a row"))
@@ -274,20 +274,21 @@ def _may_normalize_alike(source: str, translation: str) -> bool:
 
 @entry_check("S141", "identical-to-source", Severity.WARNING, applies=Applies.TRANSLATED)
 def identical_to_source(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
-    """The translation is the English source unchanged.
+    """The translation is the source unchanged.
 
     Usually text copied into the translation and forgotten: the reader gets English.  Not
     reported when what is left once names (the termbase's, and words the template
     capitalises in mid-sentence), acronyms, placeholders, numbers, URLs and markup are
-    taken away is nothing, nor in English catalogs.  A single word left is reported as
-    information only: it may be a loanword (``Hotline``).  A translation that differs in
-    case only (``November`` as ``november``) is a translation, and single letters (a
-    column ``A``, a grade) are nobody's words.
+    taken away is nothing, nor in catalogs of the source's language (English unless the
+    template or the configuration names another: ``source-language``).  A single word left is
+    reported as information only: it may be a loanword (``Hotline``).  A translation that
+    differs in case only (``November`` as ``november``) is a translation, and single letters
+    (a column ``A``, a grade) are nobody's words.
 
     Bad: ``msgstr "Send the report"`` in a French catalog.
     Good: ``msgstr "Envoyer le signalement"``; ``"PAG-ASA (Brussels)"`` kept as is.
     """
-    if base_language(context.catalog.language) == "en":
+    if base_language(context.catalog.language) == context.source_base:
         return
     found = []
     for index, source, translation in form_pairs(entry, context.catalog):
@@ -316,7 +317,10 @@ TOO_SHORT, TOO_LONG = 0.3, 3.0
 def _length_ratio(source: str, translation: str, context: CatalogContext) -> tuple[int, float, float] | None:
     """:func:`~transkit.text.lengths.length_ratio`, with the source's length (masking
     it is the costly part) worked out once for every language."""
-    length = context.for_source(source_length, source)
+    if context.source_is_english:
+        length = context.for_source(source_length, source)
+    else:  # measured in English characters, as the translation is
+        length = context.for_source(source_length, source, context.source_language)
     return None if length is None else ratio_to(length, translation, context.catalog.language)
 
 

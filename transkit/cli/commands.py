@@ -216,7 +216,7 @@ def stats(
     table = stats_paths(paths, template=template, config=config_path, languages=languages, sort=sort)  # type: ignore[arg-type]
     echo_failures(table.failures)
     with open_output(output) as stream:
-        stats_reporter.FORMATS[output_format](table.template, list(table.coverage), stream)
+        stats_reporter.FORMATS[output_format](table.template, list(table.coverage), stream, table.domains)
     sys.exit(table.exit_code)
 
 

@@ -21,8 +21,15 @@ from transkit.project.paths import display_path
     type=click.Path(path_type=Path, dir_okay=False),
     help="The template to write (.pot); default: the configured template.",
 )
+@click.option(
+    "--source-language",
+    metavar="CODE",
+    help="The pages' language when it is not English (fr): written in the template's Language header.",
+)
 @config_option
-def extract(paths: tuple[Path, ...], output: Path | None, config_path: Path | None) -> None:
+def extract(
+    paths: tuple[Path, ...], output: Path | None, source_language: str | None, config_path: Path | None
+) -> None:
     """Take pages apart into a template: one message per heading, paragraph, list item,
     table cell, link title, image alt text and front-matter field.
 
@@ -35,8 +42,9 @@ def extract(paths: tuple[Path, ...], output: Path | None, config_path: Path | No
     \b
     transkit extract content -o catalogs/site.pot
     transkit extract content/help.md content/index.html -o site.pot
+    transkit extract press --source-language fr -o catalogs/press/press.pot
     """
-    extracted = extract_paths(paths, output=output, config=config_path)
+    extracted = extract_paths(paths, output=output, config=config_path, source_language=source_language)
     state = "written" if extracted.written else "unchanged"
     click.echo(
         f"{display_path(extracted.template)}: {extracted.messages} messages from {len(extracted.pages)} pages ({state})"

@@ -52,6 +52,12 @@ def _timestamp(_ctx: click.Context, _param: click.Parameter, value: str | None) 
 )
 @glossary_option
 @click.option(
+    "--pages",
+    "pages",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="A `transkit build` output folder: link each language to its pages, published, held back or falling back.",
+)
+@click.option(
     "--now",
     callback=_timestamp,
     metavar="TIMESTAMP",
@@ -71,6 +77,7 @@ def report(
     languages: tuple[str, ...],
     output: Path,
     glossary_path: Path | None,
+    pages: Path | None,
     now: str | None,
     history: int,
 ) -> None:
@@ -79,19 +86,27 @@ def report(
     A status board per language (worst first), the critical-terms matrix, and per
     language the missing and stale messages and the findings, with filters that work
     offline. --history N adds coverage and errors over the last N commits that changed
-    the catalogs, read from git (no network). Exit 0, or 2 when a
-    catalog could not be read (the report shows the others).
+    the catalogs, read from git (no network); --pages OUTDIR links each language to the
+    pages a `transkit build` wrote there. Exit 0, or 2 when a catalog could not be read
+    (the report shows the others).
 
     \b
     transkit report
     transkit report catalogs -o coverage.html --lang fr --lang ar
+    transkit build content --html -o site && transkit report --pages site
     transkit report --history 10
     """
     editors = report_paths(
-        paths, template=template, config=config_path, glossary=glossary_path, languages=languages, history=history
+        paths,
+        template=template,
+        config=config_path,
+        glossary=glossary_path,
+        languages=languages,
+        history=history,
+        pages=pages,
     )
     echo_notes(editors.report.notes)
-    write_atomically(output, editors.html(now or _now()))
+    write_atomically(output, editors.html(now or _now(), at=output))
     echo_failures(editors.project.failures)
     click.echo(f"{output}: report of {len(editors.project.catalogs)} languages written", err=True)
     sys.exit(editors.exit_code)

@@ -50,11 +50,22 @@ def entries(pages: Sequence[Page]) -> list[Entry]:
     ]
 
 
-def template_text(pages: Sequence[Page], previous: CatalogSource | None, now: dt.datetime) -> str:
+_LANGUAGE = re.compile(r"^Language:[^\n]*", re.MULTILINE)
+
+
+def template_text(
+    pages: Sequence[Page], previous: CatalogSource | None, now: dt.datetime, source_language: str | None = None
+) -> str:
     """The POT text. With the ``previous`` template at the same path: unchanged when its
     messages, references and comments are the same (so extracting twice changes nothing),
-    else its header kept with a new POT-Creation-Date."""
+    else its header kept with a new POT-Creation-Date. ``source_language`` is written in
+    the ``Language`` header: the pages' language, when it is not English, for the checks
+    to compare by its rules (a POT's ``Language`` is otherwise left empty)."""
     new_entries = entries(pages)
+    if previous is not None and source_language is not None:
+        if (previous.catalog.header_language or "") != source_language:
+            header = _LANGUAGE.sub(f"Language: {source_language}", previous.header_msgstr)
+            return format_catalog(layout(previous).header_comments, header, new_entries)
     if previous is not None:
         old = [(e.msgid, e.references, e.extracted_comment) for e in previous.catalog.entries if not e.obsolete]
         if old == [(e.msgid, e.references, e.extracted_comment) for e in new_entries]:
@@ -66,4 +77,6 @@ def template_text(pages: Sequence[Page], previous: CatalogSource | None, now: dt
     else:
         header = "".join(f"{key}: {stamp if key == 'POT-Creation-Date' else value}\n" for key, value in HEADER_FIELDS)
         comments = HEADER_COMMENTS
+    if source_language is not None:
+        header = _LANGUAGE.sub(f"Language: {source_language}", header)
     return format_catalog(comments, header, new_entries)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from transkit.engine.context import DEFAULT_SOURCE_LANGUAGE
 from transkit.engine.registry import find
 from transkit.engine.runner import Options
 from transkit.engine.selection import Selection, names_a_check
@@ -37,6 +38,7 @@ _TOP_KEYS = {
     "baseline",
     "content",
     "front-matter",
+    "source-language",
 }
 _LANGUAGE_KEYS = {"min-coverage", "select", "ignore"}
 
@@ -63,6 +65,9 @@ class Config:
     """Page files and folders ``transkit extract`` and ``build`` read when given none."""
     front_matter: tuple[str, ...] | None = None
     """Front-matter fields of Markdown pages that are segments (None: the default ones)."""
+    source_language: str | None = None
+    """The language the templates' msgids are written in when a template's ``Language``
+    header does not say (None: English)."""
 
 
 def find_config(folder: Path) -> Path | None:
@@ -186,6 +191,10 @@ def _validate(table: Any, path: Path, text: str, prefix: str) -> Config:
     ):
         raise fail("front-matter", "'front-matter' must be a list of field names (title, description, ...)")
 
+    source_language = table.get("source-language")
+    if source_language is not None and (not isinstance(source_language, str) or to_tag(source_language) is None):
+        raise fail("source-language", "'source-language' must be a language code (en, fr, ...)")
+
     min_coverage = None
     if "min-coverage" in table:
         min_coverage = _percent(table["min-coverage"], lambda m: fail("min-coverage", m))
@@ -206,6 +215,7 @@ def _validate(table: Any, path: Path, text: str, prefix: str) -> Config:
         baseline=path_value("baseline"),
         content=tuple(folder / value for value in content),
         front_matter=tuple(front_matter) if front_matter is not None else None,
+        source_language=source_language,
     )
 
 
@@ -249,4 +259,5 @@ def run_options(
         language_min_coverage=config.language_min_coverage,
         termbase=termbase if termbase is not None else Termbase(),
         baseline=baseline,
+        source_language=config.source_language or DEFAULT_SOURCE_LANGUAGE,
     )

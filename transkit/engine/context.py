@@ -6,6 +6,7 @@ These are the types a check's signature names (see :mod:`transkit.checks.api`); 
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from transkit.engine.selection import Selection
 from transkit.model.catalog import Catalog, CatalogFailure, Entry, MessageKey, Project
 from transkit.model.coverage import Coverage
 from transkit.model.findings import Severity
-from transkit.model.languages import to_tag
+from transkit.model.languages import Language, language, to_tag
 from transkit.terms.model import Termbase
 
 MAX_SOURCES = 65536
@@ -28,6 +29,9 @@ _SOURCE = "source"
 and :meth:`CatalogContext.per_run`."""
 T = TypeVar("T")
 Ts = TypeVarTuple("Ts")
+
+DEFAULT_SOURCE_LANGUAGE = "en"
+"""What a template's msgids are written in when neither it nor the configuration says."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,10 @@ class Options:
     """Critical terms to verify; empty for none."""
     baseline: Counter[str] | None = None
     """Fingerprints of known findings (``--baseline``): only new findings are reported."""
+    source_language: str = DEFAULT_SOURCE_LANGUAGE
+    """The language of the template's msgids: the configured ``source-language``, replaced
+    by the template's own ``Language`` header when the run starts (see
+    :func:`source_options`). Every check that compares with the source reads it."""
 
     def min_coverage_for(self, catalog: Catalog) -> float | None:
         value = _for_language(self.language_min_coverage, catalog)
@@ -105,6 +113,21 @@ class CatalogContext:
     def termbase(self) -> Termbase:
         return self.options.termbase
 
+    @property
+    def source_language(self) -> Language | None:
+        """The language of the msgids, with its rules (punctuation, word lists, lengths)."""
+        return language(self.options.source_language)
+
+    @property
+    def source_base(self) -> str:
+        """The source language's base code (``en``, ``fr``)."""
+        return self.options.source_language.replace("_", "-").split("-")[0].lower()
+
+    @property
+    def source_is_english(self) -> bool:
+        """Whether the msgids are English, what most templates and text rules assume."""
+        return self.source_base == DEFAULT_SOURCE_LANGUAGE
+
     def per_catalog(self, compute: Callable[[CatalogContext], T]) -> T:
         """``compute(context)``, worked out once for this catalog and kept under ``compute``."""
         found = self.memo.get(compute, _NOTHING)
@@ -155,6 +178,21 @@ class CatalogContext:
                 memo.clear()
             found = memo[key] = compute(*source)
         return found
+
+
+def source_options(template: Catalog, options: Options) -> Options:
+    """The options of a run on ``template``: its ``Language`` header, when it names a
+    language, is the source language (a template written in French says so itself; the
+    configuration gives the project's default), and the termbase is seen from that
+    language (:meth:`~transkit.terms.model.Termbase.from_source`)."""
+    header = template.header_language
+    code = to_tag(header) if header else None
+    chosen = code or options.source_language
+    base = chosen.replace("_", "-").split("-")[0].lower()
+    termbase = options.termbase if base == DEFAULT_SOURCE_LANGUAGE else options.termbase.from_source(chosen)
+    if chosen == options.source_language and termbase is options.termbase:
+        return options
+    return dataclasses.replace(options, source_language=chosen, termbase=termbase)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Protocol
 
 from transkit.engine import baseline as baseline_mod
-from transkit.engine.context import CatalogContext, CatalogFacts, Options, ProjectFacts
+from transkit.engine.context import CatalogContext, CatalogFacts, Options, ProjectFacts, source_options
 from transkit.engine.registry import Applies, CheckInfo, Problem, Scope, all_checks, find
 from transkit.engine.suppression import Marker, markers
 from transkit.engine.workers import PARALLEL_MIN_BYTES, PARALLEL_MIN_ENTRIES, map_numbers, total_size, worker_count
@@ -136,6 +136,7 @@ def _run(
     options.selection.validate()
     for extra in options.language_selection.values():
         extra.validate()
+    options = source_options(template, options)
     checks = all_checks()
     template_markers = _markers(template, template=True)
     shared = _Shared(root, template, sources, options, checks, index(template), template_markers)

@@ -49,6 +49,8 @@ class Coverage:
     words_translated: int
     percent: float
     percent_words: float
+    domain: str | None = None
+    """The template (gettext domain) this catalog translates, set by the run."""
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -56,6 +56,9 @@ class Finding:
     language: str | None = None
     msgctxt: str | None = field(default=None)
     msgid: str | None = field(default=None)
+    domain: str | None = None
+    """The template (gettext domain) the file is a catalog of; set by the run, once per
+    domain, so that a project of several templates reports each on its own."""
     fix: Fix | None = field(default=None, compare=False)
     """What ``check --fix`` would write; not part of what the finding is (baselines,
     reports and equality ignore it)."""
@@ -89,6 +92,9 @@ class Report:
     stderr): a termbase that is missing, so that the critical-term checks did not run."""
     selected: tuple[str, ...] = ()
     """Codes of the checks the run's selection enables (every language), when known."""
+    domains: tuple[tuple[str, str], ...] = ()
+    """Each domain the run covered and its template as shown, in report order; the
+    findings and coverage are grouped by domain in this order."""
 
     def count(self, severity: Severity) -> int:
         return sum(1 for finding in self.findings if finding.severity is severity)

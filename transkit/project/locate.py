@@ -1,13 +1,19 @@
-"""Find a project's template and catalogs and tie each catalog to its language.
+"""Find a project's templates and catalogs and tie each catalog to its language.
 
 Two layouts are common and both are accepted, even mixed: ``DIR/<lang>.po`` and
 ``DIR/<lang>/LC_MESSAGES/<domain>.po``.  The template is the one ``*.pot`` in the
 catalogs folder (or its parent) unless one is named.
+
+A project may have several domains (templates): :func:`find_domains` pairs each template
+of a catalogs folder with its catalogs, in the ``LC_MESSAGES`` layout by file name, and
+in one folder per domain (``DIR/<domain>/<lang>.po`` with ``DIR/<domain>.pot`` or a
+template inside that folder). docs/domains.md describes the rules.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from transkit.errors import CatalogError, ProjectError
@@ -60,6 +66,84 @@ def find_template(folder: Path) -> Path:
         "no template (*.pot) found here or in the parent folder; name one with --template",
         display_path(folder),
     )
+
+
+@dataclass(frozen=True)
+class DomainFiles:
+    """One domain of a catalogs folder: its template and its catalog files, not read."""
+
+    name: str
+    """The template's file stem, the gettext domain (``campaign``, ``site``)."""
+    template: Path
+    catalogs: tuple[Path, ...]
+
+
+def find_domains(folder: Path) -> list[DomainFiles]:
+    """Every domain of a catalogs folder, sorted by name.
+
+    The templates are the ``*.pot`` of ``folder`` (else of its parent) and those of its
+    subfolders (one folder per domain). A template's
+    catalogs are ``<lang>/LC_MESSAGES/<domain>.po`` and the ``.po`` files of a subfolder
+    named like it (or that holds it); the flat ``<lang>.po`` files of ``folder`` belong to
+    its only template, or to the only one no other layout claims. A domain whose catalogs
+    cannot be told apart, or that has none when the folder has several, raises
+    :class:`ProjectError`: a project must not be checked half.
+    """
+    place = folder
+    templates = _templates(folder)
+    if not templates:
+        place = folder.parent
+        templates = _templates(place)
+    if not templates:
+        find_template(folder)  # raises the error a project without a template gets
+    files: dict[Path, set[Path]] = {t: set(find_catalog_files_of(folder, t.stem)) for t in templates}
+    for template in templates:
+        sub = folder / template.stem
+        if sub.is_dir() and not _templates(sub):
+            files[template].update(find_catalog_files(sub, domain=template.stem))
+    for sub in sorted(p for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else ():
+        own = _templates(sub)
+        if not own:  # a language folder (``fr/LC_MESSAGES``) or a domain folder named by a template
+            continue
+        if len(own) > 1:
+            find_template(sub)  # raises: a domain folder holds one template
+        files[own[0]] = set(find_catalog_files(sub, domain=own[0].stem))
+    flat = [p for p in folder.glob("*.po") if p.is_file()]
+    if flat:
+        unclaimed = [t for t in templates if not files[t]]
+        owner = templates[0] if len(templates) == 1 else unclaimed[0] if len(unclaimed) == 1 else None
+        if owner is None:
+            names = ", ".join(p.name for p in templates)
+            raise ProjectError(
+                f"several templates ({names}) and catalogs <lang>.po: move each domain's catalogs to "
+                "<lang>/LC_MESSAGES/<domain>.po or <domain>/<lang>.po, or name one with --template",
+                display_path(place),
+            )
+        files[owner].update(flat)
+    domains = [DomainFiles(t.stem, t, tuple(sorted(files[t]))) for t in files]
+    if len(domains) > 1:
+        for domain in domains:
+            if not domain.catalogs:
+                names = ", ".join(p.name for p in templates)
+                raise ProjectError(
+                    f"several templates ({names}): no catalogs for {domain.template.name} "
+                    f"(<lang>/LC_MESSAGES/{domain.name}.po or {domain.name}/<lang>.po)",
+                    display_path(place),
+                )
+    stems = [d.name for d in domains]
+    for name in stems:
+        if stems.count(name) > 1:
+            raise ProjectError(f"two templates of the same domain {name!r}", display_path(folder))
+    return sorted(domains, key=lambda d: d.name)
+
+
+def find_catalog_files_of(folder: Path, domain: str) -> list[Path]:
+    """The ``<lang>/LC_MESSAGES/<domain>.po`` catalogs of ``folder``, sorted."""
+    return sorted(p for p in folder.glob(f"*/LC_MESSAGES/{domain}.po") if p.is_file())
+
+
+def _templates(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.pot") if p.is_file())
 
 
 def locate_project(

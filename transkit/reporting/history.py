@@ -99,24 +99,29 @@ def _environment() -> dict[str, str]:
 _REPOSITORY_VARIABLES = frozenset({"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR", "GIT_NAMESPACE"})
 
 
-def read_history(project: Project, options: Options, limit: int) -> History:
+def read_history(project: Project | Sequence[Project], options: Options, limit: int) -> History:
     """The last ``limit`` commits that changed the project's template or catalogs, each
     checked with ``options``; an unavailable history (with its reason) when git cannot
-    give one."""
-    files = [project.template.path, *(catalog.path for catalog in project.catalogs)]
+    give one.  ``project`` may be several projects, one per domain: a language's coverage
+    at a commit is then over all of its domains' messages."""
+    projects = [project] if isinstance(project, Project) else list(project)
+    groups = [[p.template.path, *(catalog.path for catalog in p.catalogs)] for p in projects]
+    files = [path for group in groups for path in group]
     try:
         root = Path(_git(files[0].resolve().parent, "rev-parse", "--show-toplevel").decode().strip())
-        relative = [path.resolve().relative_to(root.resolve()).as_posix() for path in files]
+        domains = [[path.resolve().relative_to(root.resolve()).as_posix() for path in group] for group in groups]
     except _GitError as error:
         return History(unavailable=f"no git history ({error})")
     except ValueError:
         return History(unavailable="no git history (the catalogs are outside the repository)")
-    codes = {rel: catalog.code for rel, catalog in zip(relative[1:], project.catalogs)}
+    codes = {rel: catalog.code for rels, p in zip(domains, projects) for rel, catalog in zip(rels[1:], p.catalogs)}
+    relative = list(dict.fromkeys(rel for rels in domains for rel in rels))
+    catalogs = [rel for rel in relative if rel in codes]
     try:
         log = _git(root, "log", f"-n{limit}", "--format=%h%x1f%cI%x1f%s", "--", *relative).decode("utf-8", "replace")
-        last = _last_changed(root, relative[1:], codes)
+        last = _last_changed(root, catalogs, codes)
         commits = [line.split("\x1f", 2) for line in log.splitlines() if line.count("\x1f") == 2]
-        points = [_point(root, commit, date, subject, relative, options) for commit, date, subject in commits]
+        points = [_point(root, commit, date, subject, domains, options) for commit, date, subject in commits]
     except _GitError as error:
         return History(unavailable=f"git could not read the history ({error})")
     if not points:
@@ -137,16 +142,23 @@ def _last_changed(root: Path, relative: Sequence[str], codes: dict[str, str]) ->
     return last
 
 
-def _point(root: Path, commit: str, date: str, subject: str, relative: Sequence[str], options: Options) -> Point:
-    """Check the files as ``commit`` left them, in a scratch folder laid out like the repository."""
-    present = _git(root, "ls-tree", "-r", "--name-only", commit, "--", *relative).decode("utf-8").splitlines()
-    template = relative[0]
-    if template not in present:
-        return Point(commit, date, subject)
-    catalogs = [path for path in present if path != template]
-    if not catalogs:
+def _point(
+    root: Path, commit: str, date: str, subject: str, domains: Sequence[Sequence[str]], options: Options
+) -> Point:
+    """Check the files as ``commit`` left them, in a scratch folder laid out like the
+    repository; ``domains``: each domain's template then catalogs, relative to ``root``."""
+    wanted = list(dict.fromkeys(rel for rels in domains for rel in rels))
+    present = _git(root, "ls-tree", "-r", "--name-only", commit, "--", *wanted).decode("utf-8").splitlines()
+    checked = [
+        (rels[0], [path for path in rels[1:] if path in present])
+        for rels in domains
+        if rels[0] in present and any(path in present for path in rels[1:])
+    ]
+    if not checked:
         return Point(commit, date, subject)
     archive = _git(root, "archive", "--format=tar", commit, "--", *present)
+    weighted: dict[str, list[tuple[float, int]]] = {}
+    errors: dict[str, int] = {}
     with tempfile.TemporaryDirectory(prefix="transkit-history-") as scratch:
         base = Path(scratch)
         with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
@@ -157,16 +169,30 @@ def _point(root: Path, commit: str, date: str, subject: str, relative: Sequence[
                     source = tar.extractfile(member)
                     if source is not None:
                         target.write_bytes(source.read())
-        try:
-            project = load_project([base / path for path in catalogs], template=base / template, base=base)
-            report = run(project, options)
-        except TranskitError:  # that commit's files cannot be read: a gap in the trend
-            return Point(commit, date, subject)
-    by_file = {catalog.display_path: catalog.code for catalog in project.catalogs}
-    percent = {by_file[item.file]: item.percent for item in report.coverage if item.file in by_file}
-    errors = dict.fromkeys(percent, 0)
-    for finding in report.findings:
-        code = by_file.get(finding.file)
-        if code is not None and finding.severity is Severity.ERROR:
-            errors[code] = errors.get(code, 0) + 1
-    return Point(commit, date, subject, percent, errors)
+        for template, catalogs in checked:
+            try:
+                project = load_project([base / path for path in catalogs], template=base / template, base=base)
+                report = run(project, options)
+            except TranskitError:  # that commit's files cannot be read: a gap in the trend
+                continue
+            by_file = {catalog.display_path: catalog.code for catalog in project.catalogs}
+            for item in report.coverage:
+                if item.file in by_file:
+                    weighted.setdefault(by_file[item.file], []).append((item.percent, item.total))
+                    errors.setdefault(by_file[item.file], 0)
+            for finding in report.findings:
+                code = by_file.get(finding.file)
+                if code is not None and finding.severity is Severity.ERROR:
+                    errors[code] = errors.get(code, 0) + 1
+    percent = {code: _overall(parts) for code, parts in weighted.items()}
+    return Point(commit, date, subject, percent, {code: errors.get(code, 0) for code in percent})
+
+
+def _overall(parts: Sequence[tuple[float, int]]) -> float:
+    """A language's percent over its domains, each weighed by its number of messages."""
+    if len(parts) == 1:
+        return parts[0][0]
+    total = sum(size for _, size in parts)
+    if total == 0:
+        return sum(value for value, _ in parts) / len(parts)
+    return sum(value * size for value, size in parts) / total

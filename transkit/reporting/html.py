@@ -22,7 +22,7 @@ import io
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -184,6 +184,8 @@ class LanguageView:
     messages: tuple[Message, ...]
     findings: tuple[Finding, ...]
     counts: dict[str, int] = field(default_factory=dict)
+    domain: str | None = None
+    """The template this catalog translates, shown when the project has several."""
     translations: dict[int, tuple[str, ...]] = field(default_factory=dict)
     """The translation each finding (by position) is about, shown beside it: a reviewer
     needs the text itself to see, say, the U+202E that reverses a helpline."""
@@ -253,6 +255,39 @@ class CellView:
             parts.append("found: " + "; ".join(self.found))
         parts.extend(self.problems)
         return " | ".join(parts)
+
+
+@dataclass(frozen=True)
+class PageCell:
+    """One page in one language, as the last build left it."""
+
+    status: str
+    """``built``, ``fallback`` or ``held-back``."""
+    href: str | None
+    """Relative link to the built page (its preview when there is one); None when held back."""
+    reasons: tuple[str, ...] = ()
+    """Why it was held back, or which segments fall back to the source."""
+
+    @property
+    def label(self) -> str:
+        return {"built": "published", "fallback": "published, falling back", "held-back": "held back"}.get(
+            self.status, self.status
+        )
+
+
+@dataclass(frozen=True)
+class PagesView:
+    """The pages of a build (``build-report.json``), language by language."""
+
+    source: str
+    """The build folder, as shown."""
+    names: tuple[str, ...]
+    """The pages, in order."""
+    rows: tuple[tuple[str, tuple[PageCell | None, ...]], ...]
+    """Each language and its cells, one per page (None: not built for that language)."""
+
+    def count(self, status: str) -> int:
+        return sum(1 for _, cells in self.rows for cell in cells if cell is not None and cell.status == status)
 
 
 @lru_cache(maxsize=1)
@@ -385,11 +420,14 @@ def _csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     return stream.getvalue()
 
 
-def _exports(languages: Sequence[LanguageView], findings: Sequence[Finding]) -> dict[str, str]:
-    """The status board and the findings as CSV and JSON data URLs."""
+def _exports(
+    languages: Sequence[LanguageView], findings: Sequence[Finding], *, several: bool = False
+) -> dict[str, str]:
+    """The status board and the findings as CSV and JSON data URLs; with several domains,
+    each row names its domain."""
     columns: tuple[str, ...] = ("language", "name", "state", "translated", "total", "percent", "fuzzy")
     columns += ("untranslated", "missing", "stale", "errors", "warnings", "info", "term_problems", "file")
-    board = [
+    board: list[tuple[object, ...]] = [
         (
             v.code,
             v.english_name,
@@ -409,10 +447,16 @@ def _exports(languages: Sequence[LanguageView], findings: Sequence[Finding]) -> 
         )
         for v in languages
     ]
-    finding_columns = ("file", "line", "severity", "code", "check", "language", "msgctxt", "msgid", "message")
-    finding_rows = [
+    finding_columns: tuple[str, ...] = ("file", "line", "severity", "code", "check", "language", "msgctxt", "msgid")
+    finding_columns += ("message",)
+    finding_rows: list[tuple[object, ...]] = [
         (f.file, f.line, f.severity.value, f.code, f.check, f.language, f.msgctxt, f.msgid, f.message) for f in findings
     ]
+    if several:
+        columns = ("domain", *columns)
+        board = [(v.domain, *row) for v, row in zip(languages, board)]
+        finding_columns = ("domain", *finding_columns)
+        finding_rows = [(f.domain, *row) for f, row in zip(findings, finding_rows)]
     return {
         "coverage_csv": _data_url("text/csv", _csv(columns, board)),
         "coverage_json": _data_url(
@@ -508,22 +552,39 @@ def render_report(
     matrix: TermsMatrix | None,
     *,
     generated_at: str,
+    templates: Mapping[str, Catalog] | None = None,
+    pages: PagesView | None = None,
     history: History | None = None,
 ) -> str:
-    """The whole report as one HTML document (a str, ready to be written as UTF-8);
-    ``history`` (``--history``) adds the trend section."""
-    template_index = index(project.template)
+    """The whole report as one HTML document (a str, ready to be written as UTF-8).
+
+    ``templates`` gives each catalog's template by display path when the project has
+    several domains: the languages are then listed domain by domain (``report.domains``)
+    and each status-board row names its domain.  ``pages``: the last build's pages per
+    language, published, falling back or held back.  ``history`` (``--history``) adds the
+    trend section.
+    """
+    templates = templates or {}
     by_file = {coverage.file: coverage for coverage in report.coverage}
     catalog_files = {catalog.display_path for catalog in project.catalogs}
+    order = {name: number for number, (name, _) in enumerate(report.domains)}
+    several = len(report.domains) > 1
+
+    def place(catalog: Catalog) -> tuple[int, str]:
+        coverage = by_file.get(catalog.display_path)
+        return (order.get(coverage.domain or "", 0) if coverage else 0, catalog.code.lower())
+
     languages = []
-    for position, catalog in enumerate(sorted(project.catalogs, key=lambda c: c.code.lower()), start=1):
-        coverage = by_file.get(catalog.display_path) or compute(catalog, project.template, template_index)
+    for position, catalog in enumerate(sorted(project.catalogs, key=place), start=1):
+        template = templates.get(catalog.display_path, project.template)
+        coverage = by_file.get(catalog.display_path) or compute(catalog, template, index(template))
         findings = tuple(f for f in report.findings if f.file == catalog.display_path)
-        view = _language_view(catalog, project.template, coverage, findings)
+        view = _language_view(catalog, template, coverage, findings)
         problems = 0
         if matrix is not None and catalog.code in matrix.languages:
             problems = sum(1 for t in matrix.term_ids if matrix.cell(t, catalog.code).status in TERM_PROBLEMS)
-        languages.append(replace(view, term_problems=problems, index=position))
+        view = replace(view, term_problems=problems, index=position)
+        languages.append(replace(view, domain=coverage.domain) if several else view)
     board = sorted(languages, key=lambda view: view.rank)
     other_findings = tuple(f for f in report.findings if f.file not in catalog_files)
     matrix_rows = []
@@ -546,13 +607,15 @@ def render_report(
     page = _environment().get_template(PAGE)
     return page.render(
         template=report.template or project.template.display_path,
+        domains=report.domains if several else (),
+        pages=pages,
         generated_at=generated_at,
         languages=languages,
         board=board,
-        bars={view.code: _bar_geometry(view) for view in languages},
+        bars={view.index: _bar_geometry(view) for view in languages},
         unreadable=_unreadable(project.failures),
         history=_history_view(history),
-        exports=_exports(board, report.findings),
+        exports=_exports(board, report.findings, several=several),
         other_findings=other_findings,
         matrix=matrix,
         matrix_rows=matrix_rows,

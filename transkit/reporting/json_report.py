@@ -27,22 +27,32 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "language": finding.language,
         "msgctxt": finding.msgctxt,
         "msgid": finding.msgid,
+        "domain": finding.domain,
     }
 
 
-def coverage_document(template: str, coverage: Sequence[Coverage]) -> dict[str, Any]:
+def coverage_document(
+    template: str, coverage: Sequence[Coverage], domains: Sequence[tuple[str, str]] = ()
+) -> dict[str, Any]:
     """The document ``transkit stats --format json`` prints."""
     return {
         "version": FORMAT_VERSION,
         "template": template,
+        "domains": domain_list(domains),
         "coverage": [item.as_dict() for item in coverage],
     }
+
+
+def domain_list(domains: Sequence[tuple[str, str]]) -> list[dict[str, str]]:
+    """Each domain of the run and its template, in the order findings and coverage follow."""
+    return [{"domain": name, "template": template} for name, template in domains]
 
 
 def render(report: Report, stream: TextIO) -> None:
     document = {
         "version": FORMAT_VERSION,
         "template": report.template,
+        "domains": domain_list(report.domains),
         "summary": {
             "catalogs": len(report.coverage),
             "errors": report.count(Severity.ERROR),

@@ -25,7 +25,16 @@ COLUMNS = (
 )
 
 
-def render_text(template: str, coverage: Sequence[Coverage], stream: TextIO) -> None:
+def render_text(
+    template: str, coverage: Sequence[Coverage], stream: TextIO, domains: Sequence[tuple[str, str]] = ()
+) -> None:
+    """The table; with several ``domains`` (name, template), one table per domain."""
+    if len(domains) > 1:
+        for number, (name, shown) in enumerate(domains):
+            if number:
+                stream.write("\n")
+            render_text(shown, [item for item in coverage if item.domain == name], stream)
+        return
     rows = [[_cell(item, field) for field, _ in COLUMNS] for item in coverage]
     headers = [title for _, title in COLUMNS]
     widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
@@ -51,11 +60,15 @@ def _cell(item: Coverage, field: str) -> str:
     return str(value)
 
 
-def render_json(template: str, coverage: Sequence[Coverage], stream: TextIO) -> None:
-    dump(coverage_document(template, coverage), stream)
+def render_json(
+    template: str, coverage: Sequence[Coverage], stream: TextIO, domains: Sequence[tuple[str, str]] = ()
+) -> None:
+    dump(coverage_document(template, coverage, domains), stream)
 
 
-def render_csv(template: str, coverage: Sequence[Coverage], stream: TextIO) -> None:
+def render_csv(
+    template: str, coverage: Sequence[Coverage], stream: TextIO, domains: Sequence[tuple[str, str]] = ()
+) -> None:
     if not coverage:
         return
     fields = list(coverage[0].as_dict())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TextIO
 
 from transkit.model.coverage import Coverage
@@ -60,10 +61,27 @@ def render(report: Report, stream: TextIO, colour: bool = False) -> None:
 
 
 def render_summary(report: Report, stream: TextIO) -> None:
-    coverage = report.coverage
+    """Coverage against the template (one block per domain when there are several), then
+    the counts of findings."""
+    groups = [(shown, [c for c in report.coverage if c.domain == name]) for name, shown in report.domains]
+    if len(groups) < 2:
+        groups = [(report.template, list(report.coverage))]
+    for template, coverage in groups:
+        _coverage_summary(template, coverage, stream)
+    coverage = list(report.coverage)
+    errors, warnings, infos = (report.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
+    stream.write(
+        f"Found {_plural(errors, 'error')}, {_plural(warnings, 'warning')}, "
+        f"{infos} info in {_plural(len(coverage), 'catalog')}"
+        + (f" ({_plural(report.baselined, 'known finding')} of the baseline not shown)" if report.baselined else "")
+        + ".\n"
+    )
+
+
+def _coverage_summary(template: str, coverage: Sequence[Coverage], stream: TextIO) -> None:
     if coverage:
         total = coverage[0].total
-        stream.write(f"Coverage against {report.template} ({total} messages):\n")
+        stream.write(f"Coverage against {template} ({total} messages):\n")
         complete = [c.language for c in coverage if c.translated == c.total and not c.extra]
         if complete:
             stream.write(f"  complete ({len(complete)}): {' '.join(sorted(complete))}\n")
@@ -75,13 +93,6 @@ def render_summary(report: Report, stream: TextIO) -> None:
                 f"  {item.language:<{width}}  {item.language_name:<{name_width}}  "
                 f"{item.percent:5.1f}%  {item.translated}/{item.total}  {coverage_problems(item)}\n"
             )
-    errors, warnings, infos = (report.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
-    stream.write(
-        f"Found {_plural(errors, 'error')}, {_plural(warnings, 'warning')}, "
-        f"{infos} info in {_plural(len(coverage), 'catalog')}"
-        + (f" ({_plural(report.baselined, 'known finding')} of the baseline not shown)" if report.baselined else "")
-        + ".\n"
-    )
 
 
 def _plural(count: int, word: str) -> str:

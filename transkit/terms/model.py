@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Hashable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar, TypeVarTuple
 
 from transkit.model.findings import Severity
-from transkit.model.languages import Language, to_tag
+from transkit.model.languages import Language, language, to_tag
 
 Form = tuple[str, ...]
 """One approved rendering: its dictionary form first, then its inflections."""
@@ -54,7 +54,8 @@ class Term:
     id: str
     kind: TermKind
     source: tuple[str, ...]
-    """English source forms; the first is preferred."""
+    """Source forms (English as the termbase writes them; see
+    :meth:`Termbase.from_source`); the first is preferred."""
     approved: Mapping[str, tuple[Form, ...]] = field(default_factory=dict)
     """Language code (or ``*``) → approved forms, the first preferred."""
     forbidden: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -183,6 +184,39 @@ class Termbase:
                 self._derived.clear()
             found = self._derived[cache_key] = compute(self, *key)
         return found  # type: ignore[return-value]
+
+    def from_source(self, code: str) -> Termbase:
+        """This termbase as seen from templates written in language ``code``.
+
+        The termbase writes its ``source`` forms in English and approves forms per language;
+        a French template's msgids hold the French forms. So each term's source becomes its
+        approved forms in ``code`` (every inflection, the preferred first) and English joins
+        the approved languages with the English source forms. Numbers, phone numbers and
+        names are the same in every language and keep their source; a website keeps its
+        English domain beside the language's own (a French text may name either). A term of
+        words with no approved form in ``code`` cannot be recognised in such a source and is
+        left out; ``sources`` stay, so that a cache keyed on them stays right.
+        """
+        wanted = language(code)
+        if wanted is None or not self.terms:
+            return self
+        terms: list[Term] = []
+        for term in self.terms:
+            own = tuple(f for form in term._lookup(term.approved, wanted) for f in form if f.strip())
+            if term.kind in (TermKind.PHONE, TermKind.NUMBER):
+                terms.append(term)
+                continue
+            if term.kind in (TermKind.NAME, TermKind.URL):
+                source = tuple(dict.fromkeys((*own, *term.source)))
+            elif own:
+                source = tuple(dict.fromkeys(own))
+            else:
+                continue
+            approved = dict(term.approved)
+            if not any(key != ANY_LANGUAGE and to_tag(key) == "en" for key in approved):
+                approved["en"] = tuple((form,) for form in term.source)
+            terms.append(replace(term, source=source, approved=approved))
+        return Termbase(tuple(terms), self.sources)
 
     def by_kind(self, *kinds: TermKind) -> tuple[Term, ...]:
         found = self._by_kind.get(kinds)

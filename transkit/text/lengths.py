@@ -128,13 +128,21 @@ def _english_length(plain: str, japanese: bool) -> float:
     return sum(map(_WEIGHTS[japanese].__getitem__, plain))
 
 
-def source_length(source: str) -> int | None:
+def source_length(source: str, language: Language | None = None) -> int | None:
     """The characters a source counts, or None under thirty: the lengths of short sources
-    say little ("Fang (Equatorial Guinea)" may rightly become "Fang")."""
+    say little ("Fang (Equatorial Guinea)" may rightly become "Fang").
+
+    A source in another language than English (``language``) is measured as translations
+    are, in English characters, each weighted by its script: a Chinese source of ten
+    characters is as long as an English one of about thirty."""
     if len(source) < MIN_SOURCE:
         return None  # fewer characters still are counted
     length = _counted_length(source)
-    return length if length >= MIN_SOURCE else None
+    if length < MIN_SOURCE:
+        return None
+    if language is None or base_language(language) == "en":
+        return length
+    return max(1, round(_english_length(plain_text(source), base_language(language) == "ja")))
 
 
 @lru_cache(maxsize=1024)  # too-short and too-long ask for the same message in turn

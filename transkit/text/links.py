@@ -54,10 +54,19 @@ def _language_segment(segment: str, language: Language | None) -> bool:
     return tag is not None and tag.split("-")[0].lower() == language.tag.split("-")[0].lower()
 
 
-def same_url(source: str, translation: str, language: Language | None = None) -> bool:
+def _source_segment(segment: str, source_language: Language | None) -> bool:
+    """Whether a URL segment names the source's language (English unless told)."""
+    if source_language is None or source_language.tag.split("-")[0] == "en":
+        return segment.lower() in _ENGLISH_SEGMENTS
+    return _language_segment(segment, source_language)
+
+
+def same_url(
+    source: str, translation: str, language: Language | None = None, source_language: Language | None = None
+) -> bool:
     """Whether a translation's URL is the source's: same host (scheme and ``www.`` aside)
-    and same path, except that an English language segment (``/en/``, ``lang=en``) may
-    name the catalog's language instead."""
+    and same path, except that a segment naming the source's language (``/en/``,
+    ``lang=en``; ``/fr/`` in a French template) may name the catalog's language instead."""
     host_a, rest_a = url_parts(source)
     host_b, rest_b = url_parts(translation)
     if host_a != host_b:
@@ -68,7 +77,8 @@ def same_url(source: str, translation: str, language: Language | None = None) ->
     if len(parts_a) != len(parts_b):
         return False
     return all(
-        a == b or (a.lower() in _ENGLISH_SEGMENTS and _language_segment(b, language)) for a, b in zip(parts_a, parts_b)
+        a == b or (_source_segment(a, source_language) and _language_segment(b, language))
+        for a, b in zip(parts_a, parts_b)
     )
 
 
@@ -78,9 +88,10 @@ def url_changes(
     language: Language | None = None,
     url_terms: list[frozenset[str]] | None = None,
     alternatives: frozenset[str] = frozenset(),
+    source_language: Language | None = None,
 ) -> tuple[list[str], list[str]]:
     """``(missing, unexplained)``: source URLs the translation lacks, and translation URLs
-    that are not the source's.
+    that are not the source's (``source_language``: the msgids' language, default English).
 
     Hosts a url term of the termbase covers are left out (the term checks judge them).
     ``alternatives`` are hosts the developer's comment offers for this message ("use the
@@ -94,10 +105,10 @@ def url_changes(
     missing = [
         u
         for u in src
-        if not any(same_url(u, t, language) for t in tgt)
+        if not any(same_url(u, t, language, source_language) for t in tgt)
         and not (offered and covering_term(url_parts(u)[0], [alternatives]) is not None)
     ]
-    extra = [t for t in tgt if t not in offered and not any(same_url(u, t, language) for u in src)]
+    extra = [t for t in tgt if t not in offered and not any(same_url(u, t, language, source_language) for u in src)]
     return missing, extra
 
 
