@@ -380,3 +380,13 @@ def test_checks_never_raise(msgid: str, msgstr: str, plural: bool, code: str) ->
         if info.code[0] in "MS":
             for problem in info.function(entry, context):
                 assert problem.message
+
+
+def test_a_number_num2words_cannot_spell_is_no_word_and_no_crash() -> None:
+    """Found by the engine's fuzz test: num2words raises IndexError for the Ukrainian
+    ordinal of 0; a run must go on, the number simply not read as a word."""
+    from transkit.text.numbers import number_words, written_as_word
+
+    assert "нуль" in number_words(0, "uk")
+    assert written_as_word("0", "нуль", "uk")
+    assert written_as_word("7", "сім днів", "uk")
