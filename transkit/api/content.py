@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from transkit.api.checking import check_paths
-from transkit.api.locating import Located, PathLike, locate
+from transkit.api.locating import Located, PathLike, find_root, locate
 from transkit.content.gate import Decision, catalog_errors, decide, source_decision
 from transkit.content.model import Page
 from transkit.content.pages import DEFAULT_FIELDS, find_sources, read_page
 from transkit.content.preview import site
 from transkit.content.template import template_text
-from transkit.engine.config import Config, find_config, load_config
+from transkit.engine.config import Config, load_config
 from transkit.errors import ContentError, ProjectError
 from transkit.model.languages import to_tag
 from transkit.po.reader import CatalogSource, read_catalog, read_catalog_source
@@ -44,7 +44,7 @@ class Extracted:
 
 
 def _settings(config: PathLike | None) -> Config:
-    return load_config(Path(config) if config is not None else find_config(Path.cwd()))
+    return load_config(Path(config) if config is not None else find_root(Path.cwd())[0])
 
 
 def _pages(paths: Sequence[PathLike], settings: Config) -> list[tuple[Page, str]]:

@@ -6,6 +6,7 @@ and :func:`transkit.check_paths` find the same project from the same arguments.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -112,6 +113,20 @@ def _upwards(folder: Path, stop: Path) -> list[Path]:
     return [folder, *(p for p in folder.parents if p == stop or stop in p.parents)]
 
 
+def find_root(start: Path) -> tuple[Path | None, Path]:
+    """The configuration file and the project folder for a command run in ``start``: like
+    ruff, the first folder up from ``start`` with ``transkit.toml`` or a ``pyproject.toml``
+    that has ``[tool.transkit]``, else the nearest one holding ``catalogs/``, else
+    ``start`` itself (where a missing ``catalogs/`` is then reported)."""
+    for folder in (start, *start.parents):
+        found = find_config(folder)
+        if found is not None:
+            return found, folder
+        if (folder / DEFAULT_CATALOGS).is_dir():
+            return None, folder
+    return None, start
+
+
 def locate(
     paths: Sequence[PathLike] = (),
     *,
@@ -119,15 +134,23 @@ def locate(
     config: PathLike | None = None,
 ) -> Located:
     """The project that ``paths`` (catalog folders or ``.po`` files; default: the configured
-    catalogs, else ``./catalogs``) and the configuration (``config``, else ``transkit.toml``
-    or ``pyproject.toml`` in the working folder) describe."""
-    config_path = Path(config) if config is not None else find_config(Path.cwd())
+    catalogs, else ``catalogs/`` of the project folder) and the configuration (``config``,
+    else the one :func:`find_root` finds from the working folder up) describe."""
+    here = Path.cwd()
+    config_path: Path | None
+    if config is not None:
+        config_path, root = Path(config), here
+    else:
+        config_path, root = find_root(here)
     settings = load_config(config_path)
     catalogs = [Path(p) for p in paths] or ([settings.catalogs] if settings.catalogs else [])
     template_path = Path(template) if template is not None else None
     # A template named in the call wins over the configured one.
     if template_path is None and not any(p.suffix == ".pot" for p in catalogs):
         template_path = settings.template
-    given = catalogs or [Path.cwd() / DEFAULT_CATALOGS]
+    if not catalogs and root != here:
+        # The project's catalogs, shown relative to where the user stands (../catalogs/fr.po).
+        catalogs = [Path(os.path.relpath(root / DEFAULT_CATALOGS, here))]
+    given = catalogs or [here / DEFAULT_CATALOGS]
     folders = tuple(dict.fromkeys(p if p.is_dir() else p.parent for p in given))
     return Located(settings, tuple(catalogs), template_path, folders)

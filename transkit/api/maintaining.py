@@ -8,14 +8,15 @@ the caller to show.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
 from transkit.api.domains import each_domain
-from transkit.api.locating import PathLike, locate
-from transkit.engine.config import find_config, load_config, run_options
+from transkit.api.locating import PathLike, find_root, locate
+from transkit.engine.config import load_config, run_options
 from transkit.engine.runner import run
 from transkit.errors import ProjectError
 from transkit.maintenance.newcatalog import new_catalog
@@ -56,8 +57,11 @@ def init_catalog(
     the ``.po`` file to create; the catalog is named like the others there (``LANG.po``,
     or ``LANG/LC_MESSAGES/DOMAIN.po``). An existing catalog is never overwritten.
     """
-    settings = load_config(Path(config) if config is not None else find_config(Path.cwd()))
-    given = Path(path) if path is not None else settings.catalogs or Path.cwd() / DEFAULT_CATALOGS
+    here = Path.cwd()
+    config_path, root = (Path(config), here) if config is not None else find_root(here)
+    settings = load_config(config_path)
+    default = here / DEFAULT_CATALOGS if root == here else Path(os.path.relpath(root / DEFAULT_CATALOGS, here))
+    given = Path(path) if path is not None else settings.catalogs or default
     folder = given.parent if given.suffix == ".po" else given
     if not folder.is_dir():
         raise ProjectError("no such folder", display_path(folder))
