@@ -18,6 +18,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
+from transkit.api.domains import each_domain
 from transkit.api.locating import PathLike, locate
 from transkit.api.maintaining import _lock_order, _SourceReader
 from transkit.engine.config import run_options
@@ -80,26 +81,31 @@ def export_packages(
     if not languages:
         raise ProjectError("name the languages to export (fr, pt-BR, ...)")
     located = locate(paths, template=template, config=config)
-    project = located.load(languages)
-    if project.failures:
-        raise project.failures[0].error(" (nothing written)")
     termbase = located.termbase(glossary)
-    report = run(project, run_options(located.config, termbase=termbase))
+    options = run_options(located.config, termbase=termbase)
     extension = EXTENSIONS[format]
     target = Path(output)
-    single = len(project.catalogs) == 1 and target.suffix.lower() == extension
-    domain = project.template.path.stem
+    # One package per language and domain: a project's pages and application strings go
+    # to translators as separate files, each applied to its own catalog on import.
+    done = each_domain(located.domains(), languages, lambda part: part.load(languages))
+    catalogs = [catalog for _, project in done for catalog in project.catalogs]
+    single = len(catalogs) == 1 and target.suffix.lower() == extension
     written: list[tuple[Path, bytes, ExportedPackage]] = []
     skipped: list[ExportedPackage] = []
-    for catalog in project.catalogs:
-        package = build_package(project.template, catalog, report.findings, termbase, only=only)
-        path = target if single else target / f"{domain}.{catalog.code}{extension}"
-        rtl = catalog.language is not None and catalog.language.rtl
-        data = write_package(package, format, rtl=rtl)
-        if package.units:
-            written.append((path, data, ExportedPackage(path, catalog.code, len(package.units))))
-        else:
-            skipped.append(ExportedPackage(None, catalog.code, 0))
+    for _, project in done:
+        if project.failures:
+            raise project.failures[0].error(" (nothing written)")
+        report = run(project, options)
+        domain = project.template.path.stem
+        for catalog in project.catalogs:
+            package = build_package(project.template, catalog, report.findings, termbase, only=only)
+            path = target if single else target / f"{domain}.{catalog.code}{extension}"
+            rtl = catalog.language is not None and catalog.language.rtl
+            data = write_package(package, format, rtl=rtl)
+            if package.units:
+                written.append((path, data, ExportedPackage(path, catalog.code, len(package.units))))
+            else:
+                skipped.append(ExportedPackage(None, catalog.code, 0))
     for path, _, _ in written:
         make_folder(path.parent)
     check_writable(path for path, _, _ in written)
@@ -174,26 +180,26 @@ def import_packages(
             for folder in _lock_order(located.catalog_folders):
                 stack.enter_context(folder_lock(folder, lock_timeout))
         sources = _SourceReader()  # read under the lock, as update does
-        project = located.load(reader=sources)
-        if project.failures:
-            raise project.failures[0].error(" (nothing written)")
-        matched = _match(packages, project)
-        plans = {catalog.path: plan(package, project.template, catalog) for package, catalog in matched}
-        findings = _judge(project, plans, run_options(located.config, termbase=termbase))
+        parts = {part.domain: part for part in located.domains()}
+        options = run_options(located.config, termbase=termbase)
         results: list[LanguageImport] = []
         outputs: list[tuple[Path, bytes]] = []
-        for package, catalog in matched:
-            decided = [_gated(result, findings, catalog, policy) for result in plans[catalog.path].results]
-            applied = {
-                r.key: plans[catalog.path].entries[r.key] for r in decided if r.outcome is Outcome.APPLIED and r.key
-            }
-            data = _rewritten(sources[catalog], applied) if applied else None
-            changed = data is not None and data != sources[catalog].text.encode(
-                sources[catalog].charset, "surrogateescape"
-            )
-            if changed and data is not None:
-                outputs.append((catalog.path, data))
-            results.append(LanguageImport(package.path, catalog.code, catalog.display_path, tuple(decided), changed))
+        for package in packages:
+            if package.domain not in parts:
+                known = ", ".join(repr(name) for name in parts)
+                raise PackageError(
+                    f"package for domain {package.domain or '(none)'!r}; this project's are {known}", package.path
+                )
+        for name, part in parts.items():
+            mine = [package for package in packages if package.domain == name]
+            if not mine:
+                continue
+            project = part.load(reader=sources)
+            if project.failures:
+                raise project.failures[0].error(" (nothing written)")
+            done, changed = _apply(project, mine, sources, options, policy)
+            results += done
+            outputs += changed
         if not dry_run and outputs:
             check_writable(path for path, _ in outputs)
             for folder in {path.parent for path, _ in outputs}:
@@ -201,6 +207,27 @@ def import_packages(
             for path, data in outputs:
                 write_atomically(path, data)
         return Imported(tuple(results), written=not dry_run, empty=empty)
+
+
+def _apply(
+    project: Project, packages: Sequence[Package], sources: _SourceReader, options: Options, policy: FailOn
+) -> tuple[list[LanguageImport], list[tuple[Path, bytes]]]:
+    """The packages of one domain applied to its catalogs: what each unit became, and the
+    new bytes of each catalog that changes (written by the caller, all or none)."""
+    matched = _match(packages, project)
+    plans = {catalog.path: plan(package, project.template, catalog) for package, catalog in matched}
+    findings = _judge(project, plans, options)
+    results: list[LanguageImport] = []
+    outputs: list[tuple[Path, bytes]] = []
+    for package, catalog in matched:
+        decided = [_gated(result, findings, catalog, policy) for result in plans[catalog.path].results]
+        applied = {r.key: plans[catalog.path].entries[r.key] for r in decided if r.outcome is Outcome.APPLIED and r.key}
+        data = _rewritten(sources[catalog], applied) if applied else None
+        changed = data is not None and data != sources[catalog].text.encode(sources[catalog].charset, "surrogateescape")
+        if changed and data is not None:
+            outputs.append((catalog.path, data))
+        results.append(LanguageImport(package.path, catalog.code, catalog.display_path, tuple(decided), changed))
+    return results, outputs
 
 
 def _match(packages: Sequence[Package], project: Project) -> list[tuple[Package, Catalog]]:

@@ -1,0 +1,42 @@
+"""Work packages in a project of several domains: one package per language and domain,
+each applied to its own domain's catalog."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import CATALOGS, ROOT
+from handoff_helpers import Xliff, invoke
+
+STALE_TITLE = "The victim centres"
+
+
+def test_one_package_per_language_and_domain_each_back_to_its_catalog(in_tmp: Path) -> None:
+    shutil.copytree(CATALOGS, in_tmp / "catalogs")
+    shutil.copytree(ROOT / "glossary", in_tmp / "glossary")
+    result = invoke("export", "hu", "ti", "-o", "packages")
+    assert result.exit_code == 0, result.output
+    written = sorted(p.name for p in (in_tmp / "packages").iterdir())
+    # hu's application strings need nothing; its pages have one stale title.
+    assert written == ["campaign.ti.xliff", "site.hu.xliff", "site.ti.xliff"]
+
+    package = Xliff(in_tmp / "packages" / "site.hu.xliff")
+    package.translate(STALE_TITLE, "Az áldozatsegítő központok")
+    package.save()
+    before_app = (in_tmp / "catalogs" / "hu.po").read_bytes()
+    result = invoke("import", "packages/site.hu.xliff")
+    assert result.exit_code == 0, result.output
+    site = (in_tmp / "catalogs" / "site" / "hu.po").read_text(encoding="utf-8")
+    assert 'msgid "The victim centres"\nmsgstr "Az áldozatsegítő központok"' in site
+    assert (in_tmp / "catalogs" / "hu.po").read_bytes() == before_app  # the other domain untouched
+
+
+def test_a_package_of_a_domain_the_project_has_not_is_refused(in_tmp: Path) -> None:
+    shutil.copytree(CATALOGS, in_tmp / "catalogs")
+    shutil.copytree(ROOT / "glossary", in_tmp / "glossary")
+    assert invoke("export", "hu", "-o", "packages").exit_code == 0
+    shutil.rmtree(in_tmp / "catalogs" / "site")
+    result = invoke("import", "packages/site.hu.xliff")
+    assert result.exit_code == 2
+    assert "package for domain 'site'" in result.stderr
