@@ -40,3 +40,22 @@ def test_a_package_of_a_domain_the_project_has_not_is_refused(in_tmp: Path) -> N
     result = invoke("import", "packages/site.hu.xliff")
     assert result.exit_code == 2
     assert "package for domain 'site'" in result.stderr
+
+
+def test_fix_and_pretranslate_reach_every_domain(in_tmp: Path) -> None:
+    shutil.copytree(CATALOGS, in_tmp / "catalogs")
+    shutil.copytree(ROOT / "glossary", in_tmp / "glossary")
+    site = in_tmp / "catalogs" / "site" / "de.po"
+    good = "Weitere Informationen in Ihrer Sprache auf stophumantrafficking.be."
+    text = site.read_text(encoding="utf-8")
+    assert good in text
+    site.write_text(
+        text.replace(good, good.replace("stophumantrafficking.be", "stopmensenhandel.be")), encoding="utf-8"
+    )
+    result = invoke("check", "--fix", "--select", "T122")
+    assert result.exit_code == 0, result.output
+    assert good in site.read_text(encoding="utf-8")
+    # The memory fills the pages' catalogs too: hu's stale title, from a compendium.
+    result = invoke("pretranslate", "hu", "--from", "catalogs/site/hu.po", "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "catalogs/site/hu.po" in result.output

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from transkit.api.locating import PathLike, locate
-from transkit.api.rewriting import locked_project, write_catalogs
+from transkit.api.rewriting import locked_projects, write_catalogs
 from transkit.engine.config import run_options
 from transkit.engine.registry import all_checks
 from transkit.engine.runner import run
@@ -90,48 +90,49 @@ def fix_paths(
     termbase = located.termbase(glossary)
     chosen = run_options(located.config, select=select, ignore=ignore, termbase=termbase)
     fixing = [info.code for info in chosen.selection.apply(all_checks()) if info.fixes]
-    with locked_project(located, languages, dry_run=dry_run, lock_timeout=lock_timeout) as (project, reader):
-        states = {c.path: FixState(c, reader[c].header_msgstr) for c in project.catalogs}
-        if fixing:
-            options = run_options(located.config, select=fixing, termbase=termbase)
-            pending = set(states)
-            for _ in range(MAX_PASSES):
-                current = tuple(states[c.path].catalog for c in project.catalogs if c.path in pending)
-                if not current:
-                    break
-                report = run(dataclasses.replace(project, catalogs=current), options)
-                by_file: dict[str, list[Finding]] = {}
-                for finding in report.findings:
-                    if finding.fix is not None:
-                        by_file.setdefault(finding.file, []).append(finding)
-                pending = set()
-                for catalog in current:
-                    found = by_file.get(catalog.display_path)
-                    if found:
-                        before = states[catalog.path]
-                        states[catalog.path] = apply_fixes(before, found)
-                        if states[catalog.path] is not before:
-                            pending.add(catalog.path)
+    with locked_projects(located, languages, dry_run=dry_run, lock_timeout=lock_timeout) as (projects, reader):
         results: list[FixedCatalog] = []
         outputs: list[tuple[Path, bytes]] = []
-        for catalog in project.catalogs:
-            state, source = states[catalog.path], reader[catalog]
-            if not state.applied:
-                results.append(FixedCatalog(catalog.display_path, (), ""))
-                continue
-            text, data = render(source, state.header_msgstr, state.catalog.entries)
-            shown = catalog.display_path
-            diff = "".join(
-                difflib.unified_diff(
-                    source.text.splitlines(keepends=True),
-                    text.splitlines(keepends=True),
-                    fromfile=f"a/{shown}",
-                    tofile=f"b/{shown}",
+        for project in projects:  # each domain with its own template
+            states = {c.path: FixState(c, reader[c].header_msgstr) for c in project.catalogs}
+            if fixing:
+                options = run_options(located.config, select=fixing, termbase=termbase)
+                pending = set(states)
+                for _ in range(MAX_PASSES):
+                    current = tuple(states[c.path].catalog for c in project.catalogs if c.path in pending)
+                    if not current:
+                        break
+                    report = run(dataclasses.replace(project, catalogs=current), options)
+                    by_file: dict[str, list[Finding]] = {}
+                    for finding in report.findings:
+                        if finding.fix is not None:
+                            by_file.setdefault(finding.file, []).append(finding)
+                    pending = set()
+                    for catalog in current:
+                        found = by_file.get(catalog.display_path)
+                        if found:
+                            before = states[catalog.path]
+                            states[catalog.path] = apply_fixes(before, found)
+                            if states[catalog.path] is not before:
+                                pending.add(catalog.path)
+            for catalog in project.catalogs:
+                state, source = states[catalog.path], reader[catalog]
+                if not state.applied:
+                    results.append(FixedCatalog(catalog.display_path, (), ""))
+                    continue
+                text, data = render(source, state.header_msgstr, state.catalog.entries)
+                shown = catalog.display_path
+                diff = "".join(
+                    difflib.unified_diff(
+                        source.text.splitlines(keepends=True),
+                        text.splitlines(keepends=True),
+                        fromfile=f"a/{shown}",
+                        tofile=f"b/{shown}",
+                    )
                 )
-            )
-            results.append(FixedCatalog(shown, state.applied, diff))
-            if diff:
-                outputs.append((catalog.path, data))
+                results.append(FixedCatalog(shown, state.applied, diff))
+                if diff:
+                    outputs.append((catalog.path, data))
         if not dry_run:
             write_catalogs(outputs)
         return Fixed(tuple(results), written=not dry_run)

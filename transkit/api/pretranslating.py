@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 
 from transkit.api.locating import PathLike, locate
-from transkit.api.rewriting import locked_project, write_catalogs
+from transkit.api.rewriting import locked_projects, write_catalogs
 from transkit.engine.config import run_options
 from transkit.engine.runner import Options, run
 from transkit.errors import ProjectError
@@ -96,38 +96,39 @@ def pretranslate_paths(
     memory = _read_memory(sources)
     located = locate(paths, template=template, config=config)
     termbase = located.termbase(glossary)
-    with locked_project(located, languages, dry_run=dry_run, lock_timeout=lock_timeout) as (project, reader):
-        filled: dict[Path, Filled] = {}
-        used: dict[Path, tuple[str, ...]] = {}
-        merged_changed: set[Path] = set()
-        for catalog in project.catalogs:
-            own = [m for m in memory if _same(m, catalog)]
-            used[catalog.path] = tuple(m.display_path for m in own)
-            merged = merge(project.template, catalog)
-            if merged.translations_changed:
-                merged_changed.add(catalog.path)
-            filled[catalog.path] = fill(merged.entries, Memory(own), plural_count(catalog, guess=True))
-        findings = _judge(project, filled, run_options(located.config, termbase=termbase))
+    with locked_projects(located, languages, dry_run=dry_run, lock_timeout=lock_timeout) as (projects, reader):
         results: list[PretranslatedCatalog] = []
-        for catalog in project.catalogs:
-            source = reader[catalog]
-            entries, suggestions = _flagged(filled[catalog.path], findings.get(catalog.display_path, {}))
-            header = source.header_msgstr
-            created = project.template.header_field("POT-Creation-Date")
-            if created:
-                header = set_header_field(header, "POT-Creation-Date", created)
-            if suggestions or catalog.path in merged_changed:  # as update: only when translations changed
-                header = set_header_field(header, "PO-Revision-Date", revision_date(now))
-            text, data = render(source, header, entries)
-            results.append(
-                PretranslatedCatalog(
-                    catalog.display_path, catalog.code, suggestions, used[catalog.path], text != source.text, data
+        for project in projects:  # each domain with its own template
+            filled: dict[Path, Filled] = {}
+            used: dict[Path, tuple[str, ...]] = {}
+            merged_changed: set[Path] = set()
+            for catalog in project.catalogs:
+                own = [m for m in memory if _same(m, catalog)]
+                used[catalog.path] = tuple(m.display_path for m in own)
+                merged = merge(project.template, catalog)
+                if merged.translations_changed:
+                    merged_changed.add(catalog.path)
+                filled[catalog.path] = fill(merged.entries, Memory(own), plural_count(catalog, guess=True))
+            findings = _judge(project, filled, run_options(located.config, termbase=termbase))
+            for catalog in project.catalogs:
+                source = reader[catalog]
+                entries, suggestions = _flagged(filled[catalog.path], findings.get(catalog.display_path, {}))
+                header = source.header_msgstr
+                created = project.template.header_field("POT-Creation-Date")
+                if created:
+                    header = set_header_field(header, "POT-Creation-Date", created)
+                if suggestions or catalog.path in merged_changed:  # as update: only when translations changed
+                    header = set_header_field(header, "PO-Revision-Date", revision_date(now))
+                text, data = render(source, header, entries)
+                results.append(
+                    PretranslatedCatalog(
+                        catalog.display_path, catalog.code, suggestions, used[catalog.path], text != source.text, data
+                    )
                 )
-            )
         result = Pretranslated(tuple(results), written=not dry_run, memory=tuple(m.display_path for m in memory))
         if dry_run:
             return result
-        by_shown = {catalog.display_path: catalog.path for catalog in project.catalogs}
+        by_shown = {catalog.display_path: catalog.path for project in projects for catalog in project.catalogs}
         outputs = [(by_shown[done.catalog], done.data) for done in results if done.changed]
         write_catalogs(outputs)
         return result

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
+from transkit.api.domains import each_domain
 from transkit.api.locating import Located
 from transkit.api.maintaining import _lock_order, _SourceReader
 from transkit.model.catalog import Project
@@ -19,21 +20,23 @@ from transkit.project.safewrite import check_writable, folder_lock, remove_lefto
 
 
 @contextmanager
-def locked_project(
+def locked_projects(
     located: Located, languages: Sequence[str], *, dry_run: bool, lock_timeout: float
-) -> Iterator[tuple[Project, _SourceReader]]:
-    """The project and its catalogs' text, read while holding the lock on every catalog
-    folder (none for a dry run, which writes nothing): another command may have just
-    rewritten them. A catalog that does not parse stops everything."""
+) -> Iterator[tuple[list[Project], _SourceReader]]:
+    """The project, one per domain, and its catalogs' text, read while holding the lock
+    on every catalog folder (none for a dry run, which writes nothing): another command
+    may have just rewritten them. A catalog that does not parse stops everything."""
     with ExitStack() as stack:
         if not dry_run:
             for folder in _lock_order(located.catalog_folders):
                 stack.enter_context(folder_lock(folder, lock_timeout))
         reader = _SourceReader()
-        project = located.load(languages, reader=reader)
-        if project.failures:
-            raise project.failures[0].error(" (nothing written)")
-        yield project, reader
+        done = each_domain(located.domains(), languages, lambda part: part.load(languages, reader=reader))
+        projects = [project for _, project in done]
+        for project in projects:
+            if project.failures:
+                raise project.failures[0].error(" (nothing written)")
+        yield projects, reader
 
 
 def write_catalogs(outputs: Sequence[tuple[Path, bytes]]) -> None:
