@@ -126,6 +126,11 @@ def test_the_report_links_each_language_to_its_pages(shipped: Path) -> None:
     hungarian = pages[pages.index('<tr data-lang="hu">') :]
     hungarian = hungarian[: hungarian.index("</tr>")]
     assert "held back<br><small>untranslated: segment is fuzzy" in hungarian
+    # The status board says it too, once per language, where the editor looks first.
+    board = page[page.index('<table id="board"') : page.index("</table>", page.index('<table id="board"'))]
+    assert '<th scope="col" data-sort="num">Pages</th>' in board
+    assert board.count(">6 published</bdi></a>") >= 18  # the complete languages
+    assert "<bdi>5 published</bdi>, <bdi>1 held back</bdi>" in board  # hu's stale page
 
 
 def test_report_pages_must_be_a_build(shipped: Path) -> None:

@@ -289,6 +289,14 @@ class PagesView:
     def count(self, status: str) -> int:
         return sum(1 for _, cells in self.rows for cell in cells if cell is not None and cell.status == status)
 
+    def of_language(self, code: str) -> tuple[int, int] | None:
+        """(published, held back) pages of a language; None when the build has none of it."""
+        cells = [cell for language, row in self.rows if language == code for cell in row if cell is not None]
+        if not cells:
+            return None
+        held = sum(1 for cell in cells if cell.status == "held-back")
+        return len(cells) - held, held
+
 
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
@@ -586,6 +594,14 @@ def render_report(
         view = replace(view, term_problems=problems, index=position)
         languages.append(replace(view, domain=coverage.domain) if several else view)
     board = sorted(languages, key=lambda view: view.rank)
+    # Pages are the editor's "what can we publish?": on the language's first (worst) row.
+    page_counts: dict[int, tuple[int, int] | None] = {}
+    if pages is not None:
+        seen: set[str] = set()
+        for view in board:
+            if view.code not in seen:
+                seen.add(view.code)
+                page_counts[view.index] = pages.of_language(view.code)
     other_findings = tuple(f for f in report.findings if f.file not in catalog_files)
     matrix_rows = []
     matrix_languages: list[LanguageView | str] = []
@@ -609,6 +625,7 @@ def render_report(
         template=report.template or project.template.display_path,
         domains=report.domains if several else (),
         pages=pages,
+        page_counts=page_counts,
         generated_at=generated_at,
         languages=languages,
         board=board,
