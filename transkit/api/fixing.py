@@ -22,13 +22,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from transkit.api.locating import PathLike, locate
-from transkit.api.rewriting import locked_projects, write_catalogs
+from transkit.api.rewriting import locked_projects
 from transkit.engine.config import run_options
 from transkit.engine.registry import all_checks
 from transkit.engine.runner import run
 from transkit.maintenance.fixes import FixState, apply_fixes
 from transkit.maintenance.update import render
 from transkit.model.findings import Finding
+from transkit.project.safewrite import write_all
 
 MAX_PASSES = 8
 """Fixes of one message wait for the next pass when they concern the same form; no
@@ -134,5 +135,5 @@ def fix_paths(
                 if diff:
                     outputs.append((catalog.path, data))
         if not dry_run:
-            write_catalogs(outputs)
+            write_all(outputs)
         return Fixed(tuple(results), written=not dry_run)

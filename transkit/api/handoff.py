@@ -35,7 +35,13 @@ from transkit.po.headers import revision_date, set_header_field
 from transkit.po.layout import format_catalog, layout
 from transkit.po.reader import CatalogSource
 from transkit.project.paths import display_path
-from transkit.project.safewrite import check_writable, folder_lock, make_folder, remove_leftovers, write_atomically
+from transkit.project.safewrite import (
+    check_writable,
+    folder_lock,
+    make_folder,
+    write_all,
+    write_atomically,
+)
 
 FORMATS = tuple(EXTENSIONS)
 """The package formats: ``xliff`` (2.0), ``xliff1`` (1.2), ``xlsx``, ``csv``, ``po``."""
@@ -200,12 +206,8 @@ def import_packages(
             done, changed = _apply(project, mine, sources, options, policy)
             results += done
             outputs += changed
-        if not dry_run and outputs:
-            check_writable(path for path, _ in outputs)
-            for folder in {path.parent for path, _ in outputs}:
-                remove_leftovers(folder)
-            for path, data in outputs:
-                write_atomically(path, data)
+        if not dry_run:
+            write_all(outputs)
         return Imported(tuple(results), written=not dry_run, empty=empty)
 
 

@@ -28,7 +28,13 @@ from transkit.po.mo import compiled_entries, mo_bytes
 from transkit.po.reader import CatalogSource, read_catalog_source
 from transkit.project.locate import DEFAULT_CATALOGS, find_catalog_files, find_template, path_language
 from transkit.project.paths import display_path
-from transkit.project.safewrite import check_writable, folder_lock, make_folder, remove_leftovers, write_atomically
+from transkit.project.safewrite import (
+    check_writable,
+    folder_lock,
+    make_folder,
+    write_all,
+    write_atomically,
+)
 
 
 @dataclass(frozen=True)
@@ -136,11 +142,7 @@ def update_paths(
         result = Updated(updates, written=not dry_run)
         if dry_run:
             return result
-        check_writable(planned.source.catalog.path for planned in result.changed)
-        for folder in {planned.source.catalog.path.parent for planned in result.changed}:
-            remove_leftovers(folder)
-        for planned in result.changed:
-            write_atomically(planned.source.catalog.path, planned.data)
+        write_all([(planned.source.catalog.path, planned.data) for planned in result.changed])
         return result
 
 

@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 
 from transkit.api.locating import PathLike, locate
-from transkit.api.rewriting import locked_projects, write_catalogs
+from transkit.api.rewriting import locked_projects
 from transkit.engine.config import run_options
 from transkit.engine.runner import Options, run
 from transkit.errors import ProjectError
@@ -35,6 +35,7 @@ from transkit.po.plural_forms import plural_count
 from transkit.po.reader import read_catalog
 from transkit.project.locate import find_catalog_files, path_language
 from transkit.project.paths import display_path
+from transkit.project.safewrite import write_all
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,7 @@ def pretranslate_paths(
             return result
         by_shown = {catalog.display_path: catalog.path for project in projects for catalog in project.catalogs}
         outputs = [(by_shown[done.catalog], done.data) for done in results if done.changed]
-        write_catalogs(outputs)
+        write_all(outputs)
         return result
 
 

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
-from pathlib import Path
 
 from transkit.api.domains import each_domain
 from transkit.api.locating import Located
 from transkit.api.maintaining import _lock_order, _SourceReader
 from transkit.model.catalog import Project
-from transkit.project.safewrite import check_writable, folder_lock, remove_leftovers, write_atomically
+from transkit.project.safewrite import folder_lock
 
 
 @contextmanager
@@ -37,15 +36,3 @@ def locked_projects(
             if project.failures:
                 raise project.failures[0].error(" (nothing written)")
         yield projects, reader
-
-
-def write_catalogs(outputs: Sequence[tuple[Path, bytes]]) -> None:
-    """Write every file atomically, after making sure each can be written (so that a
-    read-only folder stops the command before the first file changes)."""
-    if not outputs:
-        return
-    check_writable(path for path, _ in outputs)
-    for folder in {path.parent for path, _ in outputs}:
-        remove_leftovers(folder)
-    for path, data in outputs:
-        write_atomically(path, data)

@@ -12,11 +12,10 @@ from typing import Any, TextIO
 import click
 
 from transkit import __version__
+from transkit.api.tables import USAGE_ERROR
 from transkit.errors import TranskitError
 from transkit.model.catalog import CatalogFailure
 from transkit.project.safewrite import write_atomically
-
-USAGE_ERROR = 2
 
 
 class TranskitGroup(click.Group):

@@ -15,7 +15,7 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -212,3 +212,16 @@ def _umask() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return umask
+
+
+def write_all(outputs: Sequence[tuple[Path, str | bytes]]) -> None:
+    """Write every file atomically, after making sure each folder can take its file (so
+    that a read-only folder stops a command before the first file changes), clearing the
+    temporary files an interrupted run left beside them."""
+    if not outputs:
+        return
+    check_writable(path for path, _ in outputs)
+    for folder in {path.parent for path, _ in outputs}:
+        remove_leftovers(folder)
+    for path, data in outputs:
+        write_atomically(path, data)
