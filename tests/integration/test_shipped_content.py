@@ -140,3 +140,97 @@ def test_report_pages_must_be_a_build(shipped: Path) -> None:
         "content: no build report here: run `transkit build ... -o` to this folder first"
     ]
     assert not (shipped / "report.html").exists()
+
+
+def test_build_with_no_pages_builds_every_content_domain_from_its_own_catalogs(shipped: Path) -> None:
+    """`transkit build` at the project's root: the site (English source, 23 languages) and
+    the press release (French source, three languages) in one run, one report, one preview."""
+    result = invoke("build", "--html", "-o", "out")
+    assert result.exit_code == 1  # the unfinished site pages of hu, ps, ti and tl
+    assert "Built 136 of 148 pages of 2 domains in 24 languages" in result.stdout
+    report = json.loads((shipped / "out" / "build-report.json").read_text(encoding="utf-8"))
+    assert [(d["domain"], d["source_language"], d["template"]) for d in report["domains"]] == [
+        ("press", "fr", "catalogs/press/press.pot"),
+        ("site", "en", "catalogs/site/site.pot"),
+    ]
+    press = {p["language"]: p for p in report["pages"] if p["domain"] == "press"}
+    assert sorted(press) == ["de", "en", "fr", "nl"]
+    assert all(p["page"] == "press/communique-2023.md" and p["status"] == "built" for p in press.values())
+    held = {(p["domain"], p["language"]) for p in report["pages"] if p["status"] == "held-back"}
+    assert {language for _, language in held} == {"hu", "ps", "ti", "tl"} and {d for d, _ in held} == {"site"}
+    # Each page from its own domain's catalogs: the French press release is its source,
+    # its English page is the press catalog's translation, the site's English pages are
+    # the site's source.
+    french = (shipped / "out" / "fr" / "communique-2023.md").read_bytes()
+    assert french == (shipped / "press" / "communique-2023.md").read_bytes()
+    english = (shipped / "out" / "en" / "communique-2023.md").read_text(encoding="utf-8")
+    assert "Every victim of trafficking counts, leave no one behind" in english
+    assert (shipped / "out" / "en" / "index.md").read_bytes() == (shipped / "content" / "index.md").read_bytes()
+    assert (shipped / "out" / "fr" / "index.md").read_text(encoding="utf-8") != (
+        shipped / "content" / "index.md"
+    ).read_text(encoding="utf-8")
+    # One preview site: the press release's switcher offers its four languages, the
+    # index lists the seven pages.
+    preview = (shipped / "out" / "preview" / "de" / "communique-2023.html").read_text(encoding="utf-8")
+    assert [line for line in preview.splitlines() if line.startswith('<link rel="alternate"')] == [
+        f'<link rel="alternate" hreflang="{code}" href="../{code}/communique-2023.html">'
+        for code in ("fr", "de", "en", "nl")
+    ]
+    index = (shipped / "out" / "preview" / "index.html").read_text(encoding="utf-8")
+    assert index.count("<tr><td>") == 7 and "press/communique-2023.md" in index
+
+
+def test_build_of_both_page_folders_builds_each_page_from_its_domain(shipped: Path) -> None:
+    """Pages given by path go to the domain whose template names them."""
+    result = invoke("build", "content", "press", "--lang", "de", "-o", "out")
+    assert result.exit_code == 0, result.output
+    report = json.loads((shipped / "out" / "build-report.json").read_text(encoding="utf-8"))
+    assert {(p["domain"], p["language"]) for p in report["pages"] if p["page"].startswith("press/")} == {
+        ("press", "fr"),
+        ("press", "de"),
+    }
+    german = (shipped / "out" / "de" / "communique-2023.md").read_text(encoding="utf-8")
+    assert "078 055 800" in german and "Menschenhandel" in german
+
+
+def test_a_language_only_one_domain_has_builds_that_domain(shipped: Path) -> None:
+    result = invoke("build", "--lang", "fr", "-o", "out")
+    assert result.exit_code == 0, result.output
+    report = json.loads((shipped / "out" / "build-report.json").read_text(encoding="utf-8"))
+    assert {(d["domain"], tuple(d["languages"])) for d in report["domains"]} == {("site", ("en", "fr"))}
+    result = invoke("build", "--lang", "xx", "-o", "out2")
+    assert result.exit_code == 2 and not (shipped / "out2").exists()
+
+
+def test_bad_input_in_any_domain_writes_nothing(shipped: Path) -> None:
+    """A press page that does not parse stops the whole build, the site's pages included."""
+    (shipped / "out").mkdir()
+    (shipped / "out" / "build-report.json").write_text("{}", encoding="utf-8")
+    page = shipped / "press" / "communique-2023.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("title:", "title: [", 1), encoding="utf-8")
+    result = invoke("build", "--html", "-o", "out")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("press/communique-2023.md:") and len(result.stderr.splitlines()) == 1
+    assert [p.name for p in (shipped / "out").iterdir()] == ["build-report.json"]
+
+
+def test_two_domains_with_a_page_of_the_same_name_are_refused(shipped: Path) -> None:
+    """Built into one folder, ``content/index.md`` and ``press/index.md`` would overwrite
+    each other in English: bad input, nothing written."""
+    (shipped / "press" / "communique-2023.md").rename(shipped / "press" / "index.md")
+    result = invoke("extract", "press", "--source-language", "fr", "-o", "catalogs/press/press.pot")
+    assert result.exit_code == 0, result.output
+    result = invoke("build", "-o", "out")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "content/index.md: would be built to the same place as press/index.md (index.md); build the domains one at a time"
+    ]
+    assert not (shipped / "out").exists()
+
+
+def test_a_project_without_pages_says_so(in_tmp: Path) -> None:
+    shutil.copytree(ROOT / "catalogs", in_tmp / "catalogs", ignore=shutil.ignore_patterns("site", "press"))
+    result = invoke("build", "-o", "out")
+    assert result.exit_code == 2
+    assert "no template here was extracted from pages" in result.stderr
+    assert not (in_tmp / "out").exists()
