@@ -181,6 +181,8 @@ class EditorsReport:
     """The last build's pages (``--pages``), to link each language to its pages."""
     history: History | None = None
     """The catalogs' git history, when asked for (``--history``)."""
+    source_language: str | None = None
+    """The configured ``source-language``, for templates whose header names none."""
 
     @property
     def exit_code(self) -> int:
@@ -198,6 +200,7 @@ class EditorsReport:
             templates=self.templates,
             pages=pages,
             history=self.history,
+            source_language=self.source_language,
         )
 
 
@@ -246,7 +249,10 @@ class BuildPages:
                 for f in item.get("fallback_segments") or ()
                 if isinstance(f, dict)
             ]
-            cell = PageCell(str(item.get("status", "")), href, tuple(reasons))
+            domain = item.get("domain")
+            cell = PageCell(
+                str(item.get("status", "")), href, tuple(reasons), domain if isinstance(domain, str) else None
+            )
             by_language.setdefault(str(item["language"]), {})[str(item["page"])] = cell
         rows = tuple((code, tuple(cells.get(name) for name in names)) for code, cells in by_language.items())
         return PagesView(display_path(self.folder), names, rows)
@@ -290,4 +296,12 @@ def report_paths(
     matrix = _matrix(projects, termbase, located.config) if termbase else None
     notes = located.termbase_note(termbase, glossary)
     past = read_history(projects, options, history) if history > 0 else None
-    return EditorsReport(project, replace(report, notes=notes), matrix, templates=templates, build=build, history=past)
+    return EditorsReport(
+        project,
+        replace(report, notes=notes),
+        matrix,
+        templates=templates,
+        build=build,
+        history=past,
+        source_language=located.config.source_language,
+    )
