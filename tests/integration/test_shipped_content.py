@@ -5,7 +5,9 @@ checked and built behind the gate (issue 15, items 4-6)."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -234,3 +236,70 @@ def test_a_project_without_pages_says_so(in_tmp: Path) -> None:
     assert result.exit_code == 2
     assert "no template here was extracted from pages" in result.stderr
     assert not (in_tmp / "out").exists()
+
+
+def test_a_wrong_helpline_digit_in_one_language_holds_back_only_its_pages_there(shipped: Path) -> None:
+    """One wrong digit in the German site catalog: exactly the German pages that use that
+    sentence are held back (exit 1, the reason in the report); every other page and
+    language is built as it was."""
+    assert invoke("build", "-o", "before").exit_code == 1
+    german = shipped / "catalogs" / "site" / "de.po"
+    text = german.read_text(encoding="utf-8")
+    assert text.count('msgstr "078 055 800 anrufen"') == 1
+    german.write_text(text.replace('msgstr "078 055 800 anrufen"', 'msgstr "078 055 900 anrufen"'), encoding="utf-8")
+    result = invoke("build", "-o", "after")
+    assert result.exit_code == 1
+
+    def statuses(folder: str) -> dict[tuple[str, str], str]:
+        report = json.loads((shipped / folder / "build-report.json").read_text(encoding="utf-8"))
+        return {(p["page"], p["language"]): p for p in report["pages"]}
+
+    before, after = statuses("before"), statuses("after")
+    changed = sorted(key for key in before if before[key]["status"] != after[key]["status"])
+    assert changed == [("content/signs.md", "de")]  # the one page with "Call 078 055 800"
+    assert all(after[key]["status"] == "held-back" for key in changed)
+    pages = sorted(page for page, _ in changed)
+    for page in pages:
+        assert not (shipped / "after" / "de" / Path(page).name).exists()
+        codes = {reason["code"] for reason in after[(page, "de")]["reasons"]}
+        assert "T102" in codes, codes  # the helpline, a different number
+        assert f"{page} [de]: held back" in result.stderr
+    assert "078 055 900" in result.stderr
+    for (page, language), item in after.items():
+        if (page, language) not in changed and item["status"] != "held-back":
+            assert (shipped / "after" / item["output"]).is_file()
+
+
+def test_the_shipped_pages_round_trip_through_msgen(shipped: Path) -> None:
+    """extract → identity translation (GNU msgen) → build: every shipped page, of both
+    domains, renders with markdown-it-py to the HTML of its source (soft line breaks as
+    spaces, as a browser shows them). The identity targets are the sources' own languages
+    (en_GB, fr_BE), so that the build is not held back by a website or term that another
+    language must change; T152 is ignored because an English catalog that repeats the
+    source's "people smuggling" (which the sentence contrasts with trafficking) is
+    reported as a forbidden rendering."""
+    from markdown_it import MarkdownIt
+
+    from transkit.content.markdown import new_parser
+
+    for domain, pages, target in (("site", "content", "en_GB"), ("press", "press", "fr_BE")):
+        folder = shipped / "identity" / domain
+        folder.mkdir(parents=True)
+        language = ["--source-language", "fr"] if domain == "press" else []
+        assert invoke("extract", pages, *language, "-o", f"identity/{domain}/{domain}.pot").exit_code == 0
+        subprocess.run(["msgen", f"{domain}.pot", "-o", f"{target}.po"], cwd=folder, check=True, capture_output=True)
+        catalog = folder / f"{target}.po"
+        text = catalog.read_text(encoding="utf-8")
+        catalog.write_text(re.sub(r'"Language: [^"]*\\n"', f'"Language: {target}\\\\n"', text), encoding="utf-8")
+    (shipped / "transkit.toml").write_text('ignore = ["T152"]\n', encoding="utf-8")
+    result = invoke("build", "--catalogs", "identity", "-o", "out")
+    assert result.exit_code == 0, result.output
+
+    renderer: MarkdownIt = new_parser()
+    renderer.add_render_rule("softbreak", lambda *_: " ")
+    sources = [(p, "en_GB") for p in sorted((shipped / "content").glob("*.md"))]
+    sources += [(shipped / "press" / "communique-2023.md", "fr_BE")]
+    for source, target in sources:
+        built = (shipped / "out" / target / source.name).read_text(encoding="utf-8")
+        assert renderer.render(built) == renderer.render(source.read_text(encoding="utf-8")), source.name
+    assert len(sources) == 7
