@@ -214,6 +214,17 @@ def test_bad_input_in_any_domain_writes_nothing(shipped: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.startswith("press/communique-2023.md:") and len(result.stderr.splitlines()) == 1
     assert [p.name for p in (shipped / "out").iterdir()] == ["build-report.json"]
+    # A domain whose template has no catalogs: the same.
+    page.write_text((ROOT / "press" / "communique-2023.md").read_text(encoding="utf-8"), encoding="utf-8")
+    for catalog in (shipped / "catalogs" / "press").glob("*.po"):
+        catalog.unlink()
+    result = invoke("build", "--html", "-o", "out")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "catalogs: several templates (campaign.pot, press.pot, site.pot): no catalogs for press.pot "
+        "(<lang>/LC_MESSAGES/press.po or press/<lang>.po)"
+    ]
+    assert [p.name for p in (shipped / "out").iterdir()] == ["build-report.json"]
 
 
 def test_two_domains_with_a_page_of_the_same_name_are_refused(shipped: Path) -> None:
