@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Literal
 
+from transkit.api.alone import check_alone, read_alone
 from transkit.api.domains import each_domain, merge_reports, tag_report
 from transkit.api.locating import Located, PathLike, locate
 from transkit.engine import baseline as baselines
@@ -46,7 +47,9 @@ def check_paths(
     ``glossary/`` beside the catalogs folder. ``baseline``: a baseline file (default: the
     configured one); ``False`` applies none and bypasses the cache (what
     ``--write-baseline`` records). ``cache=False`` neither reads nor writes the result
-    cache. ``jobs``: processes checking catalogs at once (None: one per CPU for a large
+    cache. With no template named, configured or found beside the catalogs, each
+    catalog is checked against its own messages, the checks that need a template are
+    skipped (``report.skipped``; a note says so) and ``report.template`` is None. ``jobs``: processes checking catalogs at once (None: one per CPU for a large
     project).
 
     The report's :meth:`~transkit.model.findings.Report.exit_code` gives the command's exit
@@ -57,6 +60,20 @@ def check_paths(
     located = locate(paths, template=template, config=config)
     settings = located.config
     known = Path(baseline) if baseline else settings.baseline if baseline is None else None
+    lone = located.alone()
+    if lone is not None:  # no template: each catalog is checked against its own messages
+        alone = read_alone(lone, languages)
+        recorded = baselines.load(known) if known is not None else None
+        termbase = located.termbase(glossary)
+        options = run_options(
+            settings, select=select, ignore=ignore, min_coverage=min_coverage, termbase=termbase, baseline=recorded
+        )
+        report = check_alone(alone, options, progress=_counted(progress, len(alone.projects)), jobs=jobs)
+        return dataclasses.replace(
+            report,
+            fail_on=settings.fail_on or FailOn.ERROR,
+            notes=(*located.termbase_note(termbase, glossary), *report.notes),
+        )
     # Everything that can make this a usage error is read before any catalog is checked.
     parts = located.domains()
     for part in parts:

@@ -156,11 +156,12 @@ def document(report: Report) -> dict[str, Any]:
     index = {code: position for position, code in enumerate(codes)}
     seen: Counter[str] = Counter()
     results = []
-    lines = template_lines(report.template) if any(f.line is None for f in report.findings) else {}
+    template = report.template or ""
+    lines = template_lines(template) if any(f.line is None for f in report.findings) else {}
     for finding in report.findings:
         key = baseline.fingerprint(finding)
         seen[key] += 1
-        results.append(result(finding, index[finding.code], seen[key], report.template, lines))
+        results.append(result(finding, index[finding.code], seen[key], template, lines))
     return {
         "$schema": SARIF_SCHEMA,
         "version": SARIF_VERSION,

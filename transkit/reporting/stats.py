@@ -26,7 +26,7 @@ COLUMNS = (
 
 
 def render_text(
-    template: str, coverage: Sequence[Coverage], stream: TextIO, domains: Sequence[tuple[str, str]] = ()
+    template: str | None, coverage: Sequence[Coverage], stream: TextIO, domains: Sequence[tuple[str, str]] = ()
 ) -> None:
     """The table; with several ``domains`` (name, template), one table per domain."""
     if len(domains) > 1:
@@ -47,7 +47,10 @@ def render_text(
 
     total = coverage[0].total if coverage else 0
     catalogs = "catalog" if len(coverage) == 1 else "catalogs"
-    stream.write(f"{template}: {total} messages, {len(coverage)} {catalogs}\n\n")
+    if template is None:  # no template: each catalog's total is its own messages
+        stream.write(f"no template: each catalog against its own messages, {len(coverage)} {catalogs}\n\n")
+    else:
+        stream.write(f"{template}: {total} messages, {len(coverage)} {catalogs}\n\n")
     stream.write(line(headers) + "\n")
     for row in rows:
         stream.write(line(row) + "\n")
@@ -61,13 +64,13 @@ def _cell(item: Coverage, field: str) -> str:
 
 
 def render_json(
-    template: str, coverage: Sequence[Coverage], stream: TextIO, domains: Sequence[tuple[str, str]] = ()
+    template: str | None, coverage: Sequence[Coverage], stream: TextIO, domains: Sequence[tuple[str, str]] = ()
 ) -> None:
     dump(coverage_document(template, coverage, domains), stream)
 
 
 def render_csv(
-    template: str, coverage: Sequence[Coverage], stream: TextIO, domains: Sequence[tuple[str, str]] = ()
+    template: str | None, coverage: Sequence[Coverage], stream: TextIO, domains: Sequence[tuple[str, str]] = ()
 ) -> None:
     if not coverage:
         return
