@@ -51,6 +51,16 @@ def test_templates_are_what_extract_makes_of_the_pages(
     assert (read_catalog(target, target.name, is_template=True).header_language or "") == language
 
 
+@pytest.mark.parametrize("folder", ["catalogs/site", "catalogs/press"])
+def test_the_pages_catalogs_are_in_step_with_their_templates(shipped: Path, folder: str) -> None:
+    """A first `transkit update` of the shipped project rewrites no page catalog: their
+    extracted comments are the template's, as msgmerge copies them."""
+    result = invoke("update", folder, "--dry-run")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[-1].startswith("Would update 0 of "), lines
+
+
 def test_site_has_every_language_and_press_three() -> None:
     assert sorted(p.stem for p in SITE.glob("*.po")) == sorted(SHIPPED_LANGUAGES)
     assert sorted(p.stem for p in PRESS.glob("*.po")) == ["de", "en", "nl"]
