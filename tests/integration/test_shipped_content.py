@@ -129,6 +129,9 @@ def test_the_report_links_each_language_to_its_pages(shipped: Path) -> None:
     (shipped / "out").mkdir()
     result = invoke("report", "--pages", "site", "-o", "out/report.html", "--now", "2026-01-01T00:00:00Z")
     assert result.exit_code == 0, result.output
+    # 23 translations of the English sources and the French press release's English one:
+    # languages are not catalogs (three domains).
+    assert result.stderr.splitlines()[-1] == "out/report.html: report of 24 languages (49 catalogs) written"
     page = (shipped / "out" / "report.html").read_text(encoding="utf-8")
     pages = page[page.index('<section id="pages"') : page.index('<section id="terms"')]
     assert "132 published" in pages and "12 held back" in pages

@@ -92,6 +92,18 @@ def test_project_errors(args: list[str], message: str, in_tmp: Path) -> None:
     assert len(result.stderr.splitlines()) == 1
 
 
+def test_no_catalogs_folder_anywhere_says_how_to_name_the_catalogs(in_tmp: Path) -> None:
+    """A translator runs `transkit check` beside the fr.po an agency sent."""
+    shutil.copy(PROJECTS / "lc_messages" / "fr" / "LC_MESSAGES" / "site.po", in_tmp / "fr.po")
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "catalogs: no such folder here or above, and no configuration names the catalogs: "
+        "give catalog folders or .po files (transkit check fr.po)\n"
+    )
+    assert CliRunner().invoke(main, ["check", "fr.po"]).exit_code in (0, 1)
+
+
 def test_unreadable_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     target = tmp_path / "fr.po"
     target.write_text("x")

@@ -130,7 +130,9 @@ def check(
             line = f":{finding.line}" if finding.line else ""
             click.echo(f"{finding.file}{line}: fixed {finding.code} {finding.check}: {finding.message}", err=True)
         count, files = len(fixed.fixes), sum(1 for c in fixed.catalogs if c.changed)
-        click.echo(f"Fixed {count} problem{'s' if count != 1 else ''} in {files} catalogs.", err=True)
+        click.echo(
+            f"Fixed {count} problem{'s' if count != 1 else ''} in {files} catalog{'s' if files != 1 else ''}.", err=True
+        )
     with _progress_bar() as progress:
         report = check_paths(
             paths,

@@ -109,6 +109,8 @@ def _describe(planned: CatalogUpdate, dry_run: bool) -> str:
         state = "up to date"
     else:
         state = "would change" if dry_run else "updated"
+        if len(parts) == 1:  # every message kept: what changes is what follows the template
+            state += ": comments, references or header from the template"
     return f"{planned.source.catalog.display_path}: {', '.join(parts)} ({state})"
 
 
