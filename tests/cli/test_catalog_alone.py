@@ -118,6 +118,21 @@ def test_the_json_report_has_the_usual_shape_with_no_template(alone: Path) -> No
     assert (coverage["total"], coverage["translated"], coverage["missing"]) == (5, 3, 0)
 
 
+def test_the_catalog_s_extracted_comments_are_its_template_s_markers(alone: Path) -> None:
+    """msgmerge copied the template's `#.` comments into the catalog: alone, they are the
+    template's markers, and one that suppresses nothing is reported once."""
+    path = alone / "some" / "dir" / "fr.po"
+    marked = PLANTED.replace(
+        '#, python-brace-format\nmsgid "Hello',
+        '#. transkit-ignore: P103\n#. transkit-ignore: S122\n#, python-brace-format\nmsgid "Hello',
+    )
+    path.write_text(marked, encoding="utf-8")
+    result = _invoke("check", "some/dir/fr.po", "-q")
+    codes = [line.split()[2] for line in result.stdout.splitlines()]
+    assert "P103" not in codes
+    assert codes.count("N101") == 1 and "suppression of S122 suppresses nothing" in result.stdout
+
+
 def test_a_selection_without_template_checks_still_says_there_was_no_template(alone: Path) -> None:
     result = _invoke("check", "some/dir/fr.po", "--select", "P", "--select", "C101")
     assert [line.split()[2] for line in result.stdout.splitlines() if ": error " in line] == ["P103"]
