@@ -209,7 +209,17 @@ def test_stats_of_the_planted_catalog_counts_as_msgfmt(alone: Path) -> None:
     header, _, columns, row = result.stdout.splitlines()
     assert header == "no template: each catalog against its own messages, 1 catalog"
     translated, fuzzy, untranslated = msgfmt_statistics(alone / "some" / "dir" / "fr.po")
-    assert row.split()[:6] == ["fr", "French", "5", str(translated), str(fuzzy), str(untranslated)]
+    assert columns.split()[:3] == ["file", "code", "language"]
+    assert row.split()[:7] == ["some/dir/fr.po", "fr", "French", "5", str(translated), str(fuzzy), str(untranslated)]
+
+
+@needs_msgfmt
+def test_a_plural_with_an_empty_form_is_the_one_documented_difference_from_msgfmt(alone: Path) -> None:
+    path = alone / "some" / "dir" / "fr.po"
+    path.write_text(PLANTED.replace('msgstr[1] "%(count)d fichiers joints"', 'msgstr[1] ""'), encoding="utf-8")
+    (row,) = json.loads(_invoke("stats", "some/dir/fr.po", "--format", "json").stdout)["coverage"]
+    translated, fuzzy, untranslated = msgfmt_statistics(path)  # msgfmt looks at the first form only
+    assert (row["translated"], row["fuzzy"], row["untranslated"]) == (translated - 1, fuzzy, untranslated + 1)
 
 
 def test_terms_without_template(alone: Path) -> None:

@@ -74,7 +74,11 @@ def test_bad_template_exits_2(in_tmp: Path) -> None:
         (["check", "nowhere"], "nowhere: no such file or folder"),
         (["check", "empty"], "empty: no catalogs (*.po) found"),
         (["check", "only_po", "--template", "missing.pot"], "missing.pot: template not found"),
-        (["update", "only_po"], "only_po: no template (*.pot) found here or in the parent folder"),
+        (
+            ["update", "only_po"],
+            "only_po: no template (*.pot) found here or in the parent folder; name one with --template "
+            "(check, stats and terms work without one)\n",
+        ),
         (["stats", "two_templates"], "two_templates: several templates (a.pot, b.pot)"),
     ],
 )

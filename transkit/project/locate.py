@@ -63,7 +63,8 @@ def find_template(folder: Path) -> Path:
                 display_path(place),
             )
     raise ProjectError(
-        "no template (*.pot) found here or in the parent folder; name one with --template",
+        "no template (*.pot) found here or in the parent folder; name one with --template "
+        "(check, stats and terms work without one)",
         display_path(folder),
     )
 

@@ -35,10 +35,13 @@ def render_text(
                 stream.write("\n")
             render_text(shown, [item for item in coverage if item.domain == name], stream)
         return
-    rows = [[_cell(item, field) for field, _ in COLUMNS] for item in coverage]
-    headers = [title for _, title in COLUMNS]
+    # Without a template, each row is a catalog of its own: its file tells two of one language apart.
+    columns = (("file", "file"), *COLUMNS) if template is None else COLUMNS
+    rows = [[_cell(item, field) for field, _ in columns] for item in coverage]
+    headers = [title for _, title in columns]
     widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
-    left = {0, 1, len(COLUMNS) - 1}
+    first = len(columns) - len(COLUMNS)
+    left = {0, first, first + 1, len(columns) - 1}
 
     def line(cells: Sequence[str]) -> str:
         return "  ".join(
