@@ -38,8 +38,8 @@ def init(lang: str, path: Path | None, template: Path | None, config_path: Path 
     and date. An existing catalog is never overwritten.
 
     \b
-    transkit init ro
-    transkit init pt-BR catalogs
+    transkit init lt
+    transkit init es-MX catalogs
     transkit init sr@latin locale/sr@latin/LC_MESSAGES/site.po
     """
     created = init_catalog(lang, path, template=template, config=config_path)

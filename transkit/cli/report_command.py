@@ -93,7 +93,7 @@ def report(
     \b
     transkit report
     transkit report catalogs -o coverage.html --lang fr --lang ar
-    transkit build content --html -o site && transkit report --pages site
+    transkit build content --html -o site; transkit report --pages site
     transkit report --history 10
     """
     editors = report_paths(
