@@ -47,10 +47,10 @@ def check_paths(
     ``glossary/`` beside the catalogs folder. ``baseline``: a baseline file (default: the
     configured one); ``False`` applies none and bypasses the cache (what
     ``--write-baseline`` records). ``cache=False`` neither reads nor writes the result
-    cache. With no template named, configured or found beside the catalogs, each
-    catalog is checked against its own messages, the checks that need a template are
-    skipped (``report.skipped``; a note says so) and ``report.template`` is None. ``jobs``: processes checking catalogs at once (None: one per CPU for a large
-    project).
+    cache. ``jobs``: processes checking catalogs at once (None: one per CPU for a large
+    project). With no template named, configured or found beside the catalogs, each
+    catalog is checked against its own messages: the checks that need a template are
+    skipped (``report.skipped``, and a note says so) and ``report.template`` is None.
 
     The report's :meth:`~transkit.model.findings.Report.exit_code` gives the command's exit
     status (the configured ``fail-on`` unless another is given); its ``notes`` are what the
@@ -60,22 +60,9 @@ def check_paths(
     located = locate(paths, template=template, config=config)
     settings = located.config
     known = Path(baseline) if baseline else settings.baseline if baseline is None else None
-    lone = located.alone()
-    if lone is not None:  # no template: each catalog is checked against its own messages
-        alone = read_alone(lone, languages)
-        recorded = baselines.load(known) if known is not None else None
-        termbase = located.termbase(glossary)
-        options = run_options(
-            settings, select=select, ignore=ignore, min_coverage=min_coverage, termbase=termbase, baseline=recorded
-        )
-        report = check_alone(alone, options, progress=_counted(progress, len(alone.projects)), jobs=jobs)
-        return dataclasses.replace(
-            report,
-            fail_on=settings.fail_on or FailOn.ERROR,
-            notes=(*located.termbase_note(termbase, glossary), *report.notes),
-        )
+    lone = located.alone()  # no template: each catalog is checked against its own messages
     # Everything that can make this a usage error is read before any catalog is checked.
-    parts = located.domains()
+    parts = located.domains() if lone is None else []
     for part in parts:
         part.files()
     recorded = baselines.load(known) if known is not None else None
@@ -83,6 +70,14 @@ def check_paths(
     options = run_options(
         settings, select=select, ignore=ignore, min_coverage=min_coverage, termbase=termbase, baseline=recorded
     )
+    if lone is not None:
+        alone = read_alone(lone, languages)
+        report = check_alone(alone, options, progress=_counted(progress, len(alone.projects)), jobs=jobs)
+        return dataclasses.replace(
+            report,
+            fail_on=settings.fail_on or FailOn.ERROR,
+            notes=(*located.termbase_note(termbase, glossary), *report.notes),
+        )
     use_cache = cache and baseline is not False
 
     def check_domain(part: Located) -> Report:
