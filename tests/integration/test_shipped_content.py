@@ -53,6 +53,16 @@ def test_templates_are_what_extract_makes_of_the_pages(
     assert (read_catalog(target, target.name, is_template=True).header_language or "") == language
 
 
+@pytest.mark.parametrize("folder", ["catalogs/site", "catalogs/press"])
+def test_the_pages_catalogs_are_in_step_with_their_templates(shipped: Path, folder: str) -> None:
+    """A first `transkit update` of the shipped project rewrites no page catalog: their
+    extracted comments are the template's, as msgmerge copies them."""
+    result = invoke("update", folder, "--dry-run")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[-1].startswith("Would update 0 of "), lines
+
+
 def test_site_has_every_language_and_press_three() -> None:
     assert sorted(p.stem for p in SITE.glob("*.po")) == sorted(SHIPPED_LANGUAGES)
     assert sorted(p.stem for p in PRESS.glob("*.po")) == ["de", "en", "nl"]
@@ -121,6 +131,9 @@ def test_the_report_links_each_language_to_its_pages(shipped: Path) -> None:
     (shipped / "out").mkdir()
     result = invoke("report", "--pages", "site", "-o", "out/report.html", "--now", "2026-01-01T00:00:00Z")
     assert result.exit_code == 0, result.output
+    # 23 translations of the English sources and the French press release's English one:
+    # languages are not catalogs (three domains).
+    assert result.stderr.splitlines()[-1] == "out/report.html: report of 24 languages (49 catalogs) written"
     page = (shipped / "out" / "report.html").read_text(encoding="utf-8")
     pages = page[page.index('<section id="pages"') : page.index('<section id="terms"')]
     assert "132 published" in pages and "12 held back" in pages

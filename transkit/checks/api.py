@@ -91,7 +91,9 @@ P = TypeVar("P", bound=ProjectCheck)
 U = TypeVar("U", bound=UnusedMarkerCheck)
 
 
-def entry_check(code: str, name: str, severity: Severity, *, applies: Applies, fixes: str = "") -> Callable[[E], E]:
+def entry_check(
+    code: str, name: str, severity: Severity, *, applies: Applies, fixes: str = "", needs_template: bool = False
+) -> Callable[[E], E]:
     """Register ``f(entry, context)``, called for each message ``applies`` accepts.
 
     ``applies`` is the check's precondition, required so that each check decides it:
@@ -104,27 +106,39 @@ def entry_check(code: str, name: str, severity: Severity, *, applies: Applies, f
     (the new text of the forms it rewrites) whenever the repair is certain, and none when
     it is not. ``transkit check --fix`` applies those, re-checks, and repeats until
     nothing is left to fix; a fix must therefore make its own problem go away.
+
+    ``needs_template`` declares that the check compares the catalog with its template:
+    a catalog checked on its own (no template found) is its own source, so such a check
+    has nothing to judge; the run skips it and names it in one line.
     """
-    return register(code, name, Scope.ENTRY, severity, applies=applies, fixes=fixes)
+    return register(code, name, Scope.ENTRY, severity, applies=applies, fixes=fixes, needs_template=needs_template)
 
 
-def catalog_check(code: str, name: str, severity: Severity, *, fixes: str = "") -> Callable[[C], C]:
+def catalog_check(
+    code: str, name: str, severity: Severity, *, fixes: str = "", needs_template: bool = False
+) -> Callable[[C], C]:
     """Register ``f(context)``, called once per catalog, after its entries' checks.
 
     ``fixes``: as for :func:`entry_check`; a catalog check's :class:`Fix` sets header fields.
+    ``needs_template``: as for :func:`entry_check`.
     """
-    return register(code, name, Scope.CATALOG, severity, fixes=fixes)
+    return register(code, name, Scope.CATALOG, severity, fixes=fixes, needs_template=needs_template)
 
 
-def project_check(code: str, name: str, severity: Severity, *, facts: Facts | None = None) -> Callable[[P], P]:
+def project_check(
+    code: str, name: str, severity: Severity, *, facts: Facts | None = None, needs_template: bool = False
+) -> Callable[[P], P]:
     """Register ``f(project, options)``, called once per run.
 
     A project check never sees the catalogs themselves: ``facts(context)`` gathers what it
     needs of each catalog while that catalog is checked, and ``project.catalogs[i].facts[code]``
     holds it. So catalogs can be checked one at a time, in other processes, or not at all
     when a cached result is still valid; that is also why facts must be JSON-able.
+
+    ``needs_template``: as for :func:`entry_check`; a check that compares languages
+    message by message needs the template that makes their messages the same ones.
     """
-    return register(code, name, Scope.PROJECT, severity, facts=facts)
+    return register(code, name, Scope.PROJECT, severity, facts=facts, needs_template=needs_template)
 
 
 def unused_marker_check(code: str, name: str, severity: Severity) -> Callable[[U], U]:

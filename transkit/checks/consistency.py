@@ -117,7 +117,9 @@ def _numbers_per_message(context: CatalogContext) -> list[list]:
     return facts
 
 
-@project_check("T163", "number-differs-across-languages", Severity.ERROR, facts=_numbers_per_message)
+@project_check(
+    "T163", "number-differs-across-languages", Severity.ERROR, facts=_numbers_per_message, needs_template=True
+)
 def number_differs_across_languages(project: ProjectFacts, options: Options) -> Iterator[Problem]:
     """A message's phone numbers differ by value between languages.
 

@@ -20,7 +20,7 @@ def _quote(text: str, limit: int = 60) -> str:
     return '"' + (flat if len(flat) <= limit else flat[: limit - 1] + "…") + '"'
 
 
-@catalog_check("C101", "missing-message", Severity.WARNING)
+@catalog_check("C101", "missing-message", Severity.WARNING, needs_template=True)
 def missing_message(context: CatalogContext) -> Iterator[Problem]:
     """A message of the template is absent from the catalog.
 
@@ -123,7 +123,7 @@ def obsolete_message(entry: Entry, context: CatalogContext) -> Iterator[Problem]
         yield Problem("obsolete message kept in the catalog")
 
 
-@catalog_check("C106", "catalog-older-than-template", Severity.WARNING)
+@catalog_check("C106", "catalog-older-than-template", Severity.WARNING, needs_template=True)
 def catalog_older_than_template(context: CatalogContext) -> Iterator[Problem]:
     """The catalog was last revised before the template was created.
 
@@ -143,7 +143,7 @@ def catalog_older_than_template(context: CatalogContext) -> Iterator[Problem]:
         )
 
 
-@catalog_check("C107", "catalog-not-merged", Severity.WARNING)
+@catalog_check("C107", "catalog-not-merged", Severity.WARNING, needs_template=True)
 def catalog_not_merged(context: CatalogContext) -> Iterator[Problem]:
     """The catalog was merged with an older version of the template.
 
@@ -168,7 +168,7 @@ def catalog_not_merged(context: CatalogContext) -> Iterator[Problem]:
         )
 
 
-@entry_check("C108", "message-not-in-template", Severity.WARNING, applies=Applies.ACTIVE)
+@entry_check("C108", "message-not-in-template", Severity.WARNING, applies=Applies.ACTIVE, needs_template=True)
 def message_not_in_template(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """An active message of the catalog is not in the template.
 

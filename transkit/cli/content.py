@@ -40,7 +40,7 @@ def extract(
     page that does not parse (nothing written).
 
     \b
-    transkit extract content -o catalogs/site.pot
+    transkit extract content -o catalogs/site/site.pot
     transkit extract content/help.md content/index.html -o site.pot
     transkit extract press --source-language fr -o catalogs/press/press.pot
     """
@@ -119,8 +119,10 @@ def build(
                 numbers = ", ".join(sorted(set(decision.isolated)))
                 click.echo(f"{decision.page} [{decision.language}]: isolated for right-to-left display: {numbers}")
             if decision.fallbacks:
+                count = len(decision.fallbacks)
                 click.echo(
-                    f"{decision.page} [{decision.language}]: {len(decision.fallbacks)} segments in the source language"
+                    f"{decision.page} [{decision.language}]: {count} segment{'s' if count != 1 else ''} "
+                    "in the source language"
                 )
             continue
         click.echo(f"{decision.page} [{decision.language}]: held back", err=True)

@@ -63,7 +63,8 @@ def find_template(folder: Path) -> Path:
                 display_path(place),
             )
     raise ProjectError(
-        "no template (*.pot) found here or in the parent folder; name one with --template",
+        "no template (*.pot) found here or in the parent folder; name one with --template "
+        "(check, stats and terms work without one)",
         display_path(folder),
     )
 
@@ -162,6 +163,12 @@ def locate_project(
     catalog_files: list[Path] = []
     folders: list[Path] = []
     for path in given:
+        if not path.exists() and not paths:  # the default: nothing named, none configured or found
+            raise ProjectError(
+                "no such folder here or above, and no configuration names the catalogs: "
+                "give catalog folders or .po files (transkit check fr.po)",
+                display_path(path, base),
+            )
         if not path.exists():
             raise ProjectError("no such file or folder", display_path(path, base))
         if path.is_dir():

@@ -32,9 +32,10 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
 
 
 def coverage_document(
-    template: str, coverage: Sequence[Coverage], domains: Sequence[tuple[str, str]] = ()
+    template: str | None, coverage: Sequence[Coverage], domains: Sequence[tuple[str, str]] = ()
 ) -> dict[str, Any]:
-    """The document ``transkit stats --format json`` prints."""
+    """The document ``transkit stats --format json`` prints (``template`` None: each
+    catalog counted against its own messages)."""
     return {
         "version": FORMAT_VERSION,
         "template": template,
@@ -49,7 +50,7 @@ def domain_list(domains: Sequence[tuple[str, str]]) -> list[dict[str, str]]:
 
 
 def render(report: Report, stream: TextIO) -> None:
-    document = {
+    document: dict[str, Any] = {
         "version": FORMAT_VERSION,
         "template": report.template,
         "domains": domain_list(report.domains),
@@ -63,6 +64,8 @@ def render(report: Report, stream: TextIO) -> None:
         "findings": [finding_dict(finding) for finding in report.findings],
         "coverage": [item.as_dict() for item in report.coverage],
     }
+    if report.template is None:  # each catalog checked on its own: what did not run
+        document["skipped"] = list(report.skipped)
     dump(document, stream)
 
 

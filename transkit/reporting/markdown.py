@@ -93,7 +93,9 @@ def _coverage_lines(report: Report, level: str = "###") -> list[str]:
     lines = [
         f"{level} Coverage",
         "",
-        f"Against {escape(report.template)} ({_plural(report.coverage[0].total, 'message')}).",
+        f"Against {escape(report.template)} ({_plural(report.coverage[0].total, 'message')})."
+        if report.template is not None
+        else "Each catalog against its own messages (no template).",
         "",
         "| Language | Name | Translated | Percent | Fuzzy | Untranslated | Missing | Stale |",
         "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",

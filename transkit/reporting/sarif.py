@@ -167,7 +167,7 @@ def document(report: Report) -> dict[str, Any]:
     for finding in report.findings:
         key = baseline.fingerprint(finding)
         seen[key] += 1
-        template = templates.get(finding.domain or "", report.template)
+        template = templates.get(finding.domain or "", report.template or "")
         if finding.line is None and template not in lines:
             lines[template] = template_lines(template)
         results.append(result(finding, index[finding.code], seen[key], template, lines.get(template, {})))
