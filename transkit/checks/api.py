@@ -47,6 +47,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from transkit.engine.context import CatalogContext, CatalogFacts, Options, ProjectFacts
+from transkit.engine.plan import Fact
 from transkit.engine.registry import Applies, Scope, register
 from transkit.engine.suppression import Marker
 from transkit.model.catalog import Catalog, Entry
@@ -60,6 +61,7 @@ __all__ = [
     "CatalogFacts",
     "Entry",
     "EntryCheck",
+    "Fact",
     "Fix",
     "Marker",
     "Options",
@@ -91,7 +93,9 @@ P = TypeVar("P", bound=ProjectCheck)
 U = TypeVar("U", bound=UnusedMarkerCheck)
 
 
-def entry_check(code: str, name: str, severity: Severity, *, applies: Applies, fixes: str = "") -> Callable[[E], E]:
+def entry_check(
+    code: str, name: str, severity: Severity, *, applies: Applies, fixes: str = "", needs: Fact | None = None
+) -> Callable[[E], E]:
     """Register ``f(entry, context)``, called for each message ``applies`` accepts.
 
     ``applies`` is the check's precondition, required so that each check decides it:
@@ -104,8 +108,14 @@ def entry_check(code: str, name: str, severity: Severity, *, applies: Applies, f
     (the new text of the forms it rewrites) whenever the repair is certain, and none when
     it is not. ``transkit check --fix`` applies those, re-checks, and repeats until
     nothing is left to fix; a fix must therefore make its own problem go away.
+
+    ``needs`` declares the facts of a message (:class:`Fact`: a digit, a ``<``, a term of
+    the termbase…) one of which must hold for the check to report anything, so that the
+    engine need not call it on the other messages (``needs=Fact.MARKUP | Fact.ENTITY``).
+    It is a promise read off the check's code: where none holds, the check must find
+    nothing, whatever the message says. Without it the check is called for every message.
     """
-    return register(code, name, Scope.ENTRY, severity, applies=applies, fixes=fixes)
+    return register(code, name, Scope.ENTRY, severity, applies=applies, fixes=fixes, needs=needs)
 
 
 def catalog_check(code: str, name: str, severity: Severity, *, fixes: str = "") -> Callable[[C], C]:

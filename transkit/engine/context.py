@@ -55,6 +55,10 @@ class Options:
     """The language of the template's msgids: the configured ``source-language``, replaced
     by the template's own ``Language`` header when the run starts (see
     :func:`source_options`). Every check that compares with the source reads it."""
+    plan: bool = True
+    """Call an entry check only on the messages where one of the facts it needs holds (the
+    check plan, :mod:`transkit.engine.plan`). False calls every check on every message: the
+    same report, slower; the tests compare the two."""
 
     def min_coverage_for(self, catalog: Catalog) -> float | None:
         value = _for_language(self.language_min_coverage, catalog)

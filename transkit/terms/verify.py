@@ -26,6 +26,7 @@ from transkit.terms.values import (
     digit_runs,
     displays_reversed,
     domains,
+    may_hold_phone,
     normalize_domain,
     phone_numbers,
     phone_value,
@@ -108,14 +109,34 @@ def verify(
     termbase: Termbase,
 ) -> tuple[TermUse, ...]:
     """Every critical term's outcome in every form of one translated message."""
-    # A placeholder's name is not text: "{helpline}" does not hold the term "helpline".
-    source = _blank_placeholders(msgid if msgid_plural is None else f"{msgid}\n{msgid_plural}")
+    source = _source_text(msgid, msgid_plural)
     region = phone_region(termbase)
+    if _source_facts(source, termbase, region) is _NO_FACTS and not any(map(may_hold_phone, msgstr)):
+        # Nothing of the termbase to look for, and too few digits for a phone number the
+        # source has not (most messages): every form would give nothing.
+        return ()
     matcher = matcher_for(language)
     uses: list[TermUse] = []
     for index, text in enumerate(msgstr):
         uses.extend(_verify_form(source, text, index, language, termbase, region, matcher))
     return tuple(uses)
+
+
+def _source_text(msgid: str, msgid_plural: str | None) -> str:
+    # A placeholder's name is not text: "{helpline}" does not hold the term "helpline".
+    return _blank_placeholders(msgid if msgid_plural is None else f"{msgid}\n{msgid_plural}")
+
+
+def source_has_terms(msgid: str, msgid_plural: str | None, termbase: Termbase) -> bool:
+    """Whether a message's source holds anything of the termbase: a term's form, a phone
+    number, a number term's digits or a url term's domain (worked out once per source).
+
+    When it does not, :func:`verify` finds something only in a translation form that may
+    hold a phone number (:func:`~transkit.terms.values.may_hold_phone`: one the source
+    has not): the check plan (:mod:`transkit.engine.plan`) skips the term checks of the
+    other messages.
+    """
+    return _source_facts(_source_text(msgid, msgid_plural), termbase, phone_region(termbase)) is not _NO_FACTS
 
 
 @lru_cache(maxsize=16384)  # the same source for every language
