@@ -308,14 +308,18 @@ def test_the_facts_of_a_message():
         index,
     )
     assert facts & Fact.MARKUP and facts & Fact.SOURCE_DIGIT and facts & Fact.TRANSLATION_DIGIT
-    assert facts & Fact.TERMS and facts & Fact.PLURAL and facts & Fact.FUZZY and facts & Fact.EMPTY_FORM
+    assert facts & Fact.PHONE_TERM and facts & Fact.PLURAL and facts & Fact.FUZZY and facts & Fact.EMPTY_FORM
     assert facts & Fact.DOUBLE_SPACE and facts & Fact.BRACKET
     assert not facts & (Fact.ENTITY | Fact.LINK | Fact.EDGE_SPACE | Fact.LINE_BREAK | Fact.BACKSLASH)
+    assert not facts & (Fact.PHONE_ADDED | Fact.WORD_TERM)  # three digits are no phone number
     spaced = plan.facts(Entry("Name: ", msgstr=("\u2067Nom",)), index)
     assert spaced & Fact.EDGE_SPACE  # a trailing space in the source, a bidi control leading the translation
     # A term of the termbase in the source, none in the translation: the term checks run.
-    assert plan.facts(Entry("Victims of trafficking", msgstr=("Victimes",)), index) & Fact.TERMS
-    assert not Plan(Termbase()).facts(Entry("Victims of trafficking", msgstr=("Victimes",)), index) & Fact.TERMS
+    terms = plan.facts(Entry("Victims of trafficking", msgstr=("Victimes",)), index)
+    assert terms & Fact.WORD_TERM and not terms & (Fact.PHONE_TERM | Fact.NAME_TERM | Fact.URL_TERM)
+    assert plan.facts(Entry("Go to stophumantrafficking.be", msgstr=("",)), index) & Fact.URL_TERM
+    assert plan.facts(Entry("x", msgstr=("Appelez le 078 055 800",)), index) & Fact.PHONE_ADDED
+    assert not Plan(Termbase()).facts(Entry("Victims of trafficking", msgstr=("Victimes",)), index) & Fact.WORD_TERM
 
 
 def test_a_check_without_facts_is_always_called_and_facts_are_for_entry_checks_only():

@@ -27,9 +27,9 @@ from collections.abc import Mapping
 
 from transkit.model.catalog import Entry, MessageKey
 from transkit.terms.match import BIDI_CONTROLS
-from transkit.terms.model import Termbase
+from transkit.terms.model import Termbase, TermKind
 from transkit.terms.values import may_hold_phone
-from transkit.terms.verify import source_has_terms
+from transkit.terms.verify import source_term_kinds
 from transkit.text.punctuation import CLOSERS
 
 
@@ -44,10 +44,21 @@ class Fact(enum.IntFlag):
     """A decimal digit of any script (``\\d``: ``7``, ``٧``, ``۷``, ``७``) in the source."""
     TRANSLATION_DIGIT = enum.auto()
     """A decimal digit of any script in the translation."""
-    TERMS = enum.auto()
-    """The termbase is not empty, and the source holds something of it (a term's form, a
-    phone number, a number term's digits, a url term's domain) or a translation form has
-    digits enough for a phone number (one the source has not)."""
+    PHONE_TERM = enum.auto()
+    """The source has the number of a phone term of the termbase."""
+    PHONE_ADDED = enum.auto()
+    """The termbase is not empty and a translation form has digits enough for a phone
+    number (one the source may not have)."""
+    NUMBER_TERM = enum.auto()
+    """The source has the digits of a number term of the termbase (112)."""
+    URL_TERM = enum.auto()
+    """The source names the domain of a url term of the termbase."""
+    NAME_TERM = enum.auto()
+    """The source holds a name of the termbase."""
+    PHRASE_TERM = enum.auto()
+    """The source holds a phrase of the termbase."""
+    WORD_TERM = enum.auto()
+    """The source holds a vocabulary term of the termbase (approved and forbidden forms)."""
     LINK = enum.auto()
     """The source may hold a website or an e-mail address: ``@``, ``://``, ``www.``, or a
     letter or digit, a dot and two letters (``example.org``)."""
@@ -86,6 +97,14 @@ class Fact(enum.IntFlag):
     """The template has no message of this key."""
 
 
+_TERM_FACTS = {
+    TermKind.PHONE: Fact.PHONE_TERM,
+    TermKind.NUMBER: Fact.NUMBER_TERM,
+    TermKind.URL: Fact.URL_TERM,
+    TermKind.NAME: Fact.NAME_TERM,
+    TermKind.PHRASE: Fact.PHRASE_TERM,
+    TermKind.TERM: Fact.WORD_TERM,
+}
 ALL_FACTS = Fact(sum(Fact))
 """Every fact at once: what a run without the plan assumes of every message."""
 
@@ -153,8 +172,9 @@ class Plan:
             facts |= Fact.EDGE_SPACE
         if msgid_plural is not None:
             facts |= Fact.PLURAL
-        if self.termbase and source_has_terms(msgid, msgid_plural, self.termbase):
-            facts |= Fact.TERMS
+        if self.termbase:
+            for kind in source_term_kinds(msgid, msgid_plural, self.termbase):
+                facts |= _TERM_FACTS[kind]
         return facts
 
     def facts(self, entry: Entry, template_index: Mapping[MessageKey, Entry]) -> Fact:
@@ -167,7 +187,7 @@ class Plan:
             if _DIGIT.search(text):
                 facts |= Fact.TRANSLATION_DIGIT
                 if self.termbase and any(map(may_hold_phone, forms)):
-                    facts |= Fact.TERMS
+                    facts |= Fact.PHONE_ADDED
             if any(map(_edge, forms)):
                 facts |= Fact.EDGE_SPACE
             if "\\" in text:

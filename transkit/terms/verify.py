@@ -127,16 +127,30 @@ def _source_text(msgid: str, msgid_plural: str | None) -> str:
     return _blank_placeholders(msgid if msgid_plural is None else f"{msgid}\n{msgid_plural}")
 
 
-def source_has_terms(msgid: str, msgid_plural: str | None, termbase: Termbase) -> bool:
-    """Whether a message's source holds anything of the termbase: a term's form, a phone
-    number, a number term's digits or a url term's domain (worked out once per source).
+def source_term_kinds(msgid: str, msgid_plural: str | None, termbase: Termbase) -> frozenset[TermKind]:
+    """The kinds of the terms a message's source holds (worked out once per source): a
+    phone term's number, a number term's digits, a url term's domain, a name, phrase or
+    vocabulary term's form.
 
-    When it does not, :func:`verify` finds something only in a translation form that may
-    hold a phone number (:func:`~transkit.terms.values.may_hold_phone`: one the source
-    has not): the check plan (:mod:`transkit.engine.plan`) skips the term checks of the
-    other messages.
+    :func:`verify` finds a problem of a kind (missing, changed, misspelled…) only for a
+    term of that kind in the source, or a phone number added in a translation form that
+    may hold one (:func:`~transkit.terms.values.may_hold_phone`): the check plan
+    (:mod:`transkit.engine.plan`) skips the other term checks.
     """
-    return _source_facts(_source_text(msgid, msgid_plural), termbase, phone_region(termbase)) is not _NO_FACTS
+    facts = _source_facts(_source_text(msgid, msgid_plural), termbase, phone_region(termbase))
+    if facts is _NO_FACTS:
+        return _NO_KINDS
+    kinds = {term.kind for term in facts.terms}
+    if facts.phone_terms:
+        kinds.add(TermKind.PHONE)
+    if facts.number_terms:
+        kinds.add(TermKind.NUMBER)
+    if facts.url_terms:
+        kinds.add(TermKind.URL)
+    return frozenset(kinds)
+
+
+_NO_KINDS: frozenset[TermKind] = frozenset()
 
 
 @lru_cache(maxsize=16384)  # the same source for every language
