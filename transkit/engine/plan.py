@@ -98,14 +98,14 @@ class Fact(enum.IntFlag):
 
 
 _TERM_FACTS = {
-    TermKind.PHONE: Fact.PHONE_TERM,
-    TermKind.NUMBER: Fact.NUMBER_TERM,
-    TermKind.URL: Fact.URL_TERM,
-    TermKind.NAME: Fact.NAME_TERM,
-    TermKind.PHRASE: Fact.PHRASE_TERM,
-    TermKind.TERM: Fact.WORD_TERM,
+    TermKind.PHONE: int(Fact.PHONE_TERM),
+    TermKind.NUMBER: int(Fact.NUMBER_TERM),
+    TermKind.URL: int(Fact.URL_TERM),
+    TermKind.NAME: int(Fact.NAME_TERM),
+    TermKind.PHRASE: int(Fact.PHRASE_TERM),
+    TermKind.TERM: int(Fact.WORD_TERM),
 }
-ALL_FACTS = Fact(sum(Fact))
+ALL_FACTS = int(Fact(sum(Fact)))
 """Every fact at once: what a run without the plan assumes of every message."""
 
 _DIGIT = re.compile(r"\d")
@@ -125,15 +125,26 @@ def _edge(text: str) -> bool:
     return first.isspace() or last.isspace() or first in _EDGE or last in _EDGE
 
 
-def _text_facts(text: str) -> Fact:
+# The facts as plain integers: an IntFlag's operators run in Python, an int's in C, and a
+# message's facts are worked out for every message of every catalog.
+_SOURCE_DIGIT, _TRANSLATION_DIGIT = int(Fact.SOURCE_DIGIT), int(Fact.TRANSLATION_DIGIT)
+_LINK_FACT, _MARKUP, _ENTITY, _EDGE_SPACE = int(Fact.LINK), int(Fact.MARKUP), int(Fact.ENTITY), int(Fact.EDGE_SPACE)
+_LINE_BREAK, _CONTROL_FACT, _DOUBLE = int(Fact.LINE_BREAK), int(Fact.CONTROL), int(Fact.DOUBLE_SPACE)
+_BRACKET_FACT, _BACKSLASH, _FLAGGED = int(Fact.BRACKET), int(Fact.BACKSLASH), int(Fact.FLAGGED)
+_PERCENT_OR_BRACE, _PLURAL, _FUZZY = int(Fact.PERCENT_OR_BRACE), int(Fact.PLURAL), int(Fact.FUZZY)
+_PREVIOUS, _OBSOLETE, _EMPTY_FORM = int(Fact.PREVIOUS), int(Fact.OBSOLETE), int(Fact.EMPTY_FORM)
+_NOT_IN_TEMPLATE, _PHONE_ADDED = int(Fact.NOT_IN_TEMPLATE), int(Fact.PHONE_ADDED)
+
+
+def _text_facts(text: str) -> int:
     """The facts that hold of a text on either side (forms joined by :data:`SEPARATOR`)."""
-    facts = Fact(0)
+    facts = 0
     if "<" in text:
-        facts |= Fact.MARKUP
+        facts |= _MARKUP
     if "&" in text:
-        facts |= Fact.ENTITY
+        facts |= _ENTITY
     if "\n" in text:
-        facts |= Fact.LINE_BREAK
+        facts |= _LINE_BREAK
     return facts
 
 
@@ -144,10 +155,10 @@ class Plan:
     def __init__(self, termbase: Termbase, *, remember_sources: bool = True) -> None:
         self.termbase = termbase
         self.remember_sources = remember_sources
-        self._sources: dict[tuple[str, str | None], Fact] = {}
+        self._sources: dict[tuple[str, str | None], int] = {}
 
-    def source_facts(self, msgid: str, msgid_plural: str | None) -> Fact:
-        """The facts of a message's source, the same in every language."""
+    def source_facts(self, msgid: str, msgid_plural: str | None) -> int:
+        """The facts of a message's source (:class:`Fact` values), the same in every language."""
         key = (msgid, msgid_plural)
         found = self._sources.get(key)
         if found is None:
@@ -158,62 +169,62 @@ class Plan:
                 self._sources[key] = found
         return found
 
-    def _work_out_source(self, msgid: str, msgid_plural: str | None) -> Fact:
+    def _work_out_source(self, msgid: str, msgid_plural: str | None) -> int:
         texts = (msgid,) if msgid_plural is None else (msgid, msgid_plural)
         text = msgid if msgid_plural is None else msgid + SEPARATOR + msgid_plural
         facts = _text_facts(text)
         if _DIGIT.search(text):
-            facts |= Fact.SOURCE_DIGIT
+            facts |= _SOURCE_DIGIT
         if _LINK.search(text):
-            facts |= Fact.LINK
+            facts |= _LINK_FACT
         if "%" in text or "{" in text:
-            facts |= Fact.PERCENT_OR_BRACE
+            facts |= _PERCENT_OR_BRACE
         if any(map(_edge, texts)):
-            facts |= Fact.EDGE_SPACE
+            facts |= _EDGE_SPACE
         if msgid_plural is not None:
-            facts |= Fact.PLURAL
+            facts |= _PLURAL
         if self.termbase:
             for kind in source_term_kinds(msgid, msgid_plural, self.termbase):
                 facts |= _TERM_FACTS[kind]
         return facts
 
-    def facts(self, entry: Entry, template_index: Mapping[MessageKey, Entry]) -> Fact:
-        """Every fact that holds of a message of a catalog."""
+    def facts(self, entry: Entry, template_index: Mapping[MessageKey, Entry]) -> int:
+        """Every fact that holds of a message of a catalog (:class:`Fact` values)."""
         facts = self.source_facts(entry.msgid, entry.msgid_plural)
         forms = entry.msgstr
         text = forms[0] if len(forms) == 1 else SEPARATOR.join(forms)
         if text:
             facts |= _text_facts(text)
             if _DIGIT.search(text):
-                facts |= Fact.TRANSLATION_DIGIT
+                facts |= _TRANSLATION_DIGIT
                 if self.termbase and any(map(may_hold_phone, forms)):
-                    facts |= Fact.PHONE_ADDED
+                    facts |= _PHONE_ADDED
             if any(map(_edge, forms)):
-                facts |= Fact.EDGE_SPACE
+                facts |= _EDGE_SPACE
             if "\\" in text:
-                facts |= Fact.BACKSLASH
+                facts |= _BACKSLASH
             if not text.isprintable() and _CONTROL.search(text):
-                facts |= Fact.CONTROL
+                facts |= _CONTROL_FACT
             if _DOUBLE_SPACE.search(text):
-                facts |= Fact.DOUBLE_SPACE
+                facts |= _DOUBLE
             if _BRACKET.search(text):
-                facts |= Fact.BRACKET
+                facts |= _BRACKET_FACT
         if not forms or "" in forms:
-            facts |= Fact.EMPTY_FORM
+            facts |= _EMPTY_FORM
         flags = entry.flags
-        if "fuzzy" in flags:
-            facts |= Fact.FUZZY
+        if flags:
+            facts |= _FLAGGED
+            if "fuzzy" in flags:
+                facts |= _FUZZY
         template = template_index.get(entry.key)
         if template is None:
-            facts |= Fact.NOT_IN_TEMPLATE
+            facts |= _NOT_IN_TEMPLATE
         elif template.flags:
-            facts |= Fact.FLAGGED
-        if flags:
-            facts |= Fact.FLAGGED
+            facts |= _FLAGGED
         if entry.previous_msgid is not None:
-            facts |= Fact.PREVIOUS
+            facts |= _PREVIOUS
         if entry.obsolete:
-            facts |= Fact.OBSOLETE
+            facts |= _OBSOLETE
         return facts
 
 

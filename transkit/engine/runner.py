@@ -20,7 +20,7 @@ from typing import Protocol
 
 from transkit.engine import baseline as baseline_mod
 from transkit.engine.context import CatalogContext, CatalogFacts, Options, ProjectFacts, source_options
-from transkit.engine.plan import ALL_FACTS, Fact, Plan
+from transkit.engine.plan import ALL_FACTS, Plan
 from transkit.engine.registry import Applies, CheckInfo, Problem, Scope, all_checks, find
 from transkit.engine.suppression import Marker, markers
 from transkit.engine.workers import PARALLEL_MIN_BYTES, PARALLEL_MIN_ENTRIES, map_numbers, total_size, worker_count
@@ -384,7 +384,7 @@ def _catalog_findings(context: CatalogContext, checks: Iterable[CheckInfo], plan
     # with the plan, which checks can find anything once per entry and set of facts.
     by_precondition = [(applies, [i for i in entry_checks if i.applies is applies]) for applies in Applies]
     by_precondition = [(applies, infos) for applies, infos in by_precondition if infos]
-    planned: dict[tuple[Applies, Fact], list[CheckInfo]] = {}
+    planned: dict[tuple[Applies, int], list[CheckInfo]] = {}
     for number, entry in enumerate(catalog.entries, 1):
         if number % FORGET_EVERY == 0:
             forget_text_caches()
