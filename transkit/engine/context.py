@@ -7,6 +7,7 @@ These are the types a check's signature names (see :mod:`transkit.checks.api`); 
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -117,17 +118,17 @@ class CatalogContext:
     def termbase(self) -> Termbase:
         return self.options.termbase
 
-    @property
+    @functools.cached_property  # asked by several checks of every message
     def source_language(self) -> Language | None:
         """The language of the msgids, with its rules (punctuation, word lists, lengths)."""
         return language(self.options.source_language)
 
-    @property
+    @functools.cached_property
     def source_base(self) -> str:
         """The source language's base code (``en``, ``fr``)."""
         return self.options.source_language.replace("_", "-").split("-")[0].lower()
 
-    @property
+    @functools.cached_property
     def source_is_english(self) -> bool:
         """Whether the msgids are English, what most templates and text rules assume."""
         return self.source_base == DEFAULT_SOURCE_LANGUAGE

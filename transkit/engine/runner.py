@@ -292,12 +292,30 @@ def forget_text_caches() -> None:
     cost no measurable time. Small caches (loaded tables, languages, compiled patterns)
     are kept: they are what every catalog needs.
     """
-    for name, module in list(sys.modules.items()):
-        if name == "transkit" or name.startswith("transkit."):
-            for value in list(vars(module).values()):
-                info = getattr(value, "cache_info", None)
-                if callable(info) and info().currsize > KEPT_CACHE_SIZE:
-                    value.cache_clear()
+    for value in _text_caches():
+        if value.cache_info().currsize > KEPT_CACHE_SIZE:
+            value.cache_clear()
+
+
+_CACHES: list = []
+_CACHES_OF: list[int] = [-1]
+"""The function caches of transkit's modules, and how many modules were loaded when they
+were found: sought again only when a module was imported since (a walk through every
+module's names per catalog took longer than emptying the caches)."""
+
+
+def _text_caches() -> list:
+    loaded = len(sys.modules)
+    if _CACHES_OF[0] != loaded:
+        _CACHES[:] = [
+            value
+            for name, module in list(sys.modules.items())
+            if name == "transkit" or name.startswith("transkit.")
+            for value in list(vars(module).values())
+            if callable(getattr(value, "cache_info", None)) and callable(getattr(value, "cache_clear", None))
+        ]
+        _CACHES_OF[0] = loaded
+    return _CACHES
 
 
 def _language(result: CatalogResult) -> str | None:
@@ -394,7 +412,7 @@ def _catalog_findings(context: CatalogContext, checks: Iterable[CheckInfo], plan
                 continue
             called = planned.get((applies, facts))
             if called is None:
-                called = planned[(applies, facts)] = [i for i in infos if i.needs is None or i.needs & facts]
+                called = planned[(applies, facts)] = [i for i in infos if i.needs is None or int(i.needs) & facts]
             for info in called:
                 for problem in info.function(entry, context):
                     yield _finding(info, problem, file=file, language=language, options=options, entry=entry)
