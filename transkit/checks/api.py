@@ -47,6 +47,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from transkit.engine.context import CatalogContext, CatalogFacts, Options, ProjectFacts
+from transkit.engine.plan import Fact
 from transkit.engine.registry import Applies, Scope, register
 from transkit.engine.suppression import Marker
 from transkit.model.catalog import Catalog, Entry
@@ -60,6 +61,7 @@ __all__ = [
     "CatalogFacts",
     "Entry",
     "EntryCheck",
+    "Fact",
     "Fix",
     "Marker",
     "Options",
@@ -92,7 +94,14 @@ U = TypeVar("U", bound=UnusedMarkerCheck)
 
 
 def entry_check(
-    code: str, name: str, severity: Severity, *, applies: Applies, fixes: str = "", needs_template: bool = False
+    code: str,
+    name: str,
+    severity: Severity,
+    *,
+    applies: Applies,
+    fixes: str = "",
+    needs_template: bool = False,
+    needs: Fact | None = None,
 ) -> Callable[[E], E]:
     """Register ``f(entry, context)``, called for each message ``applies`` accepts.
 
@@ -110,8 +119,16 @@ def entry_check(
     ``needs_template`` declares that the check compares the catalog with its template:
     a catalog checked on its own (no template found) is its own source, so such a check
     has nothing to judge; the run skips it and names it in one line.
+
+    ``needs`` declares the facts of a message (:class:`Fact`: a digit, a ``<``, a term of
+    the termbase…) one of which must hold for the check to report anything, so that the
+    engine need not call it on the other messages (``needs=Fact.MARKUP | Fact.ENTITY``).
+    It is a promise read off the check's code: where none holds, the check must find
+    nothing, whatever the message says. Without it the check is called for every message.
     """
-    return register(code, name, Scope.ENTRY, severity, applies=applies, fixes=fixes, needs_template=needs_template)
+    return register(
+        code, name, Scope.ENTRY, severity, applies=applies, fixes=fixes, needs_template=needs_template, needs=needs
+    )
 
 
 def catalog_check(

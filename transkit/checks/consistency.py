@@ -11,6 +11,7 @@ from transkit.checks.api import (
     Applies,
     CatalogContext,
     Entry,
+    Fact,
     Options,
     Problem,
     ProjectFacts,
@@ -155,7 +156,7 @@ def number_differs_across_languages(project: ProjectFacts, options: Options) -> 
                 )
 
 
-@entry_check("T171", "critical-source-change", Severity.ERROR, applies=Applies.ACTIVE)
+@entry_check("T171", "critical-source-change", Severity.ERROR, applies=Applies.ACTIVE, needs=Fact.FUZZY)
 def critical_source_change(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The source of a fuzzy message changed a critical term.
 

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
+from transkit.engine.plan import Fact
 from transkit.errors import TranskitError
 from transkit.model.findings import Problem, Severity
 
@@ -83,6 +84,10 @@ class CheckInfo:
     needs_template: bool = False
     """The check compares a catalog with its template (or with the other catalogs of
     that template): it cannot run on a catalog checked on its own, without a template."""
+    needs: Fact | None = None
+    """Entry checks only: the facts of a message (:class:`~transkit.engine.plan.Fact`) one
+    of which must hold for the check to report anything; the check plan calls it only
+    then. None: called for every message its ``applies`` accepts."""
 
     @property
     def doc(self) -> str:
@@ -107,6 +112,7 @@ def register(
     after_suppression: bool = False,
     fixes: str = "",
     needs_template: bool = False,
+    needs: Fact | None = None,
 ) -> Callable[[F], F]:
     """Decorator that adds a check to the registry; codes and names are never reused.
 
@@ -121,6 +127,8 @@ def register(
     attaches one to its problems when the repair is safe; only such checks' fixes apply.
     ``needs_template`` says that the check has nothing to judge without a template (a
     catalog checked on its own is its own source): such a run skips it and says so.
+    ``needs`` (entry checks only) names the facts of a message one of which must hold for
+    the check to find anything (see :mod:`transkit.engine.plan`).
     """
 
     def decorate(function: F) -> F:
@@ -140,8 +148,10 @@ def register(
             raise ValueError(f"check {code}: only catalog checks run after suppression")
         if fixes and scope is Scope.PROJECT:
             raise ValueError(f"check {code}: a project check sees no catalog to fix")
+        if needs is not None and scope is not Scope.ENTRY:
+            raise ValueError(f"check {code}: only entry checks are planned by the facts of a message")
         _CHECKS[code] = CheckInfo(
-            code, name, scope, severity, function, applies, facts, after_suppression, fixes, needs_template
+            code, name, scope, severity, function, applies, facts, after_suppression, fixes, needs_template, needs
         )
         return function
 
