@@ -24,7 +24,6 @@ Each result names its ``domain`` (the template, in a project of several) in its
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -38,6 +37,7 @@ from transkit.engine.registry import CheckInfo, find
 from transkit.model.catalog import MessageKey
 from transkit.model.findings import Finding, Report, Severity
 from transkit.po.reader import read_catalog
+from transkit.reporting.json_report import dump
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -198,5 +198,4 @@ def _domains(report: Report) -> list[dict[str, str]]:
 
 
 def render(report: Report, stream: TextIO) -> None:
-    json.dump(document(report), stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    dump(document(report), stream)
