@@ -56,10 +56,13 @@ class PhoneMatch:
 
 
 def ascii_digits(text: str) -> str:
-    """Native digits (Arabic-Indic, Persian, Devanagari, …) written as ASCII digits."""
+    """Decimal digits of any script written as ASCII digits: every character Unicode calls
+    decimal (``Nd``: Arabic-Indic, Persian, Devanagari, Thai, full-width ``０７８``…), so
+    that a number reads the same whatever its script, wherever numbers are compared.
+    Superscripts and circled digits (``²``, ``①``) are not decimal digits: kept as they are."""
     if text.isascii():
         return text  # nothing to convert
-    return "".join(str(unicodedata.digit(c)) if c.isdigit() and not c.isascii() else c for c in text)
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() and not c.isascii() else c for c in text)
 
 
 @lru_cache(maxsize=65536)  # the term checks and M101 read a translation's, and a source's per language
