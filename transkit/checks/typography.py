@@ -151,7 +151,9 @@ def line_break_count_differs(entry: Entry, context: CatalogContext) -> Iterator[
     Line breaks shape e-mails, SMS texts and preformatted blocks; a lost one runs two
     lines together.  Breaks at the start or end are reported by ``S101``/``S102``.  A
     source whose every break is followed by an indentation (a string wrapped in an HTML
-    template) may be translated on one line.
+    template) may be translated on one line, and prose wrapped to a width (a console
+    help text) may be wrapped anew, as long as its paragraphs and the blank lines between
+    them are kept.
 
     Bad: ``msgid "Helpline:\\n078 055 800"`` → ``msgstr "Ligne d’assistance : 078 055 800"``.
     Good: ``msgstr "Ligne d’assistance :\\n078 055 800"``.
@@ -161,12 +163,37 @@ def line_break_count_differs(entry: Entry, context: CatalogContext) -> Iterator[
         want, have = inner_line_breaks(source), inner_line_breaks(translation)
         if want and not have and _wrapped_in_markup(source):
             continue  # the template's wrapping, which the page does not show (see below)
+        if want != have and _rewrapped(source, translation):
+            continue  # prose wrapped to a width: the translation wraps its own lines
         if want != have:
             found.append((index, f"the source has {want} line break(s) inside it, the translation {have}"))
     yield from per_form(entry, found)
 
 
 _INDENTED_BREAK = re.compile(r"\n[ \t]{2,}\S")
+_PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)+")
+WRAP_WIDTH = 60
+"""A line broken where the next word would have taken it past this width is wrapping."""
+
+
+def _rewrapped(source: str, translation: str) -> bool:
+    """Whether the source is prose wrapped to a width (a console help text: every line
+    that goes on in the next one was broken where the next word would have taken it past
+    sixty characters) and the translation keeps its paragraphs and the blank lines
+    between them: words of another length wrap at other places, and a translator
+    rewraps ("sphinx-build generates ... places it\nin OUTPUTDIR").  Paragraph breaks
+    must still match."""
+    inner, other = source.strip("\n"), translation.strip("\n")
+    if _PARAGRAPH_BREAK.findall(inner) != _PARAGRAPH_BREAK.findall(other):
+        return False
+    broken = 0
+    for paragraph in _PARAGRAPH_BREAK.split(inner):
+        lines = paragraph.split("\n")
+        for line, following in zip(lines, lines[1:], strict=False):
+            if not following.split() or len(line) + 1 + len(following.split()[0]) <= WRAP_WIDTH:
+                return False  # a break the next word would have fitted before: meant
+            broken += 1
+    return broken > 0
 
 
 def _wrapped_in_markup(source: str) -> bool:
