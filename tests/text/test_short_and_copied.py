@@ -46,3 +46,17 @@ def test_sentences(text: str, count: int) -> None:
 )
 def test_left_in_english(word: str, code: str, expected: tuple[str, ...] | None) -> None:
     assert left_in_english(word, language(code)) == expected
+
+
+def test_left_in_english_does_not_depend_on_what_babel_loaded_before() -> None:
+    """Babel caches locale data by name, merged with its parents or not: the plural rules
+    load theirs unmerged, and a Canadian French read after that lacked France's names."""
+    from babel import localedata
+
+    from transkit.text import cldr_words
+
+    localedata._cache.pop("fr_CA", None)  # as a fresh process has it
+    localedata.load("fr_CA", merge_inherited=False)  # what the plural rules do first
+    cldr_words._by_item.cache_clear()
+    assert left_in_english("Punjabi", language("fr_CA")) == ("pendjabi",)
+    assert left_in_english("Punjabi", language("io")) is None  # no names of its own, no KeyError

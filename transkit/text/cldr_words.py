@@ -28,17 +28,43 @@ def _key(text: str) -> str:
     return "".join(text.split()).replace(".", "").casefold()
 
 
-def _names(locale: Any) -> Iterator[tuple[Item, str]]:
-    """Every (item, name) of a Babel locale, in every context and width."""
+def _part(data: Any, part: str) -> Any:
+    """A part of a locale's CLDR data, or an empty one where the data has none."""
+    return data.get(part) or {}
+
+
+def _names(data: Any) -> Iterator[tuple[Item, str]]:
+    """Every (item, name) of a locale's CLDR data, in every context and width."""
     for part in ("months", "days", "day_periods"):
-        for widths in getattr(locale, part).values():  # format, stand-alone
+        for widths in _part(data, part).values():  # format, stand-alone
             for names in widths.values():  # wide, abbreviated, narrow (left out: one letter)
                 for item, name in names.items():
                     if len(_key(name)) > 1:
                         yield (part, item), name
     for part in ("languages", "territories", "scripts"):
-        for item, name in getattr(locale, part).items():
+        for item, name in _part(data, part).items():
             yield (part, item), name
+
+
+def _merged_data(code: str) -> Any:
+    """A locale's CLDR data merged with its parents' (``fr_CA`` over ``fr`` over root).
+
+    Merged here, not by ``babel.Locale``: Babel caches locale data by name whether it was
+    loaded merged or not, so a locale loaded without inheritance first (as the plural
+    rules read theirs) would lack what it inherits, and answers would depend on what ran
+    before."""
+    from babel import localedata
+    from babel.core import get_global
+
+    chain = []
+    name = code
+    while name != "root":
+        chain.append(name)
+        name = get_global("parent_exceptions").get(name) or "_".join(name.split("_")[:-1]) or "root"
+    data: dict[str | int | None, Any] = {}
+    for name in ["root", *reversed(chain)]:
+        localedata.merge(data, localedata.load(name, merge_inherited=False))
+    return localedata.LocaleDataDict(data)
 
 
 @lru_cache(maxsize=64)  # one per language of a run
@@ -46,16 +72,14 @@ def _by_item(tag: str, inherited: bool = False) -> dict[Item, frozenset[str]] | 
     """The names of a language's CLDR data by item, or None when Babel has no data for it.
     What the language inherits from CLDR's root ("M03", "AM") is left out unless
     ``inherited``: it is no word of the language's own."""
-    from babel import Locale, UnknownLocaleError  # imported on first use: few runs need it
+    from babel import localedata
 
     for code in dict.fromkeys((tag.replace("-", "_"), tag.split("-")[0])):
-        try:
-            locale = Locale.parse(code)
-        except (UnknownLocaleError, ValueError, TypeError):
+        if not localedata.exists(code):
             continue
-        root = set() if inherited else set(_names(Locale("root")))
+        root = set() if inherited else set(_names(_merged_data("root")))
         found: dict[Item, set[str]] = defaultdict(set)
-        for item, name in _names(locale):
+        for item, name in _names(_merged_data(code)):
             if (item, name) not in root:
                 found[item].add(name)
         return {item: frozenset(names) for item, names in found.items()}
