@@ -71,3 +71,24 @@ def test_full_width_helpline_is_the_helpline_spelt_otherwise(tmp_path: Path) -> 
     codes = {(f["code"], f["severity"]) for f in json.loads(result.output)["findings"]}
     assert ("T103", "warning") in codes
     assert not {code for code, severity in codes if severity == "error"}, codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "请拨打078 055 800",  # Chinese writes no space between words and numbers
+        "今すぐ078 055 800に電話してください",
+        "今すぐ０７８ ０５５ ８００に電話してください",
+        "078-055-800으로 전화하세요",  # a Korean particle follows the number
+        "โทร078 055 800",
+    ],
+)
+def test_a_number_against_a_letter_of_a_script_without_spaces_is_read(text: str) -> None:
+    """Chinese, Japanese, Korean and Thai write a number against the word before or after
+    it: the number is still read, as it is after a space (no false T101 error)."""
+    assert [p.value for p in phone_numbers(text)] == ["+3278055800"]
+
+
+@pytest.mark.parametrize("text", ["x078 055 800", "078 055 800b", "_078 055 800", "BH-2023-0415"])
+def test_a_number_glued_to_a_latin_letter_is_part_of_a_code(text: str) -> None:
+    assert phone_numbers(text) == ()
