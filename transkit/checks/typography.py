@@ -21,7 +21,8 @@ from transkit.model.languages import Language, base_language
 from transkit.po.plural_forms import form_pairs
 from transkit.terms.match import NO_SPACE_SCRIPTS, normalize, strip_bidi
 from transkit.terms.model import TermKind
-from transkit.text.lengths import counted_characters, expected_length, ratio_to, source_length
+from transkit.text.cldr_words import left_in_english
+from transkit.text.lengths import counted_characters, expected_length, ratio_to, sentences, source_length
 from transkit.text.spacing import double_spaces, edges, inner_line_breaks
 from transkit.text.words import ALLOWED_REPEATS, REDUPLICATING, proper_nouns, repeated_words, untranslated_words
 
@@ -49,19 +50,48 @@ def leading_whitespace_differs(entry: Entry, context: CatalogContext) -> Iterato
 
     Leading spaces and line breaks are layout: they indent or separate pieces that the
     program puts together.  Every kind of space counts as a space; line breaks and tabs
-    must match.
+    must match.  French typography's no-break space before a ``: ; ! ?`` that opens the
+    source (a label's suffix ``":"`` translated ``"\u00a0:"``) is not layout; a breaking
+    space there is reported, since it lets the mark start a new line.
 
     Bad: ``msgid " (optional)"`` → ``msgstr "(facultatif)"``.
     Good: ``msgstr " (facultatif)"``.
     """
+    french = base_language(context.catalog.language) == "fr"
     found = []
     fixed: list[tuple[int, str]] = []
     for index, source, translation in form_pairs(entry, context.catalog):
         want, have = edges(source)[0], edges(translation)[0]
-        if want != have:
-            found.append((index, f"the source starts with {_show_ws(want)}, the translation with {_show_ws(have)}"))
-            fixed.append((index, source[: len(source) - len(source.lstrip())] + translation.lstrip()))
+        if want == have:
+            continue
+        if french and not want and (mark := _french_spaced_mark(source, translation)):
+            if translation.lstrip(_FRENCH_NO_BREAK) != translation.lstrip():
+                found.append(
+                    (
+                        index,
+                        f"a breaking space opens the translation before {quote(mark)}: French "
+                        "typography puts a no-break space (U+00A0, U+202F) there, which keeps it on the line",
+                    )
+                )
+            continue  # « : » with its no-break space: French typography, not layout
+        found.append((index, f"the source starts with {_show_ws(want)}, the translation with {_show_ws(have)}"))
+        fixed.append((index, source[: len(source) - len(source.lstrip())] + translation.lstrip()))
     yield from _with_fix(per_form(entry, found), fixed, lambda text: edges(text)[0], entry, context)
+
+
+# French typography (Imprimerie nationale; the Office québécois de la langue française
+# for the colon, and a thin space or none before ; ! ? in Quebec) puts a no-break space
+# before the high marks: a source that opens with one ("Name" + ":") is translated " :".
+_FRENCH_HIGH_MARKS = ":;!?"
+_FRENCH_NO_BREAK = "\u00a0\u202f"
+
+
+def _french_spaced_mark(source: str, translation: str) -> str | None:
+    """The mark ``: ; ! ?`` that opens the source and, after spaces, the translation."""
+    mark = source[:1]
+    if mark and mark in _FRENCH_HIGH_MARKS and translation.lstrip()[:1] == mark:
+        return mark
+    return None
 
 
 @entry_check(
@@ -123,7 +153,9 @@ def line_break_count_differs(entry: Entry, context: CatalogContext) -> Iterator[
     Line breaks shape e-mails, SMS texts and preformatted blocks; a lost one runs two
     lines together.  Breaks at the start or end are reported by ``S101``/``S102``.  A
     source whose every break is followed by an indentation (a string wrapped in an HTML
-    template) may be translated on one line.
+    template) may be translated on one line, and prose wrapped to a width (a console
+    help text) may be wrapped anew, as long as its paragraphs and the blank lines between
+    them are kept.
 
     Bad: ``msgid "Helpline:\\n078 055 800"`` → ``msgstr "Ligne d’assistance : 078 055 800"``.
     Good: ``msgstr "Ligne d’assistance :\\n078 055 800"``.
@@ -133,12 +165,37 @@ def line_break_count_differs(entry: Entry, context: CatalogContext) -> Iterator[
         want, have = inner_line_breaks(source), inner_line_breaks(translation)
         if want and not have and _wrapped_in_markup(source):
             continue  # the template's wrapping, which the page does not show (see below)
+        if want != have and _rewrapped(source, translation):
+            continue  # prose wrapped to a width: the translation wraps its own lines
         if want != have:
             found.append((index, f"the source has {want} line break(s) inside it, the translation {have}"))
     yield from per_form(entry, found)
 
 
 _INDENTED_BREAK = re.compile(r"\n[ \t]{2,}\S")
+_PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)+")
+WRAP_WIDTH = 60
+"""A line broken where the next word would have taken it past this width is wrapping."""
+
+
+def _rewrapped(source: str, translation: str) -> bool:
+    """Whether the source is prose wrapped to a width (a console help text: every line
+    that goes on in the next one was broken where the next word would have taken it past
+    sixty characters) and the translation keeps its paragraphs and the blank lines
+    between them: words of another length wrap at other places, and a translator
+    rewraps ("sphinx-build generates ... places it\nin OUTPUTDIR").  Paragraph breaks
+    must still match."""
+    inner, other = source.strip("\n"), translation.strip("\n")
+    if _PARAGRAPH_BREAK.findall(inner) != _PARAGRAPH_BREAK.findall(other):
+        return False
+    broken = 0
+    for paragraph in _PARAGRAPH_BREAK.split(inner):
+        lines = paragraph.split("\n")
+        for line, following in zip(lines, lines[1:], strict=False):
+            if not following.split() or len(line) + 1 + len(following.split()[0]) <= WRAP_WIDTH:
+                return False  # a break the next word would have fitted before: meant
+            broken += 1
+    return broken > 0
 
 
 def _wrapped_in_markup(source: str) -> bool:
@@ -282,10 +339,17 @@ def identical_to_source(entry: Entry, context: CatalogContext) -> Iterator[Probl
     reported when what is left once names (the termbase's, and words the template
     capitalises in mid-sentence), acronyms, placeholders, numbers, URLs and markup are
     taken away is nothing, nor in catalogs of the source's language (English unless the
-    template or the configuration names another: ``source-language``).  A single word left is
-    reported as information only: it may be a loanword (``Hotline``).  A translation that
+    template or the configuration names another: ``source-language``).  A translation that
     differs in case only (``November`` as ``november``) is a translation, and single letters
     (a column ``A``, a grade) are nobody's words.
+
+    A single word left may be a cognate or a loanword the language writes the same way
+    (French « Options », German « Filter », Malay « November »), which nothing short of a
+    dictionary tells from English left behind.  It is reported, as information, only when
+    it is a name CLDR records in both languages (a month, a day, ``a.m.``, a language, a
+    territory, a script) and the language's own data writes it otherwise: « Punjabi » in a
+    French catalog, where CLDR writes « pendjabi » (not « sep » in Spanish: it begins
+    « septiembre », the language's own abbreviation).
 
     Bad: ``msgstr "Send the report"`` in a French catalog.
     Good: ``msgstr "Envoyer le signalement"``; ``"PAG-ASA (Brussels)"`` kept as is.
@@ -301,7 +365,17 @@ def identical_to_source(entry: Entry, context: CatalogContext) -> Iterator[Probl
         nouns, names = _names(context)  # asked for copies only, which most catalogs have none of
         words = [word for word in untranslated_words(source, nouns, names) if len(word) > 1]
         if len(words) == 1:
-            found.append((index, f"the translation is the source unchanged (one word, {quote(words[0])}: a loanword?)"))
+            # One word may be a cognate or a loanword (« Options », « Filter »): only the
+            # names CLDR records in both languages tell a copy from the language's word.
+            own = left_in_english(words[0], context.catalog.language)
+            if own is not None:
+                shown = ", ".join(quote(name) for name in own[:3])
+                found.append(
+                    (
+                        index,
+                        f"the translation is the source unchanged (one word, {quote(words[0])}; CLDR writes {shown})",
+                    )
+                )
         elif words:
             found.append((index, "the translation is the source unchanged"))
     for problem in per_form(entry, found):
@@ -314,6 +388,9 @@ def identical_to_source(entry: Entry, context: CatalogContext) -> Iterator[Probl
 
 TOO_SHORT, TOO_LONG = 0.3, 3.0
 """Translations under 30 % or above three times their expected length are reported."""
+LONG_SENTENCE = 100
+"""A sentence of this many characters (some fifteen words) or more is not rendered whole
+by an idiom a third its length; a shorter one may be (« Takk for i dag. »)."""
 
 
 def _length_ratio(source: str, translation: str, context: CatalogContext) -> tuple[int, float, float] | None:
@@ -338,8 +415,15 @@ def translation_too_short(entry: Entry, context: CatalogContext) -> Iterator[Pro
 
     Expected lengths are per script (Chinese about 0.36 of the English characters,
     Japanese 0.5, Thai 0.83, Latin 1.1), character by character, so that a name in Latin
-    letters inside Chinese text counts as Latin; only translations under 30 % of the
-    expected length of a source of thirty characters or more are reported.
+    letters inside Chinese text counts as Latin; translations under 30 % of the expected
+    length of a source of thirty characters or more are measured.
+
+    A length says little about one short sentence: an idiom renders "Thanks for spending
+    some quality time with the Web site today." as « Takk for i dag. », and Japanese says
+    "lists all sections and subsections" in five characters.  So a short translation is
+    reported when it has no text of its own (only placeholders or markup), when it has
+    fewer sentences than its source (one dropped), or when the source is a sentence of a
+    hundred characters or more.
 
     Bad: ``msgid "The helpline is confidential. You do not have to give your name."`` → ``msgstr "Confidentiel."``.
     Good: ``msgstr "La ligne d’assistance est confidentielle. Vous n’avez pas à donner votre nom."``.
@@ -347,8 +431,11 @@ def translation_too_short(entry: Entry, context: CatalogContext) -> Iterator[Pro
     found = []
     for index, source, translation in form_pairs(entry, context.catalog):
         measured = _length_ratio(source, translation, context)
-        if measured and measured[2] < TOO_SHORT and measured[0] - measured[1] >= 20:
-            found.append((index, _length_message(translation, measured[0], context.catalog.language)))
+        if not measured or measured[2] >= TOO_SHORT or measured[0] - measured[1] < 20:
+            continue
+        if measured[0] < LONG_SENTENCE and 0 < sentences(translation) >= sentences(source):
+            continue  # as many sentences, and short ones: an idiom or a compact script
+        found.append((index, _length_message(translation, measured[0], context.catalog.language)))
     yield from per_form(entry, found)
 
 

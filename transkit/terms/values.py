@@ -33,8 +33,14 @@ _PHONE_LETTERS = (
 )
 _PHONE_CHAR = rf"[\W\d{_PHONE_LETTERS}]"
 _PHONE_STRETCH = re.compile(rf"(?<!{_PHONE_CHAR}){_PHONE_CHAR}*\d{_PHONE_CHAR}*")
-# Where a kept match may start: not glued to a letter, digit, hyphen, slash or underscore.
-_UNGLUED = re.compile(r"(?<![\w/-])")
+# Letters of the scripts written without spaces between words (Chinese, Japanese, Korean
+# particles, Thai, Lao, Khmer, Myanmar): a number written against one ("请拨打078 055 800",
+# "800으로") is not glued into a word, as it is against a Latin letter ("x078").
+_SPACELESS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f"
+_SPACELESS_LETTER = re.compile(rf"(?!\d)[{_SPACELESS}]")
+# Where a kept match may start: not glued to a letter (but one of those), digit, hyphen,
+# slash or underscore.
+_UNGLUED = re.compile(rf"(?<![\w/-])|(?<=(?!\d)[{_SPACELESS}])")
 # A digit run: ASCII or any script's decimal digits.
 _DIGITS = re.compile(r"\d+")
 _DOMAIN = re.compile(
@@ -56,10 +62,13 @@ class PhoneMatch:
 
 
 def ascii_digits(text: str) -> str:
-    """Native digits (Arabic-Indic, Persian, Devanagari, …) written as ASCII digits."""
+    """Decimal digits of any script written as ASCII digits: every character Unicode calls
+    decimal (``Nd``: Arabic-Indic, Persian, Devanagari, Thai, full-width ``０７８``…), so
+    that a number reads the same whatever its script, wherever numbers are compared.
+    Superscripts and circled digits (``²``, ``①``) are not decimal digits: kept as they are."""
     if text.isascii():
         return text  # nothing to convert
-    return "".join(str(unicodedata.digit(c)) if c.isdigit() and not c.isascii() else c for c in text)
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() and not c.isascii() else c for c in text)
 
 
 @lru_cache(maxsize=65536)  # the term checks and M101 read a translation's, and a source's per language
@@ -124,10 +133,16 @@ def _digit_count(text: str) -> int:
     return sum(map(len, _DIGITS.findall(text)))
 
 
+def _glues(char: str) -> bool:
+    """Whether a character beside a number makes it part of a word or a code (``x078``,
+    ``_078``): a letter or digit, but not a letter of a script written without spaces."""
+    return char == "_" or (char.isalnum() and not _SPACELESS_LETTER.match(char))
+
+
 def _keep(found: list[PhoneMatch], plain: str, match: PhoneMatch) -> None:
     before = plain[match.start - 1] if match.start > 0 else " "
     after = plain[match.end] if match.end < len(plain) else " "
-    if before.isalnum() or before in "-/_" or after.isalnum() or after in "_":
+    if _glues(before) or before in "-/" or _glues(after):
         return
     if sum(c.isdigit() for c in match.raw) < _MIN_PHONE_DIGITS:
         return

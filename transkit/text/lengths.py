@@ -145,6 +145,27 @@ def source_length(source: str, language: Language | None = None) -> int | None:
     return max(1, round(_english_length(plain_text(source), base_language(language) == "ja")))
 
 
+# Marks that end a sentence, in the scripts that have one: Latin, Greek and Cyrillic
+# ". ! ?", Arabic "؟", Devanagari "। ॥", Ethiopic "። ፧", Armenian "։ ՞ ՜", Myanmar "။",
+# Georgian "჻", and the full-width marks of Chinese and Japanese.
+_SENTENCE_MARKS = ".!?\u061f\u06d4\u0964\u0965\u1362\u1367\u0589\u055e\u055c\u104b\u10fb\u3002\uff01\uff1f"
+# A run of them that ends a sentence: before a space, the end of the text, or anything
+# when the mark is full-width (Chinese and Japanese put no space after "。").
+_SENTENCE_END = re.compile(rf"[{_SENTENCE_MARKS}]+(?=\s|$)|[\u3002\uff01\uff1f]+")
+
+
+def sentences(text: str) -> int:
+    """How many sentences a text has: the runs of final marks that end one (``...``
+    counts once, ``1.5`` and ``e.g.x`` not at all), and the unfinished last one; 0 for a
+    text with no counted character (only placeholders or markup)."""
+    plain = plain_text(text).strip()
+    if not any(_COUNTED[c] for c in plain):
+        return 0
+    ends = _SENTENCE_END.findall(plain)
+    finished = bool(_SENTENCE_END.search(plain[-1:]) or re.search(rf"[{_SENTENCE_MARKS}]$", plain))
+    return len(ends) + (0 if finished else 1)
+
+
 @lru_cache(maxsize=1024)  # too-short and too-long ask for the same message in turn
 def ratio_to(length: int, translation: str, language: Language | None = None) -> tuple[int, float, float]:
     """``(length, translation length in English characters, ratio)`` for a source of

@@ -1,7 +1,9 @@
 """Numbers in message text, compared by value: ``1,000``, ``1.000``, ``1 000`` and
 ``١٬٠٠٠`` are one number, and a translation may group digits its own way.
 
-Any script's decimal digits count; numbers inside placeholders, markup, URLs and e-mail
+Any script's decimal digits count (every character Unicode calls decimal, ``Nd``:
+Arabic-Indic, Devanagari, Thai, full-width…, read by
+:func:`transkit.terms.values.ascii_digits`, as the term checks read them); numbers inside placeholders, markup, URLs and e-mail
 addresses are not numbers of the text (:func:`transkit.text.spans.mask`).
 """
 
@@ -13,7 +15,7 @@ from collections.abc import Set
 from dataclasses import dataclass
 from functools import lru_cache
 
-from transkit.terms.values import phone_numbers
+from transkit.terms.values import ascii_digits, phone_numbers
 from transkit.text.spans import plain_text
 
 # Characters that separate the digit groups of one number: spaces (French, Swedish),
@@ -60,22 +62,6 @@ class Number:
 
 def _key(groups: tuple[str, ...]) -> str:
     return "".join(groups).lstrip("0") or "0"
-
-
-def ascii_digits(text: str) -> str:
-    """Decimal digits of any script (Arabic-Indic, Persian, Devanagari, Thai, full-width) as ASCII."""
-    if text.isascii():
-        return text  # nothing to convert: the loop below would rebuild the same text
-    out = []
-    for char in text:
-        if char.isdigit() and not char.isascii():
-            try:
-                out.append(str(unicodedata.decimal(char)))
-                continue
-            except ValueError:
-                pass
-        out.append(char)
-    return "".join(out)
 
 
 def _alphabetic(char: str) -> bool:
