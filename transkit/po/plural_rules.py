@@ -9,10 +9,12 @@ text: ``(n > 1)`` and ``n>1`` are the same rule.
 
 from __future__ import annotations
 
+import pickle
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from transkit.po.plural_expression import NUMBERS, PluralFormsError, compile_plural
 
@@ -170,6 +172,21 @@ def _weblate_tables() -> tuple[dict[str, list[tuple[int, str, str]]], ...]:
 _BABEL_EXPONENT = re.compile(r"\be\b")
 
 
+def locale_data(name: str) -> dict[Any, Any]:
+    """One locale's own CLDR data as Babel ships it, without what it inherits.
+
+    Read from Babel's file, not through ``babel.localedata.load(name, merge_inherited=False)``:
+    Babel caches locale data by name whether merged or not, so that call would leave a
+    partial locale in Babel's cache for every later ``babel.Locale`` of the process (a
+    Python user's own, too).
+    """
+    from babel import localedata
+
+    with open(localedata.resolve_locale_filename(name), "rb") as file:
+        data: dict[Any, Any] = pickle.load(file)  # Babel's own package data, as Babel reads it
+    return data
+
+
 def _babel_rules(tag: str) -> list[tuple[int, str, str]]:
     """CLDR's rules through Babel: its gettext table, and the locale's own CLDR rule.
 
@@ -192,7 +209,7 @@ def _babel_rules(tag: str) -> list[tuple[int, str, str]]:
         name = candidate.replace("-", "_")
         if not localedata.exists(name):
             continue
-        rule = localedata.load(name, merge_inherited=False).get("plural_form")
+        rule = locale_data(name).get("plural_form")
         if rule is None:
             continue
         match = re.match(r"nplurals=(\d+); plural=(.*);$", to_gettext(rule))

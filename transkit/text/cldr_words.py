@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from transkit.model.languages import Language
+from transkit.po.plural_rules import locale_data
 
 Item = tuple[str, Any]
 """What a name names: ``("months", 11)``, ``("languages", "pa")``, ``("day_periods", "am")``."""
@@ -49,10 +50,9 @@ def _names(data: Any) -> Iterator[tuple[Item, str]]:
 def _merged_data(code: str) -> Any:
     """A locale's CLDR data merged with its parents' (``fr_CA`` over ``fr`` over root).
 
-    Merged here, not by ``babel.Locale``: Babel caches locale data by name whether it was
-    loaded merged or not, so a locale loaded without inheritance first (as the plural
-    rules read theirs) would lack what it inherits, and answers would depend on what ran
-    before."""
+    Merged here from each locale's own data (:func:`locale_data`), never through Babel's
+    cache, so that neither transkit's answers nor a Python user's ``babel.Locale`` depend
+    on what ran before."""
     from babel import localedata
     from babel.core import get_global
 
@@ -63,7 +63,7 @@ def _merged_data(code: str) -> Any:
         name = get_global("parent_exceptions").get(name) or "_".join(name.split("_")[:-1]) or "root"
     data: dict[str | int | None, Any] = {}
     for name in ["root", *reversed(chain)]:
-        localedata.merge(data, localedata.load(name, merge_inherited=False))
+        localedata.merge(data, locale_data(name))
     return localedata.LocaleDataDict(data)
 
 
