@@ -19,6 +19,7 @@ from transkit.cli.common import (
     template_option,
     write_atomically,
 )
+from transkit.i18n import _, ngettext
 
 DEFAULT_OUTPUT = Path("report.html")
 
@@ -33,7 +34,9 @@ def _timestamp(_ctx: click.Context, _param: click.Parameter, value: str | None) 
     try:
         dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not an ISO 8601 date and time (2026-01-01T00:00:00Z)") from None
+        raise click.BadParameter(
+            _("{value!r} is not an ISO 8601 date and time (2026-01-01T00:00:00Z)").format(value=value)
+        ) from None
     return value
 
 
@@ -108,5 +111,11 @@ def report(
     echo_notes(editors.report.notes)
     write_atomically(output, editors.html(now or _now(), at=output))
     echo_failures(editors.project.failures)
-    click.echo(f"{output}: report of {len(editors.project.catalogs)} languages written", err=True)
+    count = len(editors.project.catalogs)
+    click.echo(
+        ngettext(
+            "{path}: report of {count} language written", "{path}: report of {count} languages written", count
+        ).format(path=output, count=count),
+        err=True,
+    )
     sys.exit(editors.exit_code)
