@@ -1,8 +1,9 @@
 """Plain text for people at a terminal: one line per finding, then a coverage summary.
 
-The only output in the user's language (:mod:`transkit.i18n`): finding messages are
-translated here, from the template each finding keeps; codes, check names and severities'
-keywords stay as they are, so that what a person reads can be looked up and selected."""
+In the user's language (:mod:`transkit.i18n`), as the HTML report and unlike the machine
+formats: finding messages are translated here, from the template each finding keeps;
+codes, check names and severities' keywords stay as they are, so that what a person reads
+can be looked up and selected."""
 
 from __future__ import annotations
 
