@@ -100,10 +100,14 @@ def _template_messages(path: Path) -> list[tuple[str, str | None]]:
 
 
 def _flags(*texts: str) -> tuple[str, ...]:
-    """``python-brace-format`` for ``{name}`` fields, ``python-format`` for ``%(name)s``."""
+    """``python-brace-format`` for ``{name}`` fields (and ``no-python-format`` when the text
+    also cites a ``%(name)s``, which is then words, not a directive), ``python-format`` for
+    ``%(name)s`` alone."""
     for text in texts:
         try:
             if any(field for _, field, _, _ in string.Formatter().parse(text) if field is not None):
+                if any(re.search(r"%\(\w+\)[sd]", t) for t in texts):
+                    return ("python-brace-format", "no-python-format")
                 return ("python-brace-format",)
         except ValueError:
             pass
