@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from transkit.checks.api import Applies, CatalogContext, Entry, Fix, Problem, Severity, entry_check
+from transkit.i18n import L_
 from transkit.model.forms import per_form, quote
 from transkit.model.languages import Language, base_language
 from transkit.po.plural_forms import form_pairs
@@ -33,7 +34,7 @@ _FULL_WIDTH_END = "，。：；！？、）」』】》"
 
 
 def _show_ws(ws: str) -> str:
-    return quote(ws.replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")) if ws else "no whitespace"
+    return quote(ws.replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")) if ws else L_("no whitespace")
 
 
 @entry_check(
@@ -58,7 +59,16 @@ def leading_whitespace_differs(entry: Entry, context: CatalogContext) -> Iterato
     for index, source, translation in form_pairs(entry, context.catalog):
         want, have = edges(source)[0], edges(translation)[0]
         if want != have:
-            found.append((index, f"the source starts with {_show_ws(want)}, the translation with {_show_ws(have)}"))
+            found.append(
+                (
+                    index,
+                    L_(
+                        "the source starts with {source}, the translation with {translation}",
+                        source=_show_ws(want),
+                        translation=_show_ws(have),
+                    ),
+                )
+            )
             fixed.append((index, source[: len(source) - len(source.lstrip())] + translation.lstrip()))
     yield from _with_fix(per_form(entry, found), fixed, lambda text: edges(text)[0], entry, context)
 
@@ -92,7 +102,16 @@ def trailing_whitespace_differs(entry: Entry, context: CatalogContext) -> Iterat
         last = strip_bidi(translation).rstrip()[-1:]
         if want.strip(" ") == have.strip(" ") and ((cjk and last in _FULL_WIDTH_END) or (tibetan and last in "།༌་")):
             continue
-        found.append((index, f"the source ends with {_show_ws(want)}, the translation with {_show_ws(have)}"))
+        found.append(
+            (
+                index,
+                L_(
+                    "the source ends with {source}, the translation with {translation}",
+                    source=_show_ws(want),
+                    translation=_show_ws(have),
+                ),
+            )
+        )
         fixed.append((index, translation.rstrip() + source[len(source.rstrip()) :]))
     yield from _with_fix(per_form(entry, found), fixed, lambda text: edges(text)[1], entry, context)
 
@@ -132,7 +151,16 @@ def line_break_count_differs(entry: Entry, context: CatalogContext) -> Iterator[
         if want and not have and _wrapped_in_markup(source):
             continue  # the template's wrapping, which the page does not show (see below)
         if want != have:
-            found.append((index, f"the source has {want} line break(s) inside it, the translation {have}"))
+            found.append(
+                (
+                    index,
+                    L_(
+                        "the source has {source} line break(s) inside it, the translation {translation}",
+                        source=want,
+                        translation=have,
+                    ),
+                )
+            )
     yield from per_form(entry, found)
 
 
@@ -170,7 +198,7 @@ def control_character(entry: Entry, context: CatalogContext) -> Iterator[Problem
             extra = sorted(controls - set(_CONTROL.findall(source)))
             if extra:
                 shown = ", ".join(f"U+{ord(char):04X}" for char in extra)
-                found.append((index, f"control character {shown} in the translation"))
+                found.append((index, L_("control character {characters} in the translation", characters=shown)))
     yield from per_form(entry, found)
 
 
@@ -199,8 +227,14 @@ def double_space(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
         inner = strip_bidi(translation).strip()
         for position in positions:
             before = inner[:position].split()[-1:] or [""]
-            where = f"after {quote(before[0][-20:])}" if before[0] else "at the start"
-            found.append((index, f"double space {where}"))
+            found.append(
+                (
+                    index,
+                    L_("double space after {text}", text=quote(before[0][-20:]))
+                    if before[0]
+                    else L_("double space at the start"),
+                )
+            )
     yield from per_form(entry, found)
 
 
@@ -228,7 +262,7 @@ def repeated_word(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
         if not repeats or repeated_words(source, ALLOWED_REPEATS.get(context.source_base, frozenset())):
             continue  # the source is read only when the translation repeats a word (rarely)
         for word in repeats:
-            found.append((index, f"{quote(word)} is written twice in a row"))
+            found.append((index, L_("{word} is written twice in a row", word=quote(word))))
     yield from per_form(entry, found)
 
 
@@ -299,9 +333,14 @@ def identical_to_source(entry: Entry, context: CatalogContext) -> Iterator[Probl
         nouns, names = _names(context)  # asked for copies only, which most catalogs have none of
         words = [word for word in untranslated_words(source, nouns, names) if len(word) > 1]
         if len(words) == 1:
-            found.append((index, f"the translation is the source unchanged (one word, {quote(words[0])}: a loanword?)"))
+            found.append(
+                (
+                    index,
+                    L_("the translation is the source unchanged (one word, {word}: a loanword?)", word=quote(words[0])),
+                )
+            )
         elif words:
-            found.append((index, "the translation is the source unchanged"))
+            found.append((index, L_("the translation is the source unchanged")))
     for problem in per_form(entry, found):
         yield Problem(problem.message, severity=Severity.INFO if "one word" in problem.message else None)
 
@@ -327,7 +366,12 @@ def _length_ratio(source: str, translation: str, context: CatalogContext) -> tup
 def _length_message(translation: str, length: int, language: Language | None) -> str:
     have = len(counted_characters(translation))
     expected = expected_length(translation, length, language)
-    return f"{have} characters for a source of {length} (about {expected} expected)"
+    return L_(
+        "{count} characters for a source of {length} (about {expected} expected)",
+        count=have,
+        length=length,
+        expected=expected,
+    )
 
 
 @entry_check("S151", "translation-too-short", Severity.WARNING, applies=Applies.TRANSLATED)
