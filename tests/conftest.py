@@ -85,6 +85,13 @@ def _own_result_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyt
     monkeypatch.setenv("TRANSKIT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """transkit speaks the user's language (``LANGUAGE``, ``LC_ALL``, ...): the tests read
+    its English, whatever the locale of the person running them."""
+    monkeypatch.setenv("LANGUAGE", "en")
+
+
 def catalog_contexts(folder: Path) -> dict:
     """What a catalog's checks see, per language code, for a case folder (``catalogs/``
     and ``glossary/``): to call one check function directly, as the engine would."""

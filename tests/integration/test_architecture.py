@@ -16,6 +16,7 @@ PACKAGE = Path(transkit.__file__).parent
 
 LAYERS: list[tuple[str, ...]] = [
     ("errors",),
+    ("i18n",),
     ("model",),
     ("po",),
     ("project",),

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from transkit.engine.config import Config, find_config, load_config
+from transkit.i18n import L_
 from transkit.model.catalog import Catalog, Project
 from transkit.po.reader import read_catalog
 from transkit.project.alone import lone_catalogs
@@ -111,8 +112,9 @@ class Located:
         if termbase:
             return ()
         path = self.termbase_path(given)
-        where = f"{path} has no terms" if path is not None else "no termbase (glossary/) found"
-        return (f"{where}: critical-term checks skipped",)
+        if path is not None:
+            return (L_("{path} has no terms: critical-term checks skipped", path=str(path)),)
+        return (L_("no termbase (glossary/) found: critical-term checks skipped"),)
 
 
 def _upwards(folder: Path, stop: Path) -> list[Path]:

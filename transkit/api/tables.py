@@ -19,6 +19,7 @@ from transkit.engine.context import DEFAULT_SOURCE_LANGUAGE, Options, source_opt
 from transkit.engine.coverage import coverage_of_files
 from transkit.engine.runner import run
 from transkit.errors import ProjectError
+from transkit.i18n import L_
 from transkit.model.catalog import Catalog, CatalogFailure, Project
 from transkit.model.coverage import Coverage, compute, index
 from transkit.model.findings import Report
@@ -103,7 +104,7 @@ class NoTermbase(ProjectError):
     """The critical-terms matrix was asked for, but there is no termbase to build it from."""
 
     def __init__(self, notes: tuple[str, ...]) -> None:
-        super().__init__("no termbase: give one with --glossary or create glossary/")
+        super().__init__(L_("no termbase: give one with --glossary or create glossary/"))
         self.notes = notes
 
 

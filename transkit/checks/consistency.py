@@ -21,6 +21,7 @@ from transkit.checks.api import (
     project_check,
 )
 from transkit.checks.terms import forms_used
+from transkit.i18n import L_, Ln_, Message, join
 from transkit.model.catalog import Catalog, MessageKey
 from transkit.model.coverage import index
 from transkit.terms.match import strip_bidi
@@ -53,7 +54,7 @@ def inconsistent_translation(context: CatalogContext) -> Iterator[Problem]:
         for other, words in entries[1:]:
             if words != first_words:
                 yield Problem(
-                    f"translated differently from the same source at line {first.line}",
+                    L_("translated differently from the same source at line {line}", line=first.line),
                     line=other.line,
                     msgctxt=other.msgctxt,
                     msgid=other.msgid,
@@ -85,7 +86,9 @@ def term_variant(context: CatalogContext) -> Iterator[Problem]:
     for term_id, forms in sorted(used.items()):
         if len(forms) > 1:
             listing = ", ".join(f"\u201c{form}\u201d ({count})" for form, count in forms.most_common())
-            yield Problem(f"{term_id} is rendered as {listing}", line=context.catalog.header_line)
+            yield Problem(
+                L_("{term} is rendered as {forms}", term=term_id, forms=listing), line=context.catalog.header_line
+            )
 
 
 def _expected_numbers(template: Catalog, region: str) -> dict[MessageKey, tuple[str, ...]]:
@@ -145,15 +148,27 @@ def number_differs_across_languages(project: ProjectFacts, options: Options) -> 
                 continue
             for code, path, line in places:
                 yield Problem(
-                    f"phone numbers {' '.join(found) or '(none)'} differ from the source's "
-                    f"{' '.join(expected)}"
-                    + (f", which {agree} other language{'s give' if agree != 1 else ' gives'}" if agree else ""),
+                    _numbers_differ(" ".join(found), " ".join(expected), agree),
                     line=line,
                     msgctxt=key[0],
                     msgid=key[1],
                     file=path,
                     language=code,
                 )
+
+
+def _numbers_differ(found: str, expected: str, agree: int) -> Message:
+    found_message = L_(
+        "phone numbers {found} differ from the source's {expected}", found=found or L_("(none)"), expected=expected
+    )
+    if not agree:
+        return found_message
+    return Ln_(
+        "{found}, which {count} other language gives",
+        "{found}, which {count} other languages give",
+        agree,
+        found=found_message,
+    )
 
 
 @entry_check("T171", "critical-source-change", Severity.ERROR, applies=Applies.ACTIVE, needs=Fact.FUZZY)
@@ -177,5 +192,16 @@ def critical_source_change(entry: Entry, context: CatalogContext) -> Iterator[Pr
         return
     translation = strip_bidi(" ".join(entry.msgstr))
     stale = [value for value in change.old_values if value in translation]
-    tail = f"; the translation still has {', '.join(stale)}" if stale else "; review the translation before release"
-    yield Problem(f"the source changed a critical term ({'; '.join(change.critical)}){tail}")
+    changes = join("; ", change.critical)
+    if stale:
+        yield Problem(
+            L_(
+                "the source changed a critical term ({changes}); the translation still has {values}",
+                changes=changes,
+                values=", ".join(stale),
+            )
+        )
+    else:
+        yield Problem(
+            L_("the source changed a critical term ({changes}); review the translation before release", changes=changes)
+        )

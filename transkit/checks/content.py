@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from transkit.checks.api import Applies, CatalogContext, Entry, Fact, Problem, Severity, entry_check
+from transkit.i18n import L_
 from transkit.model.forms import per_form, quote
 from transkit.po.plural_forms import form_pairs
 from transkit.terms.model import Termbase, TermKind
@@ -155,11 +156,18 @@ def _judge(
             continue
         if language and written_as_word(value, translation, language):
             continue
-        text = f"number {quote(number.text)} of the source is missing from the translation"
+        shown = quote(number.text)
         if changed or len(number.groups) > 1 or not value.isdigit() or int(value) > SPELLED_OUT_MAX:
-            yield text, None
+            yield L_("number {number} of the source is missing from the translation", number=shown), None
         else:
-            yield f"{text} as digits (written as a word, or an idiom? check it)", Severity.WARNING
+            yield (
+                L_(
+                    "number {number} of the source is missing from the translation as digits "
+                    "(written as a word, or an idiom? check it)",
+                    number=shown,
+                ),
+                Severity.WARNING,
+            )
 
 
 def source_numbers(context: CatalogContext, source: str) -> tuple[Number, ...]:
@@ -172,12 +180,22 @@ def source_numbers(context: CatalogContext, source: str) -> tuple[Number, ...]:
 # ---------------------------------------------------------------------------------------
 
 
-def _pair_changes(missing: list[str], extra: list[str], kind: str, what: str, found: list, index: int) -> None:
+def _pair_changes(missing: list[str], extra: list[str], kind: str, found: list, index: int) -> None:
     for position, value in enumerate(missing):
         if position < len(extra):
-            found.append((kind, "changed", index, f"{what} {quote(value)} became {quote(extra[position])}"))
+            old, new = quote(value), quote(extra[position])
+            became = (
+                L_("URL {old} became {new}", old=old, new=new)
+                if kind == "url"
+                else L_("e-mail address {old} became {new}", old=old, new=new)
+            )
+            found.append((kind, "changed", index, became))
         else:
-            message = f"{what} {quote(value)} of the source is missing from the translation"
+            message = (
+                L_("URL {value} of the source is missing from the translation", value=quote(value))
+                if kind == "url"
+                else L_("e-mail address {value} of the source is missing from the translation", value=quote(value))
+            )
             found.append((kind, "missing", index, message))
 
 
@@ -211,10 +229,10 @@ def _entry_value_findings(entry: Entry, context: CatalogContext) -> list[tuple[s
             missing, extra = url_changes(
                 source, translation, context.catalog.language, url_terms, offered, context.source_language
             )
-            _pair_changes(missing, extra, "url", "URL", found, index)
+            _pair_changes(missing, extra, "url", found, index)
         if emails:
             missing, extra = email_changes(source, translation, url_terms)
-            _pair_changes(missing, extra, "email", "e-mail address", found, index)
+            _pair_changes(missing, extra, "email", found, index)
     return found
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from transkit.checks.api import Applies, CatalogContext, Entry, Fact, Problem, Severity, catalog_check, entry_check
+from transkit.i18n import L_
 from transkit.model.coverage import in_step, is_outdated, parse_date
 from transkit.terms.model import Termbase
 from transkit.terms.triage import Change, describe_change
@@ -36,7 +37,11 @@ def missing_message(context: CatalogContext) -> Iterator[Problem]:
     for key, source in context.template_index.items():
         if key not in have:
             yield Problem(
-                f"message missing from the catalog (template {template.display_path}:{source.line})",
+                L_(
+                    "message missing from the catalog (template {template}:{line})",
+                    template=template.display_path,
+                    line=source.line,
+                ),
                 line=None,
                 msgctxt=source.msgctxt,
                 msgid=source.msgid,
@@ -57,9 +62,9 @@ def untranslated_message(entry: Entry, context: CatalogContext) -> Iterator[Prob
         return  # the cheaper test first: most messages are translated
     if entry.is_plural and any(entry.msgstr):
         empty = ", ".join(f"msgstr[{n}]" for n, form in enumerate(entry.msgstr) if not form)
-        yield Problem(f"plural form left empty: {empty}")
+        yield Problem(L_("plural form left empty: {forms}", forms=empty))
     else:
-        yield Problem("message not translated")
+        yield Problem(L_("message not translated"))
 
 
 @entry_check("C103", "fuzzy-message", Severity.WARNING, applies=Applies.ACTIVE, needs=Fact.FUZZY)
@@ -78,10 +83,14 @@ def fuzzy_message(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     if entry.previous_msgid is not None and entry.source_changed:
         change = _source_change(entry.previous_msgid, entry.msgid, context.termbase)
         yield Problem(
-            f"fuzzy translation needs review: source changed from {_quote(entry.previous_msgid)} ({change.summary})"
+            L_(
+                "fuzzy translation needs review: source changed from {previous} ({change})",
+                previous=_quote(entry.previous_msgid),
+                change=change.summary,
+            )
         )
     else:
-        yield Problem("fuzzy translation needs review")
+        yield Problem(L_("fuzzy translation needs review"))
 
 
 def _source_change(previous: str, current: str, termbase: Termbase) -> Change:
@@ -106,7 +115,12 @@ def outdated_source(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """
     if entry.fuzzy or not entry.source_changed:
         return
-    yield Problem(f"translated for an older source {_quote(entry.previous_msgid or '')} but not marked fuzzy")
+    yield Problem(
+        L_(
+            "translated for an older source {previous} but not marked fuzzy",
+            previous=_quote(entry.previous_msgid or ""),
+        )
+    )
 
 
 @entry_check("C105", "obsolete-message", Severity.INFO, applies=Applies.ALL, needs=Fact.OBSOLETE)
@@ -120,7 +134,7 @@ def obsolete_message(entry: Entry, context: CatalogContext) -> Iterator[Problem]
     Good: the entry removed (``msgattrib --no-obsolete``).
     """
     if entry.obsolete:
-        yield Problem("obsolete message kept in the catalog")
+        yield Problem(L_("obsolete message kept in the catalog"))
 
 
 @catalog_check("C106", "catalog-older-than-template", Severity.WARNING, needs_template=True)
@@ -137,8 +151,11 @@ def catalog_older_than_template(context: CatalogContext) -> Iterator[Problem]:
     catalog, template = context.catalog, context.project.template
     if is_outdated(catalog, template):
         yield Problem(
-            f"last revised {catalog.header_field('PO-Revision-Date')}, before the template "
-            f"was created ({template.header_field('POT-Creation-Date')})",
+            L_(
+                "last revised {revised}, before the template was created ({created})",
+                revised=catalog.header_field("PO-Revision-Date"),
+                created=template.header_field("POT-Creation-Date"),
+            ),
             line=catalog.header_line,
         )
 
@@ -162,8 +179,11 @@ def catalog_not_merged(context: CatalogContext) -> Iterator[Problem]:
     current = parse_date(template.header_field("POT-Creation-Date"))
     if mine is not None and current is not None and mine < current and not in_step(catalog, template):
         yield Problem(
-            f"merged with the template of {catalog.header_field('POT-Creation-Date')}, "
-            f"the current one is of {template.header_field('POT-Creation-Date')}",
+            L_(
+                "merged with the template of {merged}, the current one is of {current}",
+                merged=catalog.header_field("POT-Creation-Date"),
+                current=template.header_field("POT-Creation-Date"),
+            ),
             line=catalog.header_line,
         )
 
@@ -186,7 +206,7 @@ def message_not_in_template(entry: Entry, context: CatalogContext) -> Iterator[P
     Good: the catalog merged, the old message obsolete or gone.
     """
     if entry.key not in context.template_index:
-        yield Problem("message is not in the template")
+        yield Problem(L_("message is not in the template"))
 
 
 @catalog_check("C109", "coverage-below-threshold", Severity.ERROR)
@@ -203,7 +223,12 @@ def coverage_below_threshold(context: CatalogContext) -> Iterator[Problem]:
     cov = context.coverage
     if minimum is not None and cov.percent < minimum:
         yield Problem(
-            f"coverage {cov.percent:g}% ({cov.translated} of {cov.total} messages) "
-            f"is below the minimum of {minimum:g}%",
+            L_(
+                "coverage {percent:g}% ({translated} of {total} messages) is below the minimum of {minimum:g}%",
+                percent=cov.percent,
+                translated=cov.translated,
+                total=cov.total,
+                minimum=minimum,
+            ),
             line=context.catalog.header_line,
         )

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from transkit.checks.api import Applies, CatalogContext, Entry, Fact, Problem, Severity, entry_check
 from transkit.checks.placeholders import checked_syntaxes, flagged_syntaxes, source_format, template_flags
+from transkit.i18n import L_
 from transkit.po.formats import Syntax, apparent_syntaxes, declared_syntaxes, may_have_placeholders, negated_syntaxes
 
 _FORMAT_FLAG = re.compile(r"(?!no-)[a-z0-9-]+-format")
@@ -66,14 +67,22 @@ def format_flag_missing(entry: Entry, context: CatalogContext) -> Iterator[Probl
     """
     reading = _flag_reading(entry.flags, template_flags(entry, context))
     for lost in reading.lost:  # only a message of the template can have lost a flag
-        yield Problem(f"the template flags this message {lost.flag}, but this catalog's entry has lost the flag")
+        yield Problem(
+            L_("the template flags this message {flag}, but this catalog's entry has lost the flag", flag=lost.flag)
+        )
     if reading.foreign:
         return
     for syntax, example in _apparent(entry, context):
         if syntax in reading.accounted:
             continue
         name = _percent_syntax(context) if syntax is None else syntax.flag
-        yield Problem(f"the source has the placeholder {example} but no {name} flag: its translations are not checked")
+        yield Problem(
+            L_(
+                "the source has the placeholder {example} but no {flag} flag: its translations are not checked",
+                example=example,
+                flag=name,
+            )
+        )
 
 
 def _apparent(entry: Entry, context: CatalogContext) -> tuple[tuple[Syntax | None, str], ...]:
@@ -119,7 +128,7 @@ def format_flag_without_placeholder(entry: Entry, context: CatalogContext) -> It
     for syntax in _definite_syntaxes(entry.flags):
         strings = [source_format(context, text, syntax) for text in _source_strings(entry)]
         if all(s.valid and not s.placeholders for s in strings):
-            yield Problem(f"flagged {syntax.flag}, but the source has no {syntax.flag} placeholder")
+            yield Problem(L_("flagged {flag}, but the source has no {flag} placeholder", flag=syntax.flag))
 
 
 @lru_cache(maxsize=256)  # a project has a handful of distinct flag sets: read once each
@@ -142,5 +151,19 @@ def source_format_invalid(entry: Entry, context: CatalogContext) -> Iterator[Pro
         for field, text in zip(("msgid", "msgid_plural"), _source_strings(entry)):
             errors = source_format(context, text, syntax).errors
             if errors:
-                consequence = "; its translations are not checked" if any(e.fatal for e in errors) else ""
-                yield Problem(f"{field} is not a valid {syntax.flag} string: {errors[0].message}{consequence}")
+                fatal = any(e.fatal for e in errors)
+                yield Problem(
+                    L_(
+                        "{field} is not a valid {flag} string: {error}; its translations are not checked",
+                        field=field,
+                        flag=syntax.flag,
+                        error=errors[0].message,
+                    )
+                    if fatal
+                    else L_(
+                        "{field} is not a valid {flag} string: {error}",
+                        field=field,
+                        flag=syntax.flag,
+                        error=errors[0].message,
+                    )
+                )

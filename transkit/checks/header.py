@@ -16,6 +16,7 @@ from collections.abc import Iterator
 import langcodes
 
 from transkit.checks.api import CatalogContext, Entry, Problem, Severity, catalog_check
+from transkit.i18n import L_, join
 from transkit.model.languages import to_tag
 
 
@@ -36,12 +37,14 @@ def language_header_missing(context: CatalogContext) -> Iterator[Problem]:
         return
     if catalog.path_language:
         yield Problem(
-            f'no Language header (the path says {catalog.path_language!r}): add "Language: {catalog.path_language}"',
+            L_('no Language header (the path says {code!r}): add "Language: {code}"', code=catalog.path_language),
             line=catalog.header_line,
         )
     else:
         yield Problem(
-            "no Language header, and the path names no language: plural rules and language checks cannot be applied",
+            L_(
+                "no Language header, and the path names no language: plural rules and language checks cannot be applied"
+            ),
             line=catalog.header_line,
         )
 
@@ -69,14 +72,26 @@ def language_code_invalid(context: CatalogContext) -> Iterator[Problem]:
             # name Latin for langcodes, for nothing else (issue 17, i18nspector's
             # invalid-language). Understood, so a warning.
             yield Problem(
-                f"Language {value!r} is not written as gettext writes language codes; write {written!r}",
+                L_(
+                    "Language {value!r} is not written as gettext writes language codes; write {written!r}",
+                    value=value,
+                    written=written,
+                ),
                 line=context.catalog.header_line,
                 severity=Severity.WARNING,
             )
         return
     suggestion = suggest_language_code(value)
-    hint = f"; did you mean {suggestion!r}?" if suggestion else ""
-    yield Problem(f"Language {value!r} is not a valid language code{hint}", line=context.catalog.header_line)
+    problem = (
+        L_(
+            "Language {value!r} is not a valid language code; did you mean {suggestion!r}?",
+            value=value,
+            suggestion=suggestion,
+        )
+        if suggestion
+        else L_("Language {value!r} is not a valid language code", value=value)
+    )
+    yield Problem(problem, line=context.catalog.header_line)
 
 
 def _gettext_spelling(value: str) -> str:
@@ -135,22 +150,26 @@ def charset_not_utf8(context: CatalogContext) -> Iterator[Problem]:
     line = context.catalog.header_line
     match = _CHARSET.search(value or "")
     if match is None:
-        yield Problem('Content-Type declares no charset: write "Content-Type: text/plain; charset=UTF-8"', line=line)
+        yield Problem(
+            L_('Content-Type declares no charset: write "Content-Type: text/plain; charset=UTF-8"'), line=line
+        )
         return
     name = match.group(1).strip("\"'")
     if name.upper() == "UTF-8":
         return
     if name.upper() == "CHARSET":
-        yield Problem("charset is still the template's placeholder CHARSET: write charset=UTF-8", line=line)
+        yield Problem(L_("charset is still the template's placeholder CHARSET: write charset=UTF-8"), line=line)
         return
     try:
         canonical = codecs.lookup(name).name
     except LookupError:
         canonical = ""
     if canonical == "utf-8":
-        yield Problem(f"charset {name!r} is not the portable name: write charset=UTF-8", line=line)
+        yield Problem(L_("charset {name!r} is not the portable name: write charset=UTF-8", name=name), line=line)
     else:
-        yield Problem(f"charset is {name}, not UTF-8: convert the catalog (msgconv --to-code=UTF-8)", line=line)
+        yield Problem(
+            L_("charset is {name}, not UTF-8: convert the catalog (msgconv --to-code=UTF-8)", name=name), line=line
+        )
 
 
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})([+-])(\d{2})(\d{2})")
@@ -176,22 +195,25 @@ def header_date_malformed(context: CatalogContext) -> Iterator[Problem]:
             continue
         reason = _date_problem(value.strip())
         if reason:
-            yield Problem(f"{name} {value.strip()!r} {reason}", line=catalog.header_line)
+            yield Problem(
+                L_("{field} {value!r} {reason}", field=name, value=value.strip(), reason=reason),
+                line=catalog.header_line,
+            )
 
 
 def _date_problem(value: str) -> str | None:
     if value == _DATE_PLACEHOLDER:
-        return "is still the template's placeholder"
+        return L_("is still the template's placeholder")
     match = _DATE.fullmatch(value)
     if match is None:
-        return "is not YYYY-MM-DD HH:MM+ZZZZ"
+        return L_("is not YYYY-MM-DD HH:MM+ZZZZ")
     year, month, day, hour, minute, _sign, zone_hours, zone_minutes = match.groups()
     try:
         dt.datetime(int(year), int(month), int(day), int(hour), int(minute))
     except ValueError as error:
-        return f"is not a real date and time ({error})"
+        return L_("is not a real date and time ({error})", error=str(error))
     if int(zone_hours) > 14 or int(zone_minutes) > 59:
-        return "has an impossible time zone offset"
+        return L_("has an impossible time zone offset")
     return None
 
 
@@ -224,7 +246,11 @@ def near_duplicate_message(context: CatalogContext) -> Iterator[Problem]:
         if first is entry:
             continue
         yield Problem(
-            f"differs from the message at line {first.line} only by {_difference(first, entry)}",
+            L_(
+                "differs from the message at line {line} only by {difference}",
+                line=first.line,
+                difference=_difference(first, entry),
+            ),
             line=entry.line,
             msgctxt=entry.msgctxt,
             msgid=entry.msgid,
@@ -237,15 +263,15 @@ def _difference(first: Entry, second: Entry) -> str:
         if a == b:
             continue
         if not a and not b:
-            parts.append("an empty msgctxt against none")
+            parts.append(L_("an empty msgctxt against none"))
             continue
         a, b = a or "", b or ""
         if unicodedata.normalize("NFC", a) == unicodedata.normalize("NFC", b):
-            parts.append(f"Unicode normalisation of the {what} (composed vs decomposed characters)")
+            parts.append(L_("Unicode normalisation of the {keyword} (composed vs decomposed characters)", keyword=what))
         elif a.rstrip() == b.rstrip():
-            parts.append(f"trailing whitespace in the {what}")
+            parts.append(L_("trailing whitespace in the {keyword}", keyword=what))
         elif a.lstrip() == b.lstrip():
-            parts.append(f"leading whitespace in the {what}")
+            parts.append(L_("leading whitespace in the {keyword}", keyword=what))
         else:
-            parts.append(f"whitespace in the {what}")
-    return " and ".join(parts)
+            parts.append(L_("whitespace in the {keyword}", keyword=what))
+    return join(" and ", parts) if len(parts) < 2 else L_("{first} and {second}", first=parts[0], second=parts[1])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from transkit.checks.api import CatalogContext, Problem, Severity, catalog_check
+from transkit.i18n import L_
 from transkit.model.languages import same_language, to_tag
 
 
@@ -25,8 +26,13 @@ def language_mismatch(context: CatalogContext) -> Iterator[Problem]:
     header, path = catalog.header_language, catalog.path_language
     if not header or not path or same_language(header, path):
         return
-    note = "" if to_tag(header) else " (not a valid language code)"
     yield Problem(
-        f"Language header {header!r}{note} does not match the language of the path {path!r}",
+        L_("Language header {header!r} does not match the language of the path {path!r}", header=header, path=path)
+        if to_tag(header)
+        else L_(
+            "Language header {header!r} (not a valid language code) does not match the language of the path {path!r}",
+            header=header,
+            path=path,
+        ),
         line=catalog.header_line,
     )

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from transkit.checks.api import CatalogContext, Fix, Problem, Severity, catalog_check
+from transkit.i18n import L_, Ln_
 from transkit.model.catalog import Catalog
 from transkit.po.plural_expression import PluralFormsError
 from transkit.po.plural_forms import PluralForms, parse_plural_forms
@@ -91,20 +92,40 @@ def plural_forms_missing(context: CatalogContext) -> Iterator[Problem]:
         return
     plurals = sum(1 for entry in catalog.active_entries if entry.is_plural)
     rules = _rules_for(catalog)
-    hint = f"; for {catalog.language.english_name}: {rules[0].header}" if rules and catalog.language else ""
+    language, header = (catalog.language.english_name, rules[0].header) if rules and catalog.language else ("", "")
     # A header whose nplurals the plural messages do not have would fail msgfmt -c.
     fits = rules and all(len(e.msgstr) == rules[0].nplurals for e in catalog.active_entries if e.is_plural)
     fix = Fix(header=(("Plural-Forms", rules[0].header),)) if fits else None
     if plurals:
-        messages = "1 plural message" if plurals == 1 else f"{plurals} plural messages"
         yield Problem(
-            f"no Plural-Forms header for {messages}: gettext falls back to {_GERMANIC}{hint}",
+            Ln_(
+                "no Plural-Forms header for {count} plural message: gettext falls back to {rule}; for {language}: {header}",
+                "no Plural-Forms header for {count} plural messages: gettext falls back to {rule}; for {language}: {header}",
+                plurals,
+                rule=_GERMANIC,
+                language=language,
+                header=header,
+            )
+            if header
+            else Ln_(
+                "no Plural-Forms header for {count} plural message: gettext falls back to {rule}",
+                "no Plural-Forms header for {count} plural messages: gettext falls back to {rule}",
+                plurals,
+                rule=_GERMANIC,
+            ),
             line=catalog.header_line,
             fix=fix,
         )
     else:
         yield Problem(
-            f"no Plural-Forms header: plural messages would fall back to {_GERMANIC}{hint}",
+            L_(
+                "no Plural-Forms header: plural messages would fall back to {rule}; for {language}: {header}",
+                rule=_GERMANIC,
+                language=language,
+                header=header,
+            )
+            if header
+            else L_("no Plural-Forms header: plural messages would fall back to {rule}", rule=_GERMANIC),
             line=catalog.header_line,
             severity=Severity.WARNING,
             fix=fix,
@@ -156,8 +177,14 @@ def plural_index_out_of_range(context: CatalogContext) -> Iterator[Problem]:
         n, index = first
         nplurals = state.forms.nplurals
         yield Problem(
-            f"plural={state.forms.plural.source} gives {index} for n = {n}, "
-            f"but nplurals={nplurals} allows only 0…{nplurals - 1}",
+            L_(
+                "plural={expression} gives {index} for n = {n}, but nplurals={nplurals} allows only 0…{last}",
+                expression=state.forms.plural.source,
+                index=index,
+                n=n,
+                nplurals=nplurals,
+                last=nplurals - 1,
+            ),
             line=context.catalog.header_line,
         )
 
@@ -201,8 +228,13 @@ def plural_form_unused(context: CatalogContext) -> Iterator[Problem]:
     if unused:
         forms = ", ".join(f"msgstr[{i}]" for i in unused)
         yield Problem(
-            f"plural={state.forms.plural.source} never selects {forms} "
-            f"(tried n = 0…1000 and {len(LARGE_NUMBERS)} larger numbers up to {LARGE_NUMBERS[-1]:,})",
+            L_(
+                "plural={expression} never selects {forms} (tried n = 0…1000 and {count} larger numbers up to {largest})",
+                expression=state.forms.plural.source,
+                forms=forms,
+                count=len(LARGE_NUMBERS),
+                largest=f"{LARGE_NUMBERS[-1]:,}",
+            ),
             line=context.catalog.header_line,
         )
 

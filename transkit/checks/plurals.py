@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from transkit.checks.api import Applies, CatalogContext, Entry, Fact, Problem, Severity, entry_check
+from transkit.i18n import Ln_
 from transkit.po.plural_forms import plural_count
 
 
@@ -34,5 +35,12 @@ def plural_form_count_mismatch(entry: Entry, context: CatalogContext) -> Iterato
     found = len(entry.msgstr)
     if found != nplurals:
         have = "msgstr[0]" if found == 1 else f"msgstr[0]…msgstr[{found - 1}]"
-        expected = "1 plural form" if nplurals == 1 else f"{nplurals} plural forms"
-        yield Problem(f"expected {expected} (nplurals={nplurals}), found {found}: {have}")
+        yield Problem(
+            Ln_(
+                "expected {count} plural form (nplurals={count}), found {found}: {forms}",
+                "expected {count} plural forms (nplurals={count}), found {found}: {forms}",
+                nplurals,
+                found=found,
+                forms=have,
+            )
+        )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from transkit.checks.api import Marker, Problem, Severity, unused_marker_check
+from transkit.i18n import L_
 
 
 @unused_marker_check("N101", "unused-suppression", Severity.WARNING)
@@ -23,9 +24,15 @@ def unused_suppression(unused: Sequence[Marker]) -> Iterator[Problem]:
     # The engine calls this once suppression is done, with the markers that went unused.
     for marker in unused:
         unknown = marker.unknown_selectors()
-        what = f"names no check ({', '.join(unknown)})" if unknown else "suppresses nothing"
+        selectors = ", ".join(marker.selectors)
         yield Problem(
-            f"suppression of {', '.join(marker.selectors)} {what}; remove it",
+            L_(
+                "suppression of {selectors} names no check ({unknown}); remove it",
+                selectors=selectors,
+                unknown=", ".join(unknown),
+            )
+            if unknown
+            else L_("suppression of {selectors} suppresses nothing; remove it", selectors=selectors),
             line=marker.line,
             msgctxt=marker.msgctxt,
             msgid=marker.msgid,

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from transkit.checks.api import Applies, CatalogContext, Entry, Fact, Fix, Problem, Severity, entry_check
 from transkit.engine.registry import find
+from transkit.i18n import Message
 from transkit.terms.verify import Status, TermProblem, TermUse, verify
 
 
@@ -86,13 +87,13 @@ def _report(problem: TermProblem, entry: Entry, context: CatalogContext) -> Iter
         term = context.termbase.get(use.term_id)
         if term is not None and term.severity < severity:
             severity = term.severity  # a term the termbase marks as less critical
-        prefix = (
-            f"msgstr[{use.plural_index}]: "
+        message = (
+            Message("msgstr[{index}]: {message}", {"index": use.plural_index, "message": use.message})
             if entry.is_plural and len(entry.msgstr) > 1 and _differs(entry, context, use)
-            else ""
+            else use.message
         )
         fix = Fix(msgstr=((use.plural_index, use.fixed),)) if use.fixed is not None else None
-        yield Problem(prefix + use.message, severity=severity, fix=fix)
+        yield Problem(message, severity=severity, fix=fix)
 
 
 def _differs(entry: Entry, context: CatalogContext, use: TermUse) -> bool:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from transkit.checks.api import Applies, CatalogContext, Entry, Fact, Fix, Problem, Severity, entry_check
+from transkit.i18n import L_
 from transkit.model.forms import per_form, quote
 from transkit.model.languages import Language, base_language
 from transkit.po.plural_forms import form_pairs
@@ -34,7 +35,7 @@ _FULL_WIDTH_END = "，。：；！？、）」』】》"
 
 
 def _show_ws(ws: str) -> str:
-    return quote(ws.replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")) if ws else "no whitespace"
+    return quote(ws.replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")) if ws else L_("no whitespace")
 
 
 @entry_check(
@@ -69,12 +70,24 @@ def leading_whitespace_differs(entry: Entry, context: CatalogContext) -> Iterato
                 found.append(
                     (
                         index,
-                        f"a breaking space opens the translation before {quote(mark)}: French "
-                        "typography puts a no-break space (U+00A0, U+202F) there, which keeps it on the line",
+                        L_(
+                            "a breaking space opens the translation before {mark}: French typography puts a "
+                            "no-break space (U+00A0, U+202F) there, which keeps it on the line",
+                            mark=quote(mark),
+                        ),
                     )
                 )
             continue  # « : » with its no-break space: French typography, not layout
-        found.append((index, f"the source starts with {_show_ws(want)}, the translation with {_show_ws(have)}"))
+        found.append(
+            (
+                index,
+                L_(
+                    "the source starts with {source}, the translation with {translation}",
+                    source=_show_ws(want),
+                    translation=_show_ws(have),
+                ),
+            )
+        )
         fixed.append((index, source[: len(source) - len(source.lstrip())] + translation.lstrip()))
     yield from _with_fix(per_form(entry, found), fixed, lambda text: edges(text)[0], entry, context)
 
@@ -124,7 +137,16 @@ def trailing_whitespace_differs(entry: Entry, context: CatalogContext) -> Iterat
         last = strip_bidi(translation).rstrip()[-1:]
         if want.strip(" ") == have.strip(" ") and ((cjk and last in _FULL_WIDTH_END) or (tibetan and last in "།༌་")):
             continue
-        found.append((index, f"the source ends with {_show_ws(want)}, the translation with {_show_ws(have)}"))
+        found.append(
+            (
+                index,
+                L_(
+                    "the source ends with {source}, the translation with {translation}",
+                    source=_show_ws(want),
+                    translation=_show_ws(have),
+                ),
+            )
+        )
         fixed.append((index, translation.rstrip() + source[len(source.rstrip()) :]))
     yield from _with_fix(per_form(entry, found), fixed, lambda text: edges(text)[1], entry, context)
 
@@ -168,7 +190,16 @@ def line_break_count_differs(entry: Entry, context: CatalogContext) -> Iterator[
         if want != have and _rewrapped(source, translation):
             continue  # prose wrapped to a width: the translation wraps its own lines
         if want != have:
-            found.append((index, f"the source has {want} line break(s) inside it, the translation {have}"))
+            found.append(
+                (
+                    index,
+                    L_(
+                        "the source has {source} line break(s) inside it, the translation {translation}",
+                        source=want,
+                        translation=have,
+                    ),
+                )
+            )
     yield from per_form(entry, found)
 
 
@@ -229,7 +260,7 @@ def control_character(entry: Entry, context: CatalogContext) -> Iterator[Problem
             extra = sorted(controls - set(_CONTROL.findall(source)))
             if extra:
                 shown = ", ".join(f"U+{ord(char):04X}" for char in extra)
-                found.append((index, f"control character {shown} in the translation"))
+                found.append((index, L_("control character {characters} in the translation", characters=shown)))
     yield from per_form(entry, found)
 
 
@@ -258,8 +289,14 @@ def double_space(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
         inner = strip_bidi(translation).strip()
         for position in positions:
             before = inner[:position].split()[-1:] or [""]
-            where = f"after {quote(before[0][-20:])}" if before[0] else "at the start"
-            found.append((index, f"double space {where}"))
+            found.append(
+                (
+                    index,
+                    L_("double space after {text}", text=quote(before[0][-20:]))
+                    if before[0]
+                    else L_("double space at the start"),
+                )
+            )
     yield from per_form(entry, found)
 
 
@@ -287,7 +324,7 @@ def repeated_word(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
         if not repeats or repeated_words(source, ALLOWED_REPEATS.get(context.source_base, frozenset())):
             continue  # the source is read only when the translation repeats a word (rarely)
         for word in repeats:
-            found.append((index, f"{quote(word)} is written twice in a row"))
+            found.append((index, L_("{word} is written twice in a row", word=quote(word))))
     yield from per_form(entry, found)
 
 
@@ -373,11 +410,15 @@ def identical_to_source(entry: Entry, context: CatalogContext) -> Iterator[Probl
                 found.append(
                     (
                         index,
-                        f"the translation is the source unchanged (one word, {quote(words[0])}; CLDR writes {shown})",
+                        L_(
+                            "the translation is the source unchanged (one word, {word}; CLDR writes {names})",
+                            word=quote(words[0]),
+                            names=shown,
+                        ),
                     )
                 )
         elif words:
-            found.append((index, "the translation is the source unchanged"))
+            found.append((index, L_("the translation is the source unchanged")))
     for problem in per_form(entry, found):
         yield Problem(problem.message, severity=Severity.INFO if "one word" in problem.message else None)
 
@@ -406,7 +447,12 @@ def _length_ratio(source: str, translation: str, context: CatalogContext) -> tup
 def _length_message(translation: str, length: int, language: Language | None) -> str:
     have = len(counted_characters(translation))
     expected = expected_length(translation, length, language)
-    return f"{have} characters for a source of {length} (about {expected} expected)"
+    return L_(
+        "{count} characters for a source of {length} (about {expected} expected)",
+        count=have,
+        length=length,
+        expected=expected,
+    )
 
 
 @entry_check("S151", "translation-too-short", Severity.WARNING, applies=Applies.TRANSLATED)

@@ -18,6 +18,7 @@ from transkit.cli.common import echo_failures, echo_notes, glossary_option, main
 from transkit.cli.common import output as open_output
 from transkit.engine import baseline
 from transkit.engine.registry import all_checks, find
+from transkit.i18n import _, ngettext, translate
 from transkit.model.findings import FailOn
 from transkit.reporting import CHECK_FORMATS, junit, text
 from transkit.reporting import stats as stats_reporter
@@ -124,15 +125,30 @@ def check(
         if diff:  # as ruff --diff: the changes, exit 1 when there are any
             click.echo(fixed.diff, nl=False)
             count = len(fixed.fixes)
-            click.echo(f"Would fix {count} problem{'s' if count != 1 else ''} (nothing written).", err=True)
+            click.echo(
+                ngettext(
+                    "Would fix {count} problem (nothing written).",
+                    "Would fix {count} problems (nothing written).",
+                    count,
+                ).format(count=count),
+                err=True,
+            )
             sys.exit(1 if fixed.diff else 0)
         for finding in fixed.fixes:
             line = f":{finding.line}" if finding.line else ""
-            click.echo(f"{finding.file}{line}: fixed {finding.code} {finding.check}: {finding.message}", err=True)
+            click.echo(
+                _("{where}: fixed {code} {check}: {message}").format(
+                    where=f"{finding.file}{line}",
+                    code=finding.code,
+                    check=finding.check,
+                    message=translate(finding.message),
+                ),
+                err=True,
+            )
         count, files = len(fixed.fixes), sum(1 for c in fixed.catalogs if c.changed)
-        click.echo(
-            f"Fixed {count} problem{'s' if count != 1 else ''} in {files} catalog{'s' if files != 1 else ''}.", err=True
-        )
+        fixed_problems = ngettext("Fixed {count} problem", "Fixed {count} problems", count).format(count=count)
+        in_catalogs = ngettext("in {files} catalog.", "in {files} catalogs.", files).format(files=files)
+        click.echo(f"{fixed_problems} {in_catalogs}", err=True)
     with _progress_bar() as progress:
         report = check_paths(
             paths,
@@ -152,7 +168,13 @@ def check(
     echo_notes(report.notes)
     if write_baseline is not None:
         write_atomically(write_baseline, baseline.render(report.findings))
-        click.echo(f"{write_baseline}: recorded {len(report.findings)} findings", err=True)
+        recorded = len(report.findings)
+        click.echo(
+            ngettext("{path}: recorded {count} finding", "{path}: recorded {count} findings", recorded).format(
+                path=write_baseline, count=recorded
+            ),
+            err=True,
+        )
         sys.exit(0)
     render = CHECK_FORMATS[output_format]
     if output_format == "text":
@@ -180,7 +202,7 @@ def _progress_bar() -> Iterator[Progress | None]:
         if count < 2:
             return
         if not bars:
-            bars.append(click.progressbar(length=count, label="checking", file=sys.stderr).__enter__())
+            bars.append(click.progressbar(length=count, label=_("checking"), file=sys.stderr).__enter__())
         bars[0].update(1)
 
     try:
@@ -253,7 +275,7 @@ def terms(
         table = terms_paths(paths, template=template, config=config_path, glossary=glossary_path, languages=languages)
     except NoTermbase as missing:
         echo_notes(missing.notes)
-        raise click.UsageError(missing.message) from None
+        raise click.UsageError(translate(missing.message)) from None
     echo_failures(table.failures)
     with open_output(output) as stream:
         terms_reporter.FORMATS[output_format](table.matrix, stream)
@@ -271,13 +293,15 @@ def explain(code: str) -> None:
     """
     info = find(code)
     if info is None:
-        raise click.UsageError(f"no check {code!r}; `transkit checks` lists them")
+        raise click.UsageError(_("no check {code!r}; `transkit checks` lists them").format(code=code))
     click.echo(f"{info.code} {info.name} ({info.severity.value}, {info.scope.value})\n")
     click.echo(info.doc)
     if info.fixes:
-        click.echo(f"\nFix (transkit check --fix): {info.fixes}.")
+        click.echo("\n" + _("Fix (transkit check --fix): {fix}.").format(fix=info.fixes))
     if info.needs_template:
-        click.echo("\nNeeds the template: skipped when a catalog is checked on its own (give it with --template).")
+        click.echo(
+            "\n" + _("Needs the template: skipped when a catalog is checked on its own (give it with --template).")
+        )
 
 
 @main.command(name="checks")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gettext
+import inspect
 import io
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -14,19 +16,94 @@ import click
 from transkit import __version__
 from transkit.api.tables import USAGE_ERROR
 from transkit.errors import TranskitError
+from transkit.i18n import DOMAIN, LOCALEDIR, N_, _, languages, translate
 from transkit.model.catalog import CatalogFailure
 from transkit.project.safewrite import write_atomically
 
 
-class TranskitGroup(click.Group):
-    """Turns transkit's own errors into ``path:line: message`` and exit status 2."""
+def _help_text(text: str | None) -> str | None:
+    """A help text as it was written (a docstring, a ``help=``), in the user's language."""
+    return None if text is None else _(inspect.cleandoc(text))
+
+
+class TranslatedHelp(click.Command):
+    """A command whose help, and its options' help, is shown in the user's language.
+
+    The texts stay English on the objects (they are made when the module is imported,
+    before the language is known) and are translated each time help is formatted."""
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        made = self._help_option is None
+        option = super().get_help_option(ctx)
+        if made and option is not None:  # click wrote its help in the language of that call
+            option.help = N_("Show this message and exit.")
+        return option
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        saved = self.short_help, self.help
+        self.short_help, self.help = _help_text(self.short_help), _help_text(self.help)
+        try:
+            return super().get_short_help_str(limit)
+        finally:
+            self.short_help, self.help = saved
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        saved = self.help
+        self.help = _help_text(self.help)
+        try:
+            super().format_help_text(ctx, formatter)
+        finally:
+            self.help = saved
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        params = self.get_params(ctx)
+        saved = [param.help if isinstance(param, click.Option) else None for param in params]
+        for param in params:
+            if isinstance(param, click.Option):
+                param.help = _help_text(param.help)
+        try:
+            super().format_options(ctx, formatter)
+        finally:
+            for param, text in zip(params, saved):
+                if isinstance(param, click.Option):
+                    param.help = text
+
+
+class TranskitGroup(TranslatedHelp, click.Group):
+    """Turns transkit's own errors into ``path:line: message`` and exit status 2, and
+    speaks the user's language (:mod:`transkit.i18n`)."""
+
+    command_class = TranslatedHelp
+    group_class = type  # subgroups (``glossary``, ``memory``, ...) are TranskitGroups too
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the command with click's own words (``Usage:``, ``Error:``, ...) taken from
+        transkit's catalogs: click translates them with :func:`gettext.gettext`, so the
+        default domain is transkit's while the command runs."""
+        previous = gettext.textdomain()
+        if languages():  # an explicit C locale: English, whatever LANGUAGE says
+            gettext.bindtextdomain(DOMAIN, str(LOCALEDIR))
+            gettext.textdomain(DOMAIN)
+        try:
+            return super().main(*args, **kwargs)
+        finally:
+            gettext.textdomain(previous)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except TranskitError as error:
-            click.echo(f"transkit: {error}" if not error.path else str(error), err=True)
+            click.echo(error_line(error), err=True)
             ctx.exit(USAGE_ERROR)
+
+
+def error_line(error: TranskitError) -> str:
+    """``path:line: message`` (``transkit: message`` without a path), in the user's language."""
+    message = translate(error.message)
+    if not error.path:
+        return f"transkit: {message}"
+    where = f"{error.path}:{error.line}" if error.line else error.path
+    return f"{where}: {message}"
 
 
 @click.group(cls=TranskitGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -88,14 +165,16 @@ glossary_option = click.option(
 def echo_notes(notes: Sequence[str]) -> None:
     """What the user must be told that is not a finding, on stderr."""
     for note in notes:
-        click.echo(f"transkit: {note}", err=True)
+        click.echo(f"transkit: {translate(note)}", err=True)
 
 
 def echo_failures(failures: Sequence[CatalogFailure]) -> None:
     """Catalogs left out of a table, matrix or report, on stderr; the command then exits 2."""
     for failure in failures:
         where = f"{failure.display_path}:{failure.line}" if failure.line else failure.display_path
-        click.echo(f"{where}: {failure.message} (catalog left out)", err=True)
+        click.echo(
+            _("{where}: {message} (catalog left out)").format(where=where, message=translate(failure.message)), err=True
+        )
 
 
 @contextmanager

@@ -10,9 +10,10 @@ import click
 from transkit.api.glossaries import check_glossary as check_termbase
 from transkit.api.glossaries import import_glossary as import_termbase
 from transkit.api.glossaries import project_termbase, render_termbase
-from transkit.cli.common import glossary_option, main
+from transkit.cli.common import error_line, glossary_option, main
 from transkit.cli.common import output as open_output
 from transkit.errors import TermbaseInvalid
+from transkit.i18n import ngettext, translate
 
 
 @main.group()
@@ -44,11 +45,16 @@ def check_glossary(paths: tuple[Path, ...], glossary_path: Path | None, config_p
     try:
         checked = check_termbase(paths, config=config_path, glossary=glossary_path)
     except TermbaseInvalid as error:
-        click.echo(f"{error}")  # the termbase breaks the schema: this command's finding
+        click.echo(error_line(error))  # the termbase breaks the schema: this command's finding
         sys.exit(1)
     for problem in checked.problems:
-        click.echo(problem)
-    click.echo(f"{len(checked.termbase.terms)} terms, {len(checked.problems)} problems.")
+        click.echo(translate(problem))
+    terms, problems = len(checked.termbase.terms), len(checked.problems)
+    click.echo(
+        ngettext("{count} term", "{count} terms", terms).format(count=terms)
+        + ", "
+        + ngettext("{count} problem.", "{count} problems.", problems).format(count=problems)
+    )
     sys.exit(checked.exit_code)
 
 
@@ -89,4 +95,10 @@ def import_glossary(source: Path, output: Path | None) -> None:
     transkit glossary import terms.csv -o /tmp/terms.toml
     """
     target, termbase = import_termbase(source, output)
-    click.echo(f"{target}: {len(termbase.terms)} terms imported from {source}", err=True)
+    count = len(termbase.terms)
+    click.echo(
+        ngettext(
+            "{target}: {count} term imported from {source}", "{target}: {count} terms imported from {source}", count
+        ).format(target=target, count=count, source=source),
+        err=True,
+    )

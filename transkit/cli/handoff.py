@@ -12,6 +12,7 @@ from transkit.api import export_packages, import_packages
 from transkit.api.handoff import FORMATS, SELECTIONS, LanguageImport
 from transkit.cli.common import config_option, glossary_option, main, template_option
 from transkit.cli.maintenance import lock_timeout_option
+from transkit.i18n import _, ngettext, translate
 from transkit.project.paths import display_path
 
 catalogs_option = click.option(
@@ -86,9 +87,13 @@ def export(
         if package.path is None:
             # Named as its package would be (DOMAIN.LANG) when the project has several domains.
             name = f"{package.domain}.{package.language}" if several else package.language
-            click.echo(f"{name}: nothing needs work, no package written")
+            click.echo(_("{language}: nothing needs work, no package written").format(language=name))
         else:
-            click.echo(f"Wrote {display_path(package.path)}: {package.language}, {package.units} units")
+            click.echo(
+                ngettext(
+                    "Wrote {path}: {language}, {count} unit", "Wrote {path}: {language}, {count} units", package.units
+                ).format(path=display_path(package.path), language=package.language, count=package.units)
+            )
 
 
 @main.command(name="import")
@@ -139,22 +144,32 @@ def import_(
     )
     refused = 0
     for path in imported.empty:
-        click.echo(f"{path}: no units, nothing to apply")
+        click.echo(_("{path}: no units, nothing to apply").format(path=path))
     for language in imported.languages:
         _describe(language, dry_run)
         refused += len(language.refused)
     if dry_run:
-        click.echo("Dry run: nothing written.")
+        click.echo(_("Dry run: nothing written."))
     sys.exit(1 if refused else 0)
 
 
 def _describe(language: LanguageImport, dry_run: bool) -> None:
     counts = language.counts()
-    verb = "would apply" if dry_run else "applied"
+    template = (
+        _("{package} → {catalog} ({language}): {applied} would apply, {unchanged} unchanged, {refused} refused")
+        if dry_run
+        else _("{package} → {catalog} ({language}): {applied} applied, {unchanged} unchanged, {refused} refused")
+    )
     click.echo(
-        f"{language.package} → {language.catalog} ({language.language}): {counts['applied']} {verb}, "
-        f"{counts['unchanged']} unchanged, {counts['refused']} refused"
+        template.format(
+            package=language.package,
+            catalog=language.catalog,
+            language=language.language,
+            applied=counts["applied"],
+            unchanged=counts["unchanged"],
+            refused=counts["refused"],
+        )
     )
     for result in language.refused:
         where = f"{language.package}:{result.unit.line}" if result.unit.line else language.package
-        click.echo(f"  {where}: {result.unit.id} {result.unit.msgid[:50]!r}: {result.reason}")
+        click.echo(f"  {where}: {result.unit.id} {result.unit.msgid[:50]!r}: {translate(result.reason)}")

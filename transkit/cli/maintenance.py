@@ -10,6 +10,7 @@ import click
 
 from transkit.api import compile_paths, init_catalog, update_paths
 from transkit.cli.common import config_option, glossary_option, lang_option, main, template_option
+from transkit.i18n import Nn_, _, ngettext
 from transkit.maintenance.update import CatalogUpdate
 from transkit.model.findings import FailOn
 from transkit.project.paths import display_path
@@ -96,22 +97,47 @@ def update(
         click.echo(_describe(planned, dry_run))
     count, total = len(updated.changed), len(updated.updates)
     if dry_run:
-        click.echo(f"Would update {count} of {total} catalogs (dry run: nothing written).")
+        click.echo(
+            ngettext(
+                "Would update {count} of {total} catalog (dry run: nothing written).",
+                "Would update {count} of {total} catalogs (dry run: nothing written).",
+                total,
+            ).format(count=count, total=total)
+        )
     else:
-        click.echo(f"Updated {count} of {total} catalogs.")
+        click.echo(
+            ngettext("Updated {count} of {total} catalog.", "Updated {count} of {total} catalogs.", total).format(
+                count=count, total=total
+            )
+        )
 
 
 def _describe(planned: CatalogUpdate, dry_run: bool) -> str:
     counts = planned.summary()
-    parts = [f"{number} {name}" for name, number in counts.items() if number and name != "unchanged"]
-    parts.append(f"{counts['unchanged']} unchanged")
+    parts = [
+        ngettext(*_UPDATE_COUNTS[name], number).format(count=number)
+        for name, number in counts.items()
+        if number and name != "unchanged"
+    ]
+    parts.append(ngettext(*_UPDATE_COUNTS["unchanged"], counts["unchanged"]).format(count=counts["unchanged"]))
     if not planned.changed:
-        state = "up to date"
+        state = _("up to date")
     else:
-        state = "would change" if dry_run else "updated"
+        state = _("would change") if dry_run else _("updated")
         if len(parts) == 1:  # every message kept: what changes is what follows the template
-            state += ": comments, references or header from the template"
+            state += _(": comments, references or header from the template")
     return f"{planned.source.catalog.display_path}: {', '.join(parts)} ({state})"
+
+
+_UPDATE_COUNTS = {
+    "added": Nn_("{count} added", "{count} added"),
+    "fuzzy": Nn_("{count} fuzzy", "{count} fuzzy"),
+    "obsoleted": Nn_("{count} obsoleted", "{count} obsoleted"),
+    "dropped": Nn_("{count} dropped", "{count} dropped"),
+    "revived": Nn_("{count} revived", "{count} revived"),
+    "unchanged": Nn_("{count} unchanged", "{count} unchanged"),
+}
+"""The counts of an update, by the key :meth:`CatalogUpdate.summary` gives them."""
 
 
 @main.command(name="compile")
@@ -166,13 +192,24 @@ def compile_command(
         fail_on=fail_on,
     )
     for target, count in compiled.written:
-        click.echo(f"{display_path(target)}: {count} messages")
+        click.echo(
+            ngettext("{path}: {count} message", "{path}: {count} messages", count).format(
+                path=display_path(target), count=count
+            )
+        )
     skipped = compiled.skipped
     if skipped:
         click.echo(
-            f"transkit: skipped {len(skipped)} catalogs that fail the check gate: {', '.join(skipped)}",
+            "transkit: "
+            + _("skipped {count} catalogs that fail the check gate: {catalogs}").format(
+                count=len(skipped), catalogs=", ".join(skipped)
+            ),
             err=True,
         )
     total = len(compiled.written) + len(skipped)
-    click.echo(f"Compiled {len(compiled.written)} of {total} catalogs.")
+    click.echo(
+        ngettext("Compiled {count} of {total} catalog.", "Compiled {count} of {total} catalogs.", total).format(
+            count=len(compiled.written), total=total
+        )
+    )
     sys.exit(0)

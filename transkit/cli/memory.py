@@ -11,6 +11,7 @@ from transkit.api import pretranslate_paths
 from transkit.cli.common import config_option, glossary_option, main, template_option
 from transkit.cli.handoff import catalogs_option
 from transkit.cli.maintenance import lock_timeout_option
+from transkit.i18n import _, ngettext, translate
 
 
 @main.command()
@@ -67,18 +68,38 @@ def pretranslate(
     )
     for result in done.catalogs:
         counts = result.counts()
-        parts = [f"{counts['translated']} translated", f"{counts['fuzzy']} fuzzy"]
+        parts = [
+            ngettext("{count} translated", "{count} translated", counts["translated"]).format(
+                count=counts["translated"]
+            ),
+            ngettext("{count} fuzzy", "{count} fuzzy", counts["fuzzy"]).format(count=counts["fuzzy"]),
+        ]
         if counts["flagged"]:
-            parts.append(f"{counts['flagged']} fuzzy with errors to correct")
+            flagged = counts["flagged"]
+            parts.append(
+                ngettext(
+                    "{count} fuzzy with errors to correct", "{count} fuzzy with errors to correct", flagged
+                ).format(count=flagged)
+            )
         if not result.memory:
-            parts = ["no memory in this language"]
-        state = "unchanged" if not result.changed else "would change" if dry_run else "written"
+            parts = [_("no memory in this language")]
+        state = _("unchanged") if not result.changed else _("would change") if dry_run else _("written")
         click.echo(f"{result.catalog}: {', '.join(parts)} ({state})")
         for suggestion in result.suggestions:
             if suggestion.flagged:
-                click.echo(f"  {suggestion.key[1][:60]!r}: {'; '.join(suggestion.flagged)}")
+                click.echo(f"  {suggestion.key[1][:60]!r}: {'; '.join(translate(flag) for flag in suggestion.flagged)}")
     changed = sum(1 for result in done.catalogs if result.changed)
     if dry_run:
-        click.echo(f"Would change {changed} of {len(done.catalogs)} catalogs (dry run: nothing written).")
+        click.echo(
+            ngettext(
+                "Would change {count} of {total} catalog (dry run: nothing written).",
+                "Would change {count} of {total} catalogs (dry run: nothing written).",
+                len(done.catalogs),
+            ).format(count=changed, total=len(done.catalogs))
+        )
     else:
-        click.echo(f"Changed {changed} of {len(done.catalogs)} catalogs.")
+        click.echo(
+            ngettext(
+                "Changed {count} of {total} catalog.", "Changed {count} of {total} catalogs.", len(done.catalogs)
+            ).format(count=changed, total=len(done.catalogs))
+        )

@@ -19,6 +19,7 @@ from transkit.cli.common import (
     template_option,
     write_atomically,
 )
+from transkit.i18n import _, ngettext
 
 DEFAULT_OUTPUT = Path("report.html")
 
@@ -33,7 +34,9 @@ def _timestamp(_ctx: click.Context, _param: click.Parameter, value: str | None) 
     try:
         dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not an ISO 8601 date and time (2026-01-01T00:00:00Z)") from None
+        raise click.BadParameter(
+            _("{value!r} is not an ISO 8601 date and time (2026-01-01T00:00:00Z)").format(value=value)
+        ) from None
     return value
 
 
@@ -112,6 +115,8 @@ def report(
     echo_failures(editors.project.failures)
     catalogs = len(editors.project.catalogs)
     codes = len({catalog.code for catalog in editors.project.catalogs})
-    shown = f"{codes} language{'s' if codes != 1 else ''}" + (f" ({catalogs} catalogs)" if catalogs != codes else "")
-    click.echo(f"{output}: report of {shown} written", err=True)
+    shown = ngettext("{count} language", "{count} languages", codes).format(count=codes)
+    if catalogs != codes:
+        shown += " " + ngettext("({count} catalog)", "({count} catalogs)", catalogs).format(count=catalogs)
+    click.echo(_("{path}: report of {languages} written").format(path=output, languages=shown), err=True)
     sys.exit(editors.exit_code)

@@ -47,12 +47,13 @@ from transkit import __version__
 from transkit.engine.registry import all_checks
 from transkit.engine.runner import CatalogFacts, CatalogResult, Options
 from transkit.engine.suppression import Marker
+from transkit.i18n import Message
 from transkit.model.catalog import CatalogFile
 from transkit.model.coverage import Coverage
 from transkit.model.findings import Finding, Fix, Report, Severity
 from transkit.project.safewrite import write_atomically
 
-FORMAT = 3
+FORMAT = 4
 """Bumped whenever what a cache entry holds changes shape."""
 MAX_ENTRIES = 5000
 """Cache files kept; a project of 500 catalogs fills a tenth of it per settings used."""
@@ -265,7 +266,9 @@ def _finding(item: dict) -> Finding:
             msgstr=tuple((int(index), str(text)) for index, text in fix["msgstr"]),
             header=tuple((str(name), str(value)) for name, value in fix["header"]),
         )
-    return Finding(**{**item, "severity": Severity(item["severity"]), "fix": fix})
+    template = item.pop("message_template", None)
+    message = Message.from_data(template) if isinstance(template, dict) else str(item["message"])
+    return Finding(**{**item, "message": message, "severity": Severity(item["severity"]), "fix": fix})
 
 
 def _finding_data(finding: Finding) -> dict:
@@ -273,7 +276,10 @@ def _finding_data(finding: Finding) -> dict:
     plain_fix = (
         None if fix is None else {"msgstr": [list(f) for f in fix.msgstr], "header": [list(h) for h in fix.header]}
     )
-    return {**finding.__dict__, "severity": finding.severity.value, "fix": plain_fix}
+    data = {**finding.__dict__, "severity": finding.severity.value, "fix": plain_fix}
+    if isinstance(finding.message, Message):  # so that a cached run speaks the user's language too
+        data["message_template"] = finding.message.as_data()
+    return data
 
 
 def store(key: str, report: Report, folder: Path | None = None) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from transkit.i18n import Message
 from transkit.model.catalog import Entry
 from transkit.model.findings import Problem
 
@@ -33,7 +34,7 @@ def _per_form(entry: Entry, found: Iterable[tuple[int, str]]) -> Iterator[Proble
             yield Problem(message)
         else:
             for index in indexes:
-                yield Problem(f"msgstr[{index}]: {message}")
+                yield Problem(Message("msgstr[{index}]: {message}", {"index": index, "message": message}))
 
 
 def quote(text: str) -> str:

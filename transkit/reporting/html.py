@@ -31,6 +31,7 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup, escape
 
+from transkit.i18n import N_, _, ngettext, translate, translations
 from transkit.model.catalog import Catalog, CatalogFailure, Entry, Project
 from transkit.model.coverage import Coverage, compute, index
 from transkit.model.findings import Finding, Report
@@ -43,15 +44,22 @@ TEMPLATES = Path(__file__).parent / "templates"
 PAGE = "report.html"
 
 STATUS_LABELS = {
-    Status.OK: ("ok", "ok"),
-    Status.VARIANT: ("variant", "variant"),
-    Status.MISSING: ("missing", "missing"),
-    Status.WRONG: ("wrong", "wrong"),
-    Status.NOT_USED: ("not-used", "not used"),
+    Status.OK: ("ok", N_("ok")),
+    Status.VARIANT: ("variant", N_("variant")),
+    Status.MISSING: ("missing", N_("missing")),
+    Status.WRONG: ("wrong", N_("wrong")),
+    Status.NOT_USED: ("not-used", N_("not used")),
 }
-"""Status → (CSS class, the text label every cell shows: never colour alone)."""
+"""Status → (CSS class, the text label every cell shows: never colour alone). Labels are
+English here (the matrix's JSON says them too) and translated by the page."""
 
-SHORT_LABELS = {"ok": "ok", "variant": "var", "missing": "miss", "wrong": "wrong", "not used": "n/u"}
+SHORT_LABELS = {
+    "ok": N_("ok"),
+    "variant": N_("var"),
+    "missing": N_("miss"),
+    "wrong": N_("wrong"),
+    "not used": N_("n/u"),
+}
 """What a matrix cell shows, so that 23 languages fit 1366 px and an A4 landscape page;
 screen readers get the full label, and the legend above the matrix spells them out."""
 
@@ -61,11 +69,11 @@ TERM_PROBLEMS = frozenset({Status.WRONG, Status.MISSING})
 """Matrix outcomes the status board counts as critical-term problems of a language."""
 
 STATE_LABELS = {
-    "unreadable": "unreadable",
-    "blocked": "errors",
-    "incomplete": "incomplete",
-    "review": "warnings",
-    "ready": "ready",
+    "unreadable": N_("unreadable"),
+    "blocked": N_("errors"),
+    "incomplete": N_("incomplete"),
+    "review": N_("warnings"),
+    "ready": N_("ready"),
 }
 """Overall state of a language → its label; a language with an error is ``blocked`` (red)
 whatever its coverage, so that 100 % never reads as done while something is wrong."""
@@ -262,10 +270,10 @@ class LanguageView:
         c = self.coverage
         fuzzy = max(c.total - c.translated - c.untranslated - c.missing, 0)
         return (
-            ("translated", c.translated),
-            ("fuzzy", fuzzy),
-            ("untranslated", c.untranslated),
-            ("missing", c.missing),
+            (N_("translated"), c.translated),
+            (N_("fuzzy"), fuzzy),
+            (N_("untranslated"), c.untranslated),
+            (N_("missing"), c.missing),
         )
 
 
@@ -285,8 +293,8 @@ class CellView:
     def title(self) -> str:
         parts = []
         if self.found:
-            parts.append("found: " + "; ".join(self.found))
-        parts.extend(self.problems)
+            parts.append(_("found:") + " " + "; ".join(self.found))
+        parts.extend(translate(problem) for problem in self.problems)
         return " | ".join(parts)
 
 
@@ -305,7 +313,7 @@ class PageCell:
 
     @property
     def label(self) -> str:
-        return {"built": "published", "fallback": "published, falling back", "held-back": "held back"}.get(
+        return {"built": N_("published"), "fallback": N_("published, falling back"), "held-back": N_("held back")}.get(
             self.status, self.status
         )
 
@@ -353,7 +361,56 @@ def _environment() -> jinja2.Environment:
     environment.filters["show"] = show
     environment.filters["plain"] = plain
     environment.filters["reveal"] = reveal
+    environment.filters["tr"] = translate
+    environment.globals.update(_=_markup_gettext, ngettext=_markup_ngettext, code=_code, bdi=_bdi, time=_time)
     return environment
+
+
+def _markup_gettext(text: str, **args: object) -> Markup:
+    """``_("...")`` in the templates: the user's language (:mod:`transkit.i18n`), read at
+    each call. The translation is markup, as the template is (transkit's own catalogs,
+    checked like it); the arguments are escaped unless they are markup themselves."""
+    return Markup(_(text)).format(**args)
+
+
+def _markup_ngettext(singular: str, plural: str, n: int, /, **args: object) -> Markup:
+    """``ngettext("{count} finding", "{count} findings", n)``: ``count`` is ``n`` unless given."""
+    args.setdefault("count", n)
+    return Markup(ngettext(singular, plural, n)).format(**args)
+
+
+def _code(text: object) -> Markup:
+    return Markup("<code>{0}</code>").format(text)
+
+
+def _bdi(text: object) -> Markup:
+    return Markup("<bdi>{0}</bdi>").format(text)
+
+
+def _time(text: object) -> Markup:
+    return Markup('<time datetime="{0}">{0}</time>').format(text)
+
+
+def _ui_language() -> str:
+    """The language the page is written in, for ``<html lang>``: the catalog's, else English."""
+    return (translations().info().get("language") or "en").replace("_", "-")
+
+
+def _script_text() -> str:
+    """The words report.js writes (the filters' status line), in the page's language; JSON
+    in a data attribute, because the script itself is fixed (its hash is in the CSP)."""
+    catalog = translations()
+    plural = getattr(catalog, "plural", lambda n: int(n != 1))
+    return json.dumps(
+        {
+            "finding": [ngettext("{count} finding", "{count} findings", n) for n in (1, 2)],
+            "language": [ngettext("{count} language", "{count} languages", n) for n in (1, 2)],
+            "singular": [n for n in range(0, 2) if plural(n) == 0],
+            "shown": _("{visible} of {total} shown"),
+            "status": _("Showing {languages} and {findings}."),
+        },
+        ensure_ascii=False,
+    )
 
 
 def _asset(name: str) -> str:
@@ -372,24 +429,26 @@ def _messages(catalog: Catalog, template: Catalog) -> tuple[Message, ...]:
     for key, source in wanted.items():
         entry = have.get(key)
         if entry is None:
-            rows.append(Message("missing", None, source.msgctxt, _source(source), (), None))
+            rows.append(Message(N_("missing"), None, source.msgctxt, _source(source), (), None))
             continue
         if entry.has_empty_form:
-            state = "untranslated"
+            state = N_("untranslated")
         elif entry.fuzzy:
-            state = "fuzzy"
+            state = N_("fuzzy")
         elif entry.source_changed:
-            state = "outdated source"
+            state = N_("outdated source")
         else:
             continue
         rows.append(Message(state, entry.line, entry.msgctxt, _source(entry), _forms(entry), _previous(entry)))
     for key, entry in have.items():
         if key not in wanted:
             rows.append(
-                Message("not in template", entry.line, entry.msgctxt, _source(entry), _forms(entry), _previous(entry))
+                Message(
+                    N_("not in template"), entry.line, entry.msgctxt, _source(entry), _forms(entry), _previous(entry)
+                )
             )
     for entry in catalog.obsolete_entries:
-        rows.append(Message("obsolete", entry.line, entry.msgctxt, _source(entry), _forms(entry), None))
+        rows.append(Message(N_("obsolete"), entry.line, entry.msgctxt, _source(entry), _forms(entry), None))
     return tuple(rows)
 
 
@@ -712,4 +771,6 @@ def render_report(
         style=Markup(style),
         script=Markup(script),
         csp=policy,
+        ui_language=_ui_language(),
+        script_text=_script_text(),
     )

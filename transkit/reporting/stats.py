@@ -6,23 +6,25 @@ import csv
 from collections.abc import Sequence
 from typing import TextIO
 
+from transkit.i18n import N_, _, ngettext
 from transkit.model.coverage import Coverage
 from transkit.reporting.json_report import coverage_document, dump
 
 COLUMNS = (
-    ("language", "code"),
-    ("language_name", "language"),
-    ("total", "total"),
-    ("translated", "translated"),
-    ("fuzzy", "fuzzy"),
-    ("untranslated", "untransl."),
-    ("missing", "missing"),
-    ("stale", "stale"),
-    ("obsolete", "obsolete"),
-    ("percent", "messages"),
-    ("percent_words", "words"),
-    ("native_name", "native name"),  # last: its width on a terminal varies by script
+    ("language", N_("code")),
+    ("language_name", N_("language")),
+    ("total", N_("total")),
+    ("translated", N_("translated")),
+    ("fuzzy", N_("fuzzy")),
+    ("untranslated", N_("untransl.")),
+    ("missing", N_("missing")),
+    ("stale", N_("stale")),
+    ("obsolete", N_("obsolete")),
+    ("percent", N_("messages")),
+    ("percent_words", N_("words")),
+    ("native_name", N_("native name")),  # last: its width on a terminal varies by script
 )
+"""Coverage field → column title (English here, in the user's language on the screen)."""
 
 
 def render_text(
@@ -37,8 +39,8 @@ def render_text(
         return
     # Without a template, each row is a catalog of its own: its file tells two of one language apart.
     columns = (("file", "file"), *COLUMNS) if template is None else COLUMNS
-    rows = [[_cell(item, field) for field, _ in columns] for item in coverage]
-    headers = [title for _, title in columns]
+    rows = [[_cell(item, field) for field, _title in columns] for item in coverage]
+    headers = [_(title) for _field, title in columns]
     widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
     first = len(columns) - len(COLUMNS)
     left = {0, first, first + 1, len(columns) - 1}
@@ -49,11 +51,14 @@ def render_text(
         ).rstrip()
 
     total = coverage[0].total if coverage else 0
-    catalogs = "catalog" if len(coverage) == 1 else "catalogs"
+    catalogs = ngettext("{count} catalog", "{count} catalogs", len(coverage)).format(count=len(coverage))
     if template is None:  # no template: each catalog's total is its own messages
-        stream.write(f"no template: each catalog against its own messages, {len(coverage)} {catalogs}\n\n")
+        stream.write(
+            _("no template: each catalog against its own messages, {catalogs}").format(catalogs=catalogs) + "\n\n"
+        )
     else:
-        stream.write(f"{template}: {total} messages, {len(coverage)} {catalogs}\n\n")
+        messages = ngettext("{count} message", "{count} messages", total).format(count=total)
+        stream.write(f"{template}: {messages}, {catalogs}\n\n")
     stream.write(line(headers) + "\n")
     for row in rows:
         stream.write(line(row) + "\n")

@@ -4,23 +4,27 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from transkit.i18n import N_, _, translate
 from transkit.reporting.json_report import FORMAT_VERSION, dump
 from transkit.terms.matrix import TermsMatrix
 from transkit.terms.verify import Status
 
 LABELS = {
-    Status.OK: "ok",
-    Status.VARIANT: "variant",
-    Status.MISSING: "MISSING",
-    Status.WRONG: "WRONG",
+    Status.OK: N_("ok"),
+    Status.VARIANT: N_("variant"),
+    Status.MISSING: N_("MISSING"),
+    Status.WRONG: N_("WRONG"),
     Status.NOT_USED: "-",
 }
+"""What a cell shows, in the user's language on the screen."""
 
 
 def render_text(matrix: TermsMatrix, stream: TextIO) -> None:
     """Languages down, terms across: 23 languages fit a terminal's height better than its width."""
     width = max((len(code) for code in matrix.languages), default=4)
-    columns = [max(len(term_id), 7) for term_id in matrix.term_ids]
+    labels = {status: _(label) for status, label in LABELS.items()}
+    room = max(7, *(len(label) for label in labels.values()))
+    columns = [max(len(term_id), room) for term_id in matrix.term_ids]
     header = "  ".join([" " * width, *(t.ljust(w) for t, w in zip(matrix.term_ids, columns))])
     stream.write(header.rstrip() + "\n")
     problems: list[str] = []
@@ -28,8 +32,8 @@ def render_text(matrix: TermsMatrix, stream: TextIO) -> None:
         cells = []
         for term_id, column in zip(matrix.term_ids, columns):
             cell = matrix.cell(term_id, code)
-            cells.append(LABELS[cell.status].ljust(column))
-            problems.extend(f"  {code}: {p}" for p in cell.problems)
+            cells.append(labels[cell.status].ljust(column))
+            problems.extend(f"  {code}: {translate(p)}" for p in cell.problems)
         stream.write("  ".join([code.ljust(width), *cells]).rstrip() + "\n")
     if problems:
         stream.write("\n" + "\n".join(problems) + "\n")

@@ -1,10 +1,16 @@
-"""Plain text for people at a terminal: one line per finding, then a coverage summary."""
+"""Plain text for people at a terminal: one line per finding, then a coverage summary.
+
+In the user's language (:mod:`transkit.i18n`), as the HTML report and unlike the machine
+formats: finding messages are translated here, from the template each finding keeps;
+codes, check names and severities' keywords stay as they are, so that what a person reads
+can be looked up and selected."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TextIO
 
+from transkit.i18n import Nn_, _, ngettext, translate
 from transkit.model.coverage import Coverage
 from transkit.model.findings import Finding, Report, Severity
 
@@ -26,23 +32,23 @@ def finding_line(finding: Finding, colour: bool = False) -> str:
         where = f"{_BOLD}{where}{_RESET}"
         severity = f"{_COLOURS[finding.severity]}{severity}{_RESET}"
         code = f"{_BOLD}{code}{_RESET}"
-    return f"{where}: {severity} {code} {finding.check}: {finding.message}{subject}"
+    return f"{where}: {severity} {code} {finding.check}: {translate(finding.message)}{subject}"
 
 
 def coverage_problems(item: Coverage) -> str:
     parts = [
-        f"{count} {label}"
-        for count, label in (
-            (item.fuzzy, "fuzzy"),
-            (item.untranslated, "untranslated"),
-            (item.missing, "missing"),
-            (item.extra, "not in template"),
-            (item.obsolete, "obsolete"),
+        ngettext(*forms, count).format(count=count)
+        for count, forms in (
+            (item.fuzzy, Nn_("{count} fuzzy", "{count} fuzzy")),
+            (item.untranslated, Nn_("{count} untranslated", "{count} untranslated")),
+            (item.missing, Nn_("{count} missing", "{count} missing")),
+            (item.extra, Nn_("{count} not in template", "{count} not in template")),
+            (item.obsolete, Nn_("{count} obsolete", "{count} obsolete")),
         )
         if count
     ]
     if item.outdated:
-        parts.append("revised before the template")
+        parts.append(_("revised before the template"))
     return ", ".join(parts)
 
 
@@ -71,12 +77,20 @@ def render_summary(report: Report, stream: TextIO) -> None:
         _coverage_summary(template, coverage, stream)
     coverage = list(report.coverage)
     errors, warnings, infos = (report.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
-    stream.write(
-        f"Found {_plural(errors, 'error')}, {_plural(warnings, 'warning')}, "
-        f"{infos} info in {_plural(len(coverage), 'catalog')}"
-        + (f" ({_plural(report.baselined, 'known finding')} of the baseline not shown)" if report.baselined else "")
-        + ".\n"
+    counts = _("Found {errors}, {warnings}, {infos} in {catalogs}").format(
+        errors=ngettext("{count} error", "{count} errors", errors).format(count=errors),
+        warnings=ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings),
+        infos=ngettext("{count} info", "{count} info", infos).format(count=infos),
+        catalogs=ngettext("{count} catalog", "{count} catalogs", len(coverage)).format(count=len(coverage)),
     )
+    if report.baselined:
+        known = report.baselined
+        counts += " " + ngettext(
+            "({count} known finding of the baseline not shown)",
+            "({count} known findings of the baseline not shown)",
+            known,
+        ).format(count=known)
+    stream.write(counts + ".\n")
 
 
 def _coverage_summary(template: str | None, coverage: Sequence[Coverage], stream: TextIO) -> None:
@@ -85,12 +99,20 @@ def _coverage_summary(template: str | None, coverage: Sequence[Coverage], stream
         total = coverage[0].total
         complete = [c.language for c in coverage if c.translated == c.total and not c.extra]
         if template is None:  # totals differ: a line per catalog, naming its file
-            stream.write("Coverage of each catalog's own messages (no template):\n")
+            stream.write(_("Coverage of each catalog's own messages (no template):") + "\n")
             complete = []
         else:
-            stream.write(f"Coverage against {template} ({total} messages):\n")
+            stream.write(
+                ngettext(
+                    "Coverage against {template} ({total} message):",
+                    "Coverage against {template} ({total} messages):",
+                    total,
+                ).format(template=template, total=total)
+                + "\n"
+            )
         if complete:
-            stream.write(f"  complete ({len(complete)}): {' '.join(sorted(complete))}\n")
+            label = _("complete ({count}):").format(count=len(complete))
+            stream.write(f"  {label} {' '.join(sorted(complete))}\n")
         partial = sorted((c for c in coverage if c.language not in complete), key=lambda c: (c.language, c.file))
         width = max((len(c.language) for c in partial), default=0)
         name_width = max((len(c.language_name) for c in partial), default=0)
@@ -102,7 +124,3 @@ def _coverage_summary(template: str | None, coverage: Sequence[Coverage], stream
                 f"  {item.language:<{width}}  {item.language_name:<{name_width}}  "
                 f"{item.percent:5.1f}%  {item.translated}/{item.total}  {problems}\n"
             )
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"

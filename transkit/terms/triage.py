@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from transkit.i18n import L_
 from transkit.terms.match import normalize, source_contains
 from transkit.terms.model import Termbase, TermKind
 from transkit.terms.values import digit_runs, domains, normalize_domain, phone_numbers
@@ -34,7 +35,8 @@ def describe_change(previous: str, current: str, termbase: Termbase, region: str
     if set(old_phones) != set(new_phones):
         gone = [old_phones[v] for v in old_phones if v not in new_phones]
         added = [new_phones[v] for v in new_phones if v not in old_phones]
-        critical.append(f"phone number {' '.join(gone) or '(none)'} → {' '.join(added) or '(none)'}")
+        none = L_("(none)")
+        critical.append(L_("phone number {old} → {new}", old=" ".join(gone) or none, new=" ".join(added) or none))
         old_values.extend(gone)
     for term in termbase.terms:
         if term.kind is TermKind.PHONE:
@@ -51,20 +53,20 @@ def describe_change(previous: str, current: str, termbase: Termbase, region: str
             before = any(source_contains(previous, f) for f in term.source)
             after = any(source_contains(current, f) for f in term.source)
         if before != after and term.kind is not TermKind.TERM:
-            critical.append(f"{term.id} {'removed' if before else 'added'}")
+            critical.append(L_("{term} removed", term=term.id) if before else L_("{term} added", term=term.id))
             if before:
                 old_values.append(term.source[0])
     old_digits, new_digits = digit_runs(previous), digit_runs(current)
     if critical:
-        summary = "a critical term changed"
+        summary = L_("a critical term changed")
     elif _letters(previous) == _letters(current):
-        summary = "only punctuation or spacing changed"
+        summary = L_("only punctuation or spacing changed")
     elif sorted(old_digits) != sorted(new_digits):
-        summary = "a number changed"
+        summary = L_("a number changed")
     elif sorted(domains(previous)) != sorted(domains(current)):
-        summary = "a website changed"
+        summary = L_("a website changed")
     else:
-        summary = "the wording changed"
+        summary = L_("the wording changed")
     return Change(summary, tuple(critical), tuple(old_values))
 
 

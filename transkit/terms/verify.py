@@ -17,6 +17,7 @@ from itertools import accumulate
 
 from rapidfuzz import fuzz
 
+from transkit.i18n import L_, join
 from transkit.model.forms import quote
 from transkit.model.languages import Language
 from transkit.terms.match import BIDI_CONTROLS, Matcher, loosen, matcher_for, normalize, strip_bidi
@@ -248,7 +249,12 @@ def _verify_form(
                         expected,
                         others[0].raw,
                         TermProblem.PHONE_CHANGED,
-                        f"{term.id}: a different number {quote(others[0].raw)} where the source has {quote(expected)}",
+                        L_(
+                            "{term}: a different number {found} where the source has {expected}",
+                            term=term.id,
+                            found=quote(others[0].raw),
+                            expected=quote(expected),
+                        ),
                         plural_index=index,
                     )
                 )
@@ -260,7 +266,7 @@ def _verify_form(
                         expected,
                         None,
                         TermProblem.PHONE_MISSING,
-                        f"{term.id} {quote(expected)} is missing from the translation",
+                        L_("{term} {expected} is missing from the translation", term=term.id, expected=quote(expected)),
                         plural_index=index,
                     )
                 )
@@ -276,7 +282,12 @@ def _verify_form(
                     expected,
                     written,
                     TermProblem.PHONE_SPELLING,
-                    f"{term.id} written {quote(written)}; the approved form is {quote(expected)}",
+                    L_(
+                        "{term} written {found}; the approved form is {expected}",
+                        term=term.id,
+                        found=quote(written),
+                        expected=quote(expected),
+                    ),
                     plural_index=index,
                     fixed=_respelled(text, same[0].raw, expected),
                 )
@@ -292,7 +303,7 @@ def _verify_form(
                     "",
                     phone.raw,
                     TermProblem.PHONE_ADDED,
-                    f"phone number {quote(phone.raw)} is not in the source",
+                    L_("phone number {found} is not in the source", found=quote(phone.raw)),
                     plural_index=index,
                 )
             )
@@ -304,9 +315,11 @@ def _verify_form(
                     phone.raw,
                     phone.raw,
                     TermProblem.PHONE_REVERSED,
-                    f"{quote(strip_bidi(phone.raw))} is displayed with its digit groups reversed in "
-                    "right-to-left text; isolate it (U+2066 before, U+2069 after) or use a placeholder "
-                    "the page isolates",
+                    L_(
+                        "{found} is displayed with its digit groups reversed in right-to-left text; isolate it "
+                        "(U+2066 before, U+2069 after) or use a placeholder the page isolates",
+                        found=quote(strip_bidi(phone.raw)),
+                    ),
                     plural_index=index,
                     fixed=_once(text, phone.raw, ISOLATE_START + phone.raw + ISOLATE_END),
                 )
@@ -329,7 +342,12 @@ def _verify_form(
                         expected,
                         changed[0],
                         TermProblem.NUMBER_CHANGED,
-                        f"{term.id}: {quote(changed[0])} where the source has {quote(expected)}",
+                        L_(
+                            "{term}: {found} where the source has {expected}",
+                            term=term.id,
+                            found=quote(changed[0]),
+                            expected=quote(expected),
+                        ),
                         plural_index=index,
                     )
                 )
@@ -341,7 +359,7 @@ def _verify_form(
                         expected,
                         None,
                         TermProblem.NUMBER_MISSING,
-                        f"{term.id} {quote(expected)} is missing from the translation",
+                        L_("{term} {expected} is missing from the translation", term=term.id, expected=quote(expected)),
                         plural_index=index,
                     )
                 )
@@ -384,7 +402,21 @@ def _verify_urls(
         used = [d for d in found if d in approved]
         if wrong:
             other_language = wrong[0] in campaign
-            which = "another language's campaign website" if other_language else "another website"
+            message = (
+                L_(
+                    "{term}: {found} is another language's campaign website; this language's is {expected}",
+                    term=term.id,
+                    found=quote(wrong[0]),
+                    expected=quote(expected),
+                )
+                if other_language
+                else L_(
+                    "{term}: {found} is another website; this language's is {expected}",
+                    term=term.id,
+                    found=quote(wrong[0]),
+                    expected=quote(expected),
+                )
+            )
             uses.append(
                 TermUse(
                     term.id,
@@ -392,7 +424,7 @@ def _verify_urls(
                     expected,
                     wrong[0],
                     TermProblem.URL_WRONG,
-                    f"{term.id}: {quote(wrong[0])} is {which}; this language's is {quote(expected)}",
+                    message,
                     plural_index=index,
                     # Only the campaign's own domains are swapped, and only where this
                     # language's is not there too: an unknown site may be meant.
@@ -407,7 +439,7 @@ def _verify_urls(
                     expected,
                     None,
                     TermProblem.URL_MISSING,
-                    f"{term.id} {quote(expected)} is missing from the translation",
+                    L_("{term} {expected} is missing from the translation", term=term.id, expected=quote(expected)),
                     plural_index=index,
                 )
             )
@@ -444,7 +476,12 @@ def _verify_name(term: Term, text: str, index: int, language: Language | None) -
                 expected,
                 found,
                 TermProblem.NAME_MISSPELLED,
-                f"{term.id} spelled {quote(found)}; write it exactly {quote(expected)}",
+                L_(
+                    "{term} spelled {found}; write it exactly {expected}",
+                    term=term.id,
+                    found=quote(found),
+                    expected=quote(expected),
+                ),
                 plural_index=index,
             )
     return TermUse(
@@ -453,7 +490,11 @@ def _verify_name(term: Term, text: str, index: int, language: Language | None) -
         expected,
         None,
         TermProblem.NAME_MISSING,
-        f"{term.id} {quote(expected)} is missing from the translation (names are never translated)",
+        L_(
+            "{term} {expected} is missing from the translation (names are never translated)",
+            term=term.id,
+            expected=quote(expected),
+        ),
         plural_index=index,
     )
 
@@ -496,7 +537,11 @@ def _verify_phrase(term: Term, text: str, index: int, language: Language | None)
             forms[0],
             found,
             TermProblem.PHRASE_NEAR_MISS,
-            f"{term.id} is not the approved wording: {_difference(expected, found)}",
+            L_(
+                "{term} is not the approved wording: {difference}",
+                term=term.id,
+                difference=_difference(expected, found),
+            ),
             plural_index=index,
         )
     return TermUse(
@@ -505,7 +550,7 @@ def _verify_phrase(term: Term, text: str, index: int, language: Language | None)
         forms[0],
         None,
         TermProblem.PHRASE_MISSING,
-        f"{term.id} {quote(forms[0])} is missing from the translation",
+        L_("{term} {expected} is missing from the translation", term=term.id, expected=quote(forms[0])),
         plural_index=index,
     )
 
@@ -525,9 +570,13 @@ def _difference(expected: str, found: str) -> str:
     for tag, a, b, c, d in difflib.SequenceMatcher(a=want, b=have, autojunk=False).get_opcodes():
         if tag != "equal":
             parts.append(
-                f"expected {quote(' '.join(want[a:b]) or '(nothing)')}, found {quote(' '.join(have[c:d]) or '(nothing)')}"
+                L_(
+                    "expected {expected}, found {found}",
+                    expected=quote(" ".join(want[a:b]) or "(nothing)"),
+                    found=quote(" ".join(have[c:d]) or "(nothing)"),
+                )
             )
-    return "; ".join(parts) or f"expected {quote(expected)}"
+    return join("; ", parts) if parts else L_("expected {expected}", expected=quote(expected))
 
 
 def _verify_term(
@@ -554,7 +603,11 @@ def _verify_term(
                     approved[0][0],
                     None,
                     TermProblem.TERM_MISSING,
-                    f"{term.id}: no approved form in the translation; expected {quote(approved[0][0])}",
+                    L_(
+                        "{term}: no approved form in the translation; expected {expected}",
+                        term=term.id,
+                        expected=quote(approved[0][0]),
+                    ),
                     plural_index=index,
                 )
             )
@@ -584,8 +637,14 @@ def _verify_term(
                             expected,
                             form,
                             TermProblem.TERM_FORBIDDEN,
-                            f"{term.id}: {quote(form)} is a forbidden rendering"
-                            + (f"; use {quote(expected)}" if expected else ""),
+                            L_(
+                                "{term}: {found} is a forbidden rendering; use {expected}",
+                                term=term.id,
+                                found=quote(form),
+                                expected=quote(expected),
+                            )
+                            if expected
+                            else L_("{term}: {found} is a forbidden rendering", term=term.id, found=quote(form)),
                             plural_index=index,
                         )
                     )

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from transkit.checks.api import Applies, CatalogContext, Entry, Fact, Problem, Severity, entry_check
 from transkit.checks.placeholders.compare import Issue, Kind, Reference, reference, syntax_issues
+from transkit.i18n import Message
 from transkit.po.formats import FormatString, Syntax, declared_syntaxes, negated_syntaxes, parse
 from transkit.po.plural_expression import NUMBERS, PluralFormsError
 from transkit.po.plural_forms import parse_plural_forms
@@ -135,7 +136,8 @@ def _problems(kind: Kind, entry: Entry, issues: tuple[Issue, ...]) -> Iterator[P
     filled = [i for i, form in enumerate(entry.msgstr) if form]
     for (message, severity), forms in by_message.items():
         if entry.is_plural and sorted(forms, key=lambda form: -1 if form is None else form) != filled:
-            message = ", ".join(f"msgstr[{form}]" for form in forms) + ": " + message
+            shown = ", ".join(f"msgstr[{form}]" for form in forms)
+            message = Message("{forms}: {message}", {"forms": shown, "message": message})
         yield Problem(message, severity=severity)
 
 

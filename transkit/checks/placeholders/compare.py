@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from transkit.i18n import L_, Message
 from transkit.model.catalog import Entry
 from transkit.model.findings import Severity
 from transkit.po.formats import parse
@@ -134,7 +135,11 @@ def form_issues(source: Reference, text: str, form: _Form) -> Iterator[Issue]:
     # A lone "}" copied from a source that has one is the source's fault (P113).
     errors = [e for e in translation.errors if e.fatal or source.reference.valid]
     if errors:
-        yield Issue(Kind.INVALID, form.index, f"not a valid {syntax.flag} string: {errors[0].message}")
+        yield Issue(
+            Kind.INVALID,
+            form.index,
+            L_("not a valid {flag} string: {error}", flag=syntax.flag, error=errors[0].message),
+        )
     if translation.usable:
         yield from _compare(source.reference, source.uses, translation, form)
 
@@ -177,7 +182,7 @@ def _compare(reference: FormatString, ref: dict, translation: FormatString, form
     if form.single and len(missing) > len(added):
         missing = _without_number(missing, form)
     for old, new in zip(missing, added):
-        yield Issue(Kind.RENAMED, form.index, f"{_show(ref[old], True)} became {_show(got[new], True)}")
+        yield Issue(Kind.RENAMED, form.index, _became(_show(ref[old], True), _show(got[new], True)))
     yield from _missing(ref, missing[len(added) :], form)
     for new in added[len(missing) :]:
         yield _added(got[new], form)
@@ -205,8 +210,11 @@ def _compare_positions(
             yield Issue(
                 Kind.ORDER,
                 form.index,
-                f"leaving out {_show(ref[gone[0]])} shifts the arguments after it; "
-                f"keep it, or number the others ({_numbered(reference, gone)})",
+                L_(
+                    "leaving out {placeholder} shifts the arguments after it; keep it, or number the others ({numbered})",
+                    placeholder=_show(ref[gone[0]]),
+                    numbered=_numbered(reference, gone),
+                ),
             )
             return
         yield from _missing(ref, _without_number(gone, form) if form.single else gone, form)
@@ -236,14 +244,19 @@ def _without_number(keys: list, form: _Form) -> list:
 def _missing(ref: dict, keys: Iterable, form: _Form) -> Iterator[Issue]:
     for key in keys:
         shown = _show(ref[key])
-        where = f" (argument {key})" if isinstance(key, int) and ref[key][0].syntax is Syntax.C else ""
+        where = (
+            L_(" (argument {number})", number=key) if isinstance(key, int) and ref[key][0].syntax is Syntax.C else ""
+        )
         if form.index is not None and form.numbers == {key} and not form.single:
             if form.python_tuple:
                 yield Issue(
                     Kind.NUMBER,
                     form.index,
-                    f"the number {shown} is missing: with unnamed placeholders "
-                    'Python needs every argument in every form ("not all arguments converted")',
+                    L_(
+                        "the number {placeholder} is missing: with unnamed placeholders Python needs every "
+                        'argument in every form ("not all arguments converted")',
+                        placeholder=shown,
+                    ),
                 )
             elif form.values is not None and len(form.values) <= MSGFMT_FEW_VALUES:
                 # msgfmt --check lets such a form leave the number out; its words must
@@ -251,32 +264,59 @@ def _missing(ref: dict, keys: Iterable, form: _Form) -> Iterator[Issue]:
                 yield Issue(
                     Kind.NUMBER,
                     form.index,
-                    f"the number {shown}{where} is missing from a form used for {_values(form.values)}: "
-                    "msgfmt allows it for so few values, if the words fit each of them",
+                    L_(
+                        "the number {placeholder}{where} is missing from a form used for {values}: msgfmt "
+                        "allows it for so few values, if the words fit each of them",
+                        placeholder=shown,
+                        where=where,
+                        values=_values(form.values),
+                    ),
                     Severity.WARNING,
                 )
             else:
                 yield Issue(
                     Kind.NUMBER,
                     form.index,
-                    f"the number {shown}{where} is missing, but this form is used for {_values(form.values)}",
+                    L_(
+                        "the number {placeholder}{where} is missing, but this form is used for {values}",
+                        placeholder=shown,
+                        where=where,
+                        values=_values(form.values),
+                    ),
                 )
         elif form.single:
             yield Issue(
                 Kind.MISSING,
                 form.index,
-                f"placeholder {shown}{where} of the source is missing; gettext "
-                f"allows it in this form, used only for {_values(form.values)}, but the reader loses the "
-                "value",
+                L_(
+                    "placeholder {placeholder}{where} of the source is missing; gettext allows it in this "
+                    "form, used only for {values}, but the reader loses the value",
+                    placeholder=shown,
+                    where=where,
+                    values=_values(form.values),
+                ),
                 Severity.WARNING,
             )
         else:
-            yield Issue(Kind.MISSING, form.index, f"placeholder {shown}{where} of the source is missing")
+            yield Issue(
+                Kind.MISSING,
+                form.index,
+                L_("placeholder {placeholder}{where} of the source is missing", placeholder=shown, where=where),
+            )
 
 
 def _added(uses: list[Placeholder], form: _Form, key: int | None = None) -> Issue:
-    where = f" (argument {key})" if key is not None else ""
-    return Issue(Kind.ADDED, form.index, f"placeholder {_show(uses)}{where} is not in the source{_percent_hint(uses)}")
+    where = L_(" (argument {number})", number=key) if key is not None else ""
+    return Issue(
+        Kind.ADDED,
+        form.index,
+        L_(
+            "placeholder {placeholder}{where} is not in the source{hint}",
+            placeholder=_show(uses),
+            where=where,
+            hint=_percent_hint(uses),
+        ),
+    )
 
 
 def _conversion(ref: list[Placeholder], got: list[Placeholder], form: int | None) -> Iterator[Issue]:
@@ -284,8 +324,8 @@ def _conversion(ref: list[Placeholder], got: list[Placeholder], form: int | None
     if ref[0].syntax is Syntax.PYTHON_BRACE and all(p.explicit for p in ref):
         automatic = next((p for p in got if not p.explicit), None)
         if automatic is not None:
-            what = "numbered and automatic fields differ (msgfmt cannot read {})"
-            yield Issue(Kind.CONVERSION, form, f"{_show(ref[0], True)} became {_show(automatic, True)}: {what}")
+            what = L_("numbered and automatic fields differ (msgfmt cannot read {{}})")
+            yield Issue(Kind.CONVERSION, form, _became(_show(ref[0], True), _show(automatic, True), what))
             return
     wanted, have = {_form_of(p) for p in ref}, {_form_of(p) for p in got}
     changed = next(((ref[0], p) for p in got if _form_of(p) not in wanted), None)
@@ -293,11 +333,19 @@ def _conversion(ref: list[Placeholder], got: list[Placeholder], form: int | None
     if changed is None:
         return
     old, new = changed
-    if new.syntax is not Syntax.PYTHON_BRACE:
-        what = f"{old.type} became {new.type}"
-    else:
-        what = "the conversion or format spec changed"
-    yield Issue(Kind.CONVERSION, form, f"{_show(old, True)} became {_show(new, True)}: {what}")
+    what = (
+        _became(old.type, new.type)
+        if new.syntax is not Syntax.PYTHON_BRACE
+        else L_("the conversion or format spec changed")
+    )
+    yield Issue(Kind.CONVERSION, form, _became(_show(old, True), _show(new, True), what))
+
+
+def _became(old: str, new: str, why: str = "") -> Message:
+    """``old became new``, and why when given."""
+    if why:
+        return L_("{old} became {new}: {why}", old=old, new=new, why=why)
+    return L_("{old} became {new}", old=old, new=new)
 
 
 def _uses(string: FormatString) -> dict:
@@ -339,7 +387,9 @@ def _show(uses: list[Placeholder] | Placeholder, quoted: bool = False) -> str:
     """A placeholder as written; quoted in "became" messages, and when it holds a space."""
     p = uses[0] if isinstance(uses, list) else uses
     if p.conversion == "*":
-        return f'the * of "{p.text}"' if quoted else f"the * of {p.text}"
+        return (
+            L_('the * of "{directive}"', directive=p.text) if quoted else L_("the * of {directive}", directive=p.text)
+        )
     return f'"{p.text}"' if quoted or any(c.isspace() for c in p.text) else p.text
 
 
@@ -360,9 +410,11 @@ def _order_message(reference: FormatString, translation: FormatString) -> str:
     before = " … ".join(p.text for p in reference.directives)
     after = " … ".join(p.text for p in translation.directives)
     if reference.syntax is Syntax.PYTHON:
-        return (
-            f'the placeholders are in another order: "{before}" became "{after}"; unnamed python-format '
-            "placeholders cannot be reordered (the source needs named ones, %(name)s)"
+        return L_(
+            'the placeholders are in another order: "{before}" became "{after}"; unnamed python-format '
+            "placeholders cannot be reordered (the source needs named ones, %(name)s)",
+            before=before,
+            after=after,
         )
     free = {p.position: p for p in reference.directives if p.position is not None}
     suggestion = []
@@ -373,8 +425,14 @@ def _order_message(reference: FormatString, translation: FormatString) -> str:
         suggestion.append(p.text.replace("%", f"%{match}$", 1))
         free.pop(match)
     complete = len(suggestion) == sum(p.position is not None for p in translation.directives)
-    hint = f'; number them to reorder: "{" … ".join(suggestion)}"' if complete else ""
-    return f'the arguments are in another order: "{before}" became "{after}"{hint}'
+    if complete:
+        return L_(
+            'the arguments are in another order: "{before}" became "{after}"; number them to reorder: "{numbered}"',
+            before=before,
+            after=after,
+            numbered=" … ".join(suggestion),
+        )
+    return L_('the arguments are in another order: "{before}" became "{after}"', before=before, after=after)
 
 
 def _numbered(reference: FormatString, gone: list[int]) -> str:
@@ -388,15 +446,15 @@ def _numbered(reference: FormatString, gone: list[int]) -> str:
 def _percent_hint(uses: list[Placeholder]) -> str:
     p = uses[0]
     if p.syntax is not Syntax.PYTHON_BRACE and " " in p.flags:
-        return "; a percent sign before a space starts a placeholder: write %%"
+        return L_("; a percent sign before a space starts a placeholder: write %%")
     return ""
 
 
 def _values(values: tuple[int, ...] | None) -> str:
     if not values:
-        return "no n"
+        return L_("no n")
     if len(values) == len(NUMBERS):
-        return "every n"
+        return L_("every n")
     shown = ", ".join(str(n) for n in values[:6])
     return f"n = {shown}{', …' if len(values) > 6 else ''}"
 

@@ -12,7 +12,15 @@
     for (var i = 0; i < boxes.length; i++) { wanted[boxes[i].value] = boxes[i].checked; }
     return wanted;
   }
-  function plural(count, word) { return count + " " + word + (count === 1 ? "" : "s"); }
+  // The words to write, in the page's language (html.py puts them in data-text).
+  var text = JSON.parse(form.getAttribute("data-text"));
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, name) { return byId.call(values, name) ? values[name] : whole; });
+  }
+  function plural(count, word) {
+    var chosen = text[word][text.singular.indexOf(count) >= 0 ? 0 : 1];
+    return fill(chosen, { count: count });
+  }
 
   function apply() {
     var langs = checked("lang");
@@ -43,11 +51,11 @@
       if (!section) { shownFindings += visible; }
       var count = section ? section.querySelector("[data-count='findings']") : null;
       if (count) {
-        count.textContent = visible === total ? plural(total, "finding") : visible + " of " + plural(total, "finding") + " shown";
+        count.textContent = visible === total ? plural(total, "finding") : fill(text.shown, { visible: visible, total: plural(total, "finding") });
       }
     }
     if (status) {
-      status.textContent = "Showing " + plural(shownLangs, "language") + " and " + plural(shownFindings, "finding") + ".";
+      status.textContent = fill(text.status, { languages: plural(shownLangs, "language"), findings: plural(shownFindings, "finding") });
     }
     roveAll();
   }
