@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 from dataclasses import dataclass
+from datetime import UTC, datetime, tzinfo
 from io import StringIO
 from pathlib import Path
 
@@ -117,7 +118,17 @@ def test_report(case: Case) -> None:
     assert code == editors.exit_code == 0
 
 
-def test_init_update_compile(case: Case, tmp_path: Path) -> None:
+class _StoppedClock(datetime):
+    """The clock of both runs: a minute that turns between them would change the
+    PO-Revision-Date they write, not what they do."""
+
+    @classmethod
+    def now(cls, tz: tzinfo | None = None) -> _StoppedClock:
+        return cls(2026, 12, 6, 12, 0, tzinfo=tz or UTC)
+
+
+def test_init_update_compile(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("transkit.po.headers.datetime", _StoppedClock)
     assert _cli("init", "so")[0] == 0
     assert _cli("update")[0] == 0
     assert _cli("compile", "-o", "build", "--only-passing")[0] == 0
