@@ -115,7 +115,9 @@ def parse_c(text: str, *, objc: bool = False, gettext: bool = False, translation
             index = end
             continue
         if not gettext and (problem := _undefined(head, letter if macro is None else "d")):  # type: ignore[arg-type]
-            errors.append(FormatError(f"{quote(piece)}: {problem}", start, end))
+            # msgfmt still reads the directive's type (%Li as long long), so the
+            # placeholders around it can be compared: not fatal.
+            errors.append(FormatError(f"{quote(piece)}: {problem}", start, end, fatal=False))
         positions: list[int | None] = []
         for star in (head["width"] or "", head["precision"] or ""):
             if star.startswith("*"):
@@ -188,7 +190,8 @@ def _undefined(head: re.Match[str], letter: str) -> str | None:
     (``%#s``), and the C library may print anything, or crash: ``%#s`` (``#`` with a
     conversion it does not alter), ``%hs`` (a length a conversion cannot take), ``%24n``
     (``%n`` takes no flag, width or precision), ``%.3c``, a width or precision beyond
-    ``INT_MAX``.
+    ``INT_MAX``; and ``%n``, defined but never meant in a message (Qt's plural ``%n``
+    mistaken for C's). Not fatal: msgfmt still reads the directive's type.
     """
     if letter in ("m", "@") or not letter.isalpha():
         return None
@@ -210,6 +213,11 @@ def _undefined(head: re.Match[str], letter: str) -> str | None:
     for digits in (width.strip("*$"), precision.strip(".*$")):
         if digits.isdigit() and len(digits) > 9 and int(digits) > INT_MAX:
             return f"a width or precision above {INT_MAX}"
+    if letter == "n":
+        # Defined, but never what a message means: it prints nothing and writes the
+        # count of characters so far through a pointer (glibc's fortified printf aborts
+        # on it in writable memory). Qt's plural %n is qt-plural-format, not c-format.
+        return "%n prints nothing, it stores a count through a pointer; a number is %d (Qt's %n is qt-plural-format)"
     return None
 
 
