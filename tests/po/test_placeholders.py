@@ -161,6 +161,8 @@ def test_oracle_files_cover_every_syntax_and_many_entries() -> None:
             ],
         ),
         (Syntax.PYTHON_BRACE, "{x:{width}}", [("{x:{width}}", "x", "any", (0, 11))]),
+        # a field nested in a spec takes the next automatic number, as in Python
+        (Syntax.PYTHON_BRACE, "{:{}} {}", [("{:{}}", "0", "any", (0, 5)), ("{}", "2", "any", (6, 8))]),
         (
             Syntax.C,
             "%s %ld %zu %5.2f %%",
@@ -251,11 +253,8 @@ def brace_strings(draw) -> str:
         head = {"name": draw(NAME), "number": str(draw(st.integers(0, 3))), "auto": ""}[numbered]
         chain = draw(st.sampled_from(["", ".attr", "[0]", "[key].x"]))
         conversion = draw(st.sampled_from(["", "!r", "!s", "!a"]))
-        spec = draw(
-            st.sampled_from(
-                ["", ":", ":>10", ":,d", ":.2f", ":x", ":%"] + ([":{width}", ":>{w}.{p}"] if numbered == "name" else [])
-            )
-        )
+        specs = ["", ":", ":>10"] + ([":,d", ":.2f", ":x", ":%"] if not conversion else [":s"])
+        spec = draw(st.sampled_from(specs + ([":{width}", ":>{w}.{p}"] if numbered == "name" else [])))
         parts.append("{" + head + chain + conversion + spec + "}")
     return "".join(parts)
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from transkit.model.catalog import Entry
 from transkit.model.findings import Severity
 from transkit.po.formats import parse
+from transkit.po.formats.brace import nested_fields
 from transkit.po.formats.model import FormatString, Placeholder, Syntax
 from transkit.po.plural_expression import NUMBERS
 
@@ -303,12 +304,16 @@ def _conversion(ref: list[Placeholder], got: list[Placeholder], form: int | None
 def _uses(string: FormatString) -> dict:
     """Argument → the placeholders that take it, in order of first use.
 
-    A ``*`` width or precision takes an integer argument of its own.
+    A ``*`` width or precision takes an integer argument of its own, and so does a
+    field nested in a brace spec (``{:{width}}``).
     """
     uses: dict = {}
     for p in string.directives:
         if p.argument is not None:
             uses.setdefault(p.argument, []).append(p)
+        if p.spec and "{" in p.spec:
+            for inner in nested_fields(p):
+                uses.setdefault(inner.argument, []).append(inner)
         for star in (p.width_position, p.precision_position):
             if star is not None:
                 uses.setdefault(star, []).append(_star(p))
