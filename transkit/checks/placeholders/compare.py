@@ -128,6 +128,22 @@ def syntax_issues(
         yield from form_issues(source, text, form)
 
 
+def singular_issues(msgid: FormatString, plural: FormatString) -> Iterator[Issue]:
+    """How a source's msgid differs from its msgid_plural in one syntax.
+
+    Untranslated, gettext shows msgid for n = 1 and msgid_plural for every other n, with
+    the arguments the program passes for both; so msgid is judged as a translation of
+    msgid_plural in a form used for n = 1 only (it may leave the number out, as
+    ``"One file"`` / ``"%d files"`` does), and an argument only msgid takes is one
+    msgid_plural loses. Nothing when either is unusable (P113 says so).
+    """
+    if not msgid.usable or not plural.usable:
+        return iter(())
+    source = reference(msgid, plural)
+    form = _Form(0, (1,), source.numbers, source.python_tuple)
+    return _compare(plural, source.uses, msgid, form)
+
+
 def form_issues(source: Reference, text: str, form: _Form) -> Iterator[Issue]:
     """The problems of one form's translation, compared with a usable source."""
     syntax = source.reference.syntax
@@ -410,7 +426,7 @@ def _number_candidates(msgid: FormatString, plural: FormatString) -> frozenset:
     """The argument(s) that may hold n: what msgid_plural has and msgid lacks ("One file" /
     "%d files"), else a count-like name (``%(count)s`` too: Django formats numbers with
     ``%s``), else any integer argument, else the only argument there is."""
-    ref = {k: ps for k, ps in _uses(plural).items() if ps[0].conversion != "*"}
+    ref = {k: ps for k, ps in _uses(plural).items() if ps[0].conversion != "*" and _may_hold_number(ps[0])}
     integer = {k for k, ps in ref.items() if ps[0].type in _INTEGER_TYPES}
     only_plural = {k for k in ref if k not in _uses(msgid)} if msgid.usable else set()
     counted = {k for k in ref if isinstance(k, str) and _COUNT_NAMES.search(re.sub(r"\W.*", "", k))}
@@ -419,6 +435,15 @@ def _number_candidates(msgid: FormatString, plural: FormatString) -> frozenset:
         if group:
             return frozenset(group)
     return frozenset()
+
+
+def _may_hold_number(p: Placeholder) -> bool:
+    """Whether a placeholder can show n: C's ``%s`` and a brace ``{n:s}`` cannot (they
+    raise, or print garbage, on an integer), so a form may not leave them out as "the
+    number". Python's ``%s`` can: Django formats counts with ``%(count)s``."""
+    if p.syntax is Syntax.C:
+        return p.type in _INTEGER_TYPES
+    return p.type != "string" or p.syntax is Syntax.PYTHON
 
 
 _INTEGER_TYPES = frozenset(
