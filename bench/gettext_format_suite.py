@@ -17,6 +17,9 @@ Two kinds of test are read, for C, Python and Python brace syntax:
   translation a placeholder error (P101-P106, P211) exactly for the "Invalid" ones.
   The installed ``msgfmt`` is run on each pair too, so that a verdict the newer gettext
   of the checkout changed is told apart from a transkit disagreement.
+- ``msgfmt-N`` (format strings in plural forms, plural formulas): every catalog such a
+  script writes; transkit agrees when it reports a placeholder or formula error exactly where the
+  installed ``msgfmt --check`` refuses the catalog.
 
 Printed: agreement per test file, and with ``--show`` every disagreement. Where transkit
 deliberately differs, docs/anchors.md says why; its own cases written from these
@@ -40,6 +43,7 @@ sys.path.insert(0, str(ROOT))
 
 from transkit import Options, check  # noqa: E402
 from transkit.engine.selection import Selection  # noqa: E402
+from transkit.errors import TranskitError  # noqa: E402
 from transkit.model.catalog import Project  # noqa: E402
 from transkit.po.formats import Syntax, parse  # noqa: E402
 from transkit.po.reader import read_catalog  # noqa: E402
@@ -131,6 +135,35 @@ def compatibility(cases_: list[Case], syntax: Syntax, folder: Path) -> dict[int,
     return result
 
 
+MSGFMT_TESTS = ("msgfmt-4", "msgfmt-6", "msgfmt-10", "msgfmt-15", "msgfmt-17")
+"""gettext's msgfmt tests whose catalogs judge format strings in plural forms and plural
+formulas; each writes PO files and expects msgfmt to accept or refuse them."""
+_PO_FILE = re.compile(r"^cat <<\\EOF ?> ?(\S+\.po\d*)\n(.*?)^EOF$", re.M | re.S)
+
+
+def msgfmt_catalogs(path: Path, folder: Path) -> list[tuple[str, bool, bool]]:
+    """(file, installed ``msgfmt --check`` refuses it, transkit reports an error) for each
+    PO file a msgfmt-N script writes. The installed msgfmt is the oracle: the scripts
+    state their verdicts in shell logic, which is not parsed here."""
+    results = []
+    for name, body in _PO_FILE.findall(path.read_text("utf-8", "replace")):
+        po = folder / name.replace(".po", "") / "catalog.po"
+        po.parent.mkdir(parents=True, exist_ok=True)
+        po.write_text(body, "utf-8")
+        run = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po)], capture_output=True)
+        try:
+            catalog = read_catalog(po, name)
+        except TranskitError:
+            results.append((name, run.returncode != 0, True))
+            continue
+        # Formats and formulas: the scripts write "Language: test", which transkit calls no language
+        # code (H103), msgfmt 0.21 does not judge
+        options = Options(selection=Selection(select=("P", "H105", "H106")))
+        report = check(Project(po.parent, catalog, (catalog,)), options)
+        results.append((name, run.returncode != 0, any(f.severity.value == "error" for f in report.findings)))
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", type=Path, help="gettext-tools/tests of a gettext checkout")
@@ -170,6 +203,22 @@ def main() -> None:
                 scored = dict.fromkeys(range(len(found)))
             total += len(scored)
             agreed += ok
+        if shutil.which("msgfmt"):
+            for name in MSGFMT_TESTS:
+                path = args.folder / name
+                if not path.exists():
+                    continue
+                rows = msgfmt_catalogs(path, Path(tmp))
+                ok = sum(refused == flagged for _, refused, flagged in rows)
+                print(f"{name}: transkit agrees with msgfmt --check on {ok} of {len(rows)} catalogs")
+                for file, refused, flagged in rows:
+                    if refused != flagged:
+                        verdict = "refuses" if refused else "accepts"
+                        disagreements.append(
+                            f"{name} {file}: msgfmt {verdict}, transkit {'errs' if flagged else 'does not'}"
+                        )
+                total += len(rows)
+                agreed += ok
     print(f"all: transkit agrees on {agreed} of {total} verdicts ({100 * agreed / max(total, 1):.1f} %)")
     if args.show:
         for line in disagreements:

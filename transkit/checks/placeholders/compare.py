@@ -49,7 +49,8 @@ class Issue:
 MSGFMT_FEW_VALUES = 4
 """``msgfmt --check`` insists on the number in a plural form that n = 0…1000 select five
 times or more; a form selected at most this often may leave it out (measured with msgfmt
-0.21: a form for 2…5 passes, one for 0 and 2…5 does not)."""
+0.21: a form for 2…5 passes, one for 0 and 2…5 does not). Within an entry's ``range:``
+it insists as soon as two values select the form (gettext's msgfmt-17 test)."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,8 @@ class _Form:
     """The source argument(s) that may hold n (plural messages only)."""
     python_tuple: bool = False
     """Unnamed python-format arguments: Python needs every one of them in every form."""
+    few: int = MSGFMT_FEW_VALUES
+    """How many values of n may select a form that leaves the number out (msgfmt)."""
 
     @property
     def single(self) -> bool:
@@ -124,7 +127,9 @@ def syntax_issues(
         if not text or keeps_placeholders(text, source):
             continue
         values = usage[index] if usage is not None and index < len(usage) else None
-        form = _Form(index if entry.is_plural else None, values, source.numbers, source.python_tuple)
+        # Within a "range:" msgfmt lets only a form for one value of n leave the number out.
+        few = 1 if any(flag.startswith("range:") for flag in entry.flags) else MSGFMT_FEW_VALUES
+        form = _Form(index if entry.is_plural else None, values, source.numbers, source.python_tuple, few)
         yield from form_issues(source, text, form)
 
 
@@ -262,7 +267,7 @@ def _missing(ref: dict, keys: Iterable, form: _Form) -> Iterator[Issue]:
                     f"the number {shown} is missing: with unnamed placeholders "
                     'Python needs every argument in every form ("not all arguments converted")',
                 )
-            elif form.values is not None and len(form.values) <= MSGFMT_FEW_VALUES:
+            elif form.values is not None and len(form.values) <= form.few:
                 # msgfmt --check lets such a form leave the number out; its words must
                 # then be right for each of these few values ("trois" for 3 to 6 is not)
                 yield Issue(
