@@ -510,6 +510,14 @@ def test_valid_by_python_where_a_reading_could_see_a_conflict() -> None:
     ]
 
 
+def test_fields_nested_in_a_spec_are_numbered_as_python_numbers_them() -> None:
+    """``'{x:{}} {}'.format(5, 7, x=1)``: the nested field takes 0, the last one 1."""
+    from transkit.checks.placeholders.compare import _uses
+
+    assert list(_uses(parse("{x:{}} {}", Syntax.PYTHON_BRACE))) == ["x", "0", "1"]
+    assert list(_uses(parse("{:{}} {}", Syntax.PYTHON_BRACE))) == ["0", "1", "2"]
+
+
 def test_a_nested_field_in_a_spec_is_read_like_a_field() -> None:
     """Found by the property above: Python refuses an unclosed index in a nested field."""
     assert not parse_brace("{:{[}}").valid

@@ -329,12 +329,16 @@ def _uses(string: FormatString) -> dict:
     field nested in a brace spec (``{:{width}}``).
     """
     uses: dict = {}
+    auto = 0  # the next automatic brace field's number, nested ones counted
     for p in string.directives:
         if p.argument is not None:
             uses.setdefault(p.argument, []).append(p)
+        if p.syntax is Syntax.PYTHON_BRACE and not p.explicit and p.position is not None:
+            auto = p.position + 1
         if p.spec and "{" in p.spec:
-            for inner in nested_fields(p):
+            for inner in nested_fields(p, auto):
                 uses.setdefault(inner.argument, []).append(inner)
+                auto += inner.explicit is False
         for star in (p.width_position, p.precision_position):
             if star is not None:
                 uses.setdefault(star, []).append(_star(p))

@@ -72,7 +72,7 @@ def parse_brace(text: str, *, gettext: bool = False) -> FormatString:
         if problem:
             errors.append(FormatError(problem, at, end))
         found.append(placeholder)
-        auto += sum(inner.explicit is False for inner in nested_fields(placeholder))
+        auto += sum(inner.explicit is False for inner in nested_fields(placeholder, auto))
         at = end
     if gettext:  # it gave up at its first error, if any; it does not check the fields' mix
         return FormatString(Syntax.PYTHON_BRACE, text, tuple(found), tuple(errors))
@@ -80,14 +80,14 @@ def parse_brace(text: str, *, gettext: bool = False) -> FormatString:
     return FormatString(Syntax.PYTHON_BRACE, text, tuple(found), tuple(errors))
 
 
-def nested_fields(field: Placeholder) -> list[Placeholder]:
+def nested_fields(field: Placeholder, auto: int) -> list[Placeholder]:
     """The fields nested in a field's spec (``{:{width}}``, ``{:{}}``), spans within the
-    field's: each takes an argument of its own, numbered after the field's when automatic,
-    as Python does. They are not among a string's placeholders (those do not overlap)."""
+    string: each takes an argument of its own; ``auto`` is the number the first automatic
+    one takes (Python numbers them after the field they are in). They are not among a
+    string's placeholders, which do not overlap."""
     if not field.spec or "{" not in field.spec:
         return []
     spec_start = len(field.text) - 1 - len(field.spec)
-    auto = (field.position or 0) + 1
     nested = []
     for inner in re.finditer(r"\{[^{}]*\}", field.spec):
         start, end = spec_start + inner.start(), spec_start + inner.end()
