@@ -13,7 +13,8 @@ claims (``CLAIMED``: the tag, and the codes any of which counts as finding it), 
 counts as found when one of those codes is reported, or when transkit refuses the file
 where the tag is about its syntax. Printed: recall per claimed tag, the files where a
 claimed tag is missed, transkit errors on files the peer expects no error or warning for,
-and any traceback (there must be none). Unclaimed tags (boilerplate headers, desktop
+any traceback (there must be none), and the files transkit refuses that ``msgfmt``
+compiles, with transkit's reason. Unclaimed tags (boilerplate headers, desktop
 files, MO files) are counted apart. Why each claimed verdict is right, or where transkit
 deliberately differs, is in docs/anchors.md.
 """
@@ -22,6 +23,8 @@ from __future__ import annotations
 
 import argparse
 import re
+import shutil
+import subprocess
 import sys
 import traceback
 from collections import Counter, defaultdict
@@ -102,6 +105,15 @@ def transkit_codes(path: Path) -> tuple[set[str], set[str]]:
     return {f.code for f in findings}, {f.code for f in findings if f.severity.value == "error"}
 
 
+def _refusal(path: Path) -> str:
+    """Why transkit refuses a file: its one-line reason."""
+    try:
+        read_catalog(path, path.name, is_template=path.suffix == ".pot")
+    except CatalogError as error:
+        return str(error)
+    return "?"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", type=Path)
@@ -114,6 +126,8 @@ def main() -> None:
     missed: dict[str, list[str]] = defaultdict(list)
     errors_on_clean: list[str] = []
     crashes: list[str] = []
+    refused_accepted: list[str] = []
+    msgfmt = shutil.which("msgfmt")
     files = sorted(p for p in args.folder.rglob("*") if p.suffix in (".po", ".pot"))
     for path in files:
         tags = expected_tags(path)
@@ -122,6 +136,12 @@ def main() -> None:
         except Exception:  # noqa: BLE001 - a traceback is what this looks for
             crashes.append(f"{path.name}: {traceback.format_exc().splitlines()[-1]}")
             continue
+        if (
+            "F001" in codes
+            and msgfmt
+            and subprocess.run([msgfmt, "-o", "/dev/null", str(path)], capture_output=True).returncode == 0
+        ):
+            refused_accepted.append(f"{path.name}: {_refusal(path)}")
         if not any(letter in "EW" for letter, _ in tags) and errors - {"F001"}:
             errors_on_clean.append(f"{path.name}: {sorted(errors)}")
         refused = "F001" in codes and any(tag in REFUSING for _, tag in tags)
@@ -148,11 +168,13 @@ def main() -> None:
         print(f"claimed tags on files transkit refuses for their encoding or syntax (not judged): {shown}")
     print(f"transkit errors on files the peer calls clean: {len(errors_on_clean)}")
     print(f"tracebacks: {len(crashes)}")
+    if msgfmt:
+        print(f"files transkit refuses (exit 2) that msgfmt compiles: {len(refused_accepted)}")
     if args.show:
         for tag, names in sorted(missed.items()):
             for name in names:
                 print(f"  missed {tag}: {name}")
-        for line in errors_on_clean + crashes:
+        for line in errors_on_clean + crashes + refused_accepted:
             print(f"  {line}")
     sys.exit(1 if crashes else 0)
 
