@@ -8,7 +8,7 @@ and of the page written back (soft line breaks as spaces, as a browser shows the
 numbers are the ones docs/content.md reports.
 
 The anchors are run as programs, never imported (Translate Toolkit is GPL): ``md2po`` and
-``po2md`` from the venv (``pip install translate-toolkit mistletoe``), ``po4a-updatepo`` and
+``po2md`` from the venv (``pip install -e '.[bench]'``: translate-toolkit and mistletoe), ``po4a-updatepo`` and
 ``po4a-translate`` from ``apt-get install po4a``. The sdist is downloaded once with pip into
 a cache folder. Run::
 

@@ -104,6 +104,15 @@ def test_diff_shows_the_fixes_and_writes_nothing(in_tmp: Path):
     assert invoke("check", "--diff").exit_code == 0
 
 
+def test_the_fix_summary_counts_one_catalog_as_one(in_tmp: Path):
+    catalogs = _copy(in_tmp)
+    path = catalogs / "fr.po"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('msgstr "Appeler le 078 055 800"', 'msgstr "Appeler le 078/055.800"'), "utf-8")
+    result = invoke("check", "--fix", "--lang", "fr", "-q")
+    assert "Fixed 1 problem in 1 catalog." in result.stderr
+
+
 def test_a_suppressed_finding_is_not_fixed(in_tmp: Path):
     catalogs = _copy(in_tmp)
     path = catalogs / "fr.po"

@@ -285,7 +285,7 @@ def test_ci_formats_from_the_command_line(in_tmp: Path) -> None:
     assert ET.fromstring(strict.stdout).get("failures") == "1"  # the CLI passes its fail level on
     github = invoke("check", FLAT, "--select", "C103", "--format", "github").stdout.splitlines()
     assert github == [
-        f"::warning file={FLAT.replace(':', '%3A').replace(',', '%2C')}/nl.po,line=20,title=C103 fuzzy-message::"
+        f"::warning file={FLAT.replace(':', '%3A').replace(',', '%2C')}/nl.po,line=20,title=C103 fuzzy-message [site]::"
         'fuzzy translation needs review: source changed from "Send" (the wording changed)'
     ]
     markdown = invoke("check", FLAT, "--select", "C", "--format", "markdown").stdout

@@ -139,6 +139,7 @@ def test_fallback_source_builds_the_page_and_marks_what_fell_back(project: Path)
     assert code == 1 and "segment is untranslated in 'Who answers'" in err
     code, out, err = _run("build", "content", "--catalogs", "catalogs", "-o", "site", "--fallback", "source", "--html")
     assert code == 0, err
+    assert "content/help.md [fr]: 1 segment in the source language" in out.splitlines()
     assert "## Who answers" in (project / "site" / "fr" / "help.md").read_text(encoding="utf-8")
     page = next(
         p for p in _report(project / "site")["pages"] if p["page"] == "content/help.md" and p["language"] == "fr"

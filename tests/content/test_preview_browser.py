@@ -9,6 +9,7 @@ test-artifacts/.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import polib
@@ -84,6 +85,13 @@ HOSTILE = {
     "Call the helpline": "Appelez <script>alert(4)</script>",
     "More at <a1>stophumantrafficking.be</a1>.": 'Plus sur <a1 href="javascript:alert(5)">ici</a1>.',
     "Free and anonymous, day and night.": "<img src=https://evil.example/x.png>",
+    # An event attribute on the source's own tag, and a link to another domain.
+    "Trained staff of the victim centres <em>PAG-ASA</em>, <em>Payoke</em> and <em>Sürya</em>.": (
+        'Le personnel des centres <em onmouseover="alert(6)">PAG-ASA</em>, <em>Payoke</em> et <em>Sürya</em>.'
+    ),
+    "If you or someone you know is exploited, call <a1>078 055 800</a1> any time. The call is free and anonymous.": (
+        'Appelez le <a1>078 055 800</a1> ou <a href="https://evil.example/">ici</a>.'
+    ),
 }
 
 
@@ -96,6 +104,14 @@ def test_a_preview_built_from_hostile_catalogs_runs_nothing_and_calls_nowhere(in
         entry.msgstr = HOSTILE.get(entry.msgid, entry.msgstr)
     po.save(str(fr))
     assert _build(in_tmp) == 1  # the help page is held back in French (script, javascript: link)
+    report = json.loads((in_tmp / "site" / "build-report.json").read_text(encoding="utf-8"))
+    (help_fr,) = [p for p in report["pages"] if p["page"] == "content/help.md" and p["language"] == "fr"]
+    reasons = {reason["segment"]: reason["message"] for reason in help_fr["reasons"] if reason["code"] == "markup"}
+    assert help_fr["status"] == "held-back" and help_fr["output"] is None
+    assert "not in the source: <script>" in reasons["Call the helpline"]
+    assert "<img src=https://evil.example/x.png>" in reasons["Free and anonymous, day and night."]
+    assert "has attributes" in reasons[next(m for m in HOSTILE if m.startswith("Trained"))]  # onmouseover=
+    assert "has attributes" in reasons[next(m for m in HOSTILE if m.startswith("If you"))]  # evil.example
     pages = sorted((in_tmp / "site" / "preview").rglob("*.html"))
     assert in_tmp / "site" / "preview" / "fr" / "index.html" in pages
     assert in_tmp / "site" / "preview" / "fr" / "help.html" not in pages

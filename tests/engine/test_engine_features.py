@@ -108,7 +108,9 @@ def test_bad_baseline_is_a_usage_error(in_tmp: Path, content: str, message: str)
     (in_tmp / "baseline.json").write_text(content)
     result = run("check", "--baseline", "baseline.json")
     assert result.exit_code == 2 and result.stderr.startswith(message)
-    assert run("check", "--baseline", "missing.json").stderr.startswith("missing.json: baseline file not found")
+    assert run("check", "--baseline", "missing.json").stderr == (
+        "missing.json: baseline file not found; record one with `transkit check --write-baseline missing.json`\n"
+    )
 
 
 def test_explain_prints_documentation_with_examples(in_tmp: Path) -> None:

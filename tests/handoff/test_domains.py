@@ -20,6 +20,7 @@ def test_one_package_per_language_and_domain_each_back_to_its_catalog(in_tmp: Pa
     written = sorted(p.name for p in (in_tmp / "packages").iterdir())
     # hu's application strings need nothing; its pages have one stale title.
     assert written == ["campaign.ti.xliff", "site.hu.xliff", "site.ti.xliff"]
+    assert "campaign.hu: nothing needs work, no package written" in result.stdout  # which of hu's domains
 
     package = Xliff(in_tmp / "packages" / "site.hu.xliff")
     package.translate(STALE_TITLE, "Az áldozatsegítő központok")

@@ -5,7 +5,9 @@ checked and built behind the gate (issue 15, items 4-6)."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -49,6 +51,16 @@ def test_templates_are_what_extract_makes_of_the_pages(
     assert "(unchanged)" in result.stdout
     assert target.read_bytes() == before
     assert (read_catalog(target, target.name, is_template=True).header_language or "") == language
+
+
+@pytest.mark.parametrize("folder", ["catalogs/site", "catalogs/press"])
+def test_the_pages_catalogs_are_in_step_with_their_templates(shipped: Path, folder: str) -> None:
+    """A first `transkit update` of the shipped project rewrites no page catalog: their
+    extracted comments are the template's, as msgmerge copies them."""
+    result = invoke("update", folder, "--dry-run")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[-1].startswith("Would update 0 of "), lines
 
 
 def test_site_has_every_language_and_press_three() -> None:
@@ -119,6 +131,9 @@ def test_the_report_links_each_language_to_its_pages(shipped: Path) -> None:
     (shipped / "out").mkdir()
     result = invoke("report", "--pages", "site", "-o", "out/report.html", "--now", "2026-01-01T00:00:00Z")
     assert result.exit_code == 0, result.output
+    # 23 translations of the English sources and the French press release's English one:
+    # languages are not catalogs (three domains).
+    assert result.stderr.splitlines()[-1] == "out/report.html: report of 24 languages (49 catalogs) written"
     page = (shipped / "out" / "report.html").read_text(encoding="utf-8")
     pages = page[page.index('<section id="pages"') : page.index('<section id="terms"')]
     assert "132 published" in pages and "12 held back" in pages
@@ -140,3 +155,175 @@ def test_report_pages_must_be_a_build(shipped: Path) -> None:
         "content: no build report here: run `transkit build ... -o` to this folder first"
     ]
     assert not (shipped / "report.html").exists()
+
+
+def test_build_with_no_pages_builds_every_content_domain_from_its_own_catalogs(shipped: Path) -> None:
+    """`transkit build` at the project's root: the site (English source, 23 languages) and
+    the press release (French source, three languages) in one run, one report, one preview."""
+    result = invoke("build", "--html", "-o", "out")
+    assert result.exit_code == 1  # the unfinished site pages of hu, ps, ti and tl
+    assert "Built 136 of 148 pages of 2 domains in 24 languages" in result.stdout
+    report = json.loads((shipped / "out" / "build-report.json").read_text(encoding="utf-8"))
+    assert [(d["domain"], d["source_language"], d["template"]) for d in report["domains"]] == [
+        ("press", "fr", "catalogs/press/press.pot"),
+        ("site", "en", "catalogs/site/site.pot"),
+    ]
+    press = {p["language"]: p for p in report["pages"] if p["domain"] == "press"}
+    assert sorted(press) == ["de", "en", "fr", "nl"]
+    assert all(p["page"] == "press/communique-2023.md" and p["status"] == "built" for p in press.values())
+    held = {(p["domain"], p["language"]) for p in report["pages"] if p["status"] == "held-back"}
+    assert {language for _, language in held} == {"hu", "ps", "ti", "tl"} and {d for d, _ in held} == {"site"}
+    # Each page from its own domain's catalogs: the French press release is its source,
+    # its English page is the press catalog's translation, the site's English pages are
+    # the site's source.
+    french = (shipped / "out" / "fr" / "communique-2023.md").read_bytes()
+    assert french == (shipped / "press" / "communique-2023.md").read_bytes()
+    english = (shipped / "out" / "en" / "communique-2023.md").read_text(encoding="utf-8")
+    assert "Every victim of trafficking counts, leave no one behind" in english
+    assert (shipped / "out" / "en" / "index.md").read_bytes() == (shipped / "content" / "index.md").read_bytes()
+    assert (shipped / "out" / "fr" / "index.md").read_text(encoding="utf-8") != (
+        shipped / "content" / "index.md"
+    ).read_text(encoding="utf-8")
+    # One preview site: the press release's switcher offers its four languages, the
+    # index lists the seven pages.
+    preview = (shipped / "out" / "preview" / "de" / "communique-2023.html").read_text(encoding="utf-8")
+    assert [line for line in preview.splitlines() if line.startswith('<link rel="alternate"')] == [
+        f'<link rel="alternate" hreflang="{code}" href="../{code}/communique-2023.html">'
+        for code in ("fr", "de", "en", "nl")
+    ]
+    index = (shipped / "out" / "preview" / "index.html").read_text(encoding="utf-8")
+    assert index.count("<tr><td>") == 7 and "press/communique-2023.md" in index
+
+
+def test_build_of_both_page_folders_builds_each_page_from_its_domain(shipped: Path) -> None:
+    """Pages given by path go to the domain whose template names them."""
+    result = invoke("build", "content", "press", "--lang", "de", "-o", "out")
+    assert result.exit_code == 0, result.output
+    report = json.loads((shipped / "out" / "build-report.json").read_text(encoding="utf-8"))
+    assert {(p["domain"], p["language"]) for p in report["pages"] if p["page"].startswith("press/")} == {
+        ("press", "fr"),
+        ("press", "de"),
+    }
+    german = (shipped / "out" / "de" / "communique-2023.md").read_text(encoding="utf-8")
+    assert "078 055 800" in german and "Menschenhandel" in german
+
+
+def test_a_language_only_one_domain_has_builds_that_domain(shipped: Path) -> None:
+    result = invoke("build", "--lang", "fr", "-o", "out")
+    assert result.exit_code == 0, result.output
+    report = json.loads((shipped / "out" / "build-report.json").read_text(encoding="utf-8"))
+    assert {(d["domain"], tuple(d["languages"])) for d in report["domains"]} == {("site", ("en", "fr"))}
+    result = invoke("build", "--lang", "xx", "-o", "out2")
+    assert result.exit_code == 2 and not (shipped / "out2").exists()
+
+
+def test_bad_input_in_any_domain_writes_nothing(shipped: Path) -> None:
+    """A press page that does not parse stops the whole build, the site's pages included."""
+    (shipped / "out").mkdir()
+    (shipped / "out" / "build-report.json").write_text("{}", encoding="utf-8")
+    page = shipped / "press" / "communique-2023.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("title:", "title: [", 1), encoding="utf-8")
+    result = invoke("build", "--html", "-o", "out")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("press/communique-2023.md:") and len(result.stderr.splitlines()) == 1
+    assert [p.name for p in (shipped / "out").iterdir()] == ["build-report.json"]
+    # A domain whose template has no catalogs: the same.
+    page.write_text((ROOT / "press" / "communique-2023.md").read_text(encoding="utf-8"), encoding="utf-8")
+    for catalog in (shipped / "catalogs" / "press").glob("*.po"):
+        catalog.unlink()
+    result = invoke("build", "--html", "-o", "out")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "catalogs: several templates (campaign.pot, press.pot, site.pot): no catalogs for press.pot "
+        "(<lang>/LC_MESSAGES/press.po or press/<lang>.po)"
+    ]
+    assert [p.name for p in (shipped / "out").iterdir()] == ["build-report.json"]
+
+
+def test_two_domains_with_a_page_of_the_same_name_are_refused(shipped: Path) -> None:
+    """Built into one folder, ``content/index.md`` and ``press/index.md`` would overwrite
+    each other in English: bad input, nothing written."""
+    (shipped / "press" / "communique-2023.md").rename(shipped / "press" / "index.md")
+    result = invoke("extract", "press", "--source-language", "fr", "-o", "catalogs/press/press.pot")
+    assert result.exit_code == 0, result.output
+    result = invoke("build", "-o", "out")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "content/index.md: would be built to the same place as press/index.md (index.md); build the domains one at a time"
+    ]
+    assert not (shipped / "out").exists()
+
+
+def test_a_project_without_pages_says_so(in_tmp: Path) -> None:
+    shutil.copytree(ROOT / "catalogs", in_tmp / "catalogs", ignore=shutil.ignore_patterns("site", "press"))
+    result = invoke("build", "-o", "out")
+    assert result.exit_code == 2
+    assert "no template here was extracted from pages" in result.stderr
+    assert not (in_tmp / "out").exists()
+
+
+def test_a_wrong_helpline_digit_in_one_language_holds_back_only_its_pages_there(shipped: Path) -> None:
+    """One wrong digit in the German site catalog: exactly the German pages that use that
+    sentence are held back (exit 1, the reason in the report); every other page and
+    language is built as it was."""
+    assert invoke("build", "-o", "before").exit_code == 1
+    german = shipped / "catalogs" / "site" / "de.po"
+    text = german.read_text(encoding="utf-8")
+    assert text.count('msgstr "078 055 800 anrufen"') == 1
+    german.write_text(text.replace('msgstr "078 055 800 anrufen"', 'msgstr "078 055 900 anrufen"'), encoding="utf-8")
+    result = invoke("build", "-o", "after")
+    assert result.exit_code == 1
+
+    def statuses(folder: str) -> dict[tuple[str, str], str]:
+        report = json.loads((shipped / folder / "build-report.json").read_text(encoding="utf-8"))
+        return {(p["page"], p["language"]): p for p in report["pages"]}
+
+    before, after = statuses("before"), statuses("after")
+    changed = sorted(key for key in before if before[key]["status"] != after[key]["status"])
+    assert changed == [("content/signs.md", "de")]  # the one page with "Call 078 055 800"
+    assert all(after[key]["status"] == "held-back" for key in changed)
+    pages = sorted(page for page, _ in changed)
+    for page in pages:
+        assert not (shipped / "after" / "de" / Path(page).name).exists()
+        codes = {reason["code"] for reason in after[(page, "de")]["reasons"]}
+        assert "T102" in codes, codes  # the helpline, a different number
+        assert f"{page} [de]: held back" in result.stderr
+    assert "078 055 900" in result.stderr
+    for (page, language), item in after.items():
+        if (page, language) not in changed and item["status"] != "held-back":
+            assert (shipped / "after" / item["output"]).is_file()
+
+
+def test_the_shipped_pages_round_trip_through_msgen(shipped: Path) -> None:
+    """extract → identity translation (GNU msgen) → build: every shipped page, of both
+    domains, renders with markdown-it-py to the HTML of its source (soft line breaks as
+    spaces, as a browser shows them). The identity targets are the sources' own languages
+    (en_GB, fr_BE), so that the build is not held back by a website or term that another
+    language must change; T152 is ignored because an English catalog that repeats the
+    source's "people smuggling" (which the sentence contrasts with trafficking) is
+    reported as a forbidden rendering."""
+    from markdown_it import MarkdownIt
+
+    from transkit.content.markdown import new_parser
+
+    for domain, pages, target in (("site", "content", "en_GB"), ("press", "press", "fr_BE")):
+        folder = shipped / "identity" / domain
+        folder.mkdir(parents=True)
+        language = ["--source-language", "fr"] if domain == "press" else []
+        assert invoke("extract", pages, *language, "-o", f"identity/{domain}/{domain}.pot").exit_code == 0
+        subprocess.run(["msgen", f"{domain}.pot", "-o", f"{target}.po"], cwd=folder, check=True, capture_output=True)
+        catalog = folder / f"{target}.po"
+        text = catalog.read_text(encoding="utf-8")
+        catalog.write_text(re.sub(r'"Language: [^"]*\\n"', f'"Language: {target}\\\\n"', text), encoding="utf-8")
+    (shipped / "transkit.toml").write_text('ignore = ["T152"]\n', encoding="utf-8")
+    result = invoke("build", "--catalogs", "identity", "-o", "out")
+    assert result.exit_code == 0, result.output
+
+    renderer: MarkdownIt = new_parser()
+    renderer.add_render_rule("softbreak", lambda *_: " ")
+    sources = [(p, "en_GB") for p in sorted((shipped / "content").glob("*.md"))]
+    sources += [(shipped / "press" / "communique-2023.md", "fr_BE")]
+    for source, target in sources:
+        built = (shipped / "out" / target / source.name).read_text(encoding="utf-8")
+        assert renderer.render(built) == renderer.render(source.read_text(encoding="utf-8")), source.name
+    assert len(sources) == 7

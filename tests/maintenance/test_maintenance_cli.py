@@ -132,6 +132,21 @@ def test_update_dry_run_reports_and_writes_nothing(campaign: Path):
     assert snapshot(campaign) == before
 
 
+def test_update_says_what_changes_when_every_message_is_kept(campaign: Path):
+    """A catalog whose messages all stay but whose comments follow a new template is not
+    a mystery "50 unchanged (would change)"."""
+    template = campaign / "campaign.pot"
+    text = template.read_text(encoding="utf-8")
+    template.write_text(
+        text.replace("#. Text of the button that dials", "#. The text of the button that dials"), "utf-8"
+    )
+    result = invoke("update", "--dry-run", "--lang", "fr")
+    assert result.exit_code == 0
+    assert (
+        "catalogs/fr.po: 50 unchanged (would change: comments, references or header from the template)" in result.output
+    )
+
+
 def test_update_moves_the_revision_date_only_where_translations_changed(campaign: Path):
     fr_before = (campaign / "fr.po").read_bytes()
     ti_date = read_catalog(campaign / "ti.po").header_field("PO-Revision-Date")

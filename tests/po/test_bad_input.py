@@ -74,7 +74,11 @@ def test_bad_template_exits_2(in_tmp: Path) -> None:
         (["check", "nowhere"], "nowhere: no such file or folder"),
         (["check", "empty"], "empty: no catalogs (*.po) found"),
         (["check", "only_po", "--template", "missing.pot"], "missing.pot: template not found"),
-        (["stats", "only_po"], "only_po: no template (*.pot) found here or in the parent folder"),
+        (
+            ["update", "only_po"],
+            "only_po: no template (*.pot) found here or in the parent folder; name one with --template "
+            "(check, stats and terms work without one)\n",
+        ),
         (["stats", "two_templates"], "two_templates: several templates (a.pot, b.pot)"),
     ],
 )
@@ -90,6 +94,18 @@ def test_project_errors(args: list[str], message: str, in_tmp: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.startswith(message), result.stderr
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_no_catalogs_folder_anywhere_says_how_to_name_the_catalogs(in_tmp: Path) -> None:
+    """A translator runs `transkit check` beside the fr.po an agency sent."""
+    shutil.copy(PROJECTS / "lc_messages" / "fr" / "LC_MESSAGES" / "site.po", in_tmp / "fr.po")
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "catalogs: no such folder here or above, and no configuration names the catalogs: "
+        "give catalog folders or .po files (transkit check fr.po)\n"
+    )
+    assert CliRunner().invoke(main, ["check", "fr.po"]).exit_code in (0, 1)
 
 
 def test_unreadable_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -51,7 +51,18 @@ def folder_layout(root: Path) -> Path:
     return folder
 
 
-LAYOUTS = {"lc_messages": lc_layout, "folders": folder_layout}
+def only_folders_layout(root: Path) -> Path:
+    """Each domain in a folder of its own (``catalogs/app/``, ``catalogs/site/``), nothing
+    in the catalogs folder itself."""
+    folder = folder_layout(root)
+    (folder / "app").mkdir()
+    (folder / "app.pot").rename(folder / "app" / "app.pot")
+    for code in ("fr", "nl"):
+        (folder / f"{code}.po").rename(folder / "app" / f"{code}.po")
+    return folder
+
+
+LAYOUTS = {"lc_messages": lc_layout, "folders": folder_layout, "only_folders": only_folders_layout}
 
 
 @pytest.fixture(params=sorted(LAYOUTS))
@@ -155,3 +166,5 @@ def test_a_named_template_picks_one_domain(project: Path) -> None:
     template = next(project.rglob("site.pot"))
     document = json.loads(invoke("stats", project.name, "--template", str(template), "--format", "json").stdout)
     assert {c["domain"] for c in document["coverage"]} == {"site"}
+    # The site's own catalogs (German and French), never the application's beside them.
+    assert sorted(c["language"] for c in document["coverage"]) == ["de", "fr"]

@@ -90,6 +90,7 @@ def test_without_git_the_report_says_history_is_unavailable(in_tmp: Path) -> Non
     assert result.exit_code == 0, result.output
     page = Path("report.html").read_text(encoding="utf-8")
     assert "History is unavailable: no git history" in page
+    assert any(line.startswith("transkit: --history: no git history (") for line in result.stderr.splitlines())
 
 
 def test_no_history_section_unless_asked(repository: Path) -> None:

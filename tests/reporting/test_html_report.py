@@ -7,6 +7,7 @@ Regenerate the golden file after a deliberate change with
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
@@ -270,3 +271,55 @@ def test_output_option_names_the_file(in_tmp: Path) -> None:
     result = CliRunner().invoke(main, ["report", "-o", "out.html", "--now", NOW])
     assert result.exit_code == 0, result.output
     assert Path("out.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def _domains_project(folder: Path) -> str:
+    """The shipped project (application, site, French-source press release) with one stale
+    and one wrong German press message, built and reported."""
+    for name in ("content", "press", "catalogs", "glossary"):
+        shutil.copytree(ROOT / name, folder / name)
+    german = folder / "catalogs" / "press" / "de.po"
+    text = german.read_text(encoding="utf-8")
+    german.write_text(
+        text.replace("Nummer 078 055 800", "Nummer 078 055 880").replace(
+            "#: press/communique-2023.md:3\nmsgid", "#: press/communique-2023.md:3\n#, fuzzy\nmsgid"
+        ),
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", "-o", "site"]).exit_code == 1
+    result = runner.invoke(main, ["report", "--pages", "site", "-o", "report.html", "--now", "2026-01-01T00:00:00Z"])
+    assert result.exit_code == 0, result.output
+    return (folder / "report.html").read_text(encoding="utf-8")
+
+
+def test_a_report_of_several_domains_has_a_section_per_domain_with_its_source_language(in_tmp: Path) -> None:
+    """Grouped by domain, then language: a group of rows on the status board and a section
+    in the languages per domain, each source text marked in its domain's language (the
+    press release's French), and each domain's row counting its own pages."""
+    text = _domains_project(in_tmp)
+    page = parse(text)
+    sections = page.find("section", **{"class": "domain-section"})
+    assert [s["data-domain"] for s in sections] == ["campaign", "press", "site"]
+    press = text[text.index('data-domain="press" aria-labelledby') : text.index('data-domain="site" aria-labelledby')]
+    assert 'source in French (<span lang="fr">français</span>), 3 languages.' in press
+    assert [code for code in re.findall(r'<section data-lang="([^"]+)"', press)] == ["de", "en", "nl"]
+    german = press[press.index('<section data-lang="de"') :]
+    assert (
+        '<td class="src" lang="fr"><span class="form">Communiqué de presse du 30 juillet 2023</span>' in german
+    )  # the fuzzy message
+    assert '<q lang="fr">' in german and '<q lang="en">' not in german  # its findings' subjects
+    assert re.search(r"<h4 id=\"lang-\d+-heading\">", german)  # a language is a heading below its domain
+    # The board: one group of rows per domain, under a heading row, worst first within it.
+    board = text[text.index('<table id="board"') : text.index("</table>", text.index('<table id="board"'))]
+    groups = re.findall(r'<tbody data-domain="([^"]+)">\n<tr class="domain-row">(.*?)</tr>(.*?)</tbody>', board, re.S)
+    assert [name for name, _, _ in groups] == ["campaign", "press", "site"]
+    assert "template <code>catalogs/press/press.pot</code>, source in French" in groups[1][1]
+    press_rows = re.findall(r'<tr data-lang="([^"]+)"', groups[1][2])
+    assert press_rows[0] == "de" and sorted(press_rows) == ["de", "en", "nl"]  # German's error first
+    assert sum(len(re.findall(r"<tr data-lang=", rows)) for _, _, rows in groups) == 23 + 3 + 23
+    # Pages per domain and language: German's site pages and its press release, held back.
+    site_german = re.search(r'<tr data-lang="de".*?</tr>', groups[2][2], re.S)
+    press_german = re.search(r'<tr data-lang="de".*?</tr>', groups[1][2], re.S)
+    assert site_german and "<bdi>6 published</bdi></a>" in site_german.group()
+    assert press_german and "<bdi>0 published</bdi>, <bdi>1 held back</bdi>" in press_german.group()

@@ -228,3 +228,41 @@ def test_report_has_no_serious_or_critical_axe_violation(in_tmp: Path) -> None:
         finally:
             browser.close()
     assert all(url.startswith(("file://", "data:")) for url in requests), requests
+
+
+def test_a_report_of_several_domains_sorts_within_each_domain_and_passes_axe(in_tmp: Path) -> None:
+    """The shipped project's three domains: sorting the board keeps each domain's rows
+    under its heading row, and axe finds nothing serious with the domain sections open."""
+    sync_playwright = playwright_or_skip()
+    from conftest import ROOT
+
+    from transkit.cli import main
+
+    for name in ("catalogs", "glossary"):
+        shutil.copytree(ROOT / name, in_tmp / name)
+    result = CliRunner().invoke(main, ["report", "-o", "report.html", "--now", "2026-01-01T00:00:00Z"])
+    assert result.exit_code == 0, result.output
+    groups = """() => [...document.querySelectorAll('#board tbody[data-domain]')].map(b =>
+      [b.dataset.domain, b.rows[0].className, [...b.rows].slice(1).map(r => r.dataset.lang)])"""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            context = browser.new_context(bypass_csp=True, viewport={"width": 1366, "height": 900})
+            page = context.new_page()
+            page.goto((in_tmp / "report.html").as_uri())
+            before = page.evaluate(groups)
+            page.locator("#board thead th").nth(0).locator("button").click()
+            after = page.evaluate(groups)
+            assert [(d, css) for d, css, _ in after] == [
+                ("campaign", "domain-row"),
+                ("press", "domain-row"),
+                ("site", "domain-row"),
+            ]
+            for (domain, _, rows), (_, _, was) in zip(after, before):
+                assert sorted(rows) == sorted(was) and rows == sorted(rows, key=str.lower), domain
+            page.screenshot(path=str(ARTIFACTS / "report-domains.png"))
+            page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+            page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+            assert page.evaluate(AXE_RUN) == []
+        finally:
+            browser.close()

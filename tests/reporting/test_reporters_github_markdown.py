@@ -329,9 +329,46 @@ def test_markdown_shortens_long_msgids() -> None:
 
 
 @pytest.mark.parametrize("name, module", [("check.github.txt", github), ("check.md", markdown)])
-def test_output_matches_golden_file(name: str, module, report: Report, no_summary: None) -> None:
+def test_output_matches_golden_file(name: str, module, in_tmp: Path, no_summary: None) -> None:
+    """What `transkit check --select C --select H101 --format ...` prints: each finding names its domain."""
+    shutil.copytree(PROJECTS / "flat", in_tmp / "catalogs")
+    report = transkit.check_paths(["catalogs"], select=("C", "H101"), cache=False)
     output = render(module, report)
     golden = GOLDEN / name
     if os.environ.get("TRANSKIT_UPDATE_GOLDEN"):
         golden.write_text(output, encoding="utf-8")
     assert output == golden.read_text(encoding="utf-8")
+
+
+def test_annotations_and_summary_of_several_domains_name_the_domain(in_tmp: Path, no_summary: None) -> None:
+    """The shipped project's three domains, an error in the German press release: each
+    annotation's title names its domain, the summary has a section per domain, the one with
+    the error first, each with its own coverage table against its own template."""
+    from conftest import ROOT
+
+    shutil.copytree(ROOT / "catalogs", in_tmp / "catalogs")
+    shutil.copytree(ROOT / "glossary", in_tmp / "glossary")
+    german = in_tmp / "catalogs" / "press" / "de.po"
+    german.write_text(
+        german.read_text(encoding="utf-8").replace("Nummer 078 055 800", "Nummer 078 055 880"), encoding="utf-8"
+    )
+    report = transkit.check_paths(cache=False)
+    annotations = render(github, report).splitlines()
+    assert len(annotations) == len(report.findings)
+    errors = [line for line in annotations if line.startswith("::error ")]
+    assert errors and all("file=catalogs/press/de.po" in line and " [press]::" in line for line in errors)
+    assert any(" [site]::" in line for line in annotations) and any(" [campaign]::" in line for line in annotations)
+
+    text = render(markdown, report)
+    headings = [line for line in text.splitlines() if line.startswith("#")]
+    assert headings[1:4] == ["### Domain press", "#### Coverage", "#### Findings"]
+    assert [h for h in headings if h.startswith("### ")] == [
+        "### Domain press",
+        "### Domain campaign",
+        "### Domain site",
+    ]
+    press = text[text.index("### Domain press") : text.index("### Domain campaign")]
+    assert "Against catalogs/press/press.pot (5 messages)." in press
+    assert "| de | German |" in press and "| ar |" not in press
+    site = text[text.index("### Domain site") :]
+    assert "Against catalogs/site/site.pot" in site and "| ar | Arabic |" in site

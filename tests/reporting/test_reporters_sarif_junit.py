@@ -333,7 +333,8 @@ def test_junit_info_only_passes_and_control_characters_survive() -> None:
 
 @pytest.mark.parametrize("name", ["check.sarif", "check.junit.xml"])
 def test_output_matches_golden_file(name: str, project: Path) -> None:
-    report = run(GOLDEN_SELECTION)
+    """What `transkit check --select C --select H101 --format ...` prints: each finding names its domain."""
+    report = transkit.check_paths(["catalogs"], select=GOLDEN_SELECTION.select, cache=False)
     stream = io.StringIO()
     if name.endswith(".sarif"):
         sarif.render(report, stream)
@@ -343,3 +344,49 @@ def test_output_matches_golden_file(name: str, project: Path) -> None:
     if os.environ.get("TRANSKIT_UPDATE_GOLDEN"):
         golden.write_text(stream.getvalue(), encoding="utf-8")
     assert stream.getvalue() == golden.read_text(encoding="utf-8")
+
+
+def _three_domains(folder: Path) -> Report:
+    """The shipped project (campaign, press, site) with a wrong digit in the German press
+    release and one of its messages deleted: findings in every domain, one missing message."""
+    shutil.copytree(ROOT / "catalogs", folder / "catalogs")
+    shutil.copytree(ROOT / "glossary", folder / "glossary")
+    german = folder / "catalogs" / "press" / "de.po"
+    text = german.read_text(encoding="utf-8").replace("Nummer 078 055 800", "Nummer 078 055 880")
+    start = text.index("#. front matter field description")
+    end = text.index("\n\n", start)
+    german.write_text(text[:start] + text[end + 2 :], encoding="utf-8")
+    return transkit.check_paths(cache=False)
+
+
+def test_sarif_and_junit_of_several_domains_name_each_findings_domain(in_tmp: Path) -> None:
+    report = _three_domains(in_tmp)
+    document = sarif_of(report)
+    validate(document)
+    (run_,) = document["runs"]
+    assert run_["properties"]["domains"] == [
+        {"domain": "campaign", "template": "catalogs/campaign.pot"},
+        {"domain": "press", "template": "catalogs/press/press.pot"},
+        {"domain": "site", "template": "catalogs/site/site.pot"},
+    ]
+    results = run_["results"]
+    assert [r["properties"]["domain"] for r in results] == [f.domain for f in report.findings]
+    assert {r["properties"]["domain"] for r in results} == {"campaign", "press", "site"}
+    wrong = [r for r in results if r["ruleId"] == "T102" and r["properties"]["domain"] == "press"]
+    assert wrong and wrong[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "catalogs/press/de.po"
+    # The missing message's related location is in its own domain's template.
+    (missing,) = [r for r in results if r["ruleId"] == "C101" and r["properties"]["domain"] == "press"]
+    related = missing["relatedLocations"][0]["physicalLocation"]
+    assert related["artifactLocation"]["uri"] == "catalogs/press/press.pot"
+    template = (in_tmp / "catalogs" / "press" / "press.pot").read_text(encoding="utf-8").splitlines()
+    assert template[related["region"]["startLine"] - 1] == 'msgid "Communiqué de presse du 30 juillet 2023"'
+
+    root = junit_of(report, None)
+    domains = {
+        suite.get("name"): suite.find("properties/property[@name='domain']").get("value")
+        for suite in root.findall("testsuite")
+    }
+    assert domains["catalogs/press/de.po"] == "press"
+    assert domains["catalogs/site/de.po"] == "site"
+    assert domains["catalogs/de.po"] == "campaign"
+    assert all(suite[0].tag == "properties" for suite in root.findall("testsuite"))  # before the testcases

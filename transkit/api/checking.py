@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Literal
 
+from transkit.api.alone import check_alone, read_alone
 from transkit.api.domains import each_domain, merge_reports, tag_report
 from transkit.api.locating import Located, PathLike, locate
 from transkit.engine import baseline as baselines
@@ -47,7 +48,9 @@ def check_paths(
     configured one); ``False`` applies none and bypasses the cache (what
     ``--write-baseline`` records). ``cache=False`` neither reads nor writes the result
     cache. ``jobs``: processes checking catalogs at once (None: one per CPU for a large
-    project).
+    project). With no template named, configured or found beside the catalogs, each
+    catalog is checked against its own messages: the checks that need a template are
+    skipped (``report.skipped``, and a note says so) and ``report.template`` is None.
 
     The report's :meth:`~transkit.model.findings.Report.exit_code` gives the command's exit
     status (the configured ``fail-on`` unless another is given); its ``notes`` are what the
@@ -57,8 +60,9 @@ def check_paths(
     located = locate(paths, template=template, config=config)
     settings = located.config
     known = Path(baseline) if baseline else settings.baseline if baseline is None else None
+    lone = located.alone()  # no template: each catalog is checked against its own messages
     # Everything that can make this a usage error is read before any catalog is checked.
-    parts = located.domains()
+    parts = located.domains() if lone is None else []
     for part in parts:
         part.files()
     recorded = baselines.load(known) if known is not None else None
@@ -66,6 +70,14 @@ def check_paths(
     options = run_options(
         settings, select=select, ignore=ignore, min_coverage=min_coverage, termbase=termbase, baseline=recorded
     )
+    if lone is not None:
+        alone = read_alone(lone, languages)
+        report = check_alone(alone, options, progress=_counted(progress, len(alone.projects)), jobs=jobs)
+        return dataclasses.replace(
+            report,
+            fail_on=settings.fail_on or FailOn.ERROR,
+            notes=(*located.termbase_note(termbase, glossary), *report.notes),
+        )
     use_cache = cache and baseline is not False
 
     def check_domain(part: Located) -> Report:

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from transkit.api.checking import check_paths
+from transkit.api.domains import each_domain
 from transkit.api.locating import Located, PathLike, find_root, locate
+from transkit.api.pagesets import PageSet, assign, named_sources, read_domains
 from transkit.content.gate import Decision, catalog_errors, decide, source_decision
 from transkit.content.model import Page
 from transkit.content.pages import DEFAULT_FIELDS, find_sources, read_page
@@ -24,7 +26,7 @@ from transkit.content.template import template_text
 from transkit.engine.config import Config, load_config
 from transkit.errors import ContentError, ProjectError
 from transkit.model.languages import to_tag
-from transkit.po.reader import CatalogSource, read_catalog, read_catalog_source
+from transkit.po.reader import CatalogSource, read_catalog_source
 from transkit.project.paths import display_path
 from transkit.project.safewrite import BUILD_MARKER, make_folder, replace_folder, write_atomically
 
@@ -92,17 +94,40 @@ def extract_paths(
 
 
 @dataclass(frozen=True)
+class BuiltDomain:
+    """One domain of a build: its template, the language its pages are written in, and the
+    languages built from its catalogs (the source language first)."""
+
+    name: str
+    template: str
+    """The template, as shown."""
+    source_language: str
+    languages: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "domain": self.name,
+            "template": self.template,
+            "source_language": self.source_language,
+            "languages": list(self.languages),
+        }
+
+
+@dataclass(frozen=True)
 class Built:
     """What :func:`build_paths` built and held back, page by page and language by language."""
 
     output: Path
     decisions: tuple[Decision, ...]
     languages: tuple[str, ...]
-    """The languages built, the source language first."""
+    """The languages built, each domain's source language first, in domain order."""
     preview: bool
     source_language: str = SOURCE_LANGUAGE
     """The pages' own language (the template's ``Language`` header, else the configured
-    ``source-language``, else English): where the source pages are copied."""
+    ``source-language``, else English): where the source pages are copied. With several
+    domains, the first domain's; each domain's is in :attr:`domains`."""
+    domains: tuple[BuiltDomain, ...] = ()
+    """The content domains built, in order (one per template)."""
 
     @property
     def held_back(self) -> tuple[Decision, ...]:
@@ -121,27 +146,32 @@ class Built:
         return {
             "source_language": self.source_language,
             "languages": list(self.languages),
+            "domains": [domain.as_dict() for domain in self.domains],
             "summary": counts,
             "pages": [decision.as_dict() for decision in self.decisions],
         }
 
 
-def _pages_domain(located: Located, pages: Sequence[tuple[Page, str]]) -> Located:
-    """The project itself when it has one domain; else the domain whose template holds the
-    most of the pages' segments (the pages' ``site`` beside the application's ``campaign``),
-    so that ``transkit build content`` finds the pages' catalogs in a project's folder."""
-    if located.template is not None:
-        return located
-    parts = located.domains()
-    if len(parts) == 1:
-        return located
-    wanted = {segment.message for page, _ in pages for segment in page.segments}
-
-    def held(part: Located) -> int:
-        template = read_catalog(part.files()[0], display_path(part.files()[0]), is_template=True)
-        return len(wanted & {entry.msgid for entry in template.active_entries})
-
-    return max(parts, key=held)
+def _page_sets(
+    paths: Sequence[PathLike], settings: Config, located: Located, root: Path
+) -> tuple[list[PageSet], list[tuple[Page, str]]]:
+    """The pages to build, grouped by the domain whose catalogs translate them: the pages
+    given (or configured) assigned to domains, else every content domain's own pages."""
+    domains = read_domains(located, root)
+    if paths or settings.content:
+        pages = _pages(paths, settings)
+        return assign(domains, pages), pages
+    named = named_sources(domains, settings.content)
+    if not named:
+        raise ContentError(
+            "no pages given, no 'content' in the configuration, and no template here was extracted from pages"
+        )
+    fields = settings.front_matter if settings.front_matter is not None else DEFAULT_FIELDS
+    sets = [
+        PageSet(domain, tuple((read_page(s.path, fields), s.relative.as_posix()) for s in sources))
+        for domain, sources in named
+    ]
+    return sets, [page for page_set in sets for page in page_set.pages]
 
 
 def build_paths(
@@ -156,40 +186,68 @@ def build_paths(
     config: PathLike | None = None,
     glossary: PathLike | None = None,
 ) -> Built:
-    """Write every page under ``paths`` (default: the configured ``content``) in every
-    language of the catalogs (``catalogs``, default the configured ones; ``languages``
-    to choose), to ``output/<lang>/<path>``, in the page's own format, where the gate
-    lets it through (see :mod:`transkit.content.gate`); the source language goes to
-    ``output/en/``. ``fallback_source`` writes untranslated or fuzzy segments in the
-    source language instead of holding the page back; ``html`` adds the preview site in
-    ``output/preview/``. The folder is replaced whole, with ``build-report.json``.
+    """Write every page under ``paths`` (default: the configured ``content``, else every
+    page the project's content domains were extracted from) in every language of its
+    domain's catalogs (``catalogs``, default the configured ones; ``languages`` to choose),
+    to ``output/<lang>/<path>``, in the page's own format, where the gate lets it through
+    (see :mod:`transkit.content.gate`); each domain's source language gets its pages as
+    written. ``fallback_source`` writes untranslated or fuzzy segments in the source
+    language instead of holding the page back; ``html`` adds the preview site in
+    ``output/preview/`` over every domain's pages. The folder is replaced whole, with
+    ``build-report.json``; nothing is written when any page or catalog is bad input.
     """
     settings = _settings(config)
-    pages = _pages(paths, settings)
     folder: Sequence[PathLike] = [catalogs] if catalogs is not None else []
-    located = _pages_domain(locate(folder, template=template, config=config), pages)
-    if located.domain is not None:  # one domain of several: check exactly its files
-        folder, template = located.paths, located.template
-    project = located.load(languages)
-    if project.failures:
-        raise project.failures[0].error(" (nothing written)")
-    report = check_paths(folder, template=template, config=config, glossary=glossary, languages=languages)
-    header = project.template.header_language
-    source = (to_tag(header) if header else None) or settings.source_language or SOURCE_LANGUAGE
-    source = source.replace("-", "_")
-    decisions: list[Decision] = [source_decision(page, f"{source}/{relative}", source) for page, relative in pages]
-    built_languages = [source]
-    for catalog in sorted(project.catalogs, key=lambda c: c.code):
-        per_message, whole = catalog_errors(catalog, report.findings)
-        built_languages.append(catalog.code)
-        for page, relative in pages:
-            decisions.append(
-                decide(page, f"{catalog.code}/{relative}", catalog, per_message, whole, fallback=fallback_source)
+    located = locate(folder, template=template, config=config)
+    root = find_root(Path.cwd())[1] if config is None else Path(config).parent
+    sets, _ = _page_sets(paths, settings, located, root)
+    by_name = {page_set.domain.name: page_set for page_set in sets}
+    parts = [page_set.domain.located for page_set in sets]
+    done = each_domain(parts, languages, lambda part: part.load(languages))
+    for _, project in done:
+        if project.failures:
+            raise project.failures[0].error(" (nothing written)")
+    decisions: list[Decision] = []
+    built_domains: list[BuiltDomain] = []
+    rtl: set[str] = set()
+    for part, project in done:
+        page_set = by_name[part.domain or project.template.path.stem]
+        name = page_set.domain.name
+        if len(sets) == 1 and part.domain is None:
+            report = check_paths(folder, template=template, config=config, glossary=glossary, languages=languages)
+        else:
+            report = check_paths(
+                part.paths, template=part.template, config=config, glossary=glossary, languages=languages
             )
-    result = Built(Path(output), tuple(decisions), tuple(built_languages), html, source)
+        header = project.template.header_language
+        source = (to_tag(header) if header else None) or settings.source_language or SOURCE_LANGUAGE
+        source = source.replace("-", "_")
+        decisions += [source_decision(page, f"{source}/{relative}", source, name) for page, relative in page_set.pages]
+        codes = [source]
+        for catalog in sorted(project.catalogs, key=lambda c: c.code):
+            per_message, whole = catalog_errors(catalog, report.findings)
+            codes.append(catalog.code)
+            if catalog.language is not None and catalog.language.rtl:
+                rtl.add(catalog.code)
+            for page, relative in page_set.pages:
+                decisions.append(
+                    decide(
+                        page,
+                        f"{catalog.code}/{relative}",
+                        catalog,
+                        per_message,
+                        whole,
+                        fallback=fallback_source,
+                        domain=name,
+                    )
+                )
+        built_domains.append(BuiltDomain(name, project.template.display_path, source, tuple(codes)))
+    all_languages = tuple(dict.fromkeys(code for domain in built_domains for code in domain.languages))
+    result = Built(
+        Path(output), tuple(decisions), all_languages, html, built_domains[0].source_language, tuple(built_domains)
+    )
     files: dict[str, str | bytes] = {d.output: d.text for d in decisions if d.text is not None}
     if html:
-        rtl = {c.code for c in project.catalogs if c.language is not None and c.language.rtl}
         files.update(site(decisions, rtl))
     files[BUILD_MARKER] = json.dumps(result.report(), ensure_ascii=False, indent=2) + "\n"
     replace_folder(Path(output), files)

@@ -50,7 +50,7 @@ def tag_report(report: Report, domain: str | None) -> Report:
         report,
         findings=tuple(dataclasses.replace(f, domain=domain) for f in report.findings),
         coverage=tuple(tag_coverage(report.coverage, domain)),
-        domains=((domain or "", report.template),),
+        domains=((domain or "", report.template or ""),),
     )
 
 

@@ -54,6 +54,9 @@ class ExportedPackage:
     """None when nothing needed work: no package is written (an XLIFF file must hold a unit)."""
     language: str
     units: int
+    domain: str | None = None
+    """The template (gettext domain) the package is of: a project's pages and
+    application strings go to translators as separate packages."""
 
 
 @dataclass(frozen=True)
@@ -109,9 +112,9 @@ def export_packages(
             rtl = catalog.language is not None and catalog.language.rtl
             data = write_package(package, format, rtl=rtl)
             if package.units:
-                written.append((path, data, ExportedPackage(path, catalog.code, len(package.units))))
+                written.append((path, data, ExportedPackage(path, catalog.code, len(package.units), domain)))
             else:
-                skipped.append(ExportedPackage(None, catalog.code, 0))
+                skipped.append(ExportedPackage(None, catalog.code, 0, domain))
     for path, _, _ in written:
         make_folder(path.parent)
     check_writable(path for path, _, _ in written)

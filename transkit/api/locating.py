@@ -14,6 +14,7 @@ from pathlib import Path
 from transkit.engine.config import Config, find_config, load_config
 from transkit.model.catalog import Catalog, Project
 from transkit.po.reader import read_catalog
+from transkit.project.alone import lone_catalogs
 from transkit.project.locate import DEFAULT_CATALOGS, filter_languages, find_domains, load_project, locate_project
 from transkit.terms import Termbase, load_termbase
 
@@ -66,6 +67,14 @@ class Located:
             ]
         template_path, _ = locate_project(self.paths, template=self.template)
         return [replace(self, template=template_path, domain=template_path.stem)]
+
+    def alone(self) -> list[Path] | None:
+        """The catalogs to check each on its own, when no template is named (argument,
+        configuration) and none is found beside them
+        (:func:`~transkit.project.alone.lone_catalogs`); None when there is a template."""
+        if self.template is not None:
+            return None
+        return lone_catalogs(self.paths)
 
     def files(self) -> list[Path]:
         """The template and catalog files a load would read."""

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
+from transkit.api.alone import coverage_alone, read_alone
 from transkit.api.domains import each_domain, merge_reports, tag_coverage, tag_report
 from transkit.api.locating import Located, PathLike, locate
 from transkit.content.preview import preview_path
@@ -37,8 +38,9 @@ USAGE_ERROR = 2
 class CoverageTable:
     """What ``transkit stats`` shows: coverage per language, and the catalogs left out."""
 
-    template: str
-    """The template as shown to the user."""
+    template: str | None
+    """The template as shown to the user; None when each catalog was counted against its
+    own messages (no template named or found)."""
     coverage: tuple[Coverage, ...]
     failures: tuple[CatalogFailure, ...]
     domains: tuple[tuple[str, str], ...] = ()
@@ -60,9 +62,14 @@ def stats_paths(
     """Coverage per language, ordered by code or least translated first (``sort``).
 
     Without ``languages`` each catalog is read, counted and let go, so that a large project
-    is never all in memory. Raises :class:`~transkit.errors.TranskitError` when no catalog
-    at all can be read."""
+    is never all in memory. With no template named, configured or found, each catalog is
+    counted against its own messages, as ``msgfmt --statistics`` counts it. Raises
+    :class:`~transkit.errors.TranskitError` when no catalog at all can be read."""
     located = locate(paths, template=template, config=config)
+    lone = located.alone()
+    if lone is not None:
+        alone = read_alone(lone, languages)
+        return CoverageTable(None, tuple(_sorted(coverage_alone(alone), sort)), alone.failures)
 
     def count(part: Located) -> tuple[str, list[Coverage], list[CatalogFailure]]:
         if languages:
@@ -75,11 +82,7 @@ def stats_paths(
             coverage, failures = coverage_of_files(template_catalog, files)
             if not coverage:  # nothing left to count: the input itself is unusable
                 raise failures[0].error()
-        if sort == "coverage":
-            coverage.sort(key=lambda item: (item.percent, item.language))
-        else:
-            coverage.sort(key=lambda item: item.language.lower())
-        return template_catalog.display_path, tag_coverage(coverage, part.domain), failures
+        return template_catalog.display_path, tag_coverage(_sorted(coverage, sort), part.domain), failures
 
     done = each_domain(located.domains(), languages, count)
     return CoverageTable(
@@ -88,6 +91,12 @@ def stats_paths(
         tuple(failure for _, (_, _, failures) in done for failure in failures),
         tuple((part.domain or "", shown) for part, (shown, _, _) in done),
     )
+
+
+def _sorted(coverage: list[Coverage], sort: str) -> list[Coverage]:
+    if sort == "coverage":
+        return sorted(coverage, key=lambda item: (item.percent, item.language))
+    return sorted(coverage, key=lambda item: item.language.lower())
 
 
 class NoTermbase(ProjectError):
@@ -124,6 +133,10 @@ def terms_paths(
     termbase = located.termbase(glossary)
     if not termbase:
         raise NoTermbase(located.termbase_note(termbase, glossary))
+    lone = located.alone()
+    if lone is not None:  # no template: each catalog's own messages are its source
+        alone = read_alone(lone, languages)
+        return TermsTable(_matrix(alone.projects, termbase, located.config), alone.failures)
     done = each_domain(located.domains(), languages, lambda part: part.load(languages))
     projects = [project for _, project in done]
     return TermsTable(_matrix(projects, termbase, located.config), _joined(projects).failures)
@@ -181,6 +194,8 @@ class EditorsReport:
     """The last build's pages (``--pages``), to link each language to its pages."""
     history: History | None = None
     """The catalogs' git history, when asked for (``--history``)."""
+    source_language: str | None = None
+    """The configured ``source-language``, for templates whose header names none."""
 
     @property
     def exit_code(self) -> int:
@@ -198,6 +213,7 @@ class EditorsReport:
             templates=self.templates,
             pages=pages,
             history=self.history,
+            source_language=self.source_language,
         )
 
 
@@ -246,7 +262,10 @@ class BuildPages:
                 for f in item.get("fallback_segments") or ()
                 if isinstance(f, dict)
             ]
-            cell = PageCell(str(item.get("status", "")), href, tuple(reasons))
+            domain = item.get("domain")
+            cell = PageCell(
+                str(item.get("status", "")), href, tuple(reasons), domain if isinstance(domain, str) else None
+            )
             by_language.setdefault(str(item["language"]), {})[str(item["page"])] = cell
         rows = tuple((code, tuple(cells.get(name) for name in names)) for code, cells in by_language.items())
         return PagesView(display_path(self.folder), names, rows)
@@ -290,4 +309,12 @@ def report_paths(
     matrix = _matrix(projects, termbase, located.config) if termbase else None
     notes = located.termbase_note(termbase, glossary)
     past = read_history(projects, options, history) if history > 0 else None
-    return EditorsReport(project, replace(report, notes=notes), matrix, templates=templates, build=build, history=past)
+    return EditorsReport(
+        project,
+        replace(report, notes=notes),
+        matrix,
+        templates=templates,
+        build=build,
+        history=past,
+        source_language=located.config.source_language,
+    )

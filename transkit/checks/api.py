@@ -47,6 +47,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from transkit.engine.context import CatalogContext, CatalogFacts, Options, ProjectFacts
+from transkit.engine.plan import Fact
 from transkit.engine.registry import Applies, Scope, register
 from transkit.engine.suppression import Marker
 from transkit.model.catalog import Catalog, Entry
@@ -60,6 +61,7 @@ __all__ = [
     "CatalogFacts",
     "Entry",
     "EntryCheck",
+    "Fact",
     "Fix",
     "Marker",
     "Options",
@@ -91,7 +93,16 @@ P = TypeVar("P", bound=ProjectCheck)
 U = TypeVar("U", bound=UnusedMarkerCheck)
 
 
-def entry_check(code: str, name: str, severity: Severity, *, applies: Applies, fixes: str = "") -> Callable[[E], E]:
+def entry_check(
+    code: str,
+    name: str,
+    severity: Severity,
+    *,
+    applies: Applies,
+    fixes: str = "",
+    needs_template: bool = False,
+    needs: Fact | None = None,
+) -> Callable[[E], E]:
     """Register ``f(entry, context)``, called for each message ``applies`` accepts.
 
     ``applies`` is the check's precondition, required so that each check decides it:
@@ -104,27 +115,47 @@ def entry_check(code: str, name: str, severity: Severity, *, applies: Applies, f
     (the new text of the forms it rewrites) whenever the repair is certain, and none when
     it is not. ``transkit check --fix`` applies those, re-checks, and repeats until
     nothing is left to fix; a fix must therefore make its own problem go away.
+
+    ``needs_template`` declares that the check compares the catalog with its template:
+    a catalog checked on its own (no template found) is its own source, so such a check
+    has nothing to judge; the run skips it and names it in one line.
+
+    ``needs`` declares the facts of a message (:class:`Fact`: a digit, a ``<``, a term of
+    the termbase…) one of which must hold for the check to report anything, so that the
+    engine need not call it on the other messages (``needs=Fact.MARKUP | Fact.ENTITY``).
+    It is a promise read off the check's code: where none holds, the check must find
+    nothing, whatever the message says. Without it the check is called for every message.
     """
-    return register(code, name, Scope.ENTRY, severity, applies=applies, fixes=fixes)
+    return register(
+        code, name, Scope.ENTRY, severity, applies=applies, fixes=fixes, needs_template=needs_template, needs=needs
+    )
 
 
-def catalog_check(code: str, name: str, severity: Severity, *, fixes: str = "") -> Callable[[C], C]:
+def catalog_check(
+    code: str, name: str, severity: Severity, *, fixes: str = "", needs_template: bool = False
+) -> Callable[[C], C]:
     """Register ``f(context)``, called once per catalog, after its entries' checks.
 
     ``fixes``: as for :func:`entry_check`; a catalog check's :class:`Fix` sets header fields.
+    ``needs_template``: as for :func:`entry_check`.
     """
-    return register(code, name, Scope.CATALOG, severity, fixes=fixes)
+    return register(code, name, Scope.CATALOG, severity, fixes=fixes, needs_template=needs_template)
 
 
-def project_check(code: str, name: str, severity: Severity, *, facts: Facts | None = None) -> Callable[[P], P]:
+def project_check(
+    code: str, name: str, severity: Severity, *, facts: Facts | None = None, needs_template: bool = False
+) -> Callable[[P], P]:
     """Register ``f(project, options)``, called once per run.
 
     A project check never sees the catalogs themselves: ``facts(context)`` gathers what it
     needs of each catalog while that catalog is checked, and ``project.catalogs[i].facts[code]``
     holds it. So catalogs can be checked one at a time, in other processes, or not at all
     when a cached result is still valid; that is also why facts must be JSON-able.
+
+    ``needs_template``: as for :func:`entry_check`; a check that compares languages
+    message by message needs the template that makes their messages the same ones.
     """
-    return register(code, name, Scope.PROJECT, severity, facts=facts)
+    return register(code, name, Scope.PROJECT, severity, facts=facts, needs_template=needs_template)
 
 
 def unused_marker_check(code: str, name: str, severity: Severity) -> Callable[[U], U]:

@@ -11,6 +11,7 @@ from transkit.checks.api import (
     Applies,
     CatalogContext,
     Entry,
+    Fact,
     Options,
     Problem,
     ProjectFacts,
@@ -117,7 +118,9 @@ def _numbers_per_message(context: CatalogContext) -> list[list]:
     return facts
 
 
-@project_check("T163", "number-differs-across-languages", Severity.ERROR, facts=_numbers_per_message)
+@project_check(
+    "T163", "number-differs-across-languages", Severity.ERROR, facts=_numbers_per_message, needs_template=True
+)
 def number_differs_across_languages(project: ProjectFacts, options: Options) -> Iterator[Problem]:
     """A message's phone numbers differ by value between languages.
 
@@ -153,7 +156,7 @@ def number_differs_across_languages(project: ProjectFacts, options: Options) -> 
                 )
 
 
-@entry_check("T171", "critical-source-change", Severity.ERROR, applies=Applies.ACTIVE)
+@entry_check("T171", "critical-source-change", Severity.ERROR, applies=Applies.ACTIVE, needs=Fact.FUZZY)
 def critical_source_change(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The source of a fuzzy message changed a critical term.
 

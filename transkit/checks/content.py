@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from transkit.checks.api import Applies, CatalogContext, Entry, Problem, Severity, entry_check
+from transkit.checks.api import Applies, CatalogContext, Entry, Fact, Problem, Severity, entry_check
 from transkit.model.forms import per_form, quote
 from transkit.po.plural_forms import form_pairs
 from transkit.terms.model import Termbase, TermKind
@@ -81,7 +81,7 @@ def _owned_by_termbase(context: CatalogContext) -> dict:
 # ---------------------------------------------------------------------------------------
 
 
-@entry_check("M101", "number-missing", Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check("M101", "number-missing", Severity.ERROR, applies=Applies.TRANSLATED, needs=Fact.SOURCE_DIGIT)
 def number_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A number of the source is missing from the translation, or changed.
 
@@ -232,7 +232,7 @@ def _select(entry: Entry, context: CatalogContext, kind: str, change: str) -> li
     return [(index, message) for k, c, index, message in found if k == kind and c == change] if found else []
 
 
-@entry_check("M111", "url-missing", Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check("M111", "url-missing", Severity.ERROR, applies=Applies.TRANSLATED, needs=Fact.LINK)
 def url_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A web address of the source is absent from the translation.
 
@@ -249,7 +249,7 @@ def url_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     return per_form(entry, _select(entry, context, "url", "missing"))
 
 
-@entry_check("M112", "url-changed", Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check("M112", "url-changed", Severity.ERROR, applies=Applies.TRANSLATED, needs=Fact.LINK)
 def url_changed(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A web address of the source is replaced by another one in the translation.
 
@@ -261,7 +261,7 @@ def url_changed(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     return per_form(entry, _select(entry, context, "url", "changed"))
 
 
-@entry_check("M121", "email-missing", Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check("M121", "email-missing", Severity.ERROR, applies=Applies.TRANSLATED, needs=Fact.LINK)
 def email_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """An e-mail address of the source is absent from the translation.
 
@@ -271,7 +271,7 @@ def email_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     return per_form(entry, _select(entry, context, "email", "missing"))
 
 
-@entry_check("M122", "email-changed", Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check("M122", "email-changed", Severity.ERROR, applies=Applies.TRANSLATED, needs=Fact.LINK)
 def email_changed(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """An e-mail address of the source is replaced by another one in the translation.
 

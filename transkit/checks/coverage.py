@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from transkit.checks.api import Applies, CatalogContext, Entry, Problem, Severity, catalog_check, entry_check
+from transkit.checks.api import Applies, CatalogContext, Entry, Fact, Problem, Severity, catalog_check, entry_check
 from transkit.model.coverage import in_step, is_outdated, parse_date
 from transkit.terms.model import Termbase
 from transkit.terms.triage import Change, describe_change
@@ -20,7 +20,7 @@ def _quote(text: str, limit: int = 60) -> str:
     return '"' + (flat if len(flat) <= limit else flat[: limit - 1] + "…") + '"'
 
 
-@catalog_check("C101", "missing-message", Severity.WARNING)
+@catalog_check("C101", "missing-message", Severity.WARNING, needs_template=True)
 def missing_message(context: CatalogContext) -> Iterator[Problem]:
     """A message of the template is absent from the catalog.
 
@@ -43,7 +43,7 @@ def missing_message(context: CatalogContext) -> Iterator[Problem]:
             )
 
 
-@entry_check("C102", "untranslated-message", Severity.WARNING, applies=Applies.ACTIVE)
+@entry_check("C102", "untranslated-message", Severity.WARNING, applies=Applies.ACTIVE, needs=Fact.EMPTY_FORM)
 def untranslated_message(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A message of the template has an empty translation, or an empty plural form.
 
@@ -62,7 +62,7 @@ def untranslated_message(entry: Entry, context: CatalogContext) -> Iterator[Prob
         yield Problem("message not translated")
 
 
-@entry_check("C103", "fuzzy-message", Severity.WARNING, applies=Applies.ACTIVE)
+@entry_check("C103", "fuzzy-message", Severity.WARNING, applies=Applies.ACTIVE, needs=Fact.FUZZY)
 def fuzzy_message(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A translation is marked fuzzy: it needs review and is not used at run time.
 
@@ -94,7 +94,7 @@ def _describe_change(termbase: Termbase, previous: str, current: str) -> Change:
     return describe_change(previous, current, termbase, phone_region(termbase))
 
 
-@entry_check("C104", "outdated-source", Severity.WARNING, applies=Applies.ACTIVE)
+@entry_check("C104", "outdated-source", Severity.WARNING, applies=Applies.ACTIVE, needs=Fact.PREVIOUS)
 def outdated_source(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A translation is not fuzzy but was made for an older source text.
 
@@ -109,7 +109,7 @@ def outdated_source(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     yield Problem(f"translated for an older source {_quote(entry.previous_msgid or '')} but not marked fuzzy")
 
 
-@entry_check("C105", "obsolete-message", Severity.INFO, applies=Applies.ALL)
+@entry_check("C105", "obsolete-message", Severity.INFO, applies=Applies.ALL, needs=Fact.OBSOLETE)
 def obsolete_message(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """An obsolete entry (``#~``) lingers in the catalog.
 
@@ -123,7 +123,7 @@ def obsolete_message(entry: Entry, context: CatalogContext) -> Iterator[Problem]
         yield Problem("obsolete message kept in the catalog")
 
 
-@catalog_check("C106", "catalog-older-than-template", Severity.WARNING)
+@catalog_check("C106", "catalog-older-than-template", Severity.WARNING, needs_template=True)
 def catalog_older_than_template(context: CatalogContext) -> Iterator[Problem]:
     """The catalog was last revised before the template was created.
 
@@ -143,7 +143,7 @@ def catalog_older_than_template(context: CatalogContext) -> Iterator[Problem]:
         )
 
 
-@catalog_check("C107", "catalog-not-merged", Severity.WARNING)
+@catalog_check("C107", "catalog-not-merged", Severity.WARNING, needs_template=True)
 def catalog_not_merged(context: CatalogContext) -> Iterator[Problem]:
     """The catalog was merged with an older version of the template.
 
@@ -168,7 +168,14 @@ def catalog_not_merged(context: CatalogContext) -> Iterator[Problem]:
         )
 
 
-@entry_check("C108", "message-not-in-template", Severity.WARNING, applies=Applies.ACTIVE)
+@entry_check(
+    "C108",
+    "message-not-in-template",
+    Severity.WARNING,
+    applies=Applies.ACTIVE,
+    needs_template=True,
+    needs=Fact.NOT_IN_TEMPLATE,
+)
 def message_not_in_template(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """An active message of the catalog is not in the template.
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from transkit.checks.api import Applies, CatalogContext, Entry, Problem, Severity, entry_check
+from transkit.checks.api import Applies, CatalogContext, Entry, Fact, Problem, Severity, entry_check
 from transkit.checks.placeholders import checked_syntaxes, flagged_syntaxes, source_format, template_flags
 from transkit.checks.placeholders.compare import singular_issues
 from transkit.po.formats import (
@@ -59,7 +59,9 @@ def _source_strings(entry: Entry) -> tuple[str, ...]:
     return (entry.msgid,) + ((entry.msgid_plural,) if entry.msgid_plural else ())
 
 
-@entry_check("P111", "format-flag-missing", Severity.WARNING, applies=Applies.ACTIVE)
+@entry_check(
+    "P111", "format-flag-missing", Severity.WARNING, applies=Applies.ACTIVE, needs=Fact.FLAGGED | Fact.PERCENT_OR_BRACE
+)
 def format_flag_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The source has placeholders but the message has no format flag for them.
 
@@ -111,7 +113,7 @@ def _project_percent_syntax(context: CatalogContext) -> str:
     return "python-format" if python and not c else "c-format" if c and not python else "c-format or python-format"
 
 
-@entry_check("P112", "format-flag-without-placeholder", Severity.WARNING, applies=Applies.ACTIVE)
+@entry_check("P112", "format-flag-without-placeholder", Severity.WARNING, applies=Applies.ACTIVE, needs=Fact.FLAGGED)
 def format_flag_without_placeholder(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The message is flagged as a format string but its source has no placeholder.
 
@@ -134,7 +136,7 @@ def _definite_syntaxes(flags: tuple[str, ...]) -> tuple[Syntax, ...]:
     return declared_syntaxes(tuple(flag for flag in flags if not flag.startswith("possible-")))
 
 
-@entry_check("P113", "source-format-invalid", Severity.WARNING, applies=Applies.ACTIVE)
+@entry_check("P113", "source-format-invalid", Severity.WARNING, applies=Applies.ACTIVE, needs=Fact.FLAGGED)
 def source_format_invalid(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The source itself is not a valid string of the format syntax it is flagged with.
 

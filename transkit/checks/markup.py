@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from transkit.checks.api import Applies, CatalogContext, Entry, Problem, Severity, entry_check
+from transkit.checks.api import Applies, CatalogContext, Entry, Fact, Problem, Severity, entry_check
 from transkit.checks.content import owned_by_termbase
 from transkit.model.forms import per_form, quote
 from transkit.model.languages import Language
@@ -95,7 +95,7 @@ def _forms_with(entry: Entry, context: CatalogContext, char: str) -> list[tuple[
     return []
 
 
-@entry_check("M131", "tag-missing", Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check("M131", "tag-missing", Severity.ERROR, applies=Applies.TRANSLATED, needs=Fact.MARKUP)
 def tag_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """An HTML or XML tag of the source is missing from the translation.
 
@@ -143,7 +143,7 @@ def _only_emphasis_pairs(missing: list[Tag]) -> bool:
     )
 
 
-@entry_check("M132", "tag-added", Severity.WARNING, applies=Applies.TRANSLATED)
+@entry_check("M132", "tag-added", Severity.WARNING, applies=Applies.TRANSLATED, needs=Fact.MARKUP)
 def tag_added(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation has an HTML or XML tag that its source does not have.
 
@@ -162,7 +162,7 @@ def tag_added(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     return per_form(entry, found)
 
 
-@entry_check("M133", "tag-attribute-changed", Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check("M133", "tag-attribute-changed", Severity.ERROR, applies=Applies.TRANSLATED, needs=Fact.MARKUP)
 def tag_attribute_changed(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """An attribute of a tag differs from the source's: a link, a class, an id.
 
@@ -185,7 +185,7 @@ def tag_attribute_changed(entry: Entry, context: CatalogContext) -> Iterator[Pro
         yield Problem(problem.message, severity=Severity.WARNING)
 
 
-@entry_check("M141", "entity-missing", Severity.WARNING, applies=Applies.TRANSLATED)
+@entry_check("M141", "entity-missing", Severity.WARNING, applies=Applies.TRANSLATED, needs=Fact.ENTITY)
 def entity_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """An HTML entity of the source is absent, and so is the character it stands for.
 
@@ -203,7 +203,7 @@ def entity_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     return per_form(entry, found)
 
 
-@entry_check("M142", "invalid-entity", Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check("M142", "invalid-entity", Severity.ERROR, applies=Applies.TRANSLATED, needs=Fact.ENTITY)
 def invalid_entity(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation has a character reference that is not valid.
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from transkit.checks.api import Applies, CatalogContext, Entry, Problem, Severity, entry_check
+from transkit.checks.api import Applies, CatalogContext, Entry, Fact, Problem, Severity, entry_check
 from transkit.po.plural_forms import plural_count
 
 
-@entry_check("P201", "plural-form-count-mismatch", Severity.ERROR, applies=Applies.ACTIVE)
+@entry_check("P201", "plural-form-count-mismatch", Severity.ERROR, applies=Applies.ACTIVE, needs=Fact.PLURAL)
 def plural_form_count_mismatch(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A plural message has more or fewer ``msgstr[n]`` than the catalog's ``nplurals``.
 

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from transkit.checks.api import Applies, CatalogContext, Entry, Problem, Severity, entry_check
+from transkit.checks.api import Applies, CatalogContext, Entry, Fact, Problem, Severity, entry_check
 from transkit.model.forms import per_form, quote
 from transkit.po.plural_forms import form_pairs
 from transkit.text.punctuation import (
@@ -32,7 +32,7 @@ from transkit.text.punctuation import (
 )
 
 
-@entry_check("S111", "bracket-unbalanced", Severity.WARNING, applies=Applies.TRANSLATED)
+@entry_check("S111", "bracket-unbalanced", Severity.WARNING, applies=Applies.TRANSLATED, needs=Fact.BRACKET)
 def bracket_unbalanced(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A bracket of the translation is not closed, or closes nothing.
 
@@ -106,7 +106,7 @@ def quote_unbalanced(entry: Entry, context: CatalogContext) -> Iterator[Problem]
 _ESCAPED_QUOTE = re.compile(r"\\[\"']")
 
 
-@entry_check("S113", "escaped-quote", Severity.WARNING, applies=Applies.TRANSLATED)
+@entry_check("S113", "escaped-quote", Severity.WARNING, applies=Applies.TRANSLATED, needs=Fact.BACKSLASH)
 def escaped_quote(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation has a backslash before a quotation mark that its source has not.
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from transkit.checks.api import Applies, CatalogContext, Entry, Fix, Problem, Severity, entry_check
+from transkit.checks.api import Applies, CatalogContext, Entry, Fact, Fix, Problem, Severity, entry_check
 from transkit.engine.registry import find
 from transkit.terms.verify import Status, TermProblem, TermUse, verify
 
@@ -101,7 +101,7 @@ def _differs(entry: Entry, context: CatalogContext, use: TermUse) -> bool:
     return len(forms) < len(entry.msgstr)
 
 
-@entry_check("T101", "helpline-missing", Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check("T101", "helpline-missing", Severity.ERROR, applies=Applies.TRANSLATED, needs=Fact.PHONE_TERM)
 def helpline_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The source has a phone number of the termbase and the translation has none.
 
@@ -113,7 +113,7 @@ def helpline_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]
     yield from _report(TermProblem.PHONE_MISSING, entry, context)
 
 
-@entry_check("T102", "phone-number-changed", Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check("T102", "phone-number-changed", Severity.ERROR, applies=Applies.TRANSLATED, needs=Fact.PHONE_TERM)
 def phone_number_changed(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation has another phone number than the termbase's one in the source.
 
@@ -132,6 +132,7 @@ def phone_number_changed(entry: Entry, context: CatalogContext) -> Iterator[Prob
     Severity.WARNING,
     applies=Applies.TRANSLATED,
     fixes="rewrites the number in the language's approved display form",
+    needs=Fact.PHONE_TERM,
 )
 def phone_number_spelling(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The right phone number, written otherwise than the language's display form.
@@ -145,7 +146,7 @@ def phone_number_spelling(entry: Entry, context: CatalogContext) -> Iterator[Pro
     yield from _report(TermProblem.PHONE_SPELLING, entry, context)
 
 
-@entry_check("T104", "phone-number-added", Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check("T104", "phone-number-added", Severity.ERROR, applies=Applies.TRANSLATED, needs=Fact.PHONE_ADDED)
 def phone_number_added(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation has a phone number that its source does not have.
 
@@ -164,6 +165,7 @@ def phone_number_added(entry: Entry, context: CatalogContext) -> Iterator[Proble
     Severity.ERROR,
     applies=Applies.TRANSLATED,
     fixes="isolates the number: U+2066 before it, U+2069 after it",
+    needs=Fact.PHONE_ADDED,
 )
 def phone_number_reversed(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A phone number in right-to-left text is displayed with its digit groups reversed.
@@ -179,7 +181,7 @@ def phone_number_reversed(entry: Entry, context: CatalogContext) -> Iterator[Pro
     yield from _report(TermProblem.PHONE_REVERSED, entry, context)
 
 
-@entry_check("T111", "service-number-missing", Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check("T111", "service-number-missing", Severity.ERROR, applies=Applies.TRANSLATED, needs=Fact.NUMBER_TERM)
 def service_number_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A service number of the termbase (112) in the source is absent from the translation.
 
@@ -189,7 +191,7 @@ def service_number_missing(entry: Entry, context: CatalogContext) -> Iterator[Pr
     yield from _report(TermProblem.NUMBER_MISSING, entry, context)
 
 
-@entry_check("T112", "service-number-changed", Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check("T112", "service-number-changed", Severity.ERROR, applies=Applies.TRANSLATED, needs=Fact.NUMBER_TERM)
 def service_number_changed(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A service number of the termbase is replaced by another number.
 
@@ -201,7 +203,7 @@ def service_number_changed(entry: Entry, context: CatalogContext) -> Iterator[Pr
     yield from _report(TermProblem.NUMBER_CHANGED, entry, context)
 
 
-@entry_check("T121", "website-missing", Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check("T121", "website-missing", Severity.ERROR, applies=Applies.TRANSLATED, needs=Fact.URL_TERM)
 def website_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The campaign website of the source is absent from the translation.
 
@@ -220,6 +222,7 @@ def website_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     Severity.ERROR,
     applies=Applies.TRANSLATED,
     fixes="replaces another language's campaign domain by this language's",
+    needs=Fact.URL_TERM,
 )
 def website_wrong(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation names another language's campaign website, or another domain.
@@ -230,7 +233,7 @@ def website_wrong(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     yield from _report(TermProblem.URL_WRONG, entry, context)
 
 
-@entry_check("T131", "name-missing", Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check("T131", "name-missing", Severity.ERROR, applies=Applies.TRANSLATED, needs=Fact.NAME_TERM)
 def name_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A name that is never translated (a victim centre, the campaign) is absent.
 
@@ -243,7 +246,7 @@ def name_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     yield from _report(TermProblem.NAME_MISSING, entry, context)
 
 
-@entry_check("T132", "name-misspelled", Severity.WARNING, applies=Applies.TRANSLATED)
+@entry_check("T132", "name-misspelled", Severity.WARNING, applies=Applies.TRANSLATED, needs=Fact.NAME_TERM)
 def name_misspelled(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A name is spelled otherwise: case, diacritics, hyphen or spacing.
 
@@ -253,7 +256,7 @@ def name_misspelled(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     yield from _report(TermProblem.NAME_MISSPELLED, entry, context)
 
 
-@entry_check("T141", "phrase-missing", Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check("T141", "phrase-missing", Severity.ERROR, applies=Applies.TRANSLATED, needs=Fact.PHRASE_TERM)
 def phrase_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A key phrase (the campaign theme) is not rendered with its approved text.
 
@@ -263,7 +266,7 @@ def phrase_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     yield from _report(TermProblem.PHRASE_MISSING, entry, context)
 
 
-@entry_check("T142", "phrase-near-miss", Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check("T142", "phrase-near-miss", Severity.ERROR, applies=Applies.TRANSLATED, needs=Fact.PHRASE_TERM)
 def phrase_near_miss(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A key phrase is almost, but not exactly, its approved text; the message shows the difference.
 
@@ -276,7 +279,7 @@ def phrase_near_miss(entry: Entry, context: CatalogContext) -> Iterator[Problem]
     yield from _report(TermProblem.PHRASE_NEAR_MISS, entry, context)
 
 
-@entry_check("T151", "term-missing", Severity.WARNING, applies=Applies.TRANSLATED)
+@entry_check("T151", "term-missing", Severity.WARNING, applies=Applies.TRANSLATED, needs=Fact.WORD_TERM)
 def term_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A term of the source has no approved rendering in the translation.
 
@@ -289,7 +292,7 @@ def term_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     yield from _report(TermProblem.TERM_MISSING, entry, context)
 
 
-@entry_check("T152", "forbidden-term", Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check("T152", "forbidden-term", Severity.ERROR, applies=Applies.TRANSLATED, needs=Fact.WORD_TERM)
 def forbidden_term(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A translation uses a form the termbase forbids for a term of its source.
 

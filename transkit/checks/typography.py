@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
-from transkit.checks.api import Applies, CatalogContext, Entry, Fix, Problem, Severity, entry_check
+from transkit.checks.api import Applies, CatalogContext, Entry, Fact, Fix, Problem, Severity, entry_check
 from transkit.model.forms import per_form, quote
 from transkit.model.languages import Language, base_language
 from transkit.po.plural_forms import form_pairs
@@ -42,6 +42,7 @@ def _show_ws(ws: str) -> str:
     Severity.WARNING,
     applies=Applies.TRANSLATED,
     fixes="starts the translation with the source's leading whitespace",
+    needs=Fact.EDGE_SPACE,
 )
 def leading_whitespace_differs(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation starts with other whitespace than its source.
@@ -69,6 +70,7 @@ def leading_whitespace_differs(entry: Entry, context: CatalogContext) -> Iterato
     Severity.WARNING,
     applies=Applies.TRANSLATED,
     fixes="ends the translation with the source's trailing whitespace",
+    needs=Fact.EDGE_SPACE,
 )
 def trailing_whitespace_differs(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation ends with other whitespace than its source.
@@ -114,7 +116,7 @@ def _with_fix(
         yield replace(problem, fix=fix) if fix is not None else problem
 
 
-@entry_check("S103", "line-break-count-differs", Severity.WARNING, applies=Applies.TRANSLATED)
+@entry_check("S103", "line-break-count-differs", Severity.WARNING, applies=Applies.TRANSLATED, needs=Fact.LINE_BREAK)
 def line_break_count_differs(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation has more or fewer line breaks (``\\n``) inside it than its source.
 
@@ -153,7 +155,7 @@ def _wrapped_in_markup(source: str) -> bool:
 _CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-@entry_check("S104", "control-character", Severity.WARNING, applies=Applies.TRANSLATED)
+@entry_check("S104", "control-character", Severity.WARNING, applies=Applies.TRANSLATED, needs=Fact.CONTROL)
 def control_character(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation has a control character (DEL, ESC, a C1 code) its source has not.
 
@@ -179,7 +181,7 @@ def control_character(entry: Entry, context: CatalogContext) -> Iterator[Problem
 # ---------------------------------------------------------------------------------------
 
 
-@entry_check("S121", "double-space", Severity.INFO, applies=Applies.TRANSLATED)
+@entry_check("S121", "double-space", Severity.INFO, applies=Applies.TRANSLATED, needs=Fact.DOUBLE_SPACE)
 def double_space(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation has two spaces in a row where its source has none.
 

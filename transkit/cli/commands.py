@@ -94,12 +94,15 @@ def check(
 
     PATHS are catalog folders or .po files (default: the configured catalogs, else
     ./catalogs). Critical terms are checked against the termbase (--glossary, the
-    configured one, else glossary/ beside the catalogs folder). Exit 0 when nothing
-    reaches the fail level, 1 when something does or a coverage gate is missed, 2 on a
-    usage error or unreadable input.
+    configured one, else glossary/ beside the catalogs folder). With no template named or
+    found, each catalog is checked against its own messages and the checks that need the
+    template are skipped (one line says which). Exit 0 when nothing reaches the fail
+    level, 1 when something does or a coverage gate is missed, 2 on a usage error or
+    unreadable input.
 
     \b
     transkit check
+    transkit check fr.po --glossary terms.toml     # one catalog, no template
     transkit check catalogs --lang fr --lang nl
     transkit check --format json -o findings.json --min-coverage 90
     transkit check --write-baseline .transkit-baseline.json
@@ -127,7 +130,9 @@ def check(
             line = f":{finding.line}" if finding.line else ""
             click.echo(f"{finding.file}{line}: fixed {finding.code} {finding.check}: {finding.message}", err=True)
         count, files = len(fixed.fixes), sum(1 for c in fixed.catalogs if c.changed)
-        click.echo(f"Fixed {count} problem{'s' if count != 1 else ''} in {files} catalogs.", err=True)
+        click.echo(
+            f"Fixed {count} problem{'s' if count != 1 else ''} in {files} catalog{'s' if files != 1 else ''}.", err=True
+        )
     with _progress_bar() as progress:
         report = check_paths(
             paths,
@@ -271,6 +276,8 @@ def explain(code: str) -> None:
     click.echo(info.doc)
     if info.fixes:
         click.echo(f"\nFix (transkit check --fix): {info.fixes}.")
+    if info.needs_template:
+        click.echo("\nNeeds the template: skipped when a catalog is checked on its own (give it with --template).")
 
 
 @main.command(name="checks")
@@ -295,6 +302,7 @@ def list_checks(output_format: str) -> None:
                         "severity": i.severity.value,
                         "scope": i.scope.value,
                         "summary": i.summary,
+                        "needs_template": i.needs_template,
                     }
                     for i in infos
                 ],

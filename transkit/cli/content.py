@@ -40,7 +40,7 @@ def extract(
     page that does not parse (nothing written).
 
     \b
-    transkit extract content -o catalogs/site.pot
+    transkit extract content -o catalogs/site/site.pot
     transkit extract content/help.md content/index.html -o site.pot
     transkit extract press --source-language fr -o catalogs/press/press.pot
     """
@@ -84,6 +84,10 @@ def build(
 ) -> None:
     """Write every page in every language, where the gate lets it through.
 
+    PATHS are pages or folders of pages (default: 'content' in the configuration, else
+    every page the project's templates were extracted from: each content domain, such as
+    the site and the press release, from its own catalogs in one run). Each page is built
+    from the catalogs of the domain whose template names it.
     OUTDIR/<lang>/<path> in the page's own format (HTML gets lang and dir); a page is
     built for a language only when every segment it uses is translated and not fuzzy,
     none has an error finding, and the language meets its min-coverage. Held-back pages
@@ -93,6 +97,7 @@ def build(
     (nothing written).
 
     \b
+    transkit build -o site --html
     transkit build content --catalogs catalogs -o site
     transkit build content --catalogs catalogs -o site --html --lang ar --lang fr
     transkit build content -o site --fallback source
@@ -114,8 +119,10 @@ def build(
                 numbers = ", ".join(sorted(set(decision.isolated)))
                 click.echo(f"{decision.page} [{decision.language}]: isolated for right-to-left display: {numbers}")
             if decision.fallbacks:
+                count = len(decision.fallbacks)
                 click.echo(
-                    f"{decision.page} [{decision.language}]: {len(decision.fallbacks)} segments in the source language"
+                    f"{decision.page} [{decision.language}]: {count} segment{'s' if count != 1 else ''} "
+                    "in the source language"
                 )
             continue
         click.echo(f"{decision.page} [{decision.language}]: held back", err=True)
@@ -124,8 +131,9 @@ def build(
             about = f" in {reason.segment!r}" if reason.segment else ""
             click.echo(f"  {where}{reason.code}: {reason.message}{about}", err=True)
     published = sum(1 for d in built.decisions if d.published)
+    domains = f" of {len(built.domains)} domains" if len(built.domains) > 1 else ""
     click.echo(
-        f"Built {published} of {len(built.decisions)} pages in {len(built.languages)} languages "
+        f"Built {published} of {len(built.decisions)} pages{domains} in {len(built.languages)} languages "
         f"to {display_path(built.output)}" + (f"; {len(built.held_back)} held back" if built.held_back else "")
     )
     sys.exit(built.exit_code())

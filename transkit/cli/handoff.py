@@ -81,9 +81,12 @@ def export(
         config=config_path,
         glossary=glossary_path,
     )
+    several = len({package.domain for package in exported.packages}) > 1
     for package in exported.packages:
         if package.path is None:
-            click.echo(f"{package.language}: nothing needs work, no package written")
+            # Named as its package would be (DOMAIN.LANG) when the project has several domains.
+            name = f"{package.domain}.{package.language}" if several else package.language
+            click.echo(f"{name}: nothing needs work, no package written")
         else:
             click.echo(f"Wrote {display_path(package.path)}: {package.language}, {package.units} units")
 

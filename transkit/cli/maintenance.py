@@ -38,8 +38,8 @@ def init(lang: str, path: Path | None, template: Path | None, config_path: Path 
     and date. An existing catalog is never overwritten.
 
     \b
-    transkit init ro
-    transkit init pt-BR catalogs
+    transkit init lt
+    transkit init es-MX catalogs
     transkit init sr@latin locale/sr@latin/LC_MESSAGES/site.po
     """
     created = init_catalog(lang, path, template=template, config=config_path)
@@ -109,6 +109,8 @@ def _describe(planned: CatalogUpdate, dry_run: bool) -> str:
         state = "up to date"
     else:
         state = "would change" if dry_run else "updated"
+        if len(parts) == 1:  # every message kept: what changes is what follows the template
+            state += ": comments, references or header from the template"
     return f"{planned.source.catalog.display_path}: {', '.join(parts)} ({state})"
 
 

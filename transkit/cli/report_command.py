@@ -93,7 +93,7 @@ def report(
     \b
     transkit report
     transkit report catalogs -o coverage.html --lang fr --lang ar
-    transkit build content --html -o site && transkit report --pages site
+    transkit build content --html -o site; transkit report --pages site
     transkit report --history 10
     """
     editors = report_paths(
@@ -106,7 +106,12 @@ def report(
         pages=pages,
     )
     echo_notes(editors.report.notes)
+    if editors.history is not None and editors.history.unavailable:
+        echo_notes([f"--history: {editors.history.unavailable}"])
     write_atomically(output, editors.html(now or _now(), at=output))
     echo_failures(editors.project.failures)
-    click.echo(f"{output}: report of {len(editors.project.catalogs)} languages written", err=True)
+    catalogs = len(editors.project.catalogs)
+    codes = len({catalog.code for catalog in editors.project.catalogs})
+    shown = f"{codes} language{'s' if codes != 1 else ''}" + (f" ({catalogs} catalogs)" if catalogs != codes else "")
+    click.echo(f"{output}: report of {shown} written", err=True)
     sys.exit(editors.exit_code)

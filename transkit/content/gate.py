@@ -62,6 +62,8 @@ class Decision:
     """The built page; None when held back."""
     title: str = ""
     """The page's title in its language (the source's when held back)."""
+    domain: str | None = None
+    """The domain (template) whose catalogs the page was built from."""
 
     @property
     def published(self) -> bool:
@@ -70,6 +72,7 @@ class Decision:
     def as_dict(self) -> dict[str, object]:
         return {
             "page": self.page,
+            "domain": self.domain,
             "language": self.language,
             "status": self.status,
             "output": self.output if self.published else None,
@@ -101,6 +104,7 @@ def decide(
     language_findings: Sequence[Finding],
     *,
     fallback: bool,
+    domain: str | None = None,
 ) -> Decision:
     """Build ``page`` in ``catalog``'s language, or say why not."""
     index: dict[str, Entry] = {e.msgid: e for e in catalog.entries if not e.obsolete and e.msgctxt is None}
@@ -130,7 +134,7 @@ def decide(
             reasons.append(Reason("markup", str(error), message, segment.line))
     code = catalog.code
     if reasons:
-        return Decision(page.shown, output, code, "held-back", tuple(reasons), title=page.title)
+        return Decision(page.shown, output, code, "held-back", tuple(reasons), title=page.title, domain=domain)
     rtl = catalog.language is not None and catalog.language.rtl
     isolated: list[str] = []
     if rtl:
@@ -139,12 +143,12 @@ def decide(
     status = "fallback" if fallbacks else "built"
     title_tree = trees.get(escape_text(page.title))
     title = plain(title_tree) if title_tree is not None else page.title
-    return Decision(page.shown, output, code, status, (), tuple(fallbacks), tuple(isolated), text, title)
+    return Decision(page.shown, output, code, status, (), tuple(fallbacks), tuple(isolated), text, title, domain)
 
 
-def source_decision(page: Page, output: str, language: str) -> Decision:
+def source_decision(page: Page, output: str, language: str, domain: str | None = None) -> Decision:
     """The page in its own language, as written."""
-    return Decision(page.shown, output, language, "built", text=page.source, title=page.title)
+    return Decision(page.shown, output, language, "built", text=page.source, title=page.title, domain=domain)
 
 
 def isolate_numbers(text: str, found: list[str]) -> str:

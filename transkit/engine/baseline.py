@@ -62,7 +62,9 @@ def load(path: Path) -> Counter[str]:
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise BaselineError("baseline file not found", shown) from None
+        raise BaselineError(
+            f"baseline file not found; record one with `transkit check --write-baseline {shown}`", shown
+        ) from None
     except (OSError, UnicodeDecodeError) as error:
         raise BaselineError(f"cannot read baseline: {error}", shown) from None
     except json.JSONDecodeError as error:

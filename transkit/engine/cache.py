@@ -82,7 +82,16 @@ def code_digest() -> str:
         if source is not None:
             files.add(Path(source).resolve())
         digest.update(
-            json.dumps([info.code, info.name, info.scope.value, info.severity.value, info.applies.value]).encode()
+            json.dumps(
+                [
+                    info.code,
+                    info.name,
+                    info.scope.value,
+                    info.severity.value,
+                    info.applies.value,
+                    None if info.needs is None else int(info.needs),
+                ]
+            ).encode()
         )
     for path in sorted(files):
         digest.update(

@@ -7,6 +7,7 @@ These are the types a check's signature names (see :mod:`transkit.checks.api`); 
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -55,6 +56,10 @@ class Options:
     """The language of the template's msgids: the configured ``source-language``, replaced
     by the template's own ``Language`` header when the run starts (see
     :func:`source_options`). Every check that compares with the source reads it."""
+    plan: bool = True
+    """Call an entry check only on the messages where one of the facts it needs holds (the
+    check plan, :mod:`transkit.engine.plan`). False calls every check on every message: the
+    same report, slower; the tests compare the two."""
 
     def min_coverage_for(self, catalog: Catalog) -> float | None:
         value = _for_language(self.language_min_coverage, catalog)
@@ -113,17 +118,17 @@ class CatalogContext:
     def termbase(self) -> Termbase:
         return self.options.termbase
 
-    @property
+    @functools.cached_property  # asked by several checks of every message
     def source_language(self) -> Language | None:
         """The language of the msgids, with its rules (punctuation, word lists, lengths)."""
         return language(self.options.source_language)
 
-    @property
+    @functools.cached_property
     def source_base(self) -> str:
         """The source language's base code (``en``, ``fr``)."""
         return self.options.source_language.replace("_", "-").split("-")[0].lower()
 
-    @property
+    @functools.cached_property
     def source_is_english(self) -> bool:
         """Whether the msgids are English, what most templates and text rules assume."""
         return self.source_base == DEFAULT_SOURCE_LANGUAGE

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
+from transkit.engine.plan import Fact
 from transkit.errors import TranskitError
 from transkit.model.findings import Problem, Severity
 
@@ -80,6 +81,13 @@ class CheckInfo:
     suppressed nothing (of each catalog, and of the template), instead of on a catalog."""
     fixes: str = ""
     """What the check's fix does (``check --fix``), or empty: the check fixes nothing."""
+    needs_template: bool = False
+    """The check compares a catalog with its template (or with the other catalogs of
+    that template): it cannot run on a catalog checked on its own, without a template."""
+    needs: Fact | None = None
+    """Entry checks only: the facts of a message (:class:`~transkit.engine.plan.Fact`) one
+    of which must hold for the check to report anything; the check plan calls it only
+    then. None: called for every message its ``applies`` accepts."""
 
     @property
     def doc(self) -> str:
@@ -103,6 +111,8 @@ def register(
     facts: Callable[..., object] | None = None,
     after_suppression: bool = False,
     fixes: str = "",
+    needs_template: bool = False,
+    needs: Fact | None = None,
 ) -> Callable[[F], F]:
     """Decorator that adds a check to the registry; codes and names are never reused.
 
@@ -115,6 +125,10 @@ def register(
     (catalog checks only) makes a check of the markers that suppressed nothing. ``fixes``
     says what the check's :class:`~transkit.model.findings.Fix` does, for a check that
     attaches one to its problems when the repair is safe; only such checks' fixes apply.
+    ``needs_template`` says that the check has nothing to judge without a template (a
+    catalog checked on its own is its own source): such a run skips it and says so.
+    ``needs`` (entry checks only) names the facts of a message one of which must hold for
+    the check to find anything (see :mod:`transkit.engine.plan`).
     """
 
     def decorate(function: F) -> F:
@@ -134,7 +148,11 @@ def register(
             raise ValueError(f"check {code}: only catalog checks run after suppression")
         if fixes and scope is Scope.PROJECT:
             raise ValueError(f"check {code}: a project check sees no catalog to fix")
-        _CHECKS[code] = CheckInfo(code, name, scope, severity, function, applies, facts, after_suppression, fixes)
+        if needs is not None and scope is not Scope.ENTRY:
+            raise ValueError(f"check {code}: only entry checks are planned by the facts of a message")
+        _CHECKS[code] = CheckInfo(
+            code, name, scope, severity, function, applies, facts, after_suppression, fixes, needs_template, needs
+        )
         return function
 
     return decorate
@@ -144,6 +162,12 @@ def all_checks() -> list[CheckInfo]:
     """Every registered check, by code."""
     load_checks()
     return sorted(_CHECKS.values(), key=lambda info: info.code)
+
+
+def template_checks() -> list[CheckInfo]:
+    """The checks that need a template (:attr:`CheckInfo.needs_template`), by code: what
+    a catalog checked on its own skips."""
+    return [info for info in all_checks() if info.needs_template]
 
 
 def find(code_or_name: str) -> CheckInfo | None:

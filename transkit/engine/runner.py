@@ -20,6 +20,7 @@ from typing import Protocol
 
 from transkit.engine import baseline as baseline_mod
 from transkit.engine.context import CatalogContext, CatalogFacts, Options, ProjectFacts, source_options
+from transkit.engine.plan import ALL_FACTS, Plan
 from transkit.engine.registry import Applies, CheckInfo, Problem, Scope, all_checks, find
 from transkit.engine.suppression import Marker, markers
 from transkit.engine.workers import PARALLEL_MIN_BYTES, PARALLEL_MIN_ENTRIES, map_numbers, total_size, worker_count
@@ -208,6 +209,9 @@ class _Shared:
     run_memo: dict = field(default_factory=dict)
     remember_sources: bool = True
     """See :attr:`CatalogContext.remember_sources`."""
+    plan: Plan | None = None
+    """The check plan (None when ``options.plan`` is off): it keeps the sources' facts for
+    every catalog the process checks."""
 
 
 def _results(
@@ -232,6 +236,10 @@ def _results(
         pending.append(number)
     if len(pending) < 2:
         shared = dataclasses.replace(shared, remember_sources=False)
+    if shared.options.plan:
+        shared = dataclasses.replace(
+            shared, plan=Plan(shared.options.termbase, remember_sources=shared.remember_sources)
+        )
     checked = map_numbers(functools.partial(_check_source, shared), pending, workers)
     for number, result in zip(pending, checked):
         results[number] = result
@@ -284,12 +292,30 @@ def forget_text_caches() -> None:
     cost no measurable time. Small caches (loaded tables, languages, compiled patterns)
     are kept: they are what every catalog needs.
     """
-    for name, module in list(sys.modules.items()):
-        if name == "transkit" or name.startswith("transkit."):
-            for value in list(vars(module).values()):
-                info = getattr(value, "cache_info", None)
-                if callable(info) and info().currsize > KEPT_CACHE_SIZE:
-                    value.cache_clear()
+    for value in _text_caches():
+        if value.cache_info().currsize > KEPT_CACHE_SIZE:
+            value.cache_clear()
+
+
+_CACHES: list = []
+_CACHES_OF: list[int] = [-1]
+"""The function caches of transkit's modules, and how many modules were loaded when they
+were found: sought again only when a module was imported since (a walk through every
+module's names per catalog took longer than emptying the caches)."""
+
+
+def _text_caches() -> list:
+    loaded = len(sys.modules)
+    if _CACHES_OF[0] != loaded:
+        _CACHES[:] = [
+            value
+            for name, module in list(sys.modules.items())
+            if name == "transkit" or name.startswith("transkit.")
+            for value in list(vars(module).values())
+            if callable(getattr(value, "cache_info", None)) and callable(getattr(value, "cache_clear", None))
+        ]
+        _CACHES_OF[0] = loaded
+    return _CACHES
 
 
 def _language(result: CatalogResult) -> str | None:
@@ -312,7 +338,7 @@ def _check_catalog(shared: _Shared, catalog: Catalog) -> CatalogResult:
     enabled = options.selection_for(catalog).apply(shared.checks)
     catalog_markers = _markers(catalog, template=False)
     used: set[Marker] = set()
-    raw = _catalog_findings(context, [i for i in enabled if not i.after_suppression])
+    raw = _catalog_findings(context, [i for i in enabled if not i.after_suppression], shared.plan)
     findings = _suppress(raw, catalog_markers, shared.template_markers, used)
     facts = {
         info.code: info.facts(context)
@@ -365,22 +391,29 @@ def _unused(
     return [m for ms in found.values() for m in ms if m not in used and m.judged_by(enabled)]
 
 
-def _catalog_findings(context: CatalogContext, checks: Iterable[CheckInfo]) -> Iterable[Finding]:
+def _catalog_findings(context: CatalogContext, checks: Iterable[CheckInfo], plan: Plan | None) -> Iterable[Finding]:
     catalog = context.catalog
     file, language = catalog.display_path, catalog.code
     options = context.options
+    template_index = context.template_index
     checks = list(checks)
     entry_checks = [info for info in checks if info.scope is Scope.ENTRY]
-    # Which entries a check sees is decided once per entry and precondition, not per check.
+    # Which entries a check sees is decided once per entry and precondition, not per check;
+    # with the plan, which checks can find anything once per entry and set of facts.
     by_precondition = [(applies, [i for i in entry_checks if i.applies is applies]) for applies in Applies]
     by_precondition = [(applies, infos) for applies, infos in by_precondition if infos]
+    planned: dict[tuple[Applies, int], list[CheckInfo]] = {}
     for number, entry in enumerate(catalog.entries, 1):
         if number % FORGET_EVERY == 0:
             forget_text_caches()
+        facts = plan.facts(entry, template_index) if plan is not None else ALL_FACTS
         for applies, infos in by_precondition:
             if not applies.accepts(entry):
                 continue
-            for info in infos:
+            called = planned.get((applies, facts))
+            if called is None:
+                called = planned[(applies, facts)] = [i for i in infos if i.needs is None or int(i.needs) & facts]
+            for info in called:
                 for problem in info.function(entry, context):
                     yield _finding(info, problem, file=file, language=language, options=options, entry=entry)
     # The catalog's checks come last: some total what the entries' checks found of each

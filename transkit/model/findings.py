@@ -78,7 +78,9 @@ coverage gate, an unreadable catalog."""
 class Report:
     """Everything one run of the checks found, in a fixed order."""
 
-    template: str
+    template: str | None
+    """The template as shown; None when each catalog was checked on its own, its own
+    messages standing for the template (no template was named or found)."""
     findings: tuple[Finding, ...]
     coverage: tuple[Coverage, ...]
     baselined: int = 0
@@ -95,6 +97,9 @@ class Report:
     domains: tuple[tuple[str, str], ...] = ()
     """Each domain the run covered and its template as shown, in report order; the
     findings and coverage are grouped by domain in this order."""
+    skipped: tuple[str, ...] = ()
+    """Codes of selected checks that did not run because they need a template that
+    the run did not have (each catalog checked on its own)."""
 
     def count(self, severity: Severity) -> int:
         return sum(1 for finding in self.findings if finding.severity is severity)

@@ -63,7 +63,8 @@ def find_template(folder: Path) -> Path:
                 display_path(place),
             )
     raise ProjectError(
-        "no template (*.pot) found here or in the parent folder; name one with --template",
+        "no template (*.pot) found here or in the parent folder; name one with --template "
+        "(check, stats and terms work without one)",
         display_path(folder),
     )
 
@@ -94,14 +95,15 @@ def find_domains(folder: Path) -> list[DomainFiles]:
     if not templates:
         place = folder.parent
         templates = _templates(place)
-    if not templates:
+    subfolders = sorted(p for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
+    if not templates and not any(_templates(sub) for sub in subfolders):
         find_template(folder)  # raises the error a project without a template gets
     files: dict[Path, set[Path]] = {t: set(find_catalog_files_of(folder, t.stem)) for t in templates}
     for template in templates:
         sub = folder / template.stem
         if sub.is_dir() and not _templates(sub):
             files[template].update(find_catalog_files(sub, domain=template.stem))
-    for sub in sorted(p for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else ():
+    for sub in subfolders:  # one folder per domain, beside the folder's own templates or alone
         own = _templates(sub)
         if not own:  # a language folder (``fr/LC_MESSAGES``) or a domain folder named by a template
             continue
@@ -113,7 +115,7 @@ def find_domains(folder: Path) -> list[DomainFiles]:
         unclaimed = [t for t in templates if not files[t]]
         owner = templates[0] if len(templates) == 1 else unclaimed[0] if len(unclaimed) == 1 else None
         if owner is None:
-            names = ", ".join(p.name for p in templates)
+            names = ", ".join(p.name for p in files)
             raise ProjectError(
                 f"several templates ({names}) and catalogs <lang>.po: move each domain's catalogs to "
                 "<lang>/LC_MESSAGES/<domain>.po or <domain>/<lang>.po, or name one with --template",
@@ -124,7 +126,7 @@ def find_domains(folder: Path) -> list[DomainFiles]:
     if len(domains) > 1:
         for domain in domains:
             if not domain.catalogs:
-                names = ", ".join(p.name for p in templates)
+                names = ", ".join(p.name for p in files)
                 raise ProjectError(
                     f"several templates ({names}): no catalogs for {domain.template.name} "
                     f"(<lang>/LC_MESSAGES/{domain.name}.po or {domain.name}/<lang>.po)",
@@ -161,6 +163,12 @@ def locate_project(
     catalog_files: list[Path] = []
     folders: list[Path] = []
     for path in given:
+        if not path.exists() and not paths:  # the default: nothing named, none configured or found
+            raise ProjectError(
+                "no such folder here or above, and no configuration names the catalogs: "
+                "give catalog folders or .po files (transkit check fr.po)",
+                display_path(path, base),
+            )
         if not path.exists():
             raise ProjectError("no such file or folder", display_path(path, base))
         if path.is_dir():
@@ -179,7 +187,13 @@ def locate_project(
     if not template_path.is_file():
         raise ProjectError("template not found", display_path(template_path, base))
     for folder in folders:
-        catalog_files.extend(find_catalog_files(folder, domain=template_path.stem))
+        # A template in a domain folder inside the folder given (catalogs/site/site.pot for
+        # catalogs/): that domain's catalogs, never the folder's flat ones of another domain.
+        home = template_path.resolve().parent
+        if folder.resolve() in home.parents:
+            catalog_files.extend(find_catalog_files(template_path.parent, domain=template_path.stem))
+        else:
+            catalog_files.extend(find_catalog_files(folder, domain=template_path.stem))
     unique = sorted({p.resolve(): p for p in catalog_files}.values())
     if not unique:
         where = ", ".join(display_path(p, base) for p in folders) or "."

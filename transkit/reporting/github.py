@@ -30,7 +30,9 @@ def annotation(finding: Finding) -> str:
     properties = [f"file={escape_property(finding.file)}"]
     if finding.line:
         properties.append(f"line={finding.line}")
-    properties.append(f"title={escape_property(f'{finding.code} {finding.check}')}")
+    # The domain in the title: in a project of several, the same message may be in two templates.
+    domain = f" [{finding.domain}]" if finding.domain else ""
+    properties.append(f"title={escape_property(f'{finding.code} {finding.check}{domain}')}")
     return f"::{COMMANDS[finding.severity]} {','.join(properties)}::{escape_data(finding.message)}"
 
 

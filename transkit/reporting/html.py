@@ -34,7 +34,7 @@ from markupsafe import Markup, escape
 from transkit.model.catalog import Catalog, CatalogFailure, Entry, Project
 from transkit.model.coverage import Coverage, compute, index
 from transkit.model.findings import Finding, Report
-from transkit.model.languages import Language
+from transkit.model.languages import Language, language
 from transkit.reporting.history import History
 from transkit.terms.matrix import TermsMatrix
 from transkit.terms.verify import Status
@@ -161,6 +161,37 @@ def plain(text: object) -> str:
 
 
 @dataclass(frozen=True)
+class SourceLanguage:
+    """The language a domain's msgids are written in, as the page marks its source text:
+    ``lang`` and ``dir`` on every source cell, the name in the domain's heading."""
+
+    tag: str
+    rtl: bool
+    english_name: str
+    native_name: str
+
+    @classmethod
+    def of(cls, code: str | None) -> SourceLanguage:
+        found = language(code or "en") or language("en")
+        assert found is not None
+        return cls(found.tag, found.rtl, found.english_name, found.native_name)
+
+
+ENGLISH = SourceLanguage("en", False, "English", "English")
+
+
+@dataclass(frozen=True)
+class DomainView:
+    """A domain's section of the report: its languages and the findings on its template."""
+
+    name: str
+    template: str
+    source: SourceLanguage
+    languages: tuple[LanguageView, ...]
+    other_findings: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True)
 class Message:
     """A message an editor has to look at in one language."""
 
@@ -193,6 +224,8 @@ class LanguageView:
     """Critical terms wrong or missing in this language (matrix cells)."""
     index: int = 0
     """Position of the language's section (``#lang-N``), for links from the board."""
+    source: SourceLanguage = ENGLISH
+    """The language of the template's msgids (a French press release's, say)."""
 
     @property
     def state(self) -> str:
@@ -267,6 +300,8 @@ class PageCell:
     """Relative link to the built page (its preview when there is one); None when held back."""
     reasons: tuple[str, ...] = ()
     """Why it was held back, or which segments fall back to the source."""
+    domain: str | None = None
+    """The domain the page was built from, when the build recorded it."""
 
     @property
     def label(self) -> str:
@@ -289,9 +324,16 @@ class PagesView:
     def count(self, status: str) -> int:
         return sum(1 for _, cells in self.rows for cell in cells if cell is not None and cell.status == status)
 
-    def of_language(self, code: str) -> tuple[int, int] | None:
-        """(published, held back) pages of a language; None when the build has none of it."""
-        cells = [cell for language, row in self.rows if language == code for cell in row if cell is not None]
+    def of_language(self, code: str, domain: str | None = None) -> tuple[int, int] | None:
+        """(published, held back) pages of a language (of ``domain`` only, when given);
+        None when the build has none of it."""
+        cells = [
+            cell
+            for language, row in self.rows
+            if language == code
+            for cell in row
+            if cell is not None and (domain is None or cell.domain == domain)
+        ]
         if not cells:
             return None
         held = sum(1 for cell in cells if cell.status == "held-back")
@@ -368,7 +410,7 @@ def _previous(entry: Entry) -> str | None:
 def _language_view(
     catalog: Catalog, template: Catalog, coverage: Coverage, findings: tuple[Finding, ...]
 ) -> LanguageView:
-    language: Language | None = catalog.language
+    target: Language | None = catalog.language
     counts = {severity: sum(1 for f in findings if f.severity.value == severity) for severity in SEVERITIES}
     entries = index(catalog)
     translations = {}
@@ -378,10 +420,10 @@ def _language_view(
             translations[position] = tuple(entry.msgstr)
     return LanguageView(
         code=catalog.code,
-        tag=language.tag if language else "",
+        tag=target.tag if target else "",
         english_name=coverage.language_name,
         native_name=coverage.native_name,
-        rtl=bool(language and language.rtl),
+        rtl=bool(target and target.rtl),
         file=catalog.display_path,
         coverage=coverage,
         messages=_messages(catalog, template),
@@ -563,6 +605,7 @@ def render_report(
     templates: Mapping[str, Catalog] | None = None,
     pages: PagesView | None = None,
     history: History | None = None,
+    source_language: str | None = None,
 ) -> str:
     """The whole report as one HTML document (a str, ready to be written as UTF-8).
 
@@ -570,7 +613,8 @@ def render_report(
     several domains: the languages are then listed domain by domain (``report.domains``)
     and each status-board row names its domain.  ``pages``: the last build's pages per
     language, published, falling back or held back.  ``history`` (``--history``) adds the
-    trend section.
+    trend section.  Source text is marked in each template's language (its ``Language``
+    header, else ``source_language``, else English).
     """
     templates = templates or {}
     by_file = {coverage.file: coverage for coverage in report.coverage}
@@ -582,6 +626,14 @@ def render_report(
         coverage = by_file.get(catalog.display_path)
         return (order.get(coverage.domain or "", 0) if coverage else 0, catalog.code.lower())
 
+    sources: dict[str, SourceLanguage] = {}
+
+    def source_of(template: Catalog) -> SourceLanguage:
+        code = template.header_language or source_language or ""
+        if code not in sources:
+            sources[code] = SourceLanguage.of(code)
+        return sources[code]
+
     languages = []
     for position, catalog in enumerate(sorted(project.catalogs, key=place), start=1):
         template = templates.get(catalog.display_path, project.template)
@@ -591,18 +643,31 @@ def render_report(
         problems = 0
         if matrix is not None and catalog.code in matrix.languages:
             problems = sum(1 for t in matrix.term_ids if matrix.cell(t, catalog.code).status in TERM_PROBLEMS)
-        view = replace(view, term_problems=problems, index=position)
+        view = replace(view, term_problems=problems, index=position, source=source_of(template))
         languages.append(replace(view, domain=coverage.domain) if several else view)
-    board = sorted(languages, key=lambda view: view.rank)
-    # Pages are the editor's "what can we publish?": on the language's first (worst) row.
+    # With several domains the board is grouped by domain (a heading row each), worst first within.
+    board = sorted(languages, key=lambda view: (order.get(view.domain or "", 0) if several else 0, view.rank))
+    # Pages are the editor's "what can we publish?": on the language's first (worst) row,
+    # or on each domain's row when the build says which domain each page is from.
     page_counts: dict[int, tuple[int, int] | None] = {}
     if pages is not None:
+        by_domain = several and any(cell is not None and cell.domain for _, row in pages.rows for cell in row)
         seen: set[str] = set()
         for view in board:
-            if view.code not in seen:
+            if by_domain:
+                page_counts[view.index] = pages.of_language(view.code, view.domain)
+            elif view.code not in seen:
                 seen.add(view.code)
                 page_counts[view.index] = pages.of_language(view.code)
     other_findings = tuple(f for f in report.findings if f.file not in catalog_files)
+    source = source_of(project.template)
+    domain_views = []
+    for name, shown in report.domains if several else ():
+        own = tuple(view for view in languages if view.domain == name)
+        mine = tuple(f for f in other_findings if f.domain == name)
+        domain_views.append(DomainView(name, shown, own[0].source if own else source, own, mine))
+    if domain_views:  # each domain's template findings are in its section; the rest after them
+        other_findings = tuple(f for f in other_findings if f.domain not in {d.name for d in domain_views})
     matrix_rows = []
     matrix_languages: list[LanguageView | str] = []
     if matrix is not None:
@@ -624,6 +689,9 @@ def render_report(
     return page.render(
         template=report.template or project.template.display_path,
         domains=report.domains if several else (),
+        domain_views=domain_views,
+        source=source,
+        sources={view.name: view.source for view in domain_views},
         pages=pages,
         page_counts=page_counts,
         generated_at=generated_at,

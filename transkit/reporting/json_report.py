@@ -7,8 +7,11 @@ meaning; adding a field is not a breaking change.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Sequence
 from typing import Any, TextIO
+
+import orjson
 
 from transkit.model.coverage import Coverage
 from transkit.model.findings import Finding, Report, Severity
@@ -32,9 +35,10 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
 
 
 def coverage_document(
-    template: str, coverage: Sequence[Coverage], domains: Sequence[tuple[str, str]] = ()
+    template: str | None, coverage: Sequence[Coverage], domains: Sequence[tuple[str, str]] = ()
 ) -> dict[str, Any]:
-    """The document ``transkit stats --format json`` prints."""
+    """The document ``transkit stats --format json`` prints (``template`` None: each
+    catalog counted against its own messages)."""
     return {
         "version": FORMAT_VERSION,
         "template": template,
@@ -49,7 +53,7 @@ def domain_list(domains: Sequence[tuple[str, str]]) -> list[dict[str, str]]:
 
 
 def render(report: Report, stream: TextIO) -> None:
-    document = {
+    document: dict[str, Any] = {
         "version": FORMAT_VERSION,
         "template": report.template,
         "domains": domain_list(report.domains),
@@ -63,9 +67,67 @@ def render(report: Report, stream: TextIO) -> None:
         "findings": [finding_dict(finding) for finding in report.findings],
         "coverage": [item.as_dict() for item in report.coverage],
     }
+    if report.template is None:  # each catalog checked on its own: what did not run
+        document["skipped"] = list(report.skipped)
     dump(document, stream)
 
 
 def dump(document: dict[str, Any], stream: TextIO) -> None:
-    json.dump(document, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    stream.write(dumps(document))
+
+
+_ORJSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_PASSTHROUGH_DATETIME
+
+
+def dumps(document: Any) -> str:
+    r"""``json.dumps(document, ensure_ascii=False, indent=2)`` and a line break, byte for byte.
+
+    The standard library's encoder runs in pure Python once ``indent`` is set, about a
+    second for a report of 100,000 findings; orjson writes the same text in C: the same
+    escapes (only ``"``, ``\`` and control characters, ``\b \t \n \f \r`` by name and the
+    rest as lower-case ``\u00XX``), two spaces a level, ``[]`` and ``{}`` when empty, keys in
+    insertion order. The two differ only where this falls back to ``json``: a float below
+    1e-4 in magnitude or not finite (orjson writes ``0.00001``, ``1.5e-7`` and ``null`` where
+    ``json`` writes ``1e-05``, ``1.5e-07`` and ``Infinity``), and what orjson refuses (an
+    integer beyond 64 bits, a lone surrogate, a key that is no string); what orjson would
+    turn into JSON on its own and ``json`` refuses (enums, dataclasses, datetimes) or
+    serialises its own way (subclasses of the JSON types) also goes to ``json``, which
+    raises or writes it as before.
+    """
+    if _orjson_writes_as_json(document):
+        try:
+            return orjson.dumps(document, default=_refuse, option=_ORJSON_OPTIONS).decode("utf-8") + "\n"
+        except (orjson.JSONEncodeError, TypeError):
+            pass
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _refuse(value: Any) -> Any:
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
+_SCALARS = frozenset((str, int, bool, type(None)))
+
+
+def _orjson_writes_as_json(document: Any) -> bool:
+    """Whether ``document`` holds only the JSON types themselves (no subclass, no other
+    type) and every float in it is one orjson formats as ``repr`` does: zero, or finite
+    and at least 1e-4 in magnitude. The types of a container's items are taken in one go
+    (C speed); only containers with a float or a nested container are looked into."""
+    todo = [document]
+    while todo:
+        value = todo.pop()
+        kind = type(value)
+        if kind is dict:
+            value = value.values()
+        elif kind is float:
+            if not (value == 0.0 or (1e-4 <= abs(value) and math.isfinite(value))):
+                return False
+            continue
+        elif kind is not list and kind is not tuple:
+            if kind in _SCALARS:
+                continue
+            return False
+        if not set(map(type, value)) <= _SCALARS:
+            todo.extend(value)
+    return True

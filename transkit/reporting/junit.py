@@ -2,7 +2,8 @@
 Azure Pipelines).
 
 One ``<testsuite>`` per file with findings or coverage (each catalog, and the template if
-a check reports on it), sorted by path; in it one ``<testcase>`` per check family
+a check reports on it), sorted by path, with its domain (the template it belongs to) as a
+``<property name="domain">``; in it one ``<testcase>`` per check family
 (``C coverage``, ``H header``...).  A family with a finding on that file that fails the run
 at the fail level (``--fail-on``, else the configured one: the same rule as the exit code)
 is a failing testcase with one ``<failure>`` listing those findings; the family's other
@@ -101,10 +102,15 @@ def document(
     families |= {family(f.code) for f in report.findings}
     ordered = sorted(families)
     files = sorted({item.file for item in report.coverage} | {f.file for f in report.findings})
+    domains = {item.file: item.domain for item in report.coverage} | {f.file: f.domain for f in report.findings}
     root = ET.Element("testsuites", {"name": "transkit"})
     total_tests = total_failures = 0
     for file in files:
         suite = ET.SubElement(root, "testsuite", {"name": file})
+        if domains.get(file):
+            # Which template (gettext domain) the file belongs to, for a CI that groups by it.
+            properties = ET.SubElement(suite, "properties")
+            ET.SubElement(properties, "property", {"name": "domain", "value": str(domains[file])})
         failures = 0
         for letters in ordered:
             findings = [f for f in report.findings if f.file == file and family(f.code) == letters]

@@ -2,7 +2,8 @@
 
 A heading with the totals, a coverage table (languages with work left first, then the
 complete ones, each group by language code) and the findings grouped by language in
-``<details>`` blocks.
+``<details>`` blocks. A run over several domains has a section per domain (those with an
+error first, then by name), each with its own coverage table and findings.
 
 Errors come first (the languages with errors, and the errors within each language), and the
 cap of ``limit`` findings applies to warnings and info only: a comment filled with one
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 from typing import TextIO
 
 from transkit.model.coverage import Coverage
@@ -83,15 +85,17 @@ def _counts(findings: list[Finding]) -> str:
     return ", ".join(parts)
 
 
-def _coverage_lines(report: Report) -> list[str]:
+def _coverage_lines(report: Report, level: str = "###") -> list[str]:
     if not report.coverage:
         return []
     partial = sorted((c for c in report.coverage if not _complete(c)), key=lambda c: (c.language, c.file))
     complete = sorted((c for c in report.coverage if _complete(c)), key=lambda c: (c.language, c.file))
     lines = [
-        "### Coverage",
+        f"{level} Coverage",
         "",
-        f"Against {escape(report.template)} ({_plural(report.coverage[0].total, 'message')}).",
+        f"Against {escape(report.template)} ({_plural(report.coverage[0].total, 'message')})."
+        if report.template is not None
+        else "Each catalog against its own messages (no template).",
         "",
         "| Language | Name | Translated | Percent | Fuzzy | Untranslated | Missing | Stale |",
         "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -135,13 +139,12 @@ def _shown(groups: list[tuple[str | None, list[Finding]]], limit: int) -> set[in
     return shown
 
 
-def _findings_lines(report: Report, limit: int) -> list[str]:
+def _findings_lines(report: Report, chosen: set[int], level: str = "###") -> list[str]:
     if not report.findings:
         return ["No findings.", ""]
     names = {item.language: item.language_name for item in report.coverage}
     groups = _groups(report)
-    chosen = _shown(groups, max(limit, 0))
-    lines = ["### Findings", ""]
+    lines = [f"{level} Findings", ""]
     for language, findings in groups:
         shown = [f for f in findings if id(f) in chosen]
         if not shown:
@@ -166,9 +169,29 @@ def _findings_lines(report: Report, limit: int) -> list[str]:
                 f"| {escape(finding.message)} | {escape(shorten_msgid(finding))} |"
             )
         lines += ["", "</details>", ""]
-    hidden = len(report.findings) - len(chosen)
-    if hidden > 0:
-        lines += [f"_{hidden} more {'finding' if hidden == 1 else 'findings'} not shown._", ""]
+    return lines
+
+
+def _domain_lines(report: Report, chosen: set[int]) -> list[str]:
+    """A section per domain: those with an error first, then by name; findings of no
+    domain (a file outside every domain) in a last section."""
+    names = [name for name, _ in report.domains]
+    with_error = {f.domain for f in report.findings if f.severity is Severity.ERROR}
+    lines: list[str] = []
+    for name, template in sorted(report.domains, key=lambda d: (d[0] not in with_error, d[0])):
+        part = replace(
+            report,
+            findings=tuple(f for f in report.findings if f.domain == name),
+            coverage=tuple(c for c in report.coverage if c.domain == name),
+            template=template,
+        )
+        lines += [f"### Domain {escape(name)}", ""]
+        lines += _coverage_lines(part, "####")
+        lines += _findings_lines(part, chosen, "####")
+    rest = tuple(f for f in report.findings if f.domain not in names)
+    if rest:
+        lines += ["### Other files", ""]
+        lines += _findings_lines(replace(report, findings=rest, coverage=()), chosen, "####")
     return lines
 
 
@@ -182,8 +205,15 @@ def summary(report: Report, limit: int = DEFAULT_LIMIT) -> str:
     ]
     if report.baselined:
         lines += [f"{_plural(report.baselined, 'known finding')} of the baseline not shown.", ""]
-    lines += _coverage_lines(report)
-    lines += _findings_lines(report, limit)
+    chosen = _shown(_groups(report), max(limit, 0))
+    if len(report.domains) > 1:
+        lines += _domain_lines(report, chosen)
+    else:
+        lines += _coverage_lines(report)
+        lines += _findings_lines(report, chosen)
+    hidden = len(report.findings) - len(chosen)
+    if hidden > 0:
+        lines += [f"_{hidden} more {'finding' if hidden == 1 else 'findings'} not shown._", ""]
     while lines and lines[-1] == "":
         lines.pop()
     return "\n".join(lines) + "\n"

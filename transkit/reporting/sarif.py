@@ -15,12 +15,15 @@ Every result has a ``region``: GitHub code scanning drops or misplaces a result 
 (SARIF Multitool rule GH1003).  A finding with no line of its own (a message missing from a
 catalog, a catalog-wide problem) points at line 1 of its file, and a missing message also
 carries a ``relatedLocations`` entry at its line in the template, so the reviewer can open
-the message the catalog lacks.
+the message the catalog lacks (in the template of the finding's domain).
+
+Each result names its ``domain`` (the template, in a project of several) in its
+``properties``, as the JSON contract does, and the run lists every domain it covered
+(``properties.domains``: name and template).
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -34,6 +37,7 @@ from transkit.engine.registry import CheckInfo, find
 from transkit.model.catalog import MessageKey
 from transkit.model.findings import Finding, Report, Severity
 from transkit.po.reader import read_catalog
+from transkit.reporting.json_report import dump
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -129,6 +133,7 @@ def result(
         key: value
         for key, value in (
             ("check", finding.check),
+            ("domain", finding.domain),
             ("language", finding.language),
             ("msgctxt", finding.msgctxt),
             ("msgid", finding.msgid),
@@ -156,11 +161,16 @@ def document(report: Report) -> dict[str, Any]:
     index = {code: position for position, code in enumerate(codes)}
     seen: Counter[str] = Counter()
     results = []
-    lines = template_lines(report.template) if any(f.line is None for f in report.findings) else {}
+    # A missing message's related location is in its own domain's template.
+    templates = dict(report.domains)
+    lines: dict[str, dict[MessageKey, int]] = {}
     for finding in report.findings:
         key = baseline.fingerprint(finding)
         seen[key] += 1
-        results.append(result(finding, index[finding.code], seen[key], report.template, lines))
+        template = templates.get(finding.domain or "", report.template or "")
+        if finding.line is None and template not in lines:
+            lines[template] = template_lines(template)
+        results.append(result(finding, index[finding.code], seen[key], template, lines.get(template, {})))
     return {
         "$schema": SARIF_SCHEMA,
         "version": SARIF_VERSION,
@@ -176,11 +186,16 @@ def document(report: Report) -> dict[str, Any]:
                 },
                 "columnKind": "unicodeCodePoints",
                 "results": results,
+                # The templates (gettext domains) the run covered; each result names its own.
+                **({"properties": {"domains": _domains(report)}} if report.domains else {}),
             }
         ],
     }
 
 
+def _domains(report: Report) -> list[dict[str, str]]:
+    return [{"domain": name, "template": template} for name, template in report.domains]
+
+
 def render(report: Report, stream: TextIO) -> None:
-    json.dump(document(report), stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    dump(document(report), stream)

@@ -26,7 +26,7 @@ COLUMNS = (
 
 
 def render_text(
-    template: str, coverage: Sequence[Coverage], stream: TextIO, domains: Sequence[tuple[str, str]] = ()
+    template: str | None, coverage: Sequence[Coverage], stream: TextIO, domains: Sequence[tuple[str, str]] = ()
 ) -> None:
     """The table; with several ``domains`` (name, template), one table per domain."""
     if len(domains) > 1:
@@ -35,10 +35,13 @@ def render_text(
                 stream.write("\n")
             render_text(shown, [item for item in coverage if item.domain == name], stream)
         return
-    rows = [[_cell(item, field) for field, _ in COLUMNS] for item in coverage]
-    headers = [title for _, title in COLUMNS]
+    # Without a template, each row is a catalog of its own: its file tells two of one language apart.
+    columns = (("file", "file"), *COLUMNS) if template is None else COLUMNS
+    rows = [[_cell(item, field) for field, _ in columns] for item in coverage]
+    headers = [title for _, title in columns]
     widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
-    left = {0, 1, len(COLUMNS) - 1}
+    first = len(columns) - len(COLUMNS)
+    left = {0, first, first + 1, len(columns) - 1}
 
     def line(cells: Sequence[str]) -> str:
         return "  ".join(
@@ -47,7 +50,10 @@ def render_text(
 
     total = coverage[0].total if coverage else 0
     catalogs = "catalog" if len(coverage) == 1 else "catalogs"
-    stream.write(f"{template}: {total} messages, {len(coverage)} {catalogs}\n\n")
+    if template is None:  # no template: each catalog's total is its own messages
+        stream.write(f"no template: each catalog against its own messages, {len(coverage)} {catalogs}\n\n")
+    else:
+        stream.write(f"{template}: {total} messages, {len(coverage)} {catalogs}\n\n")
     stream.write(line(headers) + "\n")
     for row in rows:
         stream.write(line(row) + "\n")
@@ -61,13 +67,13 @@ def _cell(item: Coverage, field: str) -> str:
 
 
 def render_json(
-    template: str, coverage: Sequence[Coverage], stream: TextIO, domains: Sequence[tuple[str, str]] = ()
+    template: str | None, coverage: Sequence[Coverage], stream: TextIO, domains: Sequence[tuple[str, str]] = ()
 ) -> None:
     dump(coverage_document(template, coverage, domains), stream)
 
 
 def render_csv(
-    template: str, coverage: Sequence[Coverage], stream: TextIO, domains: Sequence[tuple[str, str]] = ()
+    template: str | None, coverage: Sequence[Coverage], stream: TextIO, domains: Sequence[tuple[str, str]] = ()
 ) -> None:
     if not coverage:
         return

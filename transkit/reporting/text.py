@@ -63,6 +63,7 @@ def render(report: Report, stream: TextIO, colour: bool = False) -> None:
 def render_summary(report: Report, stream: TextIO) -> None:
     """Coverage against the template (one block per domain when there are several), then
     the counts of findings."""
+    groups: list[tuple[str | None, list[Coverage]]]
     groups = [(shown, [c for c in report.coverage if c.domain == name]) for name, shown in report.domains]
     if len(groups) < 2:
         groups = [(report.template, list(report.coverage))]
@@ -78,20 +79,28 @@ def render_summary(report: Report, stream: TextIO) -> None:
     )
 
 
-def _coverage_summary(template: str, coverage: Sequence[Coverage], stream: TextIO) -> None:
+def _coverage_summary(template: str | None, coverage: Sequence[Coverage], stream: TextIO) -> None:
+    """``template`` None: each catalog was checked against its own messages."""
     if coverage:
         total = coverage[0].total
-        stream.write(f"Coverage against {template} ({total} messages):\n")
         complete = [c.language for c in coverage if c.translated == c.total and not c.extra]
+        if template is None:  # totals differ: a line per catalog, naming its file
+            stream.write("Coverage of each catalog's own messages (no template):\n")
+            complete = []
+        else:
+            stream.write(f"Coverage against {template} ({total} messages):\n")
         if complete:
             stream.write(f"  complete ({len(complete)}): {' '.join(sorted(complete))}\n")
-        partial = sorted((c for c in coverage if c.language not in complete), key=lambda c: c.language)
+        partial = sorted((c for c in coverage if c.language not in complete), key=lambda c: (c.language, c.file))
         width = max((len(c.language) for c in partial), default=0)
         name_width = max((len(c.language_name) for c in partial), default=0)
         for item in partial:
+            problems = coverage_problems(item)
+            if template is None:
+                problems = f"{item.file}" + (f": {problems}" if problems else "")
             stream.write(
                 f"  {item.language:<{width}}  {item.language_name:<{name_width}}  "
-                f"{item.percent:5.1f}%  {item.translated}/{item.total}  {coverage_problems(item)}\n"
+                f"{item.percent:5.1f}%  {item.translated}/{item.total}  {problems}\n"
             )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
@@ -19,6 +20,11 @@ from typing import Any
 import snowballstemmer
 
 from transkit.model.languages import Language
+
+try:  # a compiled Aho-Corasick automaton; the same answers without it, term by term
+    import ahocorasick
+except ImportError:  # pragma: no cover - pyahocorasick is a dependency; the fallback is tested
+    ahocorasick = None
 
 # Bidirectional formatting characters: marks, embeddings, overrides and isolates.
 BIDI_CONTROLS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -347,3 +353,52 @@ def _whole_word(form: str) -> tuple[str, re.Pattern[str]] | None:
     """A source form's normalised text and the pattern finding it as whole words."""
     needle = normalize(form)
     return (needle, re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)")) if needle else None
+
+
+class SourceForms:
+    """Every source form of some terms, sought in a message source at once.
+
+    Which terms a source holds (:meth:`~transkit.terms.model.Termbase.in_source`) was one
+    search per form of every term; one pass of an Aho-Corasick automaton (pyahocorasick,
+    in C) over the normalised source finds every form that occurs in it as a substring,
+    and only those are then checked for whole words, as :func:`source_contains` does.
+    The answer is the same: a form is held as whole words only where it is a substring.
+    Without pyahocorasick (``compiled=False``) each form is tested with ``in``.
+    """
+
+    def __init__(self, terms: Iterable[tuple[str, tuple[str, ...]]], *, compiled: bool = True) -> None:
+        self._ids: dict[str, list[str]] = {}
+        """Normalised form (the needle) → ids of the terms that have it."""
+        self._patterns: dict[str, re.Pattern[str]] = {}
+        for term_id, forms in terms:
+            for form in forms:
+                found = _whole_word(form)
+                if found is None:
+                    continue
+                needle, pattern = found
+                self._patterns.setdefault(needle, pattern)
+                ids = self._ids.setdefault(needle, [])
+                if term_id not in ids:
+                    ids.append(term_id)
+        self._automaton = None
+        if compiled and ahocorasick is not None and self._ids:
+            automaton = ahocorasick.Automaton()
+            for needle in self._ids:
+                automaton.add_word(needle, needle)
+            automaton.make_automaton()
+            self._automaton = automaton
+
+    def ids_in(self, source: str) -> set[str]:
+        """Ids of the terms one of whose forms the source holds as whole words, any case."""
+        if not self._ids:
+            return set()
+        text = normalize(source)
+        if self._automaton is not None:
+            candidates: Iterable[str] = {needle for _, needle in self._automaton.iter(text)}
+        else:
+            candidates = [needle for needle in self._ids if needle in text]
+        found: set[str] = set()
+        for needle in candidates:
+            if self._patterns[needle].search(text) is not None:
+                found.update(self._ids[needle])
+        return found

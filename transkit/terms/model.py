@@ -140,13 +140,8 @@ class Termbase:
         """
         found = self._in_source.get(source)
         if found is None:
-            from transkit.terms.match import source_contains
-
             # Most sources hold no term: they share one empty set (216 bytes each else).
-            found = (
-                frozenset(term.id for term in self.terms if any(source_contains(source, f) for f in term.source))
-                or _NO_IDS
-            )
+            found = frozenset(self.derived(_source_forms).ids_in(source)) or _NO_IDS
             if len(self._in_source) >= MAX_DERIVED:
                 self._in_source.clear()
             self._in_source[source] = found
@@ -229,3 +224,10 @@ class Termbase:
             for term in self.terms:
                 self._by_id.setdefault(term.id, term)  # the first of a duplicated id, as before
         return self._by_id.get(term_id)
+
+
+def _source_forms(termbase: Termbase):  # -> SourceForms (terms.match imports this module)
+    """Every term's source forms, sought at once (see :meth:`Termbase.in_source`)."""
+    from transkit.terms.match import SourceForms
+
+    return SourceForms((term.id, term.source) for term in termbase.terms)

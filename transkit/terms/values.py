@@ -88,6 +88,12 @@ def phone_numbers(text: str, region: str = "BE") -> tuple[PhoneMatch, ...]:
     return tuple(sorted(found, key=lambda p: p.start))
 
 
+def may_hold_phone(text: str) -> bool:
+    """False when :func:`phone_numbers` finds nothing in a text for want of digits: fewer
+    than eight (most texts), told without reading it further."""
+    return _digit_count(text) >= _MIN_PHONE_DIGITS
+
+
 def _may_hold_phone(plain: str) -> bool:
     """Whether a text has room for a match :func:`_keep` keeps: eight digits after an
     unglued start, within one stretch of the characters a match can hold.

@@ -26,6 +26,7 @@ from transkit.terms.values import (
     digit_runs,
     displays_reversed,
     domains,
+    may_hold_phone,
     normalize_domain,
     phone_numbers,
     phone_value,
@@ -108,14 +109,48 @@ def verify(
     termbase: Termbase,
 ) -> tuple[TermUse, ...]:
     """Every critical term's outcome in every form of one translated message."""
-    # A placeholder's name is not text: "{helpline}" does not hold the term "helpline".
-    source = _blank_placeholders(msgid if msgid_plural is None else f"{msgid}\n{msgid_plural}")
+    source = _source_text(msgid, msgid_plural)
     region = phone_region(termbase)
+    if _source_facts(source, termbase, region) is _NO_FACTS and not any(map(may_hold_phone, msgstr)):
+        # Nothing of the termbase to look for, and too few digits for a phone number the
+        # source has not (most messages): every form would give nothing.
+        return ()
     matcher = matcher_for(language)
     uses: list[TermUse] = []
     for index, text in enumerate(msgstr):
         uses.extend(_verify_form(source, text, index, language, termbase, region, matcher))
     return tuple(uses)
+
+
+def _source_text(msgid: str, msgid_plural: str | None) -> str:
+    # A placeholder's name is not text: "{helpline}" does not hold the term "helpline".
+    return _blank_placeholders(msgid if msgid_plural is None else f"{msgid}\n{msgid_plural}")
+
+
+def source_term_kinds(msgid: str, msgid_plural: str | None, termbase: Termbase) -> frozenset[TermKind]:
+    """The kinds of the terms a message's source holds (worked out once per source): a
+    phone term's number, a number term's digits, a url term's domain, a name, phrase or
+    vocabulary term's form.
+
+    :func:`verify` finds a problem of a kind (missing, changed, misspelled…) only for a
+    term of that kind in the source, or a phone number added in a translation form that
+    may hold one (:func:`~transkit.terms.values.may_hold_phone`): the check plan
+    (:mod:`transkit.engine.plan`) skips the other term checks.
+    """
+    facts = _source_facts(_source_text(msgid, msgid_plural), termbase, phone_region(termbase))
+    if facts is _NO_FACTS:
+        return _NO_KINDS
+    kinds = {term.kind for term in facts.terms}
+    if facts.phone_terms:
+        kinds.add(TermKind.PHONE)
+    if facts.number_terms:
+        kinds.add(TermKind.NUMBER)
+    if facts.url_terms:
+        kinds.add(TermKind.URL)
+    return frozenset(kinds)
+
+
+_NO_KINDS: frozenset[TermKind] = frozenset()
 
 
 @lru_cache(maxsize=16384)  # the same source for every language

@@ -72,15 +72,21 @@
       var others = table.querySelectorAll("thead th[aria-sort]");
       for (var o = 0; o < others.length; o++) { others[o].removeAttribute("aria-sort"); }
       head.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-      var body = table.tBodies[0];
-      var rows = Array.prototype.slice.call(body.rows).filter(function (row) { return !row.classList.contains("pinned"); });
-      rows.sort(function (a, b) {
-        var x = a.cells[column].getAttribute("data-value") || "";
-        var y = b.cells[column].getAttribute("data-value") || "";
-        var order = numeric ? parseFloat(x) - parseFloat(y) : x.localeCompare(y);
-        return ascending ? order : -order;
-      });
-      for (var r = 0; r < rows.length; r++) { body.appendChild(rows[r]); }
+      // With several domains each has its own group of rows (a tbody under its heading
+      // row): rows are sorted within their domain.
+      for (var t = 0; t < table.tBodies.length; t++) {
+        var body = table.tBodies[t];
+        var rows = Array.prototype.slice.call(body.rows).filter(function (row) {
+          return !row.classList.contains("pinned") && !row.classList.contains("domain-row");
+        });
+        rows.sort(function (a, b) {
+          var x = a.cells[column].getAttribute("data-value") || "";
+          var y = b.cells[column].getAttribute("data-value") || "";
+          var order = numeric ? parseFloat(x) - parseFloat(y) : x.localeCompare(y);
+          return ascending ? order : -order;
+        });
+        for (var r = 0; r < rows.length; r++) { body.appendChild(rows[r]); }
+      }
       roveAll();
     };
   }
