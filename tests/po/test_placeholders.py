@@ -161,6 +161,8 @@ def test_oracle_files_cover_every_syntax_and_many_entries() -> None:
             ],
         ),
         (Syntax.PYTHON_BRACE, "{x:{width}}", [("{x:{width}}", "x", "any", (0, 11))]),
+        # a field nested in a spec takes the next automatic number, as in Python
+        (Syntax.PYTHON_BRACE, "{:{}} {}", [("{:{}}", "0", "any", (0, 5)), ("{}", "2", "any", (6, 8))]),
         (
             Syntax.C,
             "%s %ld %zu %5.2f %%",
@@ -195,6 +197,15 @@ def test_parsers_find_name_position_type_and_span(syntax: Syntax, text: str, exp
         (Syntax.C, "%1$s %d", "cannot be mixed"),
         (Syntax.C, "%2$s", "argument 1 is never used"),
         (Syntax.C, "%<PRIdX>", "ISO C 99"),
+        # issue 17, from i18nspector's and gettext's verdicts
+        (Syntax.C, "%n files", "a number is %d (Qt's %n is qt-plural-format)"),
+        (Syntax.C, "%b", "C23 (glibc 2.35"),
+        (Syntax.C, "%w32d", "C23 (glibc 2.39"),
+        (Syntax.C, "%w7d", "no width C defines"),
+        (Syntax.PYTHON_BRACE, "{9999999999}", "no call passes"),
+        (Syntax.PYTHON_BRACE, "{:.9999999999}", "above 2147483647"),
+        (Syntax.PYTHON_BRACE, "{!s:d}", "!s makes a string"),
+        (Syntax.PYTHON_BRACE, "{n:s} {n:d}", "as string and as integer"),
     ],
 )
 def test_parsers_say_why_a_string_is_invalid(syntax: Syntax, text: str, reason: str) -> None:
@@ -251,11 +262,8 @@ def brace_strings(draw) -> str:
         head = {"name": draw(NAME), "number": str(draw(st.integers(0, 3))), "auto": ""}[numbered]
         chain = draw(st.sampled_from(["", ".attr", "[0]", "[key].x"]))
         conversion = draw(st.sampled_from(["", "!r", "!s", "!a"]))
-        spec = draw(
-            st.sampled_from(
-                ["", ":", ":>10", ":,d", ":.2f", ":x", ":%"] + ([":{width}", ":>{w}.{p}"] if numbered == "name" else [])
-            )
-        )
+        specs = ["", ":", ":>10"] + ([":,d", ":.2f", ":x", ":%"] if not conversion else [":s"])
+        spec = draw(st.sampled_from(specs + ([":{width}", ":>{w}.{p}"] if numbered == "name" else [])))
         parts.append("{" + head + chain + conversion + spec + "}")
     return "".join(parts)
 
@@ -488,6 +496,26 @@ def test_c_types_follow_msgfmt() -> None:
     assert types("%zd %zu %Zu") == ["ssize_t", "size_t", "size_t"]
     assert types("%C %lc %S %ls") == ["wint_t", "wint_t", "wchar_t *", "wchar_t *"]
     assert types("%<PRIdMAX> %jd %<PRIu64>") == ["intmax_t", "intmax_t", "uint64_t"]
+
+
+def test_valid_by_python_where_a_reading_could_see_a_conflict() -> None:
+    """Python takes these whatever the values: %r and %s both take any object, an
+    integer takes a float spec; C23 directives are read with their types."""
+    assert parse("%(a)r, %(a)s", Syntax.PYTHON).valid
+    assert parse("{n:d} {n:.1f}", Syntax.PYTHON_BRACE).valid
+    assert [p.type for p in parse("%w16d %wf8u %b", Syntax.C).placeholders] == [
+        "int16_t",
+        "uint_fast8_t",
+        "unsigned int",
+    ]
+
+
+def test_fields_nested_in_a_spec_are_numbered_as_python_numbers_them() -> None:
+    """``'{x:{}} {}'.format(5, 7, x=1)``: the nested field takes 0, the last one 1."""
+    from transkit.checks.placeholders.compare import _uses
+
+    assert list(_uses(parse("{x:{}} {}", Syntax.PYTHON_BRACE))) == ["x", "0", "1"]
+    assert list(_uses(parse("{:{}} {}", Syntax.PYTHON_BRACE))) == ["0", "1", "2"]
 
 
 def test_a_nested_field_in_a_spec_is_read_like_a_field() -> None:

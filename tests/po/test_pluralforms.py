@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import time
+from pathlib import Path
 
 import pytest
 from conftest import CATALOGS, DATA
@@ -17,10 +18,12 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from transkit import check, load_project
+from transkit.model.catalog import Project
 from transkit.model.findings import Severity
 from transkit.po.plural_expression import LONG_MAX, MAX_EXPRESSION_LENGTH, PluralFormsError, compile_plural
 from transkit.po.plural_forms import parse_plural_forms, plural_indexes
 from transkit.po.plural_rules import SAMPLE, known_rules, partition
+from transkit.po.reader import read_catalog
 
 U = 2**64
 """gettext evaluates plural expressions in unsigned long: modulo this."""
@@ -547,3 +550,20 @@ def test_plural_findings_say_where_and_what() -> None:
     assert "n = 1 takes the form of n = 0" in rule.message
     (forms,) = _findings("case-ar-two-forms.po", "P201")
     assert forms.message.startswith("expected 2 plural forms (nplurals=2), found 6")
+
+
+def test_a_template_may_keep_xgettexts_plural_forms_placeholder(tmp_path: Path) -> None:
+    """xgettext writes ``nplurals=INTEGER; plural=EXPRESSION;`` in every template: an
+    error there (H105) was transkit's only error on i18nspector's clean templates. In
+    a catalog the placeholder is still an error (case-fr-plural-forms-placeholder.po)."""
+    path = tmp_path / "site.pot"
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=CHARSET\\n"\n'
+        '"Plural-Forms: nplurals=INTEGER; plural=EXPRESSION;\\n"\n\n'
+        'msgid "%d file"\nmsgid_plural "%d files"\nmsgstr[0] ""\nmsgstr[1] ""\n',
+        encoding="utf-8",
+    )
+    template = read_catalog(path, is_template=True)
+    findings = check(Project(tmp_path, template, (template,))).findings
+    assert "H105" not in {f.code for f in findings}
+    assert [f.code for f in _findings("case-fr-plural-forms-placeholder.po", "H105")] == ["H105"]

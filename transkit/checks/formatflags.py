@@ -1,4 +1,4 @@
-"""Format flags (family ``P``, ``P111``–``P113``): does a message say how it is formatted?
+"""Format flags and sources (family ``P``, ``P111``–``P114``): does a message say how it is formatted?
 
 ``#, python-format`` and its kin tell msgfmt, editors and the ``P`` placeholder checks
 (:mod:`transkit.checks.placeholders`) which syntax to compare; a lost flag leaves a
@@ -16,8 +16,16 @@ from functools import lru_cache
 
 from transkit.checks.api import Applies, CatalogContext, Entry, Fact, Problem, Severity, entry_check
 from transkit.checks.placeholders import checked_syntaxes, flagged_syntaxes, source_format, template_flags
+from transkit.checks.placeholders.compare import singular_issues
 from transkit.i18n import L_
-from transkit.po.formats import Syntax, apparent_syntaxes, declared_syntaxes, may_have_placeholders, negated_syntaxes
+from transkit.po.formats import (
+    Syntax,
+    apparent_syntaxes,
+    declared_syntaxes,
+    may_have_placeholders,
+    negated_syntaxes,
+    parse,
+)
 
 _FORMAT_FLAG = re.compile(r"(?!no-)[a-z0-9-]+-format")
 _OURS = frozenset(syntax.flag for syntax in Syntax)
@@ -167,3 +175,42 @@ def source_format_invalid(entry: Entry, context: CatalogContext) -> Iterator[Pro
                         error=errors[0].message,
                     )
                 )
+
+
+@entry_check("P114", "source-plural-mismatch", Severity.WARNING, applies=Applies.ACTIVE)
+def source_plural_mismatch(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
+    """A plural source's msgid and msgid_plural do not agree with each other.
+
+    The program passes the same arguments to both, and untranslated gettext shows msgid
+    for n = 1: a placeholder only one of them has, or converts otherwise (``%d`` and
+    ``%ld``), is lost or wrong in the source language and misleads every translator.
+    msgid may leave out the number (``"One file"``), not another argument.  A line break
+    at the start or end of one and not the other makes msgfmt refuse the catalog once
+    the message is translated: then an error.  The developers should fix the source.
+
+    Bad: ``msgid "%d file"`` with ``msgid_plural "%ld files"`` (c-format).
+    Good: ``msgid "%ld file"`` with ``msgid_plural "%ld files"``.
+    """
+    if entry.msgid_plural is None:
+        return
+    problems = context.for_source(
+        _plural_disagreement, entry.msgid, entry.msgid_plural, checked_syntaxes(entry, context)
+    )
+    for message, breaks in problems:
+        yield Problem(message, severity=Severity.ERROR if breaks and entry.translated else None)
+
+
+def _plural_disagreement(msgid: str, plural: str, syntaxes: tuple[Syntax, ...]) -> tuple[tuple[str, bool], ...]:
+    """(message, whether msgfmt refuses it) for each way msgid and msgid_plural disagree."""
+    found: list[tuple[str, bool]] = []
+    for where, test in (("begin", str.startswith), ("end", str.endswith)):
+        if test(msgid, "\n") != test(plural, "\n"):
+            found.append((f"msgid and msgid_plural do not both {where} with a line break (msgfmt refuses it)", True))
+    for syntax in syntaxes:
+        for issue in singular_issues(parse(msgid, syntax), parse(plural, syntax)):
+            text = issue.message.replace("of the source", "of msgid_plural").replace(
+                "not in the source", "not in msgid_plural"
+            )
+            text = text.replace("in this form, used only for n = 1", "in msgid, used for n = 1")
+            found.append((f"msgid against msgid_plural ({syntax.flag}): {text}", False))
+    return tuple(dict.fromkeys(found))

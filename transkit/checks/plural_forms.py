@@ -132,13 +132,17 @@ def plural_forms_missing(context: CatalogContext) -> Iterator[Problem]:
         )
 
 
+_TEMPLATE_PLACEHOLDER = re.compile(r"\s*nplurals\s*=\s*INTEGER\s*;\s*plural\s*=\s*EXPRESSION\s*;?\s*")
+
+
 @catalog_check("H105", "plural-forms-invalid", Severity.ERROR)
 def plural_forms_invalid(context: CatalogContext) -> Iterator[Problem]:
     """The ``Plural-Forms`` header cannot be parsed or evaluated by gettext.
 
     gettext ignores a header it cannot parse and uses ``nplurals=2; plural=(n != 1)``,
     so plural messages show the wrong form for some numbers: syntax errors, the
-    template's ``nplurals=INTEGER`` placeholder, a space in ``nplurals =``, and C
+    template's ``nplurals=INTEGER`` placeholder in a catalog (in a template itself it is
+    what xgettext writes), a space in ``nplurals =``, and C
     operators GNU gettext's grammar lacks (unary ``-``, ``+``, ``~``).  An expression
     that divides by zero for some n is refused by ``msgfmt --check``.
 
@@ -147,6 +151,8 @@ def plural_forms_invalid(context: CatalogContext) -> Iterator[Problem]:
     """
     state = plural_state(context)
     line = context.catalog.header_line
+    if context.catalog.is_template and _TEMPLATE_PLACEHOLDER.fullmatch(state.value or ""):
+        return  # what xgettext writes in a template: each catalog's header replaces it
     if state.error:
         yield Problem(state.error, line=line)
     if state.forms is not None and state.forms.plural.operators:

@@ -19,6 +19,7 @@ from transkit.i18n import L_, Message
 from transkit.model.catalog import Entry
 from transkit.model.findings import Severity
 from transkit.po.formats import parse
+from transkit.po.formats.brace import nested_fields
 from transkit.po.formats.model import FormatString, Placeholder, Syntax
 from transkit.po.plural_expression import NUMBERS
 
@@ -49,7 +50,8 @@ class Issue:
 MSGFMT_FEW_VALUES = 4
 """``msgfmt --check`` insists on the number in a plural form that n = 0…1000 select five
 times or more; a form selected at most this often may leave it out (measured with msgfmt
-0.21: a form for 2…5 passes, one for 0 and 2…5 does not)."""
+0.21: a form for 2…5 passes, one for 0 and 2…5 does not). Within an entry's ``range:``
+it insists as soon as two values select the form (gettext's msgfmt-17 test)."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,8 @@ class _Form:
     """The source argument(s) that may hold n (plural messages only)."""
     python_tuple: bool = False
     """Unnamed python-format arguments: Python needs every one of them in every form."""
+    few: int = MSGFMT_FEW_VALUES
+    """How many values of n may select a form that leaves the number out (msgfmt)."""
 
     @property
     def single(self) -> bool:
@@ -124,8 +128,26 @@ def syntax_issues(
         if not text or keeps_placeholders(text, source):
             continue
         values = usage[index] if usage is not None and index < len(usage) else None
-        form = _Form(index if entry.is_plural else None, values, source.numbers, source.python_tuple)
+        # Within a "range:" msgfmt lets only a form for one value of n leave the number out.
+        few = 1 if any(flag.startswith("range:") for flag in entry.flags) else MSGFMT_FEW_VALUES
+        form = _Form(index if entry.is_plural else None, values, source.numbers, source.python_tuple, few)
         yield from form_issues(source, text, form)
+
+
+def singular_issues(msgid: FormatString, plural: FormatString) -> Iterator[Issue]:
+    """How a source's msgid differs from its msgid_plural in one syntax.
+
+    Untranslated, gettext shows msgid for n = 1 and msgid_plural for every other n, with
+    the arguments the program passes for both; so msgid is judged as a translation of
+    msgid_plural in a form used for n = 1 only (it may leave the number out, as
+    ``"One file"`` / ``"%d files"`` does), and an argument only msgid takes is one
+    msgid_plural loses. Nothing when either is unusable (P113 says so).
+    """
+    if not msgid.usable or not plural.usable:
+        return iter(())
+    source = reference(msgid, plural)
+    form = _Form(0, (1,), source.numbers, source.python_tuple)
+    return _compare(plural, source.uses, msgid, form)
 
 
 def form_issues(source: Reference, text: str, form: _Form) -> Iterator[Issue]:
@@ -258,7 +280,7 @@ def _missing(ref: dict, keys: Iterable, form: _Form) -> Iterator[Issue]:
                         placeholder=shown,
                     ),
                 )
-            elif form.values is not None and len(form.values) <= MSGFMT_FEW_VALUES:
+            elif form.values is not None and len(form.values) <= form.few:
                 # msgfmt --check lets such a form leave the number out; its words must
                 # then be right for each of these few values ("trois" for 3 to 6 is not)
                 yield Issue(
@@ -351,12 +373,20 @@ def _became(old: str, new: str, why: str = "") -> Message:
 def _uses(string: FormatString) -> dict:
     """Argument → the placeholders that take it, in order of first use.
 
-    A ``*`` width or precision takes an integer argument of its own.
+    A ``*`` width or precision takes an integer argument of its own, and so does a
+    field nested in a brace spec (``{:{width}}``).
     """
     uses: dict = {}
+    auto = 0  # the next automatic brace field's number, nested ones counted
     for p in string.directives:
         if p.argument is not None:
             uses.setdefault(p.argument, []).append(p)
+        if p.syntax is Syntax.PYTHON_BRACE and not p.explicit and p.position is not None:
+            auto = p.position + 1
+        if p.spec and "{" in p.spec:
+            for inner in nested_fields(p, auto):
+                uses.setdefault(inner.argument, []).append(inner)
+                auto += inner.explicit is False
         for star in (p.width_position, p.precision_position):
             if star is not None:
                 uses.setdefault(star, []).append(_star(p))
@@ -463,7 +493,7 @@ def _number_candidates(msgid: FormatString, plural: FormatString) -> frozenset:
     """The argument(s) that may hold n: what msgid_plural has and msgid lacks ("One file" /
     "%d files"), else a count-like name (``%(count)s`` too: Django formats numbers with
     ``%s``), else any integer argument, else the only argument there is."""
-    ref = {k: ps for k, ps in _uses(plural).items() if ps[0].conversion != "*"}
+    ref = {k: ps for k, ps in _uses(plural).items() if ps[0].conversion != "*" and _may_hold_number(ps[0])}
     integer = {k for k, ps in ref.items() if ps[0].type in _INTEGER_TYPES}
     only_plural = {k for k in ref if k not in _uses(msgid)} if msgid.usable else set()
     counted = {k for k in ref if isinstance(k, str) and _COUNT_NAMES.search(re.sub(r"\W.*", "", k))}
@@ -472,6 +502,15 @@ def _number_candidates(msgid: FormatString, plural: FormatString) -> frozenset:
         if group:
             return frozenset(group)
     return frozenset()
+
+
+def _may_hold_number(p: Placeholder) -> bool:
+    """Whether a placeholder can show n: C's ``%s`` and a brace ``{n:s}`` cannot (they
+    raise, or print garbage, on an integer), so a form may not leave them out as "the
+    number". Python's ``%s`` can: Django formats counts with ``%(count)s``."""
+    if p.syntax is Syntax.C:
+        return p.type in _INTEGER_TYPES
+    return p.type != "string" or p.syntax is Syntax.PYTHON
 
 
 _INTEGER_TYPES = frozenset(

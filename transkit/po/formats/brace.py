@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from transkit.po.formats.model import FormatError, FormatString, Placeholder, Syntax, gettext_bytes, quote
 
@@ -71,11 +72,29 @@ def parse_brace(text: str, *, gettext: bool = False) -> FormatString:
         if problem:
             errors.append(FormatError(problem, at, end))
         found.append(placeholder)
+        auto += sum(inner.explicit is False for inner in nested_fields(placeholder, auto))
         at = end
     if gettext:  # it gave up at its first error, if any; it does not check the fields' mix
         return FormatString(Syntax.PYTHON_BRACE, text, tuple(found), tuple(errors))
     errors.extend(_brace_consistency(found))
     return FormatString(Syntax.PYTHON_BRACE, text, tuple(found), tuple(errors))
+
+
+def nested_fields(field: Placeholder, auto: int) -> list[Placeholder]:
+    """The fields nested in a field's spec (``{:{width}}``, ``{:{}}``), spans within the
+    string: each takes an argument of its own; ``auto`` is the number the first automatic
+    one takes (Python numbers them after the field they are in). They are not among a
+    string's placeholders, which do not overlap."""
+    if not field.spec or "{" not in field.spec:
+        return []
+    spec_start = len(field.text) - 1 - len(field.spec)
+    nested = []
+    for inner in re.finditer(r"\{[^{}]*\}", field.spec):
+        start, end = spec_start + inner.start(), spec_start + inner.end()
+        placeholder = _brace_field(field.text, start, end, auto)[0]
+        auto += placeholder.explicit is False
+        nested.append(replace(placeholder, start=field.start + start, end=field.start + end))
+    return nested
 
 
 def next_brace(text: str, start: int) -> int:
@@ -190,11 +209,15 @@ def _brace_field(text: str, start: int, end: int, auto: int) -> tuple[Placeholde
         problem = _brace_spec_problem(spec, text[start:end])
     explicit = head != ""
     position = int(head) if head.isdigit() else (None if explicit else auto)
+    if position is not None and position > INT_MAX and problem is None:
+        problem = f"{quote(text[start:end])}: no call passes {position + 1} arguments"
     type_ = "any"
     if spec is not None and "{" not in spec:
         standard = _STANDARD_SPEC.fullmatch(spec)
         if standard and standard["type"]:
             type_ = _BRACE_TYPES[standard["type"]]
+        if standard and problem is None:
+            problem = _standard_spec_problem(standard, conversion, text[start:end])
     placeholder = Placeholder(
         Syntax.PYTHON_BRACE,
         text[start:end],
@@ -208,6 +231,21 @@ def _brace_field(text: str, start: int, end: int, auto: int) -> tuple[Placeholde
         type=type_,
     )
     return placeholder, problem
+
+
+INT_MAX = 2**31 - 1
+"""The largest width, precision or field number a message can mean (printf's limit too)."""
+
+
+def _standard_spec_problem(standard: re.Match[str], conversion: str | None, field_text: str) -> str | None:
+    """Why Python refuses a standard format spec whatever the value (or builds a string of
+    gigabytes), or None: ``{!s:d}`` formats a string as an integer, ``{:.9999999999}``."""
+    for digits in (standard["width"], standard["precision"]):
+        if digits and len(digits) > 9 and int(digits) > INT_MAX:
+            return f"{quote(field_text)}: a width or precision above {INT_MAX}"
+    if conversion in ("r", "s", "a") and standard["type"] not in ("", "s"):
+        return f"{quote(field_text)}: !{conversion} makes a string, which cannot be formatted as {standard['type']!r}"
+    return None
 
 
 def _brace_field_problem(field_name: str, head: str, field_text: str) -> str | None:
@@ -240,6 +278,21 @@ def _brace_spec_problem(spec: str, field_text: str) -> str | None:
 
 def _brace_consistency(found: list[Placeholder]) -> Iterable[FormatError]:
     fields = [p for p in found if not p.escape]
+    typed: dict[object, Placeholder] = {}
+    for p in fields:
+        if p.type == "any" or p.conversion:
+            continue
+        first = typed.setdefault(p.argument, p)
+        # An integer takes float specs too; a string takes no number's, a number no "s":
+        # one of the two raises, whatever the value.
+        if first.type != p.type and "string" in (first.type, p.type):
+            yield FormatError(
+                f"{first.text} and {p.text} format one argument as {first.type} and as {p.type}",
+                p.start,
+                p.end,
+                fatal=False,
+            )
+            break
     numbered = [p for p in fields if p.explicit and p.position is not None]
     automatic = [p for p in fields if not p.explicit]
     nested_auto = any(re.search(r"\{(?:[!:.\[][^{}]*)?\}", p.spec or "") for p in fields)

@@ -35,6 +35,12 @@ _C_DIRECTIVE = re.compile(
 )
 _C_DIRECTIVE_NO_I = re.compile(_C_DIRECTIVE.pattern.replace("'I]", "']"))
 """gettext allows glibc's ``I`` flag (locale digits) in a translation only."""
+_C23_DIRECTIVE = re.compile(
+    _C_DIRECTIVE.pattern.replace("(?P<length>[hlLqjzZt]*)", r"(?P<length>wf?[0-9]+|[hlLqjzZt]*)")
+)
+"""C23 adds the lengths ``wN`` and ``wfN`` (``%w32d``: an ``int32_t``) and ``%b``, which GNU
+gettext reads from 0.22 on; 0.21's own reading (``gettext=True``) knows neither."""
+_C23_BITS = ("8", "16", "32", "64")
 
 
 def parse_c(text: str, *, objc: bool = False, gettext: bool = False, translation: bool = True) -> FormatString:
@@ -52,7 +58,7 @@ def parse_c(text: str, *, objc: bool = False, gettext: bool = False, translation
     """
     found: list[Placeholder] = []
     errors: list[FormatError] = []
-    directive = _C_DIRECTIVE if translation or not gettext else _C_DIRECTIVE_NO_I
+    directive = _C23_DIRECTIVE if not gettext else _C_DIRECTIVE if translation else _C_DIRECTIVE_NO_I
     index, counter = 0, 0
     styles: set[bool] = set()  # numbered arguments (True), unnumbered ones (False): gettext's
     while (start := text.find("%", index)) >= 0:
@@ -99,7 +105,7 @@ def parse_c(text: str, *, objc: bool = False, gettext: bool = False, translation
                 break
             index = end
             continue
-        type_ = _c_type(letter, head["length"]) if macro is None else _c_macro_type(macro)
+        type_ = _c_type(letter, head["length"], c23=not gettext) if macro is None else _c_macro_type(macro)
         if type_ is None and objc and letter == "@":
             type_ = "object"
         if type_ is None:
@@ -115,7 +121,9 @@ def parse_c(text: str, *, objc: bool = False, gettext: bool = False, translation
             index = end
             continue
         if not gettext and (problem := _undefined(head, letter if macro is None else "d")):  # type: ignore[arg-type]
-            errors.append(FormatError(f"{quote(piece)}: {problem}", start, end))
+            # msgfmt still reads the directive's type (%Li as long long), so the
+            # placeholders around it can be compared: not fatal.
+            errors.append(FormatError(f"{quote(piece)}: {problem}", start, end, fatal=False))
         positions: list[int | None] = []
         for star in (head["width"] or "", head["precision"] or ""):
             if star.startswith("*"):
@@ -188,11 +196,20 @@ def _undefined(head: re.Match[str], letter: str) -> str | None:
     (``%#s``), and the C library may print anything, or crash: ``%#s`` (``#`` with a
     conversion it does not alter), ``%hs`` (a length a conversion cannot take), ``%24n``
     (``%n`` takes no flag, width or precision), ``%.3c``, a width or precision beyond
-    ``INT_MAX``.
+    ``INT_MAX``; and ``%n``, defined but never meant in a message (Qt's plural ``%n``
+    mistaken for C's). Not fatal: msgfmt still reads the directive's type.
     """
     if letter in ("m", "@") or not letter.isalpha():
         return None
     flags, width, precision = head["flags"] or "", head["width"] or "", head["precision"] or ""
+    length = head["length"] or ""
+    if length.startswith("w") and length.lstrip("wf") not in _C23_BITS:
+        return f"the length {length!r} is no width C defines (w8, w16, w32, w64; wf8 …)"
+    if letter == "b" or length.startswith("w"):
+        # Read and compared like its type, but older C libraries print it as text and
+        # msgfmt before 0.23 refuses the catalog: reported, not fatal.
+        glibc = "2.39" if length else "2.35"
+        return f"%{length}{letter} is C23 (glibc {glibc}, GNU gettext 0.22 or later); older msgfmt refuses it"
     for flag, allowed in _FLAG_CONVERSIONS.items():
         if flag in flags and letter not in allowed:
             return f"the {flag!r} flag is undefined with %{letter}"
@@ -200,7 +217,6 @@ def _undefined(head: re.Match[str], letter: str) -> str | None:
         return "%n takes no flag, width or precision"
     if precision and letter in "cpn":
         return f"a precision is undefined with %{letter}"
-    length = head["length"] or ""
     if length and length not in ("l",) and letter in "cspCS":
         return f"the length {length!r} is undefined with %{letter}"
     if length[:1] in ("h", "j", "z", "t", "Z") and letter not in _INTEGER_LENGTH:
@@ -210,12 +226,26 @@ def _undefined(head: re.Match[str], letter: str) -> str | None:
     for digits in (width.strip("*$"), precision.strip(".*$")):
         if digits.isdigit() and len(digits) > 9 and int(digits) > INT_MAX:
             return f"a width or precision above {INT_MAX}"
+    if letter == "n":
+        # Defined, but never what a message means: it prints nothing and writes the
+        # count of characters so far through a pointer (glibc's fortified printf aborts
+        # on it in writable memory). Qt's plural %n is qt-plural-format, not c-format.
+        return "%n prints nothing, it stores a count through a pointer; a number is %d (Qt's %n is qt-plural-format)"
     return None
 
 
-def _c_type(letter: str, length: str) -> str | None:
+def _c_type(letter: str, length: str, c23: bool = True) -> str | None:
     """The C type a conversion reads, the way msgfmt tells types apart (``%i`` is ``%d``,
-    ``%x`` is ``%u``, ``%lf`` is ``%f``, ``%Lf`` is not)."""
+    ``%x`` is ``%u``, ``%lf`` is ``%f``, ``%Lf`` is not); with ``c23``, ``%b`` is ``%u``
+    and ``%w16d`` reads an ``int16_t``, ``%wf16u`` an ``uint_fast16_t``."""
+    if c23 and length.startswith("w"):
+        if letter not in "diouxXbn":
+            return None
+        fast = "_fast" if length.startswith("wf") else ""
+        base = f"int{fast}{length.lstrip('wf')}_t"
+        return base + " *" if letter == "n" else ("u" + base if letter in "ouxXb" else base)
+    if c23 and letter == "b":
+        letter = "u"
     size = ""
     for char in length:  # a run of modifiers as msgfmt reads it: the last wins, hh and ll double
         if char == "h":

@@ -47,7 +47,7 @@ def _negated(flags: Iterable[str]) -> tuple[Syntax, ...]:
 _LOOKS_PYTHON_NAMED = re.compile(r"%\([A-Za-z_][A-Za-z0-9_]*\)[-#0+]*\d*(?:\.\d+)?[diouxXeEfFgGcrs]")
 _LOOKS_PERCENT = re.compile(r"%(?:\d+\$)?[-#0+]*\d*(?:\.\d+)?(?:l|ll|z|h|j|<PRI[diouxX]\w+>)?[sdiufxXcpeg](?![A-Za-z])")
 _LOOKS_BRACE = re.compile(
-    r"(?<!\{)\{(?:[A-Za-z_][A-Za-z0-9_]*|\d+)(?:\.[A-Za-z_]\w*|\[\w+\])*(?:![rsa])?(?::[^{}]*)?\}(?!\})"
+    r"(?<![{$])\{(?:[A-Za-z_][A-Za-z0-9_]*|\d+)(?:\.[A-Za-z_]\w*|\[\w+\])*(?:![rsa])?(?::[^{}]*)?\}(?!\})"
 )
 
 
@@ -56,7 +56,8 @@ def apparent_syntaxes(text: str) -> dict[Syntax | None, str]:
 
     For sources without a format flag: ``%(count)d`` is python-format, ``{name}``
     python-brace-format; a bare ``%s`` could be C or Python and comes back under ``None``.
-    A string must also be valid in the syntax, so prose with a ``%`` or braces stays quiet.
+    A string must also be valid in the syntax, so prose with a ``%`` or braces stays quiet,
+    and ``${name}`` is a JavaScript template literal's or a shell's, not a brace field.
     """
     if not may_have_placeholders(text):
         return {}  # no placeholder of any syntax: most sources, decided at once

@@ -23,6 +23,7 @@ del _GETTEXT_TYPES["F"], _GETTEXT_TYPES["a"]
 _PY_TYPES["r"] = "repr string"
 """For gettext ``%r`` and ``%s`` are one type; for the reader ``%(x)r`` shows the value's
 repr, quotes included (``'Brussels'``): a translation must not change one into the other."""
+_REPR = {"repr string": "string"}
 INT_MAX = 2**31 - 1
 """The largest width or precision printf takes (an ``int``); Python refuses a larger
 precision ("precision too big"), and a larger width asks for gigabytes."""
@@ -170,10 +171,12 @@ def _python_consistency(found: list[Placeholder]) -> Iterable[FormatError]:
 
 
 def _incompatible_uses(placeholders: list[Placeholder], key) -> Iterable[FormatError]:
+    """One argument converted as two types gettext tells apart (``%(a)x`` and ``%(a)s``).
+    ``%(a)r`` and ``%(a)s`` in one string are no conflict: both take any value."""
     seen: dict[object, Placeholder] = {}
     for p in placeholders:
         first = seen.setdefault(key(p), p)
-        if first.type != p.type:
+        if _REPR.get(first.type, first.type) != _REPR.get(p.type, p.type):
             yield FormatError(
                 f"{first.text} and {p.text} use argument {key(p)!r} as {first.type} and as {p.type}", p.start, p.end
             )
