@@ -368,7 +368,7 @@ def test_annotations_and_summary_of_several_domains_name_the_domain(in_tmp: Path
         "### Domain site",
     ]
     press = text[text.index("### Domain press") : text.index("### Domain campaign")]
-    assert "Against catalogs/press/press.pot (5 messages)." in press
-    assert "| de | German |" in press and "| ar |" not in press
+    assert "Against catalogs/press/press.pot (13 messages)." in press
+    assert "| de | German |" in press and "| fr |" not in press  # French is its source, not a catalog
     site = text[text.index("### Domain site") :]
     assert "Against catalogs/site/site.pot" in site and "| ar | Arabic |" in site

@@ -379,7 +379,8 @@ def test_sarif_and_junit_of_several_domains_name_each_findings_domain(in_tmp: Pa
     related = missing["relatedLocations"][0]["physicalLocation"]
     assert related["artifactLocation"]["uri"] == "catalogs/press/press.pot"
     template = (in_tmp / "catalogs" / "press" / "press.pot").read_text(encoding="utf-8").splitlines()
-    assert template[related["region"]["startLine"] - 1] == 'msgid "Communiqué de presse du 30 juillet 2023"'
+    line = related["region"]["startLine"]
+    assert template[line - 1] == 'msgid ""' and template[line].startswith('"Communiqué de presse pour la Journée')
 
     root = junit_of(report, None)
     domains = {
