@@ -42,9 +42,9 @@ def test_language_fr_check_prints_french_with_codes_and_names_unchanged(at_root:
     assert "Couverture par rapport à catalogs/campaign.pot (50 messages) :" in out
     assert "  ti  Tigrinya    75.0%  21/28  7 non traduits" in out
     # French plurals: 0 is singular (n > 1), unlike English and Dutch.
-    assert out.endswith("Trouvé 0 erreur, 45 avertissements, 10 infos dans 49 catalogues.\n")
+    assert out.endswith("Trouvé 0 erreur, 58 avertissements, 12 infos dans 69 catalogues.\n")
     english = run(["check"])[1]
-    assert english.endswith("Found 0 errors, 45 warnings, 10 info in 49 catalogs.\n")
+    assert english.endswith("Found 0 errors, 58 warnings, 12 info in 69 catalogs.\n")
     assert "message obsolète" not in english
 
 

@@ -18,7 +18,7 @@ import json
 
 import pytest
 from conftest import GOLDEN
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from transkit.model.coverage import Coverage
@@ -128,6 +128,7 @@ def _reference_document(report: Report) -> dict:
     }
 
 
+@example([Finding("catalogs/fr.po", 3, "S102", "trailing-whitespace", Severity.WARNING, "m", "fr", None, "\ud800")])
 @settings(max_examples=100, deadline=None)
 @given(st.lists(findings(), max_size=12))
 def test_sarif_matches_the_standard_library(found: list[Finding]) -> None:

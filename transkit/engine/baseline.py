@@ -29,7 +29,8 @@ def fingerprint(finding: Finding) -> str:
     parts = [finding.language or "", finding.msgctxt or "", finding.msgid or "", finding.code]
     if finding.msgid is None:
         parts.append(finding.file)  # a catalog-level finding: one per file
-    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    # surrogatepass: a msgid read with surrogate escapes (undecodable bytes) still has a print.
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
     return digest[:32]
 
 

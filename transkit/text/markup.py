@@ -175,6 +175,23 @@ _REWORDED = frozenset("&'\"‘’‚“”„«»‹›…—–")
 _NO_BREAK = frozenset("\u00a0\u202f\u2007\u2060")
 
 
+_DECIMAL_REFERENCE = re.compile(r"&#0*([0-9]+)(;?)")
+
+
+def unescape(text: str) -> str:
+    """``html.unescape``, also for text with a decimal character reference of thousands of
+    digits (which Python refuses to turn into an int): beyond seven digits, leading zeros
+    aside, a reference names no character, and html.unescape writes U+FFFD for it."""
+    if "&#" in text:
+        text = _DECIMAL_REFERENCE.sub(_short_reference, text)
+    return html.unescape(text)
+
+
+def _short_reference(match: re.Match[str]) -> str:
+    digits, end = match.groups()
+    return "\ufffd" if len(digits) > 7 else f"&#{digits}{end}"
+
+
 def missing_entities(source: str, translation: str) -> list[str]:
     """Entities of the source whose character the translation has in no form.
 
@@ -184,7 +201,7 @@ def missing_entities(source: str, translation: str) -> list[str]:
     """
     if "&" not in source:
         return []  # no entity in the source: nothing can be missing
-    plain = html.unescape(translation)
+    plain = unescape(translation)
     missing = []
     for entity in entities(source):
         char = entity_value(entity)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from transkit.i18n import L_, Message
 from transkit.model.catalog import Entry
@@ -93,6 +93,10 @@ class Reference:
     """Unnamed python-format arguments: Python needs every one of them in every form."""
     texts: tuple[str, ...]
     """The placeholders of ``reference`` as written, in order."""
+    singular_names: dict = field(default_factory=dict)
+    """Named arguments only msgid takes, in a plural message: the program passes one
+    mapping to both (click's "{value!r} is not {choice}." / "... one of {choices}."), so a
+    form may name them too."""
 
 
 def reference(msgid: FormatString, plural: FormatString | None) -> Reference:
@@ -100,6 +104,7 @@ def reference(msgid: FormatString, plural: FormatString | None) -> Reference:
     read the same way, None for a singular message."""
     ref = plural if plural is not None else msgid
     uses = _uses(ref)
+    singular = {} if plural is None else {k: v for k, v in _uses(msgid).items() if isinstance(k, str) and k not in uses}
     return Reference(
         msgid,
         ref,
@@ -107,6 +112,7 @@ def reference(msgid: FormatString, plural: FormatString | None) -> Reference:
         _number_candidates(msgid, ref) if plural is not None else frozenset(),
         ref.syntax is Syntax.PYTHON and any(isinstance(k, int) for k in uses),
         tuple(p.text for p in ref.placeholders),
+        singular,
     )
 
 
@@ -163,7 +169,7 @@ def form_issues(source: Reference, text: str, form: _Form) -> Iterator[Issue]:
             L_("not a valid {flag} string: {error}", flag=syntax.flag, error=errors[0].message),
         )
     if translation.usable:
-        yield from _compare(source.reference, source.uses, translation, form)
+        yield from _compare(source.reference, source.uses, translation, form, source.singular_names)
 
 
 _STARTS = {Syntax.PYTHON: "%", Syntax.C: "%", Syntax.PYTHON_BRACE: "{}"}
@@ -193,9 +199,15 @@ def _has_any(text: str, chars: str, start: int, end: int) -> bool:
     return any(text.find(char, start, end) >= 0 for char in chars)
 
 
-def _compare(reference: FormatString, ref: dict, translation: FormatString, form: _Form) -> Iterator[Issue]:
-    """Compare the arguments of one form with the source's, by name or by position."""
+def _compare(
+    reference: FormatString, ref: dict, translation: FormatString, form: _Form, also: dict | None = None
+) -> Iterator[Issue]:
+    """Compare the arguments of one form with the source's, by name or by position;
+    ``also``: other named arguments the form may take (:attr:`Reference.singular_names`)."""
     got = _uses(translation)
+    if also:
+        for key in [k for k in got if k in also]:
+            yield from _conversion(also[key], got.pop(key), form.index)
     if ref and got and all(isinstance(k, int) for k in (*ref, *got)):
         yield from _compare_positions(reference, ref, translation, got, form)
         return
