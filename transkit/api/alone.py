@@ -19,6 +19,7 @@ from transkit.engine.registry import all_checks, template_checks
 from transkit.engine.runner import run
 from transkit.engine.selection import Selection
 from transkit.errors import CatalogError
+from transkit.i18n import L_
 from transkit.model.catalog import Catalog, CatalogFailure, Project
 from transkit.model.coverage import Coverage, compute
 from transkit.model.findings import Finding, Report
@@ -79,10 +80,11 @@ def skipped_note(skipped: Sequence[str]) -> str:
     """The one line that tells a user the run had no template, what it skipped, and how
     to have it."""
     if not skipped:
-        return "no template (*.pot) found: each catalog was checked against its own messages"
-    return (
-        f"no template (*.pot) found: each catalog was checked against its own messages; skipped "
-        f"{' '.join(skipped)}, which need the template (name it with --template PATH)"
+        return L_("no template (*.pot) found: each catalog was checked against its own messages")
+    return L_(
+        "no template (*.pot) found: each catalog was checked against its own messages; skipped "
+        "{codes}, which need the template (name it with --template PATH)",
+        codes=" ".join(skipped),
     )
 
 

@@ -19,6 +19,7 @@ from transkit.api.locating import PathLike, find_root, locate
 from transkit.engine.config import load_config, run_options
 from transkit.engine.runner import run
 from transkit.errors import ProjectError
+from transkit.i18n import L_
 from transkit.maintenance.newcatalog import new_catalog
 from transkit.maintenance.update import CatalogUpdate, update_catalog
 from transkit.model.catalog import Catalog
@@ -70,10 +71,10 @@ def init_catalog(
     given = Path(path) if path is not None else settings.catalogs or default
     folder = given.parent if given.suffix == ".po" else given
     if not folder.is_dir():
-        raise ProjectError("no such folder", display_path(folder))
+        raise ProjectError(L_("no such folder"), display_path(folder))
     template_path = Path(template) if template is not None else settings.template or find_template(folder)
     if not template_path.is_file():
-        raise ProjectError("template not found", display_path(template_path))
+        raise ProjectError(L_("template not found"), display_path(template_path))
     source = read_catalog_source(template_path, display_path(template_path), is_template=True)
     created = new_catalog(source, language)
     code = created.language.code
@@ -85,12 +86,16 @@ def init_catalog(
     else:
         target = folder / f"{code}.po"
     if target.exists():
-        raise ProjectError("already exists; `transkit update` brings it up to date", display_path(target))
+        raise ProjectError(L_("already exists; `transkit update` brings it up to date"), display_path(target))
     for other in existing:
         other_code = path_language(other)
         if other_code and to_tag(other_code) == created.language.tag:
             raise ProjectError(
-                f"a catalog for {created.language.english_name} ({code}) already exists",
+                L_(
+                    "a catalog for {language} ({code}) already exists",
+                    language=created.language.english_name,
+                    code=code,
+                ),
                 display_path(other),
             )
     make_folder(target.parent)

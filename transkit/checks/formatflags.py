@@ -17,7 +17,7 @@ from functools import lru_cache
 from transkit.checks.api import Applies, CatalogContext, Entry, Fact, Problem, Severity, entry_check
 from transkit.checks.placeholders import checked_syntaxes, flagged_syntaxes, source_format, template_flags
 from transkit.checks.placeholders.compare import Kind, singular_issues
-from transkit.i18n import L_
+from transkit.i18n import L_, N_, Message
 from transkit.po.formats import (
     Syntax,
     apparent_syntaxes,
@@ -203,9 +203,10 @@ def source_plural_mismatch(entry: Entry, context: CatalogContext) -> Iterator[Pr
 def _plural_disagreement(msgid: str, plural: str, syntaxes: tuple[Syntax, ...]) -> tuple[tuple[str, bool], ...]:
     """(message, whether msgfmt refuses it) for each way msgid and msgid_plural disagree."""
     found: list[tuple[str, bool]] = []
-    for where, test in (("begin", str.startswith), ("end", str.endswith)):
-        if test(msgid, "\n") != test(plural, "\n"):
-            found.append((f"msgid and msgid_plural do not both {where} with a line break (msgfmt refuses it)", True))
+    if msgid.startswith("\n") != plural.startswith("\n"):
+        found.append((L_("msgid and msgid_plural do not both begin with a line break (msgfmt refuses it)"), True))
+    if msgid.endswith("\n") != plural.endswith("\n"):
+        found.append((L_("msgid and msgid_plural do not both end with a line break (msgfmt refuses it)"), True))
     for syntax in syntaxes:
         one, other = parse(msgid, syntax), parse(plural, syntax)
         # Named arguments come in one mapping that both forms draw on (click's "{value!r}
@@ -214,9 +215,40 @@ def _plural_disagreement(msgid: str, plural: str, syntaxes: tuple[Syntax, ...]) 
         for issue in singular_issues(one, other):
             if named and issue.kind is Kind.RENAMED:
                 continue
-            text = issue.message.replace("of the source", "of msgid_plural").replace(
-                "not in the source", "not in msgid_plural"
-            )
-            text = text.replace("in this form, used only for n = 1", "in msgid, used for n = 1")
-            found.append((f"msgid against msgid_plural ({syntax.flag}): {text}", False))
+            text = _against_plural(issue.message)
+            found.append((L_("msgid against msgid_plural ({flag}): {issue}", flag=syntax.flag, issue=text), False))
     return tuple(dict.fromkeys(found))
+
+
+_AGAINST_PLURAL = {
+    "placeholder {placeholder}{where} of the source is missing": N_(
+        "placeholder {placeholder}{where} of msgid_plural is missing"
+    ),
+    "placeholder {placeholder}{where} is not in the source{hint}": N_(
+        "placeholder {placeholder}{where} is not in msgid_plural{hint}"
+    ),
+    "placeholder {placeholder}{where} of the source is missing; gettext allows it in this "
+    "form, used only for {values}, but the reader loses the value": N_(
+        "placeholder {placeholder}{where} of msgid_plural is missing; gettext allows it in msgid, "
+        "used for n = 1, but the reader loses the value"
+    ),
+}
+"""The placeholder checks' wording (source against translation) said of msgid against
+msgid_plural: each template here gives the same English as the replacements in
+:func:`_against_plural`, and a translation of its own."""
+
+
+def _against_plural(message: str) -> str:
+    """A placeholder issue between msgid and msgid_plural, worded for them: "the source" is
+    msgid_plural, and the form "used only for n = 1" is msgid."""
+    english = message.replace("of the source", "of msgid_plural").replace("not in the source", "not in msgid_plural")
+    english = english.replace("in this form, used only for n = 1", "in msgid, used for n = 1")
+    if isinstance(message, Message) and message.plural is None:
+        template = _AGAINST_PLURAL.get(message.template)
+        if template is None and english == message:
+            return message  # nothing to reword: keep it translatable as it is
+        if template is not None:
+            worded = Message(template, message.args)
+            if worded == english:
+                return worded
+    return english

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from transkit.checks.api import Applies, CatalogContext, Entry, Fact, Problem, Severity, entry_check
 from transkit.checks.content import owned_by_termbase
+from transkit.i18n import L_, Ln_, Message
 from transkit.model.forms import per_form, quote
 from transkit.model.languages import Language
 from transkit.po.plural_forms import form_pairs
@@ -31,13 +32,13 @@ def _show(tag: Tag) -> str:
     return tag.text if len(tag.text) <= 60 else tag.text[:59] + "…"
 
 
-def _tag_list(found: list[Tag]) -> str:
-    return ("tag " if len(found) == 1 else "tags ") + ", ".join(quote(_show(tag)) for tag in found)
+def _tags(found: list[Tag]) -> str:
+    return ", ".join(quote(_show(tag)) for tag in found)
 
 
 def attribute_changes(
     source: str, translation: str, language: Language | None = None, url_terms: list[frozenset[str]] | None = None
-) -> list[str]:
+) -> list[Message]:
     """Attributes changed between the n-th tags of each kind and name, as messages.
 
     Translatable attributes (``alt``, ``title``, ``aria-label``…) are skipped; links
@@ -45,7 +46,7 @@ def attribute_changes(
     url term of the termbase.
     """
     groups = url_terms or []
-    messages = []
+    messages: list[Message] = []
     pending: dict[tuple[str, str], list[Tag]] = {}
     for tag in tags(translation):
         pending.setdefault(tag.identity, []).append(tag)
@@ -69,13 +70,25 @@ def attribute_changes(
                     continue
             where = f"<{tag.name}>"
             if after is None:
-                messages.append(f"{where}: attribute {name}={quote(before or '')} of the source is missing")
+                messages.append(
+                    L_(
+                        "{tag}: attribute {name}={value} of the source is missing",
+                        tag=where,
+                        name=name,
+                        value=quote(before or ""),
+                    )
+                )
             elif before is None:
-                messages.append(f"{where}: attribute {name}={quote(after)} is not in the source")
+                messages.append(
+                    L_("{tag}: attribute {name}={value} is not in the source", tag=where, name=name, value=quote(after))
+                )
             else:
                 same_site = name in _LINKS and url_parts(before)[0] and url_parts(before)[0] == url_parts(after)[0]
+                values = {"tag": where, "name": name, "before": quote(before), "after": quote(after)}
                 messages.append(
-                    f"{where}: {name}={quote(before)} became {name}={quote(after)}{SAME_SITE if same_site else ''}"
+                    L_("{tag}: {name}={before} became {name}={after} (another page of the same site)", **values)
+                    if same_site
+                    else L_("{tag}: {name}={before} became {name}={after}", **values)
                 )
     return messages
 
@@ -115,16 +128,37 @@ def tag_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     for index, source, translation in _forms_with(entry, context, "<"):
         missing, changed, _ = tag_changes(source, translation)
         if missing:
-            message = (
-                f"{_tag_list(missing)} of the source {'is' if len(missing) == 1 else 'are'} "
-                "missing from the translation"
-            )
-            (emphasis if _only_emphasis_pairs(missing) else found).append((index, message))
+            if _only_emphasis_pairs(missing):
+                emphasis.append(
+                    (
+                        index,
+                        Ln_(
+                            "tag {tags} of the source is missing from the translation (emphasis only)",
+                            "tags {tags} of the source are missing from the translation (emphasis only)",
+                            len(missing),
+                            tags=_tags(missing),
+                        ),
+                    )
+                )
+            else:
+                found.append(
+                    (
+                        index,
+                        Ln_(
+                            "tag {tags} of the source is missing from the translation",
+                            "tags {tags} of the source are missing from the translation",
+                            len(missing),
+                            tags=_tags(missing),
+                        ),
+                    )
+                )
         for before, after in changed:
-            found.append((index, f"tag {quote(_show(before))} became {quote(_show(after))}"))
+            found.append(
+                (index, L_("tag {before} became {after}", before=quote(_show(before)), after=quote(_show(after))))
+            )
     yield from per_form(entry, found)
     for problem in per_form(entry, emphasis):
-        yield Problem(problem.message + " (emphasis only)", severity=Severity.WARNING)
+        yield Problem(problem.message, severity=Severity.WARNING)
 
 
 _EMPHASIS = frozenset("b strong i em u s small mark code kbd tt big sub sup".split())
@@ -158,7 +192,17 @@ def tag_added(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     for index, source, translation in _forms_with(entry, context, "<"):
         added = tag_changes(source, translation)[2]
         if added:
-            found.append((index, f"{_tag_list(added)} {'is' if len(added) == 1 else 'are'} not in the source"))
+            found.append(
+                (
+                    index,
+                    Ln_(
+                        "tag {tags} is not in the source",
+                        "tags {tags} are not in the source",
+                        len(added),
+                        tags=_tags(added),
+                    ),
+                )
+            )
     return per_form(entry, found)
 
 
@@ -199,7 +243,9 @@ def entity_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     found = []
     for index, source, translation in _forms_with(entry, context, "&"):
         for entity in missing_entities(source, translation):
-            found.append((index, f"entity {entity} of the source is missing, and so is its character"))
+            found.append(
+                (index, L_("entity {entity} of the source is missing, and so is its character", entity=entity))
+            )
     return per_form(entry, found)
 
 
@@ -223,6 +269,8 @@ def invalid_entity(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
         for entity in invalid:
             if entity in known or (not entity.endswith(";") and not markup):
                 continue
-            hint = "misses its semicolon" if not entity.endswith(";") else "is not a valid character reference"
-            found.append((index, f"{quote(entity)} {hint}"))
+            if not entity.endswith(";"):
+                found.append((index, L_("{entity} misses its semicolon", entity=quote(entity))))
+            else:
+                found.append((index, L_("{entity} is not a valid character reference", entity=quote(entity))))
     return per_form(entry, found)

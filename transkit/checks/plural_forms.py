@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from transkit.checks.api import CatalogContext, Fix, Problem, Severity, catalog_check
-from transkit.i18n import L_, Ln_
+from transkit.i18n import L_, Ln_, Message
 from transkit.model.catalog import Catalog
 from transkit.po.plural_expression import PluralFormsError
 from transkit.po.plural_forms import PluralForms, parse_plural_forms
@@ -53,7 +53,12 @@ def _plural_state(context: CatalogContext) -> PluralState:
         forms = parse_plural_forms(value)
     except PluralFormsError as error:
         return PluralState(
-            value, error=f"Plural-Forms cannot be parsed ({error.message}), so gettext falls back to {_GERMANIC}"
+            value,
+            error=L_(
+                "Plural-Forms cannot be parsed ({error}), so gettext falls back to {fallback}",
+                error=error.message,
+                fallback=_GERMANIC,
+            ),
         )
     try:
         indexes = tuple(forms.plural.evaluate(SAMPLE))
@@ -61,7 +66,11 @@ def _plural_state(context: CatalogContext) -> PluralState:
         return PluralState(
             value,
             forms,
-            error=f"plural={forms.plural.source} cannot be evaluated: {error.message} (msgfmt --check rejects it)",
+            error=L_(
+                "plural={expression} cannot be evaluated: {error} (msgfmt --check rejects it)",
+                expression=forms.plural.source,
+                error=error.message,
+            ),
         )
     return PluralState(value, forms, indexes=indexes)
 
@@ -158,8 +167,12 @@ def plural_forms_invalid(context: CatalogContext) -> Iterator[Problem]:
     if state.forms is not None and state.forms.plural.operators:
         used = ", ".join(f"'{op}'" for op in sorted(state.forms.plural.operators))
         yield Problem(
-            f"plural={state.forms.plural.source} uses {used}, which GNU gettext cannot parse: "
-            f"programs fall back to {_GERMANIC}",
+            L_(
+                "plural={expression} uses {operators}, which GNU gettext cannot parse: programs fall back to {fallback}",
+                expression=state.forms.plural.source,
+                operators=used,
+                fallback=_GERMANIC,
+            ),
             line=line,
         )
 
@@ -269,11 +282,23 @@ def plural_count_unexpected(context: CatalogContext) -> Iterator[Problem]:
     for rule in rules:
         sources = counts.setdefault(rule.nplurals, [])
         sources.extend(s for s in rule.sources if s not in sources)
-    parts = [f"{count} ({', '.join(sources)})" for count, sources in sorted(counts.items())]
-    parts[0] = parts[0].replace(" (", " form (" if parts[0].startswith("1 ") else " forms (", 1)
+    choices = sorted(counts.items())
+    first, first_sources = choices[0]
+    parts = [
+        Ln_("{count} form ({sources})", "{count} forms ({sources})", first, sources=", ".join(first_sources)),
+        *(L_("{count} ({sources})", count=count, sources=", ".join(sources)) for count, sources in choices[1:]),
+    ]
+    counts_said = parts[0]
+    for part in parts[1:]:
+        counts_said = L_("{first} or {second}", first=counts_said, second=part)
     yield Problem(
-        f"nplurals={state.forms.nplurals}, but {catalog.language.english_name} has {' or '.join(parts)}; "
-        f"for example {rules[0].header}",
+        L_(
+            "nplurals={nplurals}, but {language} has {counts}; for example {header}",
+            nplurals=state.forms.nplurals,
+            language=catalog.language.english_name,
+            counts=counts_said,
+            header=rules[0].header,
+        ),
         line=catalog.header_line,
         # One form for every number is a choice for languages whose numerals take the
         # singular (Kyrgyz, Uzbek in Django's catalogs): every message still reads; a
@@ -308,21 +333,27 @@ def plural_rule_unexpected(context: CatalogContext) -> Iterator[Problem]:
         return
     rule = same_count[0]
     yield Problem(
-        f"plural={state.forms.plural.source} groups numbers unlike {catalog.language.english_name}'s "
-        f"plural={rule.plural} ({', '.join(rule.sources)}): {_explain(groups, rule.partition)}",
+        L_(
+            "plural={expression} groups numbers unlike {language}'s plural={reference} ({sources}): {difference}",
+            expression=state.forms.plural.source,
+            language=catalog.language.english_name,
+            reference=rule.plural,
+            sources=", ".join(rule.sources),
+            difference=_explain(groups, rule.partition),
+        ),
         line=catalog.header_line,
     )
 
 
-def _explain(here: tuple[int, ...], reference: tuple[int, ...]) -> str:
+def _explain(here: tuple[int, ...], reference: tuple[int, ...]) -> Message:
     """The first number grouped differently, said as which smaller number it goes with."""
     n = first_difference(here, reference)
     if n is None:
-        return "they agree"
+        return L_("they agree")
     k = SAMPLE.index(n)
     with_here = next((SAMPLE[i] for i in range(k) if here[i] == here[k]), None)
     with_reference = next((SAMPLE[i] for i in range(k) if reference[i] == reference[k]), None)
-    here_text = "a form of its own" if with_here is None else f"that of n = {with_here}"
+    here_text = L_("a form of its own") if with_here is None else L_("that of n = {other}", other=with_here)
     if with_reference is not None:
-        return f"there n = {n} takes the form of n = {with_reference}, here {here_text}"
-    return f"there n = {n} takes a form of its own, here {here_text}"
+        return L_("there n = {n} takes the form of n = {other}, here {here}", n=n, other=with_reference, here=here_text)
+    return L_("there n = {n} takes a form of its own, here {here}", n=n, here=here_text)

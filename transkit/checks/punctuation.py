@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from transkit.checks.api import Applies, CatalogContext, Entry, Fact, Problem, Severity, entry_check
+from transkit.i18n import L_, Message
 from transkit.model.forms import per_form, quote
 from transkit.po.plural_forms import form_pairs
 from transkit.text.punctuation import (
@@ -65,20 +66,24 @@ def bracket_unbalanced(entry: Entry, context: CatalogContext) -> Iterator[Proble
                     found.append(
                         (
                             index,
-                            f"brackets typed in visual order: {close} before {open_}; in "
-                            f"right-to-left text type {open_} first (it is displayed on the right)",
+                            L_(
+                                "brackets typed in visual order: {close} before {open}; in right-to-left text "
+                                "type {open} first (it is displayed on the right)",
+                                close=close,
+                                open=open_,
+                            ),
                         )
                     )
                 else:
-                    found.append((index, f"brackets reversed: {close} before {open_}"))
+                    found.append((index, L_("brackets reversed: {close} before {open}", close=close, open=open_)))
             elif kind == "unclosed" and any(
                 CLOSERS.get(c, c) == char and where[1] < unclosed[char][1] for c, where in stray.items()
             ):
                 continue  # reported with its closer above
             elif kind == "stray":
-                found.append((index, f"{quote(stray[char][0])} closes no bracket"))
+                found.append((index, L_("{bracket} closes no bracket", bracket=quote(stray[char][0]))))
             else:
-                found.append((index, f"{quote(unclosed[char][0])} is not closed"))
+                found.append((index, L_("{bracket} is not closed", bracket=quote(unclosed[char][0]))))
     yield from per_form(entry, found)
 
 
@@ -99,7 +104,7 @@ def quote_unbalanced(entry: Entry, context: CatalogContext) -> Iterator[Problem]
         if quotes_balanced(translation, rtl) or not quotes_balanced(source):
             continue
         marks = " ".join(quote_marks(translation)[:10])
-        found.append((index, f"quotation marks do not pair up: {marks}"))
+        found.append((index, L_("quotation marks do not pair up: {marks}", marks=marks)))
     yield from per_form(entry, found)
 
 
@@ -124,8 +129,21 @@ def escaped_quote(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     for index, source, translation in form_pairs(entry, context.catalog):
         if "\\" in translation and _ESCAPED_QUOTE.search(translation) and not _ESCAPED_QUOTE.search(source):
             shown = " ".join(dict.fromkeys(_ESCAPED_QUOTE.findall(translation)))
-            found.append((index, f"a backslash before a quotation mark ({shown}) is shown as text"))
+            found.append((index, L_("a backslash before a quotation mark ({escapes}) is shown as text", escapes=shown)))
     yield from per_form(entry, found)
+
+
+_MARK_NAMES: dict[Mark, Message] = {
+    Mark.STOP: L_("full stop"),
+    Mark.QUESTION: L_("question mark"),
+    Mark.EXCLAMATION: L_("exclamation mark"),
+    Mark.COLON: L_("colon"),
+    Mark.SEMICOLON: L_("semicolon"),
+    Mark.COMMA: L_("comma"),
+    Mark.ELLIPSIS: L_("ellipsis"),
+    Mark.NONE: L_("no punctuation"),
+}
+"""What each mark does, said in the user's language (the enum's values are English)."""
 
 
 @entry_check("S131", "final-punctuation-differs", Severity.WARNING, applies=Applies.TRANSLATED)
@@ -154,8 +172,19 @@ def final_punctuation_differs(entry: Entry, context: CatalogContext) -> Iterator
             continue
         source_mark = next(iter(want))
         shown_source = (
-            "no punctuation" if source_mark is Mark.NONE else f"{quote(last_mark(source))} ({source_mark.value})"
+            _MARK_NAMES[Mark.NONE]
+            if source_mark is Mark.NONE
+            else L_("{mark} ({name})", mark=quote(last_mark(source)), name=_MARK_NAMES[source_mark])
         )
-        shown = quote(last_mark(translation)) if Mark.NONE not in have else "no punctuation"
-        found.append((index, f"the source ends with {shown_source}, the translation with {shown}"))
+        shown = quote(last_mark(translation)) if Mark.NONE not in have else _MARK_NAMES[Mark.NONE]
+        found.append(
+            (
+                index,
+                L_(
+                    "the source ends with {source}, the translation with {translation}",
+                    source=shown_source,
+                    translation=shown,
+                ),
+            )
+        )
     yield from per_form(entry, found)

@@ -18,7 +18,7 @@ from transkit.cli.common import echo_failures, echo_notes, glossary_option, main
 from transkit.cli.common import output as open_output
 from transkit.engine import baseline
 from transkit.engine.registry import all_checks, find
-from transkit.i18n import _, ngettext, translate
+from transkit.i18n import N_, _, ngettext, translate
 from transkit.model.findings import FailOn
 from transkit.reporting import CHECK_FORMATS, junit, text
 from transkit.reporting import stats as stats_reporter
@@ -295,6 +295,9 @@ def explain(code: str) -> None:
     if info is None:
         raise click.UsageError(_("no check {code!r}; `transkit checks` lists them").format(code=code))
     click.echo(f"{info.code} {info.name} ({info.severity.value}, {info.scope.value})\n")
+    english_only = N_("The description below is in English: check documentation is not translated.")
+    if _(english_only) != english_only:  # said only to a reader of another language
+        click.echo(_(english_only) + "\n")
     click.echo(info.doc)
     if info.fixes:
         click.echo("\n" + _("Fix (transkit check --fix): {fix}.").format(fix=info.fixes))

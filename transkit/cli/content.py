@@ -10,6 +10,7 @@ import click
 
 from transkit.api.content import build_paths, extract_paths
 from transkit.cli.common import config_option, glossary_option, lang_option, main, template_option
+from transkit.i18n import _, ngettext, translate
 from transkit.project.paths import display_path
 
 
@@ -45,10 +46,11 @@ def extract(
     transkit extract press --source-language fr -o catalogs/press/press.pot
     """
     extracted = extract_paths(paths, output=output, config=config_path, source_language=source_language)
-    state = "written" if extracted.written else "unchanged"
-    click.echo(
-        f"{display_path(extracted.template)}: {extracted.messages} messages from {len(extracted.pages)} pages ({state})"
+    state = _("written") if extracted.written else _("unchanged")
+    summary = _("{count} messages from {pages} pages ({state})").format(
+        count=extracted.messages, pages=len(extracted.pages), state=state
     )
+    click.echo(f"{display_path(extracted.template)}: {summary}")
 
 
 @main.command()
@@ -117,23 +119,29 @@ def build(
         if decision.published:
             if decision.isolated:
                 numbers = ", ".join(sorted(set(decision.isolated)))
-                click.echo(f"{decision.page} [{decision.language}]: isolated for right-to-left display: {numbers}")
+                isolated = _("isolated for right-to-left display: {numbers}").format(numbers=numbers)
+                click.echo(f"{decision.page} [{decision.language}]: {isolated}")
             if decision.fallbacks:
                 count = len(decision.fallbacks)
-                click.echo(
-                    f"{decision.page} [{decision.language}]: {count} segment{'s' if count != 1 else ''} "
-                    "in the source language"
-                )
+                segments = ngettext(
+                    "{count} segment in the source language", "{count} segments in the source language", count
+                ).format(count=count)
+                click.echo(f"{decision.page} [{decision.language}]: {segments}")
             continue
-        click.echo(f"{decision.page} [{decision.language}]: held back", err=True)
+        click.echo(f"{decision.page} [{decision.language}]: {_('held back')}", err=True)
         for reason in decision.reasons:
-            where = f"line {reason.line}: " if reason.line else ""
-            about = f" in {reason.segment!r}" if reason.segment else ""
-            click.echo(f"  {where}{reason.code}: {reason.message}{about}", err=True)
+            where = _("line {line}: ").format(line=reason.line) if reason.line else ""
+            about = _(" in {segment}").format(segment=repr(reason.segment)) if reason.segment else ""
+            click.echo(f"  {where}{reason.code}: {translate(reason.message)}{about}", err=True)
     published = sum(1 for d in built.decisions if d.published)
-    domains = f" of {len(built.domains)} domains" if len(built.domains) > 1 else ""
-    click.echo(
-        f"Built {published} of {len(built.decisions)} pages{domains} in {len(built.languages)} languages "
-        f"to {display_path(built.output)}" + (f"; {len(built.held_back)} held back" if built.held_back else "")
+    domains = _(" of {count} domains").format(count=len(built.domains)) if len(built.domains) > 1 else ""
+    summary = _("Built {published} of {count} pages{domains} in {languages} languages to {output}").format(
+        published=published,
+        count=len(built.decisions),
+        domains=domains,
+        languages=len(built.languages),
+        output=display_path(built.output),
     )
+    held = _("; {count} held back").format(count=len(built.held_back)) if built.held_back else ""
+    click.echo(summary + held)
     sys.exit(built.exit_code())

@@ -46,10 +46,16 @@ def init(lang: str, path: Path | None, template: Path | None, config_path: Path 
     created = init_catalog(lang, path, template=template, config=config_path)
     code = created.language.code
     if created.plural_forms is None:
-        click.echo(f"transkit: no plural rule known for {code}: fill in Plural-Forms by hand", err=True)
+        note = _("no plural rule known for {code}: fill in Plural-Forms by hand").format(code=code)
+        click.echo(f"transkit: {note}", err=True)
     click.echo(
-        f"Created {display_path(created.path)}: {created.language.english_name} ({code}), "
-        f"{(created.plural_forms or 'Plural-Forms to fill in').rstrip(';')}; {created.messages} messages to translate"
+        _("Created {path}: {language} ({code}), {plural_forms}; {count} messages to translate").format(
+            path=display_path(created.path),
+            language=created.language.english_name,
+            code=code,
+            plural_forms=(created.plural_forms or _("Plural-Forms to fill in")).rstrip(";"),
+            count=created.messages,
+        )
     )
 
 

@@ -24,6 +24,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from transkit.i18n import L_
+
 MAX_EXPRESSION_LENGTH = 1000
 """Longest accepted ``plural=`` expression; the longest real one (Babel's Cornish) has 616."""
 MAX_DEPTH = 100
@@ -88,20 +90,39 @@ def _tokenize(expression: str) -> list[_Token]:
     while position < len(expression):
         match = _TOKEN.match(expression, position)
         if match is None:
-            raise PluralFormsError(f"unexpected character {expression[position]!r} at position {position + 1}")
+            raise PluralFormsError(
+                L_(
+                    "unexpected character {character} at position {position}",
+                    character=repr(expression[position]),
+                    position=position + 1,
+                )
+            )
         kind, text = match.lastgroup or "", match.group()
         if kind == "number":
             if len(text) > 19 or int(text) > LONG_MAX:
-                raise PluralFormsError(f"number {text[:25]}{'…' if len(text) > 25 else ''} is too large")
+                raise PluralFormsError(
+                    L_("number {number} is too large", number=text[:25] + ("…" if len(text) > 25 else ""))
+                )
             tokens.append(_Token("number", text, position, int(text)))
         elif kind == "name":
             if text != "n":
-                raise PluralFormsError(f"unknown name {text[:25]!r} at position {position + 1}: only n is allowed")
+                raise PluralFormsError(
+                    L_(
+                        "unknown name {name} at position {position}: only n is allowed",
+                        name=repr(text[:25]),
+                        position=position + 1,
+                    )
+                )
             tokens.append(_Token("n", text, position))
         elif kind == "op":
             if text in ("++", "--"):
                 raise PluralFormsError(
-                    f"{text!r} at position {position + 1} is not allowed (write '{text[0]} {text[0]}')"
+                    L_(
+                        "{operator} at position {position} is not allowed (write '{spaced}')",
+                        operator=repr(text),
+                        position=position + 1,
+                        spaced=f"{text[0]} {text[0]}",
+                    )
                 )
             tokens.append(_Token("op", text, position))
         position = match.end()
@@ -132,19 +153,26 @@ class _Parser:
     def parse(self) -> tuple[_Node, int]:
         node, depth = self.conditional()
         if self.token.kind != "end":
-            raise self.unexpected("an operator")
+            raise self.unexpected(L_("an operator"))
         return node, depth
 
     def unexpected(self, wanted: str) -> PluralFormsError:
         token = self.token
         if token.kind == "end":
-            return PluralFormsError(f"expression ends where {wanted} was expected")
-        return PluralFormsError(f"expected {wanted} at position {token.position + 1}, found {token.text!r}")
+            return PluralFormsError(L_("expression ends where {wanted} was expected", wanted=wanted))
+        return PluralFormsError(
+            L_(
+                "expected {wanted} at position {position}, found {found}",
+                wanted=wanted,
+                position=token.position + 1,
+                found=repr(token.text),
+            )
+        )
 
     def enter(self) -> None:
         self.level += 1
         if self.level > MAX_DEPTH:
-            raise PluralFormsError(f"expression nested more than {MAX_DEPTH} levels deep")
+            raise PluralFormsError(L_("expression nested more than {depth} levels deep", depth=MAX_DEPTH))
 
     def conditional(self) -> tuple[_Node, int]:
         self.enter()
@@ -153,7 +181,7 @@ class _Parser:
             self.index += 1
             then, then_depth = self.conditional()
             if not (self.token.kind == "op" and self.token.text == ":"):
-                raise self.unexpected("':' of '?:'")
+                raise self.unexpected(L_("':' of '?:'"))
             self.index += 1
             otherwise, else_depth = self.conditional()
             condition = ("if", condition, then, otherwise)
@@ -208,12 +236,12 @@ class _Parser:
                 raise self.unexpected("')'")
             self.index += 1
             return node, depth
-        raise self.unexpected("n, a number or '('")
+        raise self.unexpected(L_("n, a number or '('"))
 
 
 def _checked(depth: int) -> int:
     if depth > MAX_DEPTH:
-        raise PluralFormsError(f"expression nested more than {MAX_DEPTH} levels deep")
+        raise PluralFormsError(L_("expression nested more than {depth} levels deep", depth=MAX_DEPTH))
     return depth
 
 
@@ -243,7 +271,7 @@ def _binary(op: str, left: list[int], right: list[int]) -> list[int]:
         return _wrapped([a * b for a, b in pairs])
     if op in ("/", "%"):
         if 0 in right:
-            raise _EvaluationError("division by zero" if op == "/" else "modulo by zero")
+            raise _EvaluationError(L_("division by zero") if op == "/" else L_("modulo by zero"))
         # both operands are unsigned: Python's floor division and modulo are C's here
         return [a // b for a, b in pairs] if op == "/" else [a % b for a, b in pairs]
     if op == "<":
@@ -342,12 +370,12 @@ class PluralExpression:
         except _EvaluationError:
             pass
         except RecursionError:
-            raise PluralFormsError("expression nested too deeply for the remaining stack") from None
+            raise PluralFormsError(L_("expression nested too deeply for the remaining stack")) from None
         for n in values:  # slow path, only on failure: find the first n that fails
             try:
                 _evaluate(self._root, [n])
             except _EvaluationError as error:
-                raise PluralFormsError(f"{error.reason} for n = {n}") from None
+                raise PluralFormsError(L_("{reason} for n = {n}", reason=error.reason, n=n)) from None
         raise AssertionError("evaluation failed for the list but for no single number")
 
 
@@ -359,17 +387,21 @@ def compile_plural(expression: str) -> PluralExpression:
     expression of ``n``.
     """
     if not isinstance(expression, str):
-        raise PluralFormsError(f"expression must be text, not {type(expression).__name__}")
+        raise PluralFormsError(L_("expression must be text, not {type}", type=type(expression).__name__))
     if len(expression) > MAX_EXPRESSION_LENGTH:
         raise PluralFormsError(
-            f"expression is {len(expression)} characters long; at most {MAX_EXPRESSION_LENGTH} are accepted"
+            L_(
+                "expression is {length} characters long; at most {limit} are accepted",
+                length=len(expression),
+                limit=MAX_EXPRESSION_LENGTH,
+            )
         )
     if not expression.strip():
-        raise PluralFormsError("empty plural expression")
+        raise PluralFormsError(L_("empty plural expression"))
     parser = _Parser(_tokenize(expression))
     try:
         root, _ = parser.parse()
     except RecursionError:  # only when called with little stack left: MAX_DEPTH bounds it
-        raise PluralFormsError("expression nested too deeply for the remaining stack") from None
+        raise PluralFormsError(L_("expression nested too deeply for the remaining stack")) from None
     used = frozenset(parser.operators) & NON_GETTEXT_OPERATORS
     return PluralExpression(expression.strip(), root, used)

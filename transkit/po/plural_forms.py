@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal, overload
 
+from transkit.i18n import L_
 from transkit.model.catalog import Catalog, Entry
 from transkit.po.plural_expression import (
     MAX_EXPRESSION_LENGTH,
@@ -53,10 +54,14 @@ def parse_plural_forms(value: str) -> PluralForms:
     ``;`` is optional.
     """
     if not isinstance(value, str):
-        raise PluralFormsError(f"Plural-Forms must be text, not {type(value).__name__}")
+        raise PluralFormsError(L_("Plural-Forms must be text, not {type}", type=type(value).__name__))
     if len(value) > MAX_EXPRESSION_LENGTH + 100:  # refused before it reaches the cache
         raise PluralFormsError(
-            f"Plural-Forms is {len(value)} characters long; at most {MAX_EXPRESSION_LENGTH} are accepted for the expression"
+            L_(
+                "Plural-Forms is {length} characters long; at most {limit} are accepted for the expression",
+                length=len(value),
+                limit=MAX_EXPRESSION_LENGTH,
+            )
         )
     result = _parse_cached(value)
     if isinstance(result, PluralFormsError):
@@ -80,25 +85,33 @@ def _parse(value: str) -> PluralForms:
         name, equals, text = part.partition("=")
         key = name.strip()
         if not equals or key not in ("nplurals", "plural"):
-            raise PluralFormsError(f"unexpected {part.strip()[:40]!r}: expected nplurals=N; plural=EXPRESSION;")
+            raise PluralFormsError(
+                L_("unexpected {text}: expected nplurals=N; plural=EXPRESSION;", text=repr(part.strip()[:40]))
+            )
         if name != name.rstrip():
             raise PluralFormsError(
-                f"space before '=' in {part.strip()[:40]!r}: GNU gettext only finds '{key}=' written together"
+                L_(
+                    "space before '=' in {text}: GNU gettext only finds '{key}=' written together",
+                    text=repr(part.strip()[:40]),
+                    key=key,
+                )
             )
         if key in fields:
-            raise PluralFormsError(f"{key}= is given twice")
+            raise PluralFormsError(L_("{key}= is given twice", key=key))
         fields[key] = text.strip()
     for key in ("nplurals", "plural"):
         if key not in fields:
-            raise PluralFormsError(f"no {key}= in Plural-Forms")
+            raise PluralFormsError(L_("no {key}= in Plural-Forms", key=key))
     count, expression = fields["nplurals"], fields["plural"]
     if count in _PLACEHOLDERS or expression in _PLACEHOLDERS:
-        raise PluralFormsError("still the template's placeholder nplurals=INTEGER; plural=EXPRESSION;")
+        raise PluralFormsError(L_("still the template's placeholder nplurals=INTEGER; plural=EXPRESSION;"))
     if not count.isascii() or not count.isdigit():
-        raise PluralFormsError(f"nplurals={count[:20]!r} is not a whole number")
+        raise PluralFormsError(L_("nplurals={count} is not a whole number", count=repr(count[:20])))
     nplurals = int(count) if len(count) < 5 else MAX_NPLURALS + 1
     if not 1 <= nplurals <= MAX_NPLURALS:
-        raise PluralFormsError(f"nplurals={count[:20]} is not between 1 and {MAX_NPLURALS}")
+        raise PluralFormsError(
+            L_("nplurals={count} is not between 1 and {limit}", count=count[:20], limit=MAX_NPLURALS)
+        )
     return PluralForms(nplurals, compile_plural(expression))
 
 
@@ -115,7 +128,15 @@ def plural_indexes(
     indexes = compiled.evaluate(numbers)
     for n, index in zip(numbers, indexes):
         if not 0 <= index < nplurals:
-            raise PluralFormsError(f"plural={compiled.source} gives {index} for n = {n}, but nplurals={nplurals}")
+            raise PluralFormsError(
+                L_(
+                    "plural={expression} gives {index} for n = {n}, but nplurals={nplurals}",
+                    expression=compiled.source,
+                    index=index,
+                    n=n,
+                    nplurals=nplurals,
+                )
+            )
     return tuple(indexes)
 
 

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from transkit.errors import ProjectError
+from transkit.i18n import L_
 from transkit.model.catalog import Catalog, Entry
 from transkit.project.locate import DEFAULT_CATALOGS, find_catalog_files
 from transkit.project.paths import display_path
@@ -50,7 +51,7 @@ def lone_catalogs(paths: Sequence[Path | str] = (), *, base: Path | None = None)
     unique = sorted({p.resolve(): p for p in found}.values())
     if not unique:
         raise ProjectError(
-            "no catalogs (*.po) and no template (*.pot) found", ", ".join(display_path(p, base) for p in folders)
+            L_("no catalogs (*.po) and no template (*.pot) found"), ", ".join(display_path(p, base) for p in folders)
         )
     return unique
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from transkit.errors import CatalogError, ProjectError
+from transkit.i18n import L_
 from transkit.model.catalog import Catalog, CatalogFailure, CatalogFile, Project
 from transkit.model.languages import to_tag
 from transkit.po.reader import read_catalog
@@ -59,12 +60,17 @@ def find_template(folder: Path) -> Path:
         if len(templates) > 1:
             names = ", ".join(p.name for p in templates)
             raise ProjectError(
-                f"several templates ({names}); name one with --template or `template` in the configuration",
+                L_(
+                    "several templates ({names}); name one with --template or `template` in the configuration",
+                    names=names,
+                ),
                 display_path(place),
             )
     raise ProjectError(
-        "no template (*.pot) found here or in the parent folder; name one with --template "
-        "(check, stats and terms work without one)",
+        L_(
+            "no template (*.pot) found here or in the parent folder; name one with --template "
+            "(check, stats and terms work without one)"
+        ),
         display_path(folder),
     )
 
@@ -117,8 +123,11 @@ def find_domains(folder: Path) -> list[DomainFiles]:
         if owner is None:
             names = ", ".join(p.name for p in files)
             raise ProjectError(
-                f"several templates ({names}) and catalogs <lang>.po: move each domain's catalogs to "
-                "<lang>/LC_MESSAGES/<domain>.po or <domain>/<lang>.po, or name one with --template",
+                L_(
+                    "several templates ({names}) and catalogs <lang>.po: move each domain's catalogs to "
+                    "<lang>/LC_MESSAGES/<domain>.po or <domain>/<lang>.po, or name one with --template",
+                    names=names,
+                ),
                 display_path(place),
             )
         files[owner].update(flat)
@@ -128,14 +137,19 @@ def find_domains(folder: Path) -> list[DomainFiles]:
             if not domain.catalogs:
                 names = ", ".join(p.name for p in files)
                 raise ProjectError(
-                    f"several templates ({names}): no catalogs for {domain.template.name} "
-                    f"(<lang>/LC_MESSAGES/{domain.name}.po or {domain.name}/<lang>.po)",
+                    L_(
+                        "several templates ({names}): no catalogs for {template} "
+                        "(<lang>/LC_MESSAGES/{domain}.po or {domain}/<lang>.po)",
+                        names=names,
+                        template=domain.template.name,
+                        domain=domain.name,
+                    ),
                     display_path(place),
                 )
     stems = [d.name for d in domains]
     for name in stems:
         if stems.count(name) > 1:
-            raise ProjectError(f"two templates of the same domain {name!r}", display_path(folder))
+            raise ProjectError(L_("two templates of the same domain {name}", name=repr(name)), display_path(folder))
     return sorted(domains, key=lambda d: d.name)
 
 
@@ -165,17 +179,19 @@ def locate_project(
     for path in given:
         if not path.exists() and not paths:  # the default: nothing named, none configured or found
             raise ProjectError(
-                "no such folder here or above, and no configuration names the catalogs: "
-                "give catalog folders or .po files (transkit check fr.po)",
+                L_(
+                    "no such folder here or above, and no configuration names the catalogs: "
+                    "give catalog folders or .po files (transkit check fr.po)"
+                ),
                 display_path(path, base),
             )
         if not path.exists():
-            raise ProjectError("no such file or folder", display_path(path, base))
+            raise ProjectError(L_("no such file or folder"), display_path(path, base))
         if path.is_dir():
             folders.append(path)
         elif path.suffix == ".pot":
             if template_path is not None and template_path.resolve() != path.resolve():
-                raise ProjectError("a second template; give only one", display_path(path, base))
+                raise ProjectError(L_("a second template; give only one"), display_path(path, base))
             template_path = path
         else:
             catalog_files.append(path)
@@ -185,7 +201,7 @@ def locate_project(
     if template_path is None:
         template_path = find_template(folders[0] if folders else catalog_files[0].parent)
     if not template_path.is_file():
-        raise ProjectError("template not found", display_path(template_path, base))
+        raise ProjectError(L_("template not found"), display_path(template_path, base))
     for folder in folders:
         # A template in a domain folder inside the folder given (catalogs/site/site.pot for
         # catalogs/): that domain's catalogs, never the folder's flat ones of another domain.
@@ -197,7 +213,7 @@ def locate_project(
     unique = sorted({p.resolve(): p for p in catalog_files}.values())
     if not unique:
         where = ", ".join(display_path(p, base) for p in folders) or "."
-        raise ProjectError("no catalogs (*.po) found", where)
+        raise ProjectError(L_("no catalogs (*.po) found"), where)
     return template_path, unique
 
 
@@ -269,7 +285,7 @@ def filter_languages(project: Project, languages: Sequence[str]) -> Project:
     for code in languages:
         tag = to_tag(code)
         if tag is None:
-            raise ProjectError(f"--lang {code!r} is not a language code")
+            raise ProjectError(L_("--lang {code} is not a language code", code=repr(code)))
         matches = [c for c in project.catalogs if _is_language(c, tag)]
         broken = [
             f for f in project.failures if f.path_language and matches_language(tag, to_tag(f.path_language) or "")
@@ -278,7 +294,7 @@ def filter_languages(project: Project, languages: Sequence[str]) -> Project:
             raise CatalogError(broken[0].message, broken[0].display_path, broken[0].line)
         if not matches:
             known = ", ".join(sorted(c.code for c in project.catalogs)) or "none"
-            raise ProjectError(f"no catalog for language {code!r} (catalogs: {known})")
+            raise ProjectError(L_("no catalog for language {code} (catalogs: {known})", code=repr(code), known=known))
         kept.extend(m for m in matches if m not in kept)
         failures.extend(f for f in broken if f not in failures)
     kept.sort(key=lambda c: c.display_path)

@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from transkit.errors import TranskitError
+from transkit.i18n import L_
 from transkit.project.paths import display_path
 
 TEMPORARY_SUFFIX = ".transkit-tmp"
@@ -46,7 +47,7 @@ def write_atomically(path: Path, data: str | bytes) -> None:
             Path(temporary).unlink(missing_ok=True)
             raise
     except OSError as error:
-        raise TranskitError(f"cannot write: {error.strerror or error}", str(path)) from None
+        raise TranskitError(L_("cannot write: {reason}", reason=str(error.strerror or error)), str(path)) from None
 
 
 def _mode_for(path: Path) -> int:
@@ -119,7 +120,7 @@ def _open_lock(lock_path: Path) -> int:
         return os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666)
     except OSError as error:
         raise TranskitError(
-            f"cannot create the lock file (nothing written): {error.strerror or error}",
+            L_("cannot create the lock file (nothing written): {reason}", reason=str(error.strerror or error)),
             str(lock_path),
         ) from None
 
@@ -131,7 +132,7 @@ def _try_lock(handle: int, lock_path: Path) -> bool:
     except OSError as error:
         if error.errno in (errno.EAGAIN, errno.EACCES):
             return False
-        raise TranskitError(f"cannot lock: {error.strerror}", str(lock_path)) from None
+        raise TranskitError(L_("cannot lock: {reason}", reason=str(error.strerror)), str(lock_path)) from None
 
 
 def _same_file(handle: int, path: Path) -> bool:
@@ -148,7 +149,9 @@ def make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise TranskitError(f"cannot create folder: {error.strerror or error}", display_path(folder)) from None
+        raise TranskitError(
+            L_("cannot create folder: {reason}", reason=str(error.strerror or error)), display_path(folder)
+        ) from None
 
 
 def check_writable(paths: Iterable[Path]) -> None:
@@ -159,7 +162,8 @@ def check_writable(paths: Iterable[Path]) -> None:
             handle, probe = tempfile.mkstemp(dir=folder, prefix=".transkit-probe-")
         except OSError as error:
             raise TranskitError(
-                f"folder is not writable (nothing written): {error.strerror or error}", display_path(folder)
+                L_("folder is not writable (nothing written): {reason}", reason=str(error.strerror or error)),
+                display_path(folder),
             ) from None
         os.close(handle)
         os.unlink(probe)
@@ -182,14 +186,20 @@ def replace_folder(target: Path, files: dict[str, str | bytes]) -> None:
     shown = display_path(target)
     if target.exists() and (not target.is_dir() or (any(target.iterdir()) and not (target / BUILD_MARKER).is_file())):
         raise TranskitError(
-            f"exists and is not a folder transkit built (no {BUILD_MARKER}); choose another or remove it", shown
+            L_(
+                "exists and is not a folder transkit built (no {marker}); choose another or remove it",
+                marker=BUILD_MARKER,
+            ),
+            shown,
         )
     parent = target.parent
     make_folder(parent)
     try:
         staging = Path(tempfile.mkdtemp(dir=parent, prefix=f".{target.name}.", suffix=TEMPORARY_SUFFIX))
     except OSError as error:
-        raise TranskitError(f"folder is not writable (nothing written): {error.strerror or error}", shown) from None
+        raise TranskitError(
+            L_("folder is not writable (nothing written): {reason}", reason=str(error.strerror or error)), shown
+        ) from None
     try:
         for relative, data in sorted(files.items()):
             path = staging / relative

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from transkit.i18n import L_
 from transkit.po.formats.model import FormatError, FormatString, Placeholder, Syntax, gettext_bytes, quote
 
 _BRACE_TYPES = {
@@ -46,7 +47,7 @@ def parse_brace(text: str, *, gettext: bool = False) -> FormatString:
             if gettext:
                 at += 1
                 continue
-            errors.append(FormatError('a single "}" is an error in Python; write "}}"', at, at + 1, fatal=False))
+            errors.append(FormatError(L_('a single "}}" is an error in Python; write "}}}}"'), at, at + 1, fatal=False))
             at += 1
             continue
         if gettext:
@@ -54,7 +55,7 @@ def parse_brace(text: str, *, gettext: bool = False) -> FormatString:
             if isinstance(closing, tuple):
                 base, stop, extra = closing
                 offset = len(gettext_bytes(text[base:stop])) + extra
-                message = f"{quote(text[at : stop + 1])}: gettext reads no placeholder there"
+                message = L_("{text}: gettext reads no placeholder there", text=quote(text[at : stop + 1]))
                 errors.append(FormatError(message, at, min(stop + 1, len(text)), gettext_offset=offset))
                 break
             placeholder = _brace_field(text, at, closing + 1, auto)[0]
@@ -116,13 +117,13 @@ def _brace_field_end(text: str, start: int) -> tuple[int, str | None]:
         elif char == "{":
             depth += 1
             if depth > 2:
-                return at + 1, f"{quote(text[start : at + 1])}: placeholders nest at most one level deep"
+                return at + 1, L_("{text}: placeholders nest at most one level deep", text=quote(text[start : at + 1]))
         elif char == "}":
             depth -= 1
             if depth == 0:
                 return at + 1, None
         at += 1
-    return len(text), f"{quote(text[start : start + 20])} is never closed; write {{{{ for a brace"
+    return len(text), L_("{text} is never closed; write {{{{ for a brace", text=quote(text[start : start + 20]))
 
 
 _NAME_START = frozenset("_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -204,13 +205,13 @@ def _brace_field(text: str, start: int, end: int, auto: int) -> tuple[Placeholde
     head = re.match(r"[^.\[]*", field_name).group(0)
     problem = _brace_field_problem(field_name, head, text[start:end])
     if conversion is not None and conversion not in ("r", "s", "a"):
-        problem = problem or f"{quote(text[start:end])}: the conversion must be !r, !s or !a"
+        problem = problem or L_("{text}: the conversion must be !r, !s or !a", text=quote(text[start:end]))
     if spec and problem is None:
         problem = _brace_spec_problem(spec, text[start:end])
     explicit = head != ""
     position = int(head) if head.isdigit() else (None if explicit else auto)
     if position is not None and position > INT_MAX and problem is None:
-        problem = f"{quote(text[start:end])}: no call passes {position + 1} arguments"
+        problem = L_("{text}: no call passes {count} arguments", text=quote(text[start:end]), count=position + 1)
     type_ = "any"
     if spec is not None and "{" not in spec:
         standard = _STANDARD_SPEC.fullmatch(spec)
@@ -242,20 +243,25 @@ def _standard_spec_problem(standard: re.Match[str], conversion: str | None, fiel
     gigabytes), or None: ``{!s:d}`` formats a string as an integer, ``{:.9999999999}``."""
     for digits in (standard["width"], standard["precision"]):
         if digits and len(digits) > 9 and int(digits) > INT_MAX:
-            return f"{quote(field_text)}: a width or precision above {INT_MAX}"
+            return L_("{text}: a width or precision above {limit}", text=quote(field_text), limit=INT_MAX)
     if conversion in ("r", "s", "a") and standard["type"] not in ("", "s"):
-        return f"{quote(field_text)}: !{conversion} makes a string, which cannot be formatted as {standard['type']!r}"
+        return L_(
+            "{text}: !{conversion} makes a string, which cannot be formatted as {type}",
+            text=quote(field_text),
+            conversion=conversion,
+            type=repr(standard["type"]),
+        )
     return None
 
 
 def _brace_field_problem(field_name: str, head: str, field_text: str) -> str | None:
     if head and not (head.isidentifier() or (head.isascii() and head.isdigit())):
-        return f"{quote(field_text)}: {head!r} is not a name or a number"
+        return L_("{text}: {name} is not a name or a number", text=quote(field_text), name=repr(head))
     rest = field_name[len(head) :]
     while rest:
         part = re.match(r"\.([^.\[]*)|\[([^\]]+)\]", rest)
         if part is None or (part.group(1) is not None and not part.group(1).isidentifier()):
-            return f"{quote(field_text)}: {rest!r} is not an attribute or an index"
+            return L_("{text}: {rest} is not an attribute or an index", text=quote(field_text), rest=repr(rest))
         rest = rest[part.end() :]
     return None
 
@@ -265,14 +271,16 @@ def _brace_spec_problem(spec: str, field_text: str) -> str | None:
     for inner in nested:
         name = re.match(r"[^!:.\[]*", inner).group(0)
         if name and not (name.isidentifier() or name.isdigit()):
-            return f"{quote(field_text)}: {name!r} in the format spec is not a name or a number"
+            return L_(
+                "{text}: {name} in the format spec is not a name or a number", text=quote(field_text), name=repr(name)
+            )
         # The nested field's attributes and indexes follow the same rules as a field's.
         inner_field = re.match(r"[^!:]*", inner).group(0)
         problem = _brace_field_problem(inner_field, name, field_text)
         if problem is not None:
             return problem
     if re.sub(r"\{[^{}]*\}", "", spec).count("{") or re.sub(r"\{[^{}]*\}", "", spec).count("}"):
-        return f"{quote(field_text)}: unbalanced brace in the format spec"
+        return L_("{text}: unbalanced brace in the format spec", text=quote(field_text))
     return None
 
 
@@ -287,7 +295,13 @@ def _brace_consistency(found: list[Placeholder]) -> Iterable[FormatError]:
         # one of the two raises, whatever the value.
         if first.type != p.type and "string" in (first.type, p.type):
             yield FormatError(
-                f"{first.text} and {p.text} format one argument as {first.type} and as {p.type}",
+                L_(
+                    "{first} and {second} format one argument as {first_type} and as {second_type}",
+                    first=first.text,
+                    second=p.text,
+                    first_type=first.type,
+                    second_type=p.type,
+                ),
                 p.start,
                 p.end,
                 fatal=False,
@@ -299,7 +313,11 @@ def _brace_consistency(found: list[Placeholder]) -> Iterable[FormatError]:
     if numbered and (automatic or nested_auto):
         odd = automatic[0] if automatic else numbered[0]
         yield FormatError(
-            f"{quote(odd.text)}: numbered fields ({numbered[0].text}) and automatic ones ({{}}) cannot be mixed",
+            L_(
+                "{text}: numbered fields ({numbered}) and automatic ones ({{}}) cannot be mixed",
+                text=quote(odd.text),
+                numbered=numbered[0].text,
+            ),
             odd.start,
             odd.end,
         )

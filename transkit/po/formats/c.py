@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from transkit.i18n import L_
 from transkit.po.formats.model import FormatError, FormatString, Placeholder, Syntax, dot, quote
 
 _C_SIGNED = {
@@ -70,7 +71,10 @@ def parse_c(text: str, *, objc: bool = False, gettext: bool = False, translation
         if at >= len(text):
             errors.append(
                 FormatError(
-                    f"{quote(text[start:])} at the end is an unfinished placeholder; write %% for a percent sign",
+                    L_(
+                        "{text} at the end is an unfinished placeholder; write %% for a percent sign",
+                        text=quote(text[start:]),
+                    ),
                     start,
                     len(text),
                 )
@@ -87,7 +91,7 @@ def parse_c(text: str, *, objc: bool = False, gettext: bool = False, translation
             conversion=letter,
         )
         if gettext and (problem := _gettext_arguments(head, letter, styles)):  # type: ignore[arg-type]
-            errors.append(FormatError(f"{quote(piece)}: {problem}", start, end))
+            errors.append(FormatError(L_("{text}: {problem}", text=quote(piece), problem=problem), start, end))
             break
         if letter == "%":
             found.append(Placeholder(Syntax.C, piece, start, end, escape=True, **fields))
@@ -96,7 +100,10 @@ def parse_c(text: str, *, objc: bool = False, gettext: bool = False, translation
         if letter == "<":
             errors.append(
                 FormatError(
-                    f"{quote(text[start : start + 12])} is not a macro of ISO C 99 7.8.1 (PRId64, PRIuMAX, …)",
+                    L_(
+                        "{text} is not a macro of ISO C 99 7.8.1 (PRId64, PRIuMAX, …)",
+                        text=quote(text[start : start + 12]),
+                    ),
                     start,
                     end,
                 )
@@ -111,7 +118,11 @@ def parse_c(text: str, *, objc: bool = False, gettext: bool = False, translation
         if type_ is None:
             errors.append(
                 FormatError(
-                    f"{quote(piece)} is not a placeholder ({letter!r} is no conversion); write %% for a percent sign",
+                    L_(
+                        "{text} is not a placeholder ({letter} is no conversion); write %% for a percent sign",
+                        text=quote(piece),
+                        letter=repr(letter),
+                    ),
                     start,
                     end,
                 )
@@ -123,7 +134,9 @@ def parse_c(text: str, *, objc: bool = False, gettext: bool = False, translation
         if not gettext and (problem := _undefined(head, letter if macro is None else "d")):  # type: ignore[arg-type]
             # msgfmt still reads the directive's type (%Li as long long), so the
             # placeholders around it can be compared: not fatal.
-            errors.append(FormatError(f"{quote(piece)}: {problem}", start, end, fatal=False))
+            errors.append(
+                FormatError(L_("{text}: {problem}", text=quote(piece), problem=problem), start, end, fatal=False)
+            )
         positions: list[int | None] = []
         for star in (head["width"] or "", head["precision"] or ""):
             if star.startswith("*"):
@@ -176,11 +189,11 @@ def _gettext_arguments(head: re.Match[str], letter: str, styles: set[bool]) -> s
             used.add(star.endswith("$"))
             numbers += [star[1:-1]] if star.endswith("$") else []
     if any(int(number) == 0 for number in numbers):
-        return "arguments are numbered from 1"
+        return L_("arguments are numbered from 1")
     if letter not in ("%", "m"):
         used.add(bool(head["pos"]))
     styles |= used
-    return "numbered and unnumbered arguments are mixed" if len(styles) == 2 else None
+    return L_("numbered and unnumbered arguments are mixed") if len(styles) == 2 else None
 
 
 _FLAG_CONVERSIONS = {"#": "oxXaAeEfFgG", "0": "diouxXaAeEfFgG"}
@@ -204,33 +217,39 @@ def _undefined(head: re.Match[str], letter: str) -> str | None:
     flags, width, precision = head["flags"] or "", head["width"] or "", head["precision"] or ""
     length = head["length"] or ""
     if length.startswith("w") and length.lstrip("wf") not in _C23_BITS:
-        return f"the length {length!r} is no width C defines (w8, w16, w32, w64; wf8 …)"
+        return L_("the length {length} is no width C defines (w8, w16, w32, w64; wf8 …)", length=repr(length))
     if letter == "b" or length.startswith("w"):
         # Read and compared like its type, but older C libraries print it as text and
         # msgfmt before 0.23 refuses the catalog: reported, not fatal.
         glibc = "2.39" if length else "2.35"
-        return f"%{length}{letter} is C23 (glibc {glibc}, GNU gettext 0.22 or later); older msgfmt refuses it"
+        return L_(
+            "{directive} is C23 (glibc {glibc}, GNU gettext 0.22 or later); older msgfmt refuses it",
+            directive=f"%{length}{letter}",
+            glibc=glibc,
+        )
     for flag, allowed in _FLAG_CONVERSIONS.items():
         if flag in flags and letter not in allowed:
-            return f"the {flag!r} flag is undefined with %{letter}"
+            return L_("the {flag} flag is undefined with {conversion}", flag=repr(flag), conversion=f"%{letter}")
     if letter == "n" and (flags or width or precision):
-        return "%n takes no flag, width or precision"
+        return L_("%n takes no flag, width or precision")
     if precision and letter in "cpn":
-        return f"a precision is undefined with %{letter}"
+        return L_("a precision is undefined with {conversion}", conversion=f"%{letter}")
     if length and length not in ("l",) and letter in "cspCS":
-        return f"the length {length!r} is undefined with %{letter}"
+        return L_("the length {length} is undefined with {conversion}", length=repr(length), conversion=f"%{letter}")
     if length[:1] in ("h", "j", "z", "t", "Z") and letter not in _INTEGER_LENGTH:
-        return f"the length {length!r} is undefined with %{letter}"
+        return L_("the length {length} is undefined with {conversion}", length=repr(length), conversion=f"%{letter}")
     if length == "L" and letter not in _LENGTH_CONVERSIONS["L"]:
-        return f"the length 'L' is undefined with %{letter}"
+        return L_("the length {length} is undefined with {conversion}", length="'L'", conversion=f"%{letter}")
     for digits in (width.strip("*$"), precision.strip(".*$")):
         if digits.isdigit() and len(digits) > 9 and int(digits) > INT_MAX:
-            return f"a width or precision above {INT_MAX}"
+            return L_("a width or precision above {limit}", limit=INT_MAX)
     if letter == "n":
         # Defined, but never what a message means: it prints nothing and writes the
         # count of characters so far through a pointer (glibc's fortified printf aborts
         # on it in writable memory). Qt's plural %n is qt-plural-format, not c-format.
-        return "%n prints nothing, it stores a count through a pointer; a number is %d (Qt's %n is qt-plural-format)"
+        return L_(
+            "%n prints nothing, it stores a count through a pointer; a number is %d (Qt's %n is qt-plural-format)"
+        )
     return None
 
 
@@ -295,7 +314,11 @@ def _c_consistency(found: list[Placeholder]) -> Iterable[FormatError]:
                 styles.setdefault(star.endswith("$"), p)
     if len(styles) == 2:
         yield FormatError(
-            f"numbered ({styles[True].text}) and unnumbered ({styles[False].text}) arguments cannot be mixed",
+            L_(
+                "numbered ({numbered}) and unnumbered ({unnumbered}) arguments cannot be mixed",
+                numbered=styles[True].text,
+                unnumbered=styles[False].text,
+            ),
             styles[False].start,
             styles[False].end,
         )
@@ -309,15 +332,20 @@ def _c_consistency(found: list[Placeholder]) -> Iterable[FormatError]:
                 uses.append((argument, "int", p))
     if any(position <= 0 for position, _, _ in uses):
         odd = next(p for position, _, p in uses if position <= 0)
-        yield FormatError(f"{quote(odd.text)}: arguments are numbered from 1", odd.start, odd.end)
+        yield FormatError(L_("{text}: arguments are numbered from 1", text=quote(odd.text)), odd.start, odd.end)
         return
     used = {position for position, _, _ in uses}
     for gap in range(1, max(used, default=0) + 1):
         if gap not in used:
             last = max(uses, key=lambda use: use[0])[2]
             yield FormatError(
-                f"argument {gap} is never used but {last.text} uses argument {max(used)}; "
-                "printf needs every argument up to the last",
+                L_(
+                    "argument {gap} is never used but {last} uses argument {highest}; "
+                    "printf needs every argument up to the last",
+                    gap=gap,
+                    last=last.text,
+                    highest=max(used),
+                ),
                 last.start,
                 last.end,
             )
@@ -327,6 +355,15 @@ def _c_consistency(found: list[Placeholder]) -> Iterable[FormatError]:
         first = types.setdefault(position, (type_, p))
         if first[0] != type_:
             yield FormatError(
-                f"{first[1].text} and {p.text} use argument {position} as {first[0]} and as {type_}", p.start, p.end
+                L_(
+                    "{first} and {second} use argument {argument} as {first_type} and as {second_type}",
+                    first=first[1].text,
+                    second=p.text,
+                    argument=position,
+                    first_type=first[0],
+                    second_type=type_,
+                ),
+                p.start,
+                p.end,
             )
             break

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from transkit.i18n import L_
 from transkit.po.formats.model import FormatError, FormatString, Placeholder, Syntax, dot, quote
 
 _PY_TYPES = {
@@ -56,7 +57,9 @@ def parse_python(text: str, *, gettext: bool = False) -> FormatString:
                 at += 1
             if depth:
                 errors.append(
-                    FormatError(f"{quote(text[start : start + 12])} has no closing parenthesis", start, len(text))
+                    FormatError(
+                        L_("{text} has no closing parenthesis", text=quote(text[start : start + 12])), start, len(text)
+                    )
                 )
                 break
             name = text[start + 2 : at - 1]
@@ -65,7 +68,10 @@ def parse_python(text: str, *, gettext: bool = False) -> FormatString:
         if at >= len(text):
             errors.append(
                 FormatError(
-                    f"{quote(text[start:])} at the end is an unfinished placeholder; write %% for a percent sign",
+                    L_(
+                        "{text} at the end is an unfinished placeholder; write %% for a percent sign",
+                        text=quote(text[start:]),
+                    ),
                     start,
                     len(text),
                 )
@@ -84,7 +90,9 @@ def parse_python(text: str, *, gettext: bool = False) -> FormatString:
             star = "*" in fields["width"] + fields["precision"]
             takes_unnamed = name is None and (star or letter != "%")
             if name is not None and (star or unnamed_seen) or takes_unnamed and named_seen:
-                errors.append(FormatError(f"{quote(piece)}: named and unnamed arguments are mixed", start, at + 1))
+                errors.append(
+                    FormatError(L_("{text}: named and unnamed arguments are mixed", text=quote(piece)), start, at + 1)
+                )
                 break
             named_seen |= name is not None
             unnamed_seen |= takes_unnamed
@@ -95,7 +103,7 @@ def parse_python(text: str, *, gettext: bool = False) -> FormatString:
                 if not gettext:
                     errors.append(
                         FormatError(
-                            f"{quote(piece)} is not a placeholder; write %% for a percent sign",
+                            L_("{text} is not a placeholder; write %% for a percent sign", text=quote(piece)),
                             start,
                             at + 1,
                             fatal=False,
@@ -111,7 +119,11 @@ def parse_python(text: str, *, gettext: bool = False) -> FormatString:
         if letter not in types:
             errors.append(
                 FormatError(
-                    f"{quote(piece)} is not a placeholder ({letter!r} is no conversion); write %% for a percent sign",
+                    L_(
+                        "{text} is not a placeholder ({letter} is no conversion); write %% for a percent sign",
+                        text=quote(piece),
+                        letter=repr(letter),
+                    ),
                     start,
                     at + 1,
                 )
@@ -121,7 +133,11 @@ def parse_python(text: str, *, gettext: bool = False) -> FormatString:
             index = at + 1
             continue
         if _too_large(fields["width"], fields["precision"]):
-            errors.append(FormatError(f"{quote(piece)}: a width or precision above {INT_MAX}", start, at + 1))
+            errors.append(
+                FormatError(
+                    L_("{text}: a width or precision above {limit}", text=quote(piece), limit=INT_MAX), start, at + 1
+                )
+            )
         width_position = precision_position = None
         if name is None:
             if fields["width"] == "*":
@@ -133,7 +149,9 @@ def parse_python(text: str, *, gettext: bool = False) -> FormatString:
             unnamed += 1
         elif "*" in fields["width"] + fields["precision"]:
             errors.append(
-                FormatError(f"{quote(piece)}: a named placeholder cannot take its width from *", start, at + 1)
+                FormatError(
+                    L_("{text}: a named placeholder cannot take its width from *", text=quote(piece)), start, at + 1
+                )
             )
         found.append(
             Placeholder(
@@ -161,9 +179,14 @@ def _python_consistency(found: list[Placeholder]) -> Iterable[FormatError]:
     unnamed = [p for p in found if p.name is None and not p.escape]
     if named and unnamed:
         odd = unnamed[0]
-        hint = "; write %% for a percent sign" if " " in odd.flags else ""
+        hint = L_("; write %% for a percent sign") if " " in odd.flags else ""
         yield FormatError(
-            f"named placeholders ({named[0].text}) and unnamed ones ({quote(odd.text)}) cannot be mixed{hint}",
+            L_(
+                "named placeholders ({named}) and unnamed ones ({unnamed}) cannot be mixed{hint}",
+                named=named[0].text,
+                unnamed=quote(odd.text),
+                hint=hint,
+            ),
             odd.start,
             odd.end,
         )
@@ -178,7 +201,16 @@ def _incompatible_uses(placeholders: list[Placeholder], key) -> Iterable[FormatE
         first = seen.setdefault(key(p), p)
         if _REPR.get(first.type, first.type) != _REPR.get(p.type, p.type):
             yield FormatError(
-                f"{first.text} and {p.text} use argument {key(p)!r} as {first.type} and as {p.type}", p.start, p.end
+                L_(
+                    "{first} and {second} use argument {argument} as {first_type} and as {second_type}",
+                    first=first.text,
+                    second=p.text,
+                    argument=repr(key(p)),
+                    first_type=first.type,
+                    second_type=p.type,
+                ),
+                p.start,
+                p.end,
             )
             return
 
