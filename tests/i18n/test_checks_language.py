@@ -148,3 +148,16 @@ def test_init_summary_in_french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     code, out, _ = run(["init", "nl", "catalogs"], LANGUAGE="fr")
     assert code == 0, out
     assert out == ("catalogs/nl.po créé : Dutch (nl), nplurals=2; plural=(n != 1) ; messages à traduire : 4\n")
+
+
+def test_init_with_a_language_name_answers_in_french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "catalogs").mkdir()
+    (tmp_path / "catalogs" / "campaign.pot").write_text(PLANTED, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(["init", "French", "catalogs"], LANGUAGE="fr")
+    assert code == 2 and out == ""
+    assert err == "transkit: 'French' n’est pas un code de langue\u00a0; vouliez-vous dire fr (French)\u00a0?\n"
+    assert run(["init", "French", "catalogs"])[2] == (
+        "transkit: 'French' is not a language code; did you mean fr (French)?\n"
+    )
+    assert not (tmp_path / "catalogs" / "fr.po").exists()

@@ -25,6 +25,7 @@ from transkit.content.preview import site
 from transkit.content.template import template_text
 from transkit.engine.config import Config, load_config
 from transkit.errors import ContentError, ProjectError
+from transkit.i18n import L_
 from transkit.model.languages import to_tag
 from transkit.po.reader import CatalogSource, read_catalog_source
 from transkit.project.paths import display_path
@@ -52,7 +53,7 @@ def _settings(config: PathLike | None) -> Config:
 def _pages(paths: Sequence[PathLike], settings: Config) -> list[tuple[Page, str]]:
     given = [Path(p) for p in paths] or list(settings.content)
     if not given:
-        raise ContentError("no pages given, and no 'content' in the configuration")
+        raise ContentError(L_("no pages given, and no 'content' in the configuration"))
     fields = settings.front_matter if settings.front_matter is not None else DEFAULT_FIELDS
     return [(read_page(source.path, fields), source.relative.as_posix()) for source in find_sources(given)]
 
@@ -75,11 +76,11 @@ def extract_paths(
     if source_language is not None:
         tag = to_tag(source_language)
         if tag is None:
-            raise ProjectError(f"--source-language {source_language!r} is not a language code")
+            raise ProjectError(L_("--source-language {code} is not a language code", code=repr(source_language)))
         source_language = tag.replace("-", "_")
     target = Path(output) if output is not None else settings.template
     if target is None:
-        raise ProjectError("no template to write: give -o TEMPLATE.pot or set 'template' in the configuration")
+        raise ProjectError(L_("no template to write: give -o TEMPLATE.pot or set 'template' in the configuration"))
     pages = [page for page, _ in _pages(paths, settings)]
     previous: CatalogSource | None = None
     if target.is_file():

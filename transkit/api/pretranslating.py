@@ -25,6 +25,7 @@ from transkit.engine.config import run_options
 from transkit.engine.runner import Options, run
 from transkit.errors import ProjectError
 from transkit.handoff.merge import as_checked
+from transkit.i18n import L_
 from transkit.maintenance.memory import Filled, Memory, Suggestion, fill, flag
 from transkit.maintenance.merge import merge
 from transkit.maintenance.update import render
@@ -144,7 +145,7 @@ def _read_memory(sources: Sequence[PathLike]) -> list[Catalog]:
         elif given.is_file():
             files.append(given)
         else:
-            raise ProjectError("no such file or folder (translation memory)", display_path(given))
+            raise ProjectError(L_("no such file or folder (translation memory)"), display_path(given))
     catalogs = []
     for path in files:
         if path.suffix == ".pot":

@@ -11,6 +11,7 @@ from transkit.content.html import HtmlPage
 from transkit.content.markdown import MarkdownPage
 from transkit.content.model import Page
 from transkit.errors import ContentError
+from transkit.i18n import L_
 from transkit.project.paths import display_path
 
 MARKDOWN = frozenset({".md", ".markdown"})
@@ -47,7 +48,7 @@ def find_sources(paths: Sequence[Path]) -> list[Source]:
                 )
             found.setdefault(given.resolve(), Source(given, Path(given.name)))
         else:
-            raise ContentError("no such file or folder", display_path(given))
+            raise ContentError(L_("no such file or folder"), display_path(given))
     if not found:
         where = ", ".join(display_path(p) for p in paths) or "."
         raise ContentError("no pages (.md, .markdown, .html, .htm) found", where)

@@ -14,6 +14,7 @@ from datetime import datetime
 import langcodes
 
 from transkit.errors import TranskitError
+from transkit.i18n import L_
 from transkit.maintenance.merge import untranslated
 from transkit.model.languages import Language, language, to_tag
 from transkit.po.headers import revision_date, set_header_field
@@ -43,10 +44,11 @@ def gettext_code(code: str) -> Language:
         hint = ""
         try:
             named = langcodes.find(code.strip())
-            hint = f"; did you mean {named.to_tag().replace('-', '_')} ({named.display_name('en')})?"
+            suggested = named.to_tag().replace("-", "_")
+            hint = L_("; did you mean {code} ({name})?", code=suggested, name=named.display_name("en"))
         except (LookupError, ValueError):
-            hint = "; use a code such as fr, pt_BR or zh_Hans"
-        raise TranskitError(f"{code!r} is not a language code{hint}")
+            hint = L_("; use a code such as fr, pt_BR or zh_Hans")
+        raise TranskitError(L_("{code} is not a language code{hint}", code=repr(code), hint=hint))
     base, _, modifier = code.strip().partition("@")
     standard = langcodes.standardize_tag(tag)
     written = standard.replace("-", "_")
@@ -54,7 +56,7 @@ def gettext_code(code: str) -> Language:
         written = f"{base.split('_')[0].split('-')[0].lower()}@{modifier.lower()}"
     found = language(written)
     if found is None:  # pragma: no cover - standardize_tag gives valid tags
-        raise TranskitError(f"{code!r} is not a language code")
+        raise TranskitError(L_("{code} is not a language code{hint}", code=repr(code), hint=""))
     return found
 
 
