@@ -9,20 +9,22 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from transkit.api import NoTermbase, check_paths, fix_paths, stats_paths, terms_paths
-from transkit.api.checking import Progress
+from transkit.api import NoTermbase, stats_paths, terms_paths
 from transkit.cli.common import echo_failures, echo_notes, glossary_option, main, project_options, write_atomically
 from transkit.cli.common import output as open_output
 from transkit.engine import baseline
-from transkit.engine.registry import all_checks, find
 from transkit.model.findings import FailOn
 from transkit.reporting import CHECK_FORMATS, junit, text
 from transkit.reporting import stats as stats_reporter
 from transkit.reporting import terms as terms_reporter
 from transkit.reporting.json_report import dump
+
+if TYPE_CHECKING:
+    from transkit.api.checking import Progress
 
 
 @main.command()
@@ -110,6 +112,9 @@ def check(
     transkit check --fix --diff             # what --fix would change
     transkit check --fix
     """
+    from transkit.api import check_paths, fix_paths  # not imported by the other commands here
+    from transkit.engine.registry import all_checks
+
     if fix or diff:
         fixed = fix_paths(
             paths,
@@ -269,6 +274,8 @@ def explain(code: str) -> None:
     transkit explain T105
     transkit explain phone-number-reversed
     """
+    from transkit.engine.registry import find
+
     info = find(code)
     if info is None:
         raise click.UsageError(f"no check {code!r}; `transkit checks` lists them")
@@ -290,6 +297,8 @@ def list_checks(output_format: str) -> None:
     transkit checks --format json
     transkit explain C103          (one check's documentation)
     """
+    from transkit.engine.registry import all_checks
+
     infos = all_checks()
     if output_format == "json":
         dump(

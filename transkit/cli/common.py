@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import io
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -17,9 +18,40 @@ from transkit.errors import TranskitError
 from transkit.model.catalog import CatalogFailure
 from transkit.project.safewrite import write_atomically
 
+# Each command and the module that defines it: a command imports only its own module (and
+# so only the library it calls), not every command's (`transkit stats` needs no check
+# registry, no spreadsheet or Markdown library). tests/cli/test_cli.py holds this list to
+# what the modules register.
+COMMAND_MODULES: dict[str, str] = {
+    "check": "transkit.cli.commands",
+    "stats": "transkit.cli.commands",
+    "terms": "transkit.cli.commands",
+    "explain": "transkit.cli.commands",
+    "checks": "transkit.cli.commands",
+    "extract": "transkit.cli.content",
+    "build": "transkit.cli.content",
+    "glossary": "transkit.cli.glossary",
+    "export": "transkit.cli.handoff",
+    "import": "transkit.cli.handoff",
+    "init": "transkit.cli.maintenance",
+    "update": "transkit.cli.maintenance",
+    "compile": "transkit.cli.maintenance",
+    "pretranslate": "transkit.cli.memory",
+    "report": "transkit.cli.report_command",
+}
+
 
 class TranskitGroup(click.Group):
-    """Turns transkit's own errors into ``path:line: message`` and exit status 2."""
+    """Turns transkit's own errors into ``path:line: message`` and exit status 2, and loads
+    a command's module only when that command is asked for (or listed by ``--help``)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(self.commands) | set(COMMAND_MODULES))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
+            importlib.import_module(COMMAND_MODULES[cmd_name])
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from transkit.reporting.json_report import FORMAT_VERSION, dump
-from transkit.terms.matrix import TermsMatrix
-from transkit.terms.verify import Status
 
+if TYPE_CHECKING:
+    from transkit.terms.matrix import TermsMatrix
+
+# By the name of each :class:`transkit.terms.verify.Status`: this module is imported by
+# every command of its CLI module (for --format's choices), the term verification with its
+# phone-number and fuzzy-matching libraries only by `transkit terms`.
 LABELS = {
-    Status.OK: "ok",
-    Status.VARIANT: "variant",
-    Status.MISSING: "MISSING",
-    Status.WRONG: "WRONG",
-    Status.NOT_USED: "-",
+    "OK": "ok",
+    "VARIANT": "variant",
+    "MISSING": "MISSING",
+    "WRONG": "WRONG",
+    "NOT_USED": "-",
 }
 
 
@@ -28,7 +32,7 @@ def render_text(matrix: TermsMatrix, stream: TextIO) -> None:
         cells = []
         for term_id, column in zip(matrix.term_ids, columns):
             cell = matrix.cell(term_id, code)
-            cells.append(LABELS[cell.status].ljust(column))
+            cells.append(LABELS[cell.status.name].ljust(column))
             problems.extend(f"  {code}: {p}" for p in cell.problems)
         stream.write("  ".join([code.ljust(width), *cells]).rstrip() + "\n")
     if problems:
