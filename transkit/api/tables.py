@@ -18,7 +18,7 @@ from transkit.engine.context import DEFAULT_SOURCE_LANGUAGE, Options, source_opt
 from transkit.engine.coverage import coverage_of_files
 from transkit.errors import ProjectError
 from transkit.model.catalog import Catalog, CatalogFailure, Project
-from transkit.model.coverage import Coverage, compute, index
+from transkit.model.coverage import Coverage, compute, index, words_of
 from transkit.model.findings import Report
 from transkit.project.locate import locate_files
 from transkit.project.paths import display_path
@@ -80,7 +80,8 @@ def stats_paths(
             project = part.load(languages)
             template_catalog, failures = project.template, list(project.failures)
             template_index = index(template_catalog)
-            coverage = [compute(catalog, template_catalog, template_index) for catalog in project.catalogs]
+            words = words_of(template_index)
+            coverage = [compute(catalog, template_catalog, template_index, words) for catalog in project.catalogs]
         else:
             template_catalog, files = locate_files(part.paths, template=part.template)
             coverage, failures = coverage_of_files(template_catalog, files)
