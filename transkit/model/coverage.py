@@ -98,9 +98,10 @@ def parse_date(value: str | None) -> dt.datetime | None:
         return None
 
 
-def is_outdated(catalog: Catalog, template: Catalog) -> bool:
+def is_outdated(catalog: Catalog, template: Catalog, *, stepped: bool | None = None) -> bool:
     """True when the catalog was last revised before the template was created, and a
-    translator has work in it (see :func:`in_step`)."""
+    translator has work in it (see :func:`in_step`); ``stepped`` is :func:`in_step`'s
+    answer when the caller already knows it (no message missing and none extra)."""
     revised = parse_date(catalog.header_field("PO-Revision-Date"))
     created = parse_date(template.header_field("POT-Creation-Date"))
     if revised is None or created is None or revised >= created:
@@ -109,7 +110,7 @@ def is_outdated(catalog: Catalog, template: Catalog) -> bool:
     # translator: its messages the template's, each translated, none fuzzy or made for an
     # older source. A catalog msgmerge brought in step keeps its revision date, and its
     # changed messages (fuzzy) still wait for a translator: that one is outdated.
-    return not in_step(catalog, template) or any(
+    return not (in_step(catalog, template) if stepped is None else stepped) or any(
         entry.fuzzy or entry.has_empty_form or entry.source_changed for entry in catalog.entries if not entry.obsolete
     )
 
@@ -177,7 +178,7 @@ def compute(
         obsolete=obsolete,
         extra=extra,
         stale=stale,
-        outdated=is_outdated(catalog, template),
+        outdated=is_outdated(catalog, template, stepped=missing == 0 and extra == 0),
         words_total=words_total,
         words_translated=words_translated,
         percent=_percent(translated, total),
