@@ -112,10 +112,12 @@ def check(
     transkit check --fix --diff             # what --fix would change
     transkit check --fix
     """
-    from transkit.api import check_paths, fix_paths  # not imported by the other commands here
+    from transkit.api import check_paths  # not imported by the other commands here
     from transkit.engine.registry import all_checks
 
     if fix or diff:
+        from transkit.api import fix_paths
+
         fixed = fix_paths(
             paths,
             template=template,
