@@ -136,6 +136,9 @@ def output(path: Path | None) -> Iterator[TextIO]:
     if path is None:
         yield sys.stdout
         return
-    buffer = io.StringIO()
+    # Encoded as it is written (no newline translation, as StringIO did): a large JSON
+    # report is held once, as UTF-8, not as text, its copy and then its bytes.
+    buffer = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
     yield buffer
-    write_atomically(path, buffer.getvalue())
+    buffer.flush()
+    write_atomically(path, buffer.buffer.getvalue())
