@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 from conftest import CATALOGS, PROJECTS, ROOT, SHIPPED_LANGUAGES
@@ -377,11 +378,46 @@ def test_progress_is_reported_per_catalog() -> None:
     assert [Path(shown).name for shown in seen] == ["fr.po", "nl.po"]
 
 
+def test_each_command_module_registers_exactly_the_commands_the_group_lists() -> None:
+    """Commands are loaded on demand from COMMAND_MODULES: a command missing from it would
+    vanish from the CLI, one listed under the wrong module would fail to load."""
+    import importlib
+
+    from transkit.cli.common import COMMAND_MODULES, main
+
+    for module in sorted(set(COMMAND_MODULES.values())):
+        importlib.import_module(module)
+    assert set(main.commands) == set(COMMAND_MODULES)
+    for name, module in COMMAND_MODULES.items():
+        assert main.commands[name].callback.__module__ == module, name  # type: ignore[union-attr]
+
+
+def test_a_command_imports_only_what_it_uses() -> None:
+    """`transkit stats` loads no check, no spreadsheet, Markdown or template library, and
+    `--help` (every command's module) none of those libraries: startup time is what a
+    pre-commit hook pays on every run."""
+    script = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from transkit.cli import main\n"
+        "CliRunner().invoke(main, sys.argv[1:])\n"
+        "heavy = [m for m in ('openpyxl', 'jinja2', 'markdown_it', 'transkit.engine.registry', 'transkit.checks')"
+        " if m in sys.modules]\n"
+        "print(' '.join(heavy))\n"
+    )
+    for argv, allowed in ((["--help"], {"transkit.engine.registry"}), (["stats", FLAT], set())):
+        done = subprocess.run([sys.executable, "-c", script, *argv], capture_output=True, text=True, check=True)
+        assert set(done.stdout.split()) <= allowed, (argv, done.stdout)
+
+
 def test_every_command_has_help_with_examples() -> None:
     from transkit.cli import main as group
 
-    commands = [[name] for name in group.commands if name != "glossary"]
-    commands += [["glossary", name] for name in group.commands["glossary"].commands]
+    names = group.list_commands(click.Context(group))
+    commands = [[name] for name in names if name != "glossary"]
+    glossary = group.get_command(click.Context(group), "glossary")
+    assert isinstance(glossary, click.Group)
+    commands += [["glossary", name] for name in glossary.commands]
     for command in commands:
         result = CliRunner().invoke(group, [*command, "--help"])
         assert result.exit_code == 0, command

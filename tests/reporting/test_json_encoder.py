@@ -194,3 +194,25 @@ def test_what_the_standard_library_refuses_is_still_refused(value: object) -> No
         stdlib(value)
     with pytest.raises(TypeError):
         json_report.dumps(value)
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        {"text": 'naïve 中文 ру \t"q"\\ \x01', "n": [1, 2.5, None, True], "empty": {}},
+        {"huge": 1 << 70, "tiny": 1e-7},  # json's way, not orjson's
+    ],
+)
+def test_dump_to_a_utf8_stream_writes_the_bytes_of_dumps(document: dict) -> None:
+    """dump() hands orjson's bytes straight to a UTF-8 stream's buffer (a large report is
+    not turned into text and back); what lands is what writing dumps()'s text writes."""
+    binary = io.BytesIO()
+    stream = io.TextIOWrapper(binary, encoding="utf-8", newline="")
+    stream.write("before ")
+    json_report.dump(document, stream)
+    stream.write(" after")
+    stream.flush()
+    assert binary.getvalue() == ("before " + json_report.dumps(document) + " after").encode("utf-8")
+    text = io.StringIO()
+    json_report.dump(document, text)
+    assert text.getvalue() == json_report.dumps(document)

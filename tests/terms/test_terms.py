@@ -373,3 +373,17 @@ def test_a_source_holds_a_form_exactly_when_it_is_there_as_whole_words(source: s
     needle = normalize(form)
     expected = bool(needle) and re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", normalize(source)) is not None
     assert source_contains(source, form) is expected
+
+
+def test_an_english_catalog_of_the_english_template_may_use_the_sources_terms() -> None:
+    """msgen's English catalog (each translation its source) of the sentence that tells
+    trafficking from smuggling: the smuggling term is the source's own, not a forbidden
+    rendering of trafficking; a real wrong rendering still is."""
+    from transkit.terms.verify import verify
+
+    shipped = load_termbase(CATALOGS.parent / "glossary")
+    english = language("en")
+    source = "Human trafficking is not the same as people smuggling: a smuggled person pays to cross a border."
+    assert not [use for use in verify(source, None, (source,), english, shipped) if use.problem is not None]
+    wrong = verify("Report human trafficking.", None, ("Report people smuggling.",), english, shipped)
+    assert any("forbidden rendering" in str(use.message) for use in wrong)

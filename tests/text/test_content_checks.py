@@ -24,7 +24,14 @@ from transkit.text.lengths import length_ratio
 from transkit.text.links import email_changes, same_url, url_changes
 from transkit.text.markup import invalid_entities, missing_entities, tag_differences, tags
 from transkit.text.numbers import ascii_digits, missing_numbers, number_found, number_readings, numbers
-from transkit.text.punctuation import Mark, accepted_marks, bracket_problems, final_marks, quotes_balanced
+from transkit.text.punctuation import (
+    Mark,
+    abbreviation,
+    accepted_marks,
+    bracket_problems,
+    final_marks,
+    quotes_balanced,
+)
 from transkit.text.spacing import double_spaces
 from transkit.text.spans import MASK, mask, spans, values
 from transkit.text.words import proper_nouns, repeated_words, untranslated_words
@@ -390,3 +397,19 @@ def test_a_number_num2words_cannot_spell_is_no_word_and_no_crash() -> None:
     assert "нуль" in number_words(0, "uk")
     assert written_as_word("0", "нуль", "uk")
     assert written_as_word("7", "сім днів", "uk")
+
+
+@pytest.mark.parametrize(
+    "source, translation, excused",
+    [
+        ("Press release of 30 July 2023", "Прессъобщение от 30 юли 2023 г.", True),  # Bulgarian year
+        ("Press release of 30 July 2023", "Komunikat prasowy z 30 lipca 2023 r.", True),  # Polish year
+        ("Nov", "nov.", True),
+        ("Press release of 30 July 2023", "Communiqué de presse du 30 juillet 2023.", False),  # a stop added
+        ("Call the helpline", "Appelez la ligne d’assistance.", False),
+    ],
+)
+def test_a_stop_that_ends_an_abbreviation_is_no_added_sentence_end(
+    source: str, translation: str, excused: bool
+) -> None:
+    assert abbreviation(source, translation, frozenset({Mark.NONE}), frozenset({Mark.STOP})) is excused

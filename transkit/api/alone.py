@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from transkit.engine.context import Options
-from transkit.engine.registry import all_checks, template_checks
-from transkit.engine.runner import run
 from transkit.engine.selection import Selection
 from transkit.errors import CatalogError
 from transkit.i18n import L_
@@ -66,6 +64,8 @@ def read_alone(files: Sequence[Path], languages: Sequence[str] = ()) -> Alone:
 def without_template(options: Options) -> Options:
     """The run's options with every check that needs a template ignored (the most
     specific selector: ``--select C101`` cannot bring one back)."""
+    from transkit.engine.registry import template_checks  # not loaded for stats
+
     codes = tuple(info.code for info in template_checks())
     selection = options.selection
     return dataclasses.replace(options, selection=Selection(selection.select, (*selection.ignore, *codes)))
@@ -73,6 +73,8 @@ def without_template(options: Options) -> Options:
 
 def skipped_checks(options: Options) -> tuple[str, ...]:
     """Codes of the checks ``options`` select that need a template."""
+    from transkit.engine.registry import template_checks  # not loaded for stats
+
     return tuple(info.code for info in template_checks() if options.selection.enabled(info))
 
 
@@ -98,6 +100,9 @@ def check_alone(
     """Every catalog checked on its own, the reports joined: findings sorted by file and
     line, coverage in catalog order. The catalogs that could not be read are reported
     (F001) with the first one's run."""
+    from transkit.engine.registry import all_checks
+    from transkit.engine.runner import run  # the checks, loaded only by the calls that check
+
     skipped = skipped_checks(options)
     options = without_template(options)
     reports = []

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from transkit.api.checking import check_paths
 from transkit.api.domains import each_domain
 from transkit.api.locating import Located, PathLike, find_root, locate
 from transkit.api.pagesets import PageSet, assign, named_sources, read_domains
@@ -208,6 +207,8 @@ def build_paths(
     for _, project in done:
         if project.failures:
             raise project.failures[0].error(" (nothing written)")
+    from transkit.api.checking import check_paths  # the checks: loaded by build, not by extract
+
     decisions: list[Decision] = []
     built_domains: list[BuiltDomain] = []
     rtl: set[str] = set()

@@ -41,14 +41,14 @@ def each_domain(
 
 
 def tag_coverage(items: Sequence[Coverage], domain: str | None) -> list[Coverage]:
-    return [dataclasses.replace(item, domain=domain) for item in items]
+    return [item if item.domain == domain else dataclasses.replace(item, domain=domain) for item in items]
 
 
 def tag_report(report: Report, domain: str | None) -> Report:
     """The report with every finding and coverage row naming its domain."""
     return dataclasses.replace(
         report,
-        findings=tuple(dataclasses.replace(f, domain=domain) for f in report.findings),
+        findings=tuple(finding.in_domain(domain) for finding in report.findings),
         coverage=tuple(tag_coverage(report.coverage, domain)),
         domains=((domain or "", report.template or ""),),
     )

@@ -8,28 +8,32 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from transkit.api.alone import coverage_alone, read_alone
 from transkit.api.domains import each_domain, merge_reports, tag_coverage, tag_report
 from transkit.api.locating import Located, PathLike, locate
-from transkit.content.preview import preview_path
 from transkit.engine.config import Config, run_options
 from transkit.engine.context import DEFAULT_SOURCE_LANGUAGE, Options, source_options
 from transkit.engine.coverage import coverage_of_files
-from transkit.engine.runner import run
 from transkit.errors import ProjectError
 from transkit.i18n import L_
 from transkit.model.catalog import Catalog, CatalogFailure, Project
-from transkit.model.coverage import Coverage, compute, index
+from transkit.model.coverage import Coverage, compute, index, words_of
 from transkit.model.findings import Report
 from transkit.project.locate import locate_files
 from transkit.project.paths import display_path
 from transkit.project.safewrite import BUILD_MARKER
-from transkit.reporting.history import History, read_history
-from transkit.reporting.html import PageCell, PagesView, render_report
 from transkit.terms import Termbase
-from transkit.terms.matrix import Cell, TermsMatrix, build_matrix
+
+if TYPE_CHECKING:
+    from transkit.reporting.history import History
+    from transkit.reporting.html import PagesView
+    from transkit.terms.matrix import TermsMatrix
+
+# The checks, the report's page and the terms matrix are imported by the calls that use
+# them, so that `transkit stats` loads none of them (nor Markdown, Jinja or the check
+# registry they bring).
 
 USAGE_ERROR = 2
 """Exit status of a command whose input was partly unreadable."""
@@ -77,7 +81,8 @@ def stats_paths(
             project = part.load(languages)
             template_catalog, failures = project.template, list(project.failures)
             template_index = index(template_catalog)
-            coverage = [compute(catalog, template_catalog, template_index) for catalog in project.catalogs]
+            words = words_of(template_index)
+            coverage = [compute(catalog, template_catalog, template_index, words) for catalog in project.catalogs]
         else:
             template_catalog, files = locate_files(part.paths, template=part.template)
             coverage, failures = coverage_of_files(template_catalog, files)
@@ -159,6 +164,8 @@ def _joined(projects: Sequence[Project]) -> Project:
 
 
 def _matrix(projects: Sequence[Project], termbase: Termbase, config: Config) -> TermsMatrix:
+    from transkit.terms.matrix import Cell, TermsMatrix, build_matrix
+
     """The terms matrix over every domain, one column per language: each domain's messages
     are read with the termbase seen from its source language, and a language's cells add
     up over the domains."""
@@ -205,6 +212,8 @@ class EditorsReport:
     def html(self, generated_at: str, at: PathLike | None = None) -> str:
         """The self-contained page, stamped with ``generated_at`` (ISO 8601); ``at`` is
         where it will be written, for its links to the built pages to be relative."""
+        from transkit.reporting.html import render_report
+
         pages = self.build.view(Path(at).parent if at is not None else Path.cwd()) if self.build else None
         return render_report(
             self.project,
@@ -248,6 +257,8 @@ class BuildPages:
     def view(self, here: Path) -> PagesView:
         """The pages per language, each published page linked relative to ``here`` (its
         preview when the build made one, else the page itself)."""
+        from transkit.reporting.html import PageCell, PagesView
+
         names = tuple(dict.fromkeys(str(p["page"]) for p in self.pages))
         by_language: dict[str, dict[str, PageCell]] = {}
         for item in self.pages:
@@ -273,6 +284,8 @@ class BuildPages:
 
     def _link(self, output: str, here: Path) -> str | None:
         """A relative link to a file of the build, never outside it nor with a scheme."""
+        from transkit.content.preview import preview_path
+
         candidates = [self.folder / preview_path(output), self.folder / output]
         root = self.folder.resolve()
         for candidate in candidates:
@@ -298,6 +311,9 @@ def report_paths(
     and check the same way (0: none). ``pages``: a ``transkit build`` output folder, whose
     pages the report links per language with what was published, held back (and why) or
     falls back."""
+    from transkit.engine.runner import run
+    from transkit.reporting.history import read_history
+
     build = BuildPages.read(pages) if pages is not None else None
     located = locate(paths, template=template, config=config)
     termbase = located.termbase(glossary)

@@ -4,7 +4,6 @@ Exit codes: 0 nothing at or above the fail level, 1 findings at or above it (or 
 coverage gate missed), 2 usage error or unreadable input.
 """
 
-from transkit.cli import commands, content, glossary, handoff, maintenance, memory, report_command  # noqa: F401  (register the commands)
 from transkit.cli.common import main
 
 __all__ = ["main"]

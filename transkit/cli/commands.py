@@ -9,21 +9,23 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from transkit.api import NoTermbase, check_paths, fix_paths, stats_paths, terms_paths
-from transkit.api.checking import Progress
+from transkit.api import NoTermbase, stats_paths, terms_paths
 from transkit.cli.common import echo_failures, echo_notes, glossary_option, main, project_options, write_atomically
 from transkit.cli.common import output as open_output
 from transkit.engine import baseline
-from transkit.engine.registry import all_checks, find
 from transkit.i18n import N_, _, ngettext, translate
 from transkit.model.findings import FailOn
 from transkit.reporting import CHECK_FORMATS, junit, text
 from transkit.reporting import stats as stats_reporter
 from transkit.reporting import terms as terms_reporter
 from transkit.reporting.json_report import dump
+
+if TYPE_CHECKING:
+    from transkit.api.checking import Progress
 
 
 @main.command()
@@ -111,7 +113,12 @@ def check(
     transkit check --fix --diff             # what --fix would change
     transkit check --fix
     """
+    from transkit.api import check_paths  # not imported by the other commands here
+    from transkit.engine.registry import all_checks
+
     if fix or diff:
+        from transkit.api import fix_paths
+
         fixed = fix_paths(
             paths,
             template=template,
@@ -291,6 +298,8 @@ def explain(code: str) -> None:
     transkit explain T105
     transkit explain phone-number-reversed
     """
+    from transkit.engine.registry import find
+
     info = find(code)
     if info is None:
         raise click.UsageError(_("no check {code!r}; `transkit checks` lists them").format(code=code))
@@ -317,6 +326,8 @@ def list_checks(output_format: str) -> None:
     transkit checks --format json
     transkit explain C103          (one check's documentation)
     """
+    from transkit.engine.registry import all_checks
+
     infos = all_checks()
     if output_format == "json":
         dump(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gettext
+import importlib
 import inspect
 import io
 import sys
@@ -19,6 +20,28 @@ from transkit.errors import TranskitError
 from transkit.i18n import DOMAIN, LOCALEDIR, N_, _, languages, translate
 from transkit.model.catalog import CatalogFailure
 from transkit.project.safewrite import write_atomically
+
+# Each command and the module that defines it: a command imports only its own module (and
+# so only the library it calls), not every command's (`transkit stats` needs no check
+# registry, no spreadsheet or Markdown library). tests/cli/test_cli.py holds this list to
+# what the modules register.
+COMMAND_MODULES: dict[str, str] = {
+    "check": "transkit.cli.commands",
+    "stats": "transkit.cli.commands",
+    "terms": "transkit.cli.commands",
+    "explain": "transkit.cli.commands",
+    "checks": "transkit.cli.commands",
+    "extract": "transkit.cli.content",
+    "build": "transkit.cli.content",
+    "glossary": "transkit.cli.glossary",
+    "export": "transkit.cli.handoff",
+    "import": "transkit.cli.handoff",
+    "init": "transkit.cli.maintenance",
+    "update": "transkit.cli.maintenance",
+    "compile": "transkit.cli.maintenance",
+    "pretranslate": "transkit.cli.memory",
+    "report": "transkit.cli.report_command",
+}
 
 
 def _help_text(text: str | None) -> str | None:
@@ -70,8 +93,9 @@ class TranslatedHelp(click.Command):
 
 
 class TranskitGroup(TranslatedHelp, click.Group):
-    """Turns transkit's own errors into ``path:line: message`` and exit status 2, and
-    speaks the user's language (:mod:`transkit.i18n`)."""
+    """Turns transkit's own errors into ``path:line: message`` and exit status 2, speaks
+    the user's language (:mod:`transkit.i18n`), and loads a command's module only when that
+    command is asked for (or listed by ``--help``)."""
 
     command_class = TranslatedHelp
     group_class = type  # subgroups (``glossary``, ``memory``, ...) are TranskitGroups too
@@ -88,6 +112,19 @@ class TranskitGroup(TranslatedHelp, click.Group):
             return super().main(*args, **kwargs)
         finally:
             gettext.textdomain(previous)
+
+    def _lazy(self, ctx: click.Context) -> dict[str, str]:
+        """The root group's commands not imported yet (subgroups hold all of theirs)."""
+        return COMMAND_MODULES if ctx.parent is None else {}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(self.commands) | set(self._lazy(ctx)))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        lazy = self._lazy(ctx)
+        if cmd_name not in self.commands and cmd_name in lazy:
+            importlib.import_module(lazy[cmd_name])
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -183,6 +220,9 @@ def output(path: Path | None) -> Iterator[TextIO]:
     if path is None:
         yield sys.stdout
         return
-    buffer = io.StringIO()
+    # Encoded as it is written (no newline translation, as StringIO did): a large JSON
+    # report is held once, as UTF-8, not as text, its copy and then its bytes.
+    buffer = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
     yield buffer
-    write_atomically(path, buffer.getvalue())
+    buffer.flush()
+    write_atomically(path, buffer.buffer.getvalue())

@@ -19,11 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-
-import yaml
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from mdit_py_plugins.front_matter import front_matter_plugin
+from typing import TYPE_CHECKING
 
 from transkit.content.messages import (
     ENTITY,
@@ -39,6 +35,13 @@ from transkit.content.messages import (
 from transkit.content.model import Segment, Translate, Tree
 from transkit.errors import ContentError
 
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+# markdown-it and YAML are imported by the calls that parse a page, so that commands
+# without pages do not pay for them.
+
 SKIP = re.compile(r"<!--\s*transkit:\s*skip\s*-->")
 """An HTML comment that keeps the next block out of the template."""
 
@@ -50,6 +53,9 @@ _CONTAINER_FIRST = re.compile(r"(?:[ \t]*(?:>|[-+*][ \t]|\d{1,9}[.)][ \t]))*[ \t
 
 def new_parser() -> MarkdownIt:
     """The Markdown parser of transkit: CommonMark, tables, strikethrough, front matter."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
     return MarkdownIt("commonmark").enable("table").enable("strikethrough").use(front_matter_plugin)
 
 
@@ -518,6 +524,8 @@ class MarkdownPage:
 
     def _front_matter(self, token: Token) -> bool:
         """Segments for the configured fields; True when the front matter names a title."""
+        import yaml
+
         try:
             data = yaml.safe_load(token.content) if token.content.strip() else {}
         except yaml.YAMLError as error:

@@ -10,10 +10,11 @@ serialized by lxml), where translated text is already escaped.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from pathlib import PurePosixPath
+from typing import Any
 
-import jinja2
 from lxml import etree
 from markupsafe import Markup
 
@@ -66,7 +67,13 @@ _INDEX = """<!DOCTYPE html>
 </html>
 """
 
-_ENVIRONMENT = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+
+@functools.cache
+def _environment() -> Any:
+    """The one Jinja environment of the previews, made (and Jinja imported) on first use."""
+    import jinja2
+
+    return jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
 
 
 def preview_path(output: str) -> str:
@@ -95,7 +102,7 @@ def site(decisions: Sequence[Decision], rtl: set[str]) -> dict[str, str]:
     for decision in published:
         by_page.setdefault(decision.page, []).append(decision)
     files: dict[str, str] = {}
-    page_template = _ENVIRONMENT.from_string(_PAGE)
+    page_template = _environment().from_string(_PAGE)
     for decision in published:
         here = PurePosixPath(preview_path(decision.output))
         up = "../" * (len(here.parts) - 2)
@@ -125,5 +132,5 @@ def site(decisions: Sequence[Decision], rtl: set[str]) -> dict[str, str]:
             href = "/".join(PurePosixPath(preview_path(found.output)).parts[1:]) if found and found.published else None
             cells.append({"status": found.status if found else "", "href": href})
         rows.append({"page": page, "cells": cells})
-    files[f"{FOLDER}/index.html"] = _ENVIRONMENT.from_string(_INDEX).render(languages=languages, rows=rows)
+    files[f"{FOLDER}/index.html"] = _environment().from_string(_INDEX).render(languages=languages, rows=rows)
     return files

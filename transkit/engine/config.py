@@ -14,9 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from transkit.engine.context import DEFAULT_SOURCE_LANGUAGE
-from transkit.engine.registry import find
-from transkit.engine.runner import Options
+from transkit.engine.context import DEFAULT_SOURCE_LANGUAGE, Options
 from transkit.engine.selection import Selection, names_a_check
 from transkit.errors import ConfigError
 from transkit.model.findings import FailOn, Severity
@@ -171,6 +169,8 @@ def _validate(table: Any, path: Path, text: str, prefix: str) -> Config:
     overrides = table.get("severity", {})
     if not isinstance(overrides, dict):
         raise fail("severity", "'severity' must be a table of check code or name = error | warning | info")
+    if overrides:
+        from transkit.engine.registry import find  # the checks are loaded only when a configuration names one
     for check, level in overrides.items():
         info = find(check)
         if info is None:

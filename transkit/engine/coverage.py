@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from transkit.engine.workers import PARALLEL_MIN_BYTES, map_numbers, total_size, worker_count
 from transkit.errors import CatalogError
 from transkit.model.catalog import Catalog, CatalogFailure, CatalogFile
-from transkit.model.coverage import Coverage, compute, index
+from transkit.model.coverage import Coverage, compute, index, words_of
 from transkit.po.reader import read_catalog
 
 
@@ -18,6 +18,7 @@ def coverage_of_files(
     """Coverage of catalogs read one at a time, in several processes for a large project,
     so that the parsed catalogs are never all in memory at once; in the files' order."""
     template_index = index(template)
+    template_words = words_of(template_index)
 
     def one(number: int) -> Coverage | CatalogFailure:
         source = files[number]
@@ -27,7 +28,7 @@ def coverage_of_files(
             )
         except CatalogError as error:
             return CatalogFailure.of(error, source)
-        return compute(catalog, template, template_index)
+        return compute(catalog, template, template_index, template_words)
 
     large = total_size(source.path for source in files) >= PARALLEL_MIN_BYTES
     results = list(map_numbers(one, list(range(len(files))), worker_count(large, jobs, len(files))))

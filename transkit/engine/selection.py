@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from transkit.engine.registry import CheckInfo, all_checks
 from transkit.errors import TranskitError
+
+if TYPE_CHECKING:
+    from transkit.engine.registry import CheckInfo
 
 
 class SelectionError(TranskitError):
@@ -42,6 +45,8 @@ class Selection:
 
 def names_a_check(selector: str, checks: Sequence[CheckInfo] | None = None) -> bool:
     """Whether a selector matches at least one check."""
+    from transkit.engine.registry import all_checks  # the checks are loaded only when a selector is checked
+
     known = list(checks) if checks is not None else all_checks()
     return any(specificity(selector, info) is not None for info in known)
 

@@ -12,16 +12,18 @@ from __future__ import annotations
 import io
 import warnings
 from pathlib import Path
-
-import openpyxl
-from openpyxl.cell.cell import Cell
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils.exceptions import IllegalCharacterError, InvalidFileException
-from openpyxl.worksheet.worksheet import Worksheet
+from typing import TYPE_CHECKING
 
 from transkit.handoff.safety import MAX_UNITS, check_zip
 from transkit.handoff.tabular import COLUMNS, package_rows, read_rows
 from transkit.handoff.units import Package, PackageError
+
+if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell
+    from openpyxl.worksheet.worksheet import Worksheet
+
+# openpyxl (50-60 ms to import) is imported by the calls that read or write a workbook, so
+# that no other command pays for it.
 
 SHEET = "Translations"
 _WIDTHS = {"Unit ID": 20, "Context": 14, "Source": 50, "Source (plural)": 30, "Form": 14, "Target": 50, "Status": 13}
@@ -30,6 +32,8 @@ _EDITABLE = {"Target", "Status"}
 
 def write(package: Package, rtl: bool) -> bytes:
     """The package as an XLSX workbook."""
+    import openpyxl
+
     book = openpyxl.Workbook()
     sheet = book.active
     assert sheet is not None
@@ -71,6 +75,9 @@ def write(package: Package, rtl: bool) -> bytes:
 
 
 def _text_cell(sheet: Worksheet, row: int, column: int, value: str, bold: bool = False) -> None:
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils.exceptions import IllegalCharacterError
+
     cell = sheet.cell(row, column)
     try:
         cell.value = value
@@ -86,6 +93,9 @@ def _text_cell(sheet: Worksheet, row: int, column: int, value: str, bold: bool =
 
 def read(path: Path, shown: str) -> Package:
     """The package an XLSX workbook holds; formulas are refused, never evaluated."""
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
     check_zip(path, shown)
     try:
         with warnings.catch_warnings():

@@ -61,6 +61,11 @@ def source_words(entry: Entry) -> int:
     return len(entry.msgid.split()) + len((entry.msgid_plural or "").split())
 
 
+def words_of(template_index: Mapping[MessageKey, Entry]) -> dict[MessageKey, int]:
+    """:func:`source_words` of each template message, in the index's order."""
+    return {key: source_words(entry) for key, entry in template_index.items()}
+
+
 def index(catalog: Catalog) -> dict[MessageKey, Entry]:
     """Active messages by ``(msgctxt, msgid)``, built once: polib's find() is linear."""
     return {entry.key: entry for entry in catalog.entries if not entry.obsolete}
@@ -93,9 +98,10 @@ def parse_date(value: str | None) -> dt.datetime | None:
         return None
 
 
-def is_outdated(catalog: Catalog, template: Catalog) -> bool:
+def is_outdated(catalog: Catalog, template: Catalog, *, stepped: bool | None = None) -> bool:
     """True when the catalog was last revised before the template was created, and a
-    translator has work in it (see :func:`in_step`)."""
+    translator has work in it (see :func:`in_step`); ``stepped`` is :func:`in_step`'s
+    answer when the caller already knows it (no message missing and none extra)."""
     revised = parse_date(catalog.header_field("PO-Revision-Date"))
     created = parse_date(template.header_field("POT-Creation-Date"))
     if revised is None or created is None or revised >= created:
@@ -104,7 +110,7 @@ def is_outdated(catalog: Catalog, template: Catalog) -> bool:
     # translator: its messages the template's, each translated, none fuzzy or made for an
     # older source. A catalog msgmerge brought in step keeps its revision date, and its
     # changed messages (fuzzy) still wait for a translator: that one is outdated.
-    return not in_step(catalog, template) or any(
+    return not (in_step(catalog, template) if stepped is None else stepped) or any(
         entry.fuzzy or entry.has_empty_form or entry.source_changed for entry in catalog.entries if not entry.obsolete
     )
 
@@ -122,30 +128,40 @@ def in_step(catalog: Catalog, template: Catalog) -> bool:
     return len(have) == len(wanted) and all(key in have for key in wanted)
 
 
-def compute(catalog: Catalog, template: Catalog, template_index: Mapping[MessageKey, Entry] | None = None) -> Coverage:
-    """Coverage of one catalog; pass ``template_index`` when computing many."""
+def compute(
+    catalog: Catalog,
+    template: Catalog,
+    template_index: Mapping[MessageKey, Entry] | None = None,
+    template_words: Mapping[MessageKey, int] | None = None,
+) -> Coverage:
+    """Coverage of one catalog; pass ``template_index`` (and :func:`words_of` it) when
+    computing many, so that the template's messages are indexed and counted once."""
     wanted = template_index if template_index is not None else index(template)
-    have = index(catalog)
+    words_by_key = template_words if template_words is not None else words_of(wanted)
+    # One pass over each side, keys built inline (Entry.key is a property: a call per
+    # message); the counts are those of the plain definitions in the field docs above.
+    have = {(entry.msgctxt, entry.msgid): entry for entry in catalog.entries if not entry.obsolete}
     translated = fuzzy = untranslated = missing = words_total = words_translated = 0
-    stale = 0
-    for key, source in wanted.items():
-        words = source_words(source)
+    for key, words in words_by_key.items():
         words_total += words
         entry = have.get(key)
         if entry is None:
             missing += 1
-        elif entry.has_empty_form:
+        elif not entry.msgstr or "" in entry.msgstr:  # Entry.has_empty_form
             untranslated += 1
-        elif entry.fuzzy:
+        elif "fuzzy" in entry.flags:  # Entry.fuzzy
             fuzzy += 1
         else:
             translated += 1
             words_translated += words
-    extra = sum(1 for key in have if key not in wanted)
-    obsolete = sum(1 for entry in catalog.entries if entry.obsolete)
+    extra = stale = 0
     for key, entry in have.items():
-        if key not in wanted or entry.fuzzy or entry.source_changed:
+        if key not in wanted:
+            extra += 1
             stale += 1
+        elif entry.fuzzy or entry.source_changed:
+            stale += 1
+    obsolete = sum(1 for entry in catalog.entries if entry.obsolete)
     stale += obsolete
     total = len(wanted)
     language = catalog.language
@@ -162,7 +178,7 @@ def compute(catalog: Catalog, template: Catalog, template_index: Mapping[Message
         obsolete=obsolete,
         extra=extra,
         stale=stale,
-        outdated=is_outdated(catalog, template),
+        outdated=is_outdated(catalog, template, stepped=missing == 0 and extra == 0),
         words_total=words_total,
         words_translated=words_translated,
         percent=_percent(translated, total),

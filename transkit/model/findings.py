@@ -63,6 +63,17 @@ class Finding:
     """What ``check --fix`` would write; not part of what the finding is (baselines,
     reports and equality ignore it)."""
 
+    def in_domain(self, domain: str | None) -> Finding:
+        """This finding naming ``domain`` (itself when it already does). The copy takes
+        the fields as they are, without :func:`dataclasses.replace`'s walk over them: a
+        run tags every finding, 120,000 on a large project, where replace cost 1.1 s."""
+        if self.domain == domain:
+            return self
+        copy = object.__new__(type(self))
+        copy.__dict__.update(self.__dict__)
+        copy.__dict__["domain"] = domain
+        return copy
+
     def sort_key(self) -> tuple[str, int, str]:
         """File, line, code; the sort is stable, so findings of one check on one line
         (messages missing from a catalog have none) keep the template's order."""

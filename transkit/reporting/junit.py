@@ -22,10 +22,12 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from transkit.engine.registry import CheckInfo, all_checks
 from transkit.model.findings import FailOn, Finding, Report, fails
+
+if TYPE_CHECKING:  # the registry (every check) is loaded only when a JUnit report is written
+    from transkit.engine.registry import CheckInfo
 
 FAMILY_LABELS = {
     "C": "coverage",
@@ -98,6 +100,8 @@ def document(
     report: Report, checks: Iterable[CheckInfo] | None = None, fail_on: FailOn | str | None = None
 ) -> ET.Element:
     policy = report.fail_on if fail_on is None else FailOn(fail_on)
+    from transkit.engine.registry import all_checks
+
     families = {family(info.code) for info in (all_checks() if checks is None else checks)}
     families |= {family(f.code) for f in report.findings}
     ordered = sorted(families)

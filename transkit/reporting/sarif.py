@@ -28,16 +28,18 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath, PureWindowsPath
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
 import transkit
 from transkit.engine import baseline
-from transkit.engine.registry import CheckInfo, find
 from transkit.model.catalog import MessageKey
 from transkit.model.findings import Finding, Report, Severity
 from transkit.po.reader import read_catalog
 from transkit.reporting.json_report import dump
+
+if TYPE_CHECKING:  # the registry (every check) is loaded only when a SARIF report is written
+    from transkit.engine.registry import CheckInfo
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -157,6 +159,8 @@ def result(
 def document(report: Report) -> dict[str, Any]:
     codes = sorted({finding.code for finding in report.findings})
     checks = {finding.code: finding.check for finding in report.findings}
+    from transkit.engine.registry import find
+
     rules = [rule(code, find(code), checks[code]) for code in codes]
     index = {code: position for position, code in enumerate(codes)}
     seen: Counter[str] = Counter()

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from transkit.i18n import N_, _, translate
 from transkit.reporting.json_report import FORMAT_VERSION, dump
-from transkit.terms.matrix import TermsMatrix
-from transkit.terms.verify import Status
 
+if TYPE_CHECKING:
+    from transkit.terms.matrix import TermsMatrix
+
+# By the name of each :class:`transkit.terms.verify.Status`: this module is imported by
+# every command of its CLI module (for --format's choices), the term verification with its
+# phone-number and fuzzy-matching libraries only by `transkit terms`.
 LABELS = {
-    Status.OK: N_("ok"),
-    Status.VARIANT: N_("variant"),
-    Status.MISSING: N_("MISSING"),
-    Status.WRONG: N_("WRONG"),
-    Status.NOT_USED: "-",
+    "OK": N_("ok"),
+    "VARIANT": N_("variant"),
+    "MISSING": N_("MISSING"),
+    "WRONG": N_("WRONG"),
+    "NOT_USED": "-",
 }
 """What a cell shows, in the user's language on the screen."""
 
@@ -32,7 +36,7 @@ def render_text(matrix: TermsMatrix, stream: TextIO) -> None:
         cells = []
         for term_id, column in zip(matrix.term_ids, columns):
             cell = matrix.cell(term_id, code)
-            cells.append(labels[cell.status].ljust(column))
+            cells.append(labels[cell.status.name].ljust(column))
             problems.extend(f"  {code}: {translate(p)}" for p in cell.problems)
         stream.write("  ".join([code.ljust(width), *cells]).rstrip() + "\n")
     if problems:

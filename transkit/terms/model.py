@@ -85,11 +85,15 @@ class Term:
         return table.get(ANY_LANGUAGE, ())
 
     def approved_for(self, language: Language | None) -> tuple[Form, ...]:
-        """Approved forms for a language; names and numbers default to their source."""
+        """Approved forms for a language; names and numbers default to their source, and so
+        does every term in English, the language the termbase writes its sources in (an
+        English catalog of an English template, as msgen makes, uses the source's terms)."""
         forms = self._lookup(self.approved, language)
         if forms:
             return forms
-        if self.kind in (TermKind.NAME, TermKind.NUMBER, TermKind.PHONE):
+        if self.kind in (TermKind.NAME, TermKind.NUMBER, TermKind.PHONE) or (
+            language is not None and language.tag.split("-")[0] == "en"
+        ):
             return tuple((form,) for form in self.source)
         return ()
 

@@ -329,11 +329,18 @@ def abbreviation(source: str, translation: str, want: frozenset[Mark], have: fro
     return (
         Mark.NONE in want
         and Mark.STOP in have
-        and len(source.split()) == 1
-        and len(plain.split()) == 1
-        and len(plain) <= 8
         and plain.endswith(".")
+        and (
+            (len(source.split()) == 1 and len(plain.split()) == 1 and len(plain) <= 8)
+            or _NUMBER_AND_ABBREVIATION.search(plain) is not None
+        )
     )
+
+
+_NUMBER_AND_ABBREVIATION = re.compile(r"\d\s+[^\W\d_]{1,4}\.$")
+"""A number and a short word with its full stop, ending the text: the year's « 2023 г. »
+(Bulgarian, Russian), « 2023 r. » (Polish), « 5 min. », « 10 ul. »: the stop belongs to the
+abbreviation, not to a sentence the source does not end."""
 
 
 _ABBREVIATIONS = frozenset(
