@@ -232,3 +232,18 @@ def coverage_below_threshold(context: CatalogContext) -> Iterator[Problem]:
             ),
             line=context.catalog.header_line,
         )
+
+
+@catalog_check("C110", "catalog-empty", Severity.WARNING)
+def catalog_empty(context: CatalogContext) -> Iterator[Problem]:
+    """The catalog has no messages (obsolete ones aside).
+
+    Nothing in it is translated: its coverage is that of its template's messages all
+    missing (C101 lists them), or, checked without a template, of nothing at all (shown
+    as 0/0). Usually a file truncated, or a template extracted with the wrong keywords.
+
+    Bad: a ``fr.po`` of only its header, or of zero bytes.
+    Good: ``msgmerge --update fr.po site.pot`` to bring the messages in.
+    """
+    if not context.catalog.active_entries:
+        yield Problem(L_("the catalog has no messages"), line=context.catalog.header_line)
