@@ -146,6 +146,10 @@ NEWLINES = [
     (" Call us", "Appelez-nous", "warning"),
     ("Call us\\n", "Appelez-nous \\n", "warning"),
     ("Call us ", "Appelez-nous\\t", "warning"),
+    # msgfmt compares bytes: a bidi mark before the line feed hides it
+    ("\\nCall us", "\u200f\\nAppelez-nous", "error"),
+    ("Call us\\n", "Appelez-nous\\n\u200f", "error"),
+    ("Call us", "Appelez-nous\u200f", None),
 ]
 
 

@@ -35,6 +35,20 @@ from transkit.text.words import ALLOWED_REPEATS, REDUPLICATING, proper_nouns, re
 _FULL_WIDTH_END = "，。：；！？、）」』】》"
 
 
+# The same whitespace once bidi controls are read through, yet msgfmt, which compares
+# bytes, refuses the catalog: a bidi control stands before (after) one of the line feeds.
+_HIDDEN_LINE_FEED = (
+    L_(
+        "a bidi control stands before the line feed at the start of the source or the translation: msgfmt sees one"
+        " begin with a line feed and the other not"
+    ),
+    L_(
+        "a bidi control stands after the line feed at the end of the source or the translation: msgfmt sees one"
+        " end with a line feed and the other not"
+    ),
+)
+
+
 def _show_ws(ws: str) -> str:
     return quote(ws.replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")) if ws else L_("no whitespace")
 
@@ -65,6 +79,8 @@ def leading_whitespace_differs(entry: Entry, context: CatalogContext) -> Iterato
     for index, source, translation in form_pairs(entry, context.catalog):
         want, have = edges(source)[0], edges(translation)[0]
         if want == have:
+            if translation.startswith("\n") != entry.msgid.startswith("\n"):
+                found.append((index, _HIDDEN_LINE_FEED[0]))  # a bidi control in front of one
             continue
         if french and not want and (mark := _french_spaced_mark(source, translation)):
             if translation.lstrip(_FRENCH_NO_BREAK) != translation.lstrip():
@@ -135,6 +151,8 @@ def trailing_whitespace_differs(entry: Entry, context: CatalogContext) -> Iterat
     for index, source, translation in form_pairs(entry, context.catalog):
         want, have = edges(source)[1], edges(translation)[1]
         if want == have:
+            if translation.endswith("\n") != entry.msgid.endswith("\n"):
+                found.append((index, _HIDDEN_LINE_FEED[1]))  # a bidi control after one
             continue
         last = strip_bidi(translation).rstrip()[-1:]
         if want.strip(" ") == have.strip(" ") and ((cjk and last in _FULL_WIDTH_END) or (tibetan and last in "།༌་")):
