@@ -183,3 +183,28 @@ def test_each_plural_form_is_held_to_the_msgid_as_msgfmt_does(in_tmp: Path) -> N
     _, findings = _check(path)
     [problem] = [f for f in findings if f["code"] == "S102"]
     assert problem["severity"] == "error" and str(problem["message"]).startswith("msgstr[1]:")
+
+
+@needs_msgfmt
+@pytest.mark.parametrize(
+    "msgid, forms, severity",
+    [
+        ("%d call\\n", ("%d appel\\n", ""), "error"),  # the empty form ends with no line feed
+        ("%d call", ("%d appel\\n", ""), "error"),
+        ("%d call", ("%d appel", ""), "warning"),
+    ],
+)
+def test_a_plural_filled_in_part_is_held_to_the_msgid_line_feeds_as_msgfmt_does(
+    msgid: str, forms: tuple[str, str], severity: str, in_tmp: Path
+) -> None:
+    path = in_tmp / "fr.po"
+    path.write_text(
+        'msgid ""\nmsgstr "Language: fr\\nContent-Type: text/plain; charset=UTF-8\\n'
+        'Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n\n'
+        f'msgid "{msgid}"\nmsgid_plural "{msgid.replace("call", "calls")}"\n'
+        f'msgstr[0] "{forms[0]}"\nmsgstr[1] "{forms[1]}"\n',
+        encoding="utf-8",
+    )
+    assert (_msgfmt(str(path)) != 0) == (severity == "error")
+    _, findings = _check(path)
+    assert [f["severity"] for f in findings if f["code"] == "C102"] == [severity]

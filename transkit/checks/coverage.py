@@ -62,9 +62,27 @@ def untranslated_message(entry: Entry, context: CatalogContext) -> Iterator[Prob
         return  # the cheaper test first: most messages are translated
     if entry.is_plural and any(entry.msgstr):
         empty = ", ".join(f"msgstr[{n}]" for n, form in enumerate(entry.msgstr) if not form)
-        yield Problem(L_("plural form left empty: {forms}", forms=empty))
+        if not entry.fuzzy and _line_feeds_differ(entry):
+            # Filled in part, the message is compiled, and msgfmt holds every form, the
+            # empty ones too, to the msgid's line feeds (S101/S102 see full messages only).
+            yield Problem(
+                L_(
+                    "plural form left empty: {forms}; msgfmt refuses the catalog, as the msgid and a form do not "
+                    "both begin (end) with a line feed",
+                    forms=empty,
+                ),
+                severity=Severity.ERROR,
+            )
+        else:
+            yield Problem(L_("plural form left empty: {forms}", forms=empty))
     else:
         yield Problem(L_("message not translated"))
+
+
+def _line_feeds_differ(entry: Entry) -> bool:
+    """Whether a form does not begin, or end, with a line feed as the msgid does."""
+    first, last = entry.msgid.startswith("\n"), entry.msgid.endswith("\n")
+    return any(form.startswith("\n") != first or form.endswith("\n") != last for form in entry.msgstr)
 
 
 @entry_check("C103", "fuzzy-message", Severity.WARNING, applies=Applies.ACTIVE, needs=Fact.FUZZY)
