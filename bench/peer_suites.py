@@ -70,20 +70,29 @@ CLAIMED: dict[str, tuple[str, ...]] = {
     "inconsistent-trailing-newlines": ("S102", "P114"),
     "inconsistent-number-of-plural-forms": ("P201",),
     "qt-plural-format-mistaken-for-c-format": ("P113",),
+    "empty-file": ("C110",),
+    "distant-header-entry": ("H114",),
+    "stray-header-line": ("H115",),
+    "conflict-marker-in-header-entry": ("H116",),
+    "conflict-marker-in-translation": ("S105",),
 }
 REFUSING = frozenset({"unknown-encoding", "broken-encoding", "syntax-error", "duplicate-message-definition"})
 """Tags about the file itself: where transkit refuses such a file (F001, as msgfmt does),
 its other tags cannot be judged, and are counted apart."""
 _LANGUAGE_OPTION = re.compile(r"^# --language (\S+)$", re.M)
 _EXPECTED = re.compile(r"^# ([EWIPX]): (\S+)", re.M)
+_EXPECTED_SIDECAR = re.compile(r"^([EWIPX]): (\S+)", re.M)
+"""A ``.tags`` file beside a test file (for files that cannot hold a comment, such as an
+empty one) lists the tags without the ``# `` of the comments."""
 
 
 def expected_tags(path: Path) -> list[tuple[str, str]]:
     """(severity letter, tag) i18nspector must emit for the file."""
     sidecar = path.with_name(path.name + ".tags")
     text = sidecar.read_text("utf-8", "replace") if sidecar.exists() else path.read_bytes().decode("latin-1")
-    head = text if sidecar.exists() else text.split("\nmsgid ", 1)[0]
-    return _EXPECTED.findall(head)
+    if sidecar.exists():
+        return _EXPECTED_SIDECAR.findall(text)
+    return _EXPECTED.findall(text.split("\nmsgid ", 1)[0])
 
 
 def transkit_codes(path: Path) -> tuple[set[str], set[str]]:

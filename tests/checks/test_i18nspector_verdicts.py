@@ -29,9 +29,6 @@ DIFFERENT = {
     "python-format-string-missing-non-numeral.pot": "%(N)s may hold n in Python (Django counts)",
     "unrepresentable-characters.po": "an inverted question mark is a Spanish letter, not a sign of loss",
     "unrepresentable-characters-euro.po": "an inverted question mark is a Spanish letter, not a sign of loss",
-    # S104 (typography) does not yet read these as unusual: to be decided by its owner.
-    "bom-in-translation.po": "a U+FEFF inside a translation: S104 does not report it",
-    "unusual-character-in-plural-translation.po": "U+FFFF, a noncharacter: S104 does not report it",
 }
 
 

@@ -402,6 +402,7 @@ def _quote_marks_character_by_character(text: str) -> list[str]:
         for before, char, after in zip(plain, plain[1:], plain[2:])
         if char in _QUOTES
         and not (char in "’'‘ʼ" and _in_word(before) and _in_word(after))
+        and not (char in "\"'" and punctuation._hebrew(before) and (punctuation._hebrew(after) or char == "'"))
         and not (before in _QUOTES and after in _QUOTES)
     ]
 
@@ -409,6 +410,7 @@ def _quote_marks_character_by_character(text: str) -> list[str]:
 @_SETTINGS
 @given(text=TEXT)
 @example(text="« l’aide » d'un '\"' „Hilfe“ 「帮助」")
+@example(text="א'")  # a geresh typed as an apostrophe
 def test_quote_marks_reading_marks_only_reads_as_every_character(text: str) -> None:
     assert quote_marks(text) == _quote_marks_character_by_character(text)
 

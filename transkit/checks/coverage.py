@@ -62,9 +62,27 @@ def untranslated_message(entry: Entry, context: CatalogContext) -> Iterator[Prob
         return  # the cheaper test first: most messages are translated
     if entry.is_plural and any(entry.msgstr):
         empty = ", ".join(f"msgstr[{n}]" for n, form in enumerate(entry.msgstr) if not form)
-        yield Problem(L_("plural form left empty: {forms}", forms=empty))
+        if not entry.fuzzy and _line_feeds_differ(entry):
+            # Filled in part, the message is compiled, and msgfmt holds every form, the
+            # empty ones too, to the msgid's line feeds (S101/S102 see full messages only).
+            yield Problem(
+                L_(
+                    "plural form left empty: {forms}; msgfmt refuses the catalog, as the msgid and a form do not "
+                    "both begin (end) with a line feed",
+                    forms=empty,
+                ),
+                severity=Severity.ERROR,
+            )
+        else:
+            yield Problem(L_("plural form left empty: {forms}", forms=empty))
     else:
         yield Problem(L_("message not translated"))
+
+
+def _line_feeds_differ(entry: Entry) -> bool:
+    """Whether a form does not begin, or end, with a line feed as the msgid does."""
+    first, last = entry.msgid.startswith("\n"), entry.msgid.endswith("\n")
+    return any(form.startswith("\n") != first or form.endswith("\n") != last for form in entry.msgstr)
 
 
 @entry_check("C103", "fuzzy-message", Severity.WARNING, applies=Applies.ACTIVE, needs=Fact.FUZZY)
@@ -232,3 +250,18 @@ def coverage_below_threshold(context: CatalogContext) -> Iterator[Problem]:
             ),
             line=context.catalog.header_line,
         )
+
+
+@catalog_check("C110", "catalog-empty", Severity.WARNING)
+def catalog_empty(context: CatalogContext) -> Iterator[Problem]:
+    """The catalog has no messages (obsolete ones aside).
+
+    Nothing in it is translated: its coverage is that of its template's messages all
+    missing (C101 lists them), or, checked without a template, of nothing at all (shown
+    as 0/0). Usually a file truncated, or a template extracted with the wrong keywords.
+
+    Bad: a ``fr.po`` of only its header, or of zero bytes.
+    Good: ``msgmerge --update fr.po site.pot`` to bring the messages in.
+    """
+    if not context.catalog.active_entries:
+        yield Problem(L_("the catalog has no messages"), line=context.catalog.header_line)

@@ -275,3 +275,82 @@ def _difference(first: Entry, second: Entry) -> str:
         else:
             parts.append(L_("whitespace in the {keyword}", keyword=what))
     return join(" and ", parts) if len(parts) < 2 else L_("{first} and {second}", first=parts[0], second=parts[1])
+
+
+# msgcat's mark where it merged catalogs that disagree: "#-#-#-#-#  fr.po (Project 1.0)  #-#-#-#-#".
+CONFLICT_MARKER = re.compile(r"#-#-#-#-#  .*  #-#-#-#-#")
+
+
+@catalog_check("H113", "header-missing", Severity.ERROR)
+def header_missing(context: CatalogContext) -> Iterator[Problem]:
+    """The catalog has no header entry (``msgid ""``); an empty file has none.
+
+    ``msgfmt --check`` refuses such a catalog ("PO file header missing or invalid"), and
+    without a header nothing says the charset, the language or the plural rule, so
+    ``msgfmt`` cannot convert the text and gettext picks English plural forms.
+
+    Bad: a file that starts with ``msgid "Help"``, or an empty file.
+    Good: a first entry ``msgid ""`` / ``msgstr "Language: fr\\n" "Content-Type: ..."``.
+    """
+    catalog = context.catalog
+    if catalog.header_position >= 0:
+        return
+    if not catalog.entries:
+        yield Problem(L_('empty catalog: no header entry (msgid "") and no messages'), line=1)
+    else:
+        yield Problem(L_('no header entry (msgid ""): msgfmt --check refuses the catalog'), line=1)
+
+
+@catalog_check("H114", "header-not-first", Severity.WARNING)
+def header_not_first(context: CatalogContext) -> Iterator[Problem]:
+    """The header entry (``msgid ""``) is not the first entry of the file.
+
+    msgfmt finds it anywhere, but editors and scripts look for the header at the top,
+    and transkit's rewriting commands (``fix``, ``update``) refuse to rewrite such a file.
+
+    Bad: ``msgid "Help"`` ... then ``msgid ""`` / ``msgstr "Language: fr\\n"``.
+    Good: the header entry first (``msgcat`` puts it there).
+    """
+    catalog = context.catalog
+    if catalog.header_position > 0:
+        yield Problem(
+            L_('the header entry (msgid "") is not the first entry: move it to the top'), line=catalog.header_line
+        )
+
+
+@catalog_check("H115", "header-line-malformed", Severity.WARNING)
+def header_line_malformed(context: CatalogContext) -> Iterator[Problem]:
+    """A line of the header is not ``Name: value`` (a colon forgotten).
+
+    msgfmt ignores the line, so the field it was meant to be is missing: ``MIME-Version
+    1.0`` sets no MIME-Version, ``Language fr`` no language.
+
+    Bad: ``"MIME-Version 1.0\\n"``.
+    Good: ``"MIME-Version: 1.0\\n"``.
+    """
+    catalog = context.catalog
+    for raw in catalog.header_stray_lines:
+        if not CONFLICT_MARKER.search(raw):
+            yield Problem(
+                L_("header line {text!r} is not 'Name: value': the field is ignored", text=raw[:60]),
+                line=catalog.header_line,
+            )
+
+
+@catalog_check("H116", "header-conflict-marker", Severity.ERROR)
+def header_conflict_marker(context: CatalogContext) -> Iterator[Problem]:
+    """The header holds msgcat's conflict markers: catalogs were merged and not resolved.
+
+    ``msgcat`` writes ``#-#-#-#-#  file  #-#-#-#-#`` lines where the merged catalogs
+    disagree; the header then mixes the fields of several files, and the messages
+    usually hold the same markers (S105).
+
+    Bad: ``"#-#-#-#-#  fr.po (Helpline 1.0)  #-#-#-#-#\\n"`` in the header.
+    Good: one header, the conflicts resolved (or ``msgcat --use-first``).
+    """
+    catalog = context.catalog
+    for raw in catalog.header_stray_lines:
+        if CONFLICT_MARKER.search(raw):
+            yield Problem(
+                L_("unresolved msgcat conflict marker {text!r} in the header", text=raw[:60]), line=catalog.header_line
+            )

@@ -11,8 +11,9 @@ double space, a repeated word) is never held against the translation.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
 from transkit.checks.api import Applies, CatalogContext, Entry, Fact, Fix, Problem, Severity, entry_check
@@ -32,6 +33,20 @@ from transkit.text.words import ALLOWED_REPEATS, REDUPLICATING, proper_nouns, re
 # ---------------------------------------------------------------------------------------
 
 _FULL_WIDTH_END = "，。：；！？、）」』】》"
+
+
+# The same whitespace once bidi controls are read through, yet msgfmt, which compares
+# bytes, refuses the catalog: a bidi control stands before (after) one of the line feeds.
+_HIDDEN_LINE_FEED = (
+    L_(
+        "a bidi control stands before the line feed at the start of the source or the translation: msgfmt sees one"
+        " begin with a line feed and the other not"
+    ),
+    L_(
+        "a bidi control stands after the line feed at the end of the source or the translation: msgfmt sees one"
+        " end with a line feed and the other not"
+    ),
+)
 
 
 def _show_ws(ws: str) -> str:
@@ -64,6 +79,8 @@ def leading_whitespace_differs(entry: Entry, context: CatalogContext) -> Iterato
     for index, source, translation in form_pairs(entry, context.catalog):
         want, have = edges(source)[0], edges(translation)[0]
         if want == have:
+            if translation.startswith("\n") != entry.msgid.startswith("\n"):
+                found.append((index, _HIDDEN_LINE_FEED[0]))  # a bidi control in front of one
             continue
         if french and not want and (mark := _french_spaced_mark(source, translation)):
             if translation.lstrip(_FRENCH_NO_BREAK) != translation.lstrip():
@@ -89,7 +106,8 @@ def leading_whitespace_differs(entry: Entry, context: CatalogContext) -> Iterato
             )
         )
         fixed.append((index, source[: len(source) - len(source.lstrip())] + translation.lstrip()))
-    yield from _with_fix(per_form(entry, found), fixed, lambda text: edges(text)[0], entry, context)
+    problems = _refused_by_msgfmt(entry, found, lambda text: text.startswith("\n"))
+    yield from _with_fix(problems, fixed, lambda text: edges(text)[0], entry, context)
 
 
 # French typography (Imprimerie nationale; the Office québécois de la langue française
@@ -133,6 +151,8 @@ def trailing_whitespace_differs(entry: Entry, context: CatalogContext) -> Iterat
     for index, source, translation in form_pairs(entry, context.catalog):
         want, have = edges(source)[1], edges(translation)[1]
         if want == have:
+            if translation.endswith("\n") != entry.msgid.endswith("\n"):
+                found.append((index, _HIDDEN_LINE_FEED[1]))  # a bidi control after one
             continue
         last = strip_bidi(translation).rstrip()[-1:]
         if want.strip(" ") == have.strip(" ") and ((cjk and last in _FULL_WIDTH_END) or (tibetan and last in "།༌་")):
@@ -148,7 +168,29 @@ def trailing_whitespace_differs(entry: Entry, context: CatalogContext) -> Iterat
             )
         )
         fixed.append((index, translation.rstrip() + source[len(source.rstrip()) :]))
-    yield from _with_fix(per_form(entry, found), fixed, lambda text: edges(text)[1], entry, context)
+    problems = _refused_by_msgfmt(entry, found, lambda text: text.endswith("\n"))
+    yield from _with_fix(problems, fixed, lambda text: edges(text)[1], entry, context)
+
+
+def _refused_by_msgfmt(
+    entry: Entry, found: Sequence[tuple[int, str]], newline: Callable[[str], bool]
+) -> Iterator[Problem]:
+    """The problems of ``found``, as errors where msgfmt refuses the message: it compiles
+    no catalog where a translation does not begin (or end) with a line feed as its msgid
+    does ("entries do not both begin with '\\n'"), even without ``--check``. msgfmt
+    compares every form with the msgid itself, byte for byte (a bidi control in front
+    counts), and skips only a message whose every form is empty; other whitespace stays
+    a warning."""
+    if not found:
+        return iter(())
+    want = newline(entry.msgid)
+    complete = any(entry.msgstr)
+    refused = [item for item in found if complete and newline(entry.msgstr[item[0]]) != want]
+    if not refused:
+        return per_form(entry, found)
+    kept = [item for item in found if item not in refused]
+    errors = (replace(problem, severity=Severity.ERROR) for problem in per_form(entry, refused))
+    return itertools.chain(errors, per_form(entry, kept))
 
 
 def _with_fix(
@@ -238,22 +280,32 @@ def _wrapped_in_markup(source: str) -> bool:
     return inner.count("\n") == len(_INDENTED_BREAK.findall(inner))
 
 
-# Control characters a text never shows: C0 but tab and line feed (carriage return, a
-# Windows line end, is S103's and the writer's matter), DEL, C1. NUL is refused on reading.
-_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Characters a text never shows: C0 controls but tab and line feed (carriage return, a
+# Windows line end, is S103's and the writer's matter), DEL, C1; a byte order mark inside
+# a text (U+FEFF, the remnant of a file pasted in); the 66 noncharacters (U+FDD0-U+FDEF
+# and the last two code points of each plane, U+FFFF among them). NUL is refused on reading.
+_NONCHARACTERS = "".join(chr(plane * 0x10000 + last) for plane in range(17) for last in (0xFFFE, 0xFFFF))
+_CONTROL = re.compile(f"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufdd0-\ufdef{_NONCHARACTERS}]")
 
 
-@entry_check("S104", "control-character", Severity.WARNING, applies=Applies.TRANSLATED, needs=Fact.CONTROL)
+# No ``needs=``: the plan's CONTROL fact covers C0, DEL and C1 only, not U+FEFF or the
+# noncharacters; a printable translation (most of them) is passed over at once.
+@entry_check("S104", "control-character", Severity.WARNING, applies=Applies.TRANSLATED)
 def control_character(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
-    """The translation has a control character (DEL, ESC, a C1 code) its source has not.
+    """The translation has a control character, a byte order mark or a noncharacter its source has not.
+
+    Control characters are C0 ones (ESC), DEL and C1 ones; a byte order mark (U+FEFF)
+    inside a text is invisible; a noncharacter (U+FFFF) is never text.
 
     Nothing displays one the same way: a box, a gap, nothing, or text cut short where a
     program stops at it; inside a number or an address it breaks copying and dialling.
-    Usually the remnant of an editor or a bad conversion.
+    Usually the remnant of an editor, a pasted file or a bad conversion.
 
     Bad: ``msgstr "Appelez le 078\\177055 800"`` (a DEL, octal 177).
     Good: ``msgstr "Appelez le 078 055 800"``.
     """
+    if all(map(str.isprintable, entry.msgstr)):
+        return  # most messages: none of these characters is printable
     found = []
     for index, source, translation in form_pairs(entry, context.catalog):
         if not translation.isprintable() and (controls := set(_CONTROL.findall(translation))):
@@ -261,6 +313,29 @@ def control_character(entry: Entry, context: CatalogContext) -> Iterator[Problem
             if extra:
                 shown = ", ".join(f"U+{ord(char):04X}" for char in extra)
                 found.append((index, L_("control character {characters} in the translation", characters=shown)))
+    yield from per_form(entry, found)
+
+
+# msgcat's mark where merged catalogs disagree: "#-#-#-#-#  fr.po (Project 1.0)  #-#-#-#-#".
+_CONFLICT_MARKER = re.compile(r"#-#-#-#-#  .*  #-#-#-#-#")
+
+
+@entry_check("S105", "conflict-marker", Severity.ERROR, applies=Applies.TRANSLATED)
+def conflict_marker(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
+    """The translation holds msgcat's conflict markers: catalogs were merged, not resolved.
+
+    Where the catalogs ``msgcat`` merges translate a message differently, it keeps every
+    translation, each after a ``#-#-#-#-#  file  #-#-#-#-#`` line; compiled as it is, users
+    read the markers and both translations. Resolve it before a release.
+
+    Bad: ``msgstr "#-#-#-#-#  fr.po  #-#-#-#-#\\nAppelez-nous\\n#-#-#-#-#  fr-old.po  #-#-#-#-#\\nAppelez"``.
+    Good: ``msgstr "Appelez-nous"``.
+    """
+    found = []
+    for index, source, translation in form_pairs(entry, context.catalog):
+        if "#-#-#-#-#" in translation and (marker := _CONFLICT_MARKER.search(translation)):
+            if not _CONFLICT_MARKER.search(source):
+                found.append((index, L_("unresolved msgcat conflict marker {text!r}", text=marker.group(0)[:60])))
     yield from per_form(entry, found)
 
 

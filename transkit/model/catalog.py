@@ -90,6 +90,12 @@ class Catalog:
     header_language: str | None = None
     path_language: str | None = None
     is_template: bool = False
+    header_position: int = 0
+    """Where the header entry (``msgid ""``) is among the file's entries: 0 when first, as
+    gettext writes it; -1 when the file has none (an empty file). msgfmt compiles both."""
+    header_stray_lines: tuple[str, ...] = ()
+    """Lines of the header that are not ``Name: value`` (a forgotten colon, msgcat's
+    ``#-#-#-#-#`` conflict markers): msgfmt ignores them, so they are findings, not refusals."""
 
     def header_field(self, name: str) -> str | None:
         """The value of a header field, matched case-insensitively; None when absent."""

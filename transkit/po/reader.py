@@ -84,6 +84,14 @@ def read_catalog_source(
     data = read_bytes(path, shown)
     text = decode(data, shown)
     catalog, header, lines = _parse(text, path, shown, is_template=is_template, path_language=path_language)
+    if catalog.header_position != 0:
+        # A rewrite keeps the header first, where the text of each message is found by
+        # its position; a header elsewhere or none is read for checking, not rewritten.
+        if catalog.header_position < 0:
+            raise CatalogError('no header entry (msgid ""): add one to rewrite the file', shown, 1)
+        raise CatalogError(
+            'the header entry (msgid "") is not the first entry: move it first to rewrite the file', shown, header.line
+        )
     return CatalogSource(
         catalog=catalog,
         text=text,
@@ -108,8 +116,8 @@ def decode(data: bytes, shown: str) -> str:
     """Decode a PO file's bytes with the charset its header declares, strictly."""
     if data.startswith(_MO_MAGIC):
         raise CatalogError("compiled MO file, not a PO catalog", shown)
-    if not data.strip():
-        raise CatalogError("empty file, not a PO catalog", shown, 1)
+    # An empty file is a catalog of nothing for msgfmt (and a missing header for
+    # msgfmt --check): read, and judged by the header checks.
     nul = data.find(b"\0")
     if nul != -1:
         raise CatalogError("NUL byte: binary data, not a PO catalog", shown, _line_at(data, nul))
@@ -191,18 +199,25 @@ def _parse(
     except PoSyntaxError as error:
         # msgfmt reports an unterminated string on the line after it; show the string's own.
         raise CatalogError(error.message, shown, error.source_line or error.line) from None
-    if not scanned or scanned[0].msgid != "" or scanned[0].msgctxt is not None or scanned[0].obsolete:
-        line = scanned[0].line if scanned else 1
-        raise CatalogError('missing header entry (msgid "") at the start of the file', shown, line)
-    header_entry, messages = scanned[0], scanned[1:]
-    header = _header_fields(header_entry.msgstr[0] if header_entry.msgstr else "", shown, header_entry.line)
-    lines = [entry.line for entry in scanned]
+    # msgfmt takes the header wherever it is, and compiles a file without one (only
+    # --check-header refuses that): so does transkit, and the header checks report it.
+    position = next((number for number, entry in enumerate(scanned) if _is_header(entry)), -1)
+    header_entry = scanned[position] if position >= 0 else _NO_HEADER
+    messages = [entry for number, entry in enumerate(scanned) if number != position]
+    header, stray = _header_fields(header_entry.msgstr[0] if header_entry.msgstr else "")
+    lines = [header_entry.line] + [entry.line for entry in messages]
+    # The comments are read in file order, after a header first; with the header
+    # elsewhere or none, after a header of line 0 (none), and the real one's dropped.
+    comment_lines = lines if position == 0 else [0] + [entry.line for entry in scanned]
     del scanned
 
     if use_polib:
         entries = _entries_with_polib(text, messages, shown)
     else:
-        entries = tuple(map(_entry, _given_out(messages), read_comments(text, lines), repeat(template or _NO_TEMPLATE)))
+        comments = read_comments(text, comment_lines)
+        if position > 0:
+            comments = (found for number, found in enumerate(comments) if number != position)
+        entries = tuple(map(_entry, _given_out(messages), comments, repeat(template or _NO_TEMPLATE)))
 
     header_language = _field(header, "Language")
     # An invalid header (``Language: French``) is H101's finding; the path may still know.
@@ -219,8 +234,14 @@ def _parse(
         header_language=header_language,
         path_language=path_language,
         is_template=is_template,
+        header_position=position,
+        header_stray_lines=stray,
     )
     return catalog, header_entry, lines
+
+
+def _is_header(entry: ScannedEntry) -> bool:
+    return entry.msgid == "" and entry.msgctxt is None and not entry.obsolete
 
 
 def _given_out(items: list[ScannedEntry]) -> Iterator[ScannedEntry]:
@@ -238,22 +259,24 @@ def _field(header: tuple[tuple[str, str], ...], name: str) -> str | None:
     return None
 
 
-def _header_fields(msgstr: str, shown: str, line: int) -> tuple[tuple[str, str], ...]:
+def _header_fields(msgstr: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+    """The header's ``Name: value`` fields, and the lines that are not fields (msgfmt
+    ignores those; the header checks report them)."""
     fields: list[tuple[str, str]] = []
-    for number, raw in enumerate(msgstr.split("\n")):
+    stray: list[str] = []
+    for raw in msgstr.split("\n"):
         if not raw.strip():
             continue
         match = _HEADER_FIELD.match(raw)
         if match is None:
-            raise CatalogError(
-                f"malformed header line {number + 1}: {raw[:60]!r} is not 'Name: value'",
-                shown,
-                line,
-            )
-        fields.append((match.group(1), match.group(2).strip()))
-    return tuple(fields)
+            stray.append(raw)
+        else:
+            fields.append((match.group(1), match.group(2).strip()))
+    return tuple(fields), tuple(stray)
 
 
+_NO_HEADER = ScannedEntry(1, 1, None, "", None, (), False, ("",))
+"""The header of a file that has none: no fields, reported on line 1."""
 _NO_TEMPLATE: Mapping[MessageKey, Entry] = {}
 _UNTRANSLATED = ("",)
 """The msgstr of every untranslated singular message (all of a template's): one tuple."""
