@@ -161,3 +161,16 @@ def test_init_with_a_language_name_answers_in_french(tmp_path: Path, monkeypatch
         "transkit: 'French' is not a language code; did you mean fr (French)?\n"
     )
     assert not (tmp_path / "catalogs" / "fr.po").exists()
+
+
+def test_an_unreadable_catalog_is_said_in_the_translators_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader's errors (F001's words): the line stays where msgfmt puts it, the words are French."""
+    (tmp_path / "fr.po").write_text(PLANTED + '\nmsgid "Call now"\nmsgstr "Appelez\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    english = run(["check", "fr.po"])
+    french = run(["check", "fr.po"], LANGUAGE="fr")
+    assert english[0] == french[0] == 2
+    assert english[2] == "fr.po:28: end-of-line within string\n"
+    assert french[2] == "fr.po:28: fin de ligne à l’intérieur d’une chaîne\n"

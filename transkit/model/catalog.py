@@ -148,7 +148,8 @@ class CatalogFailure:
 
     def error(self, note: str = "") -> CatalogError:
         """The failure as the error a command stops with (``note`` is added to the message)."""
-        return CatalogError(self.message + note, self.display_path, self.line)
+        # Without a note the message stays as read (a translatable Message, when it is one).
+        return CatalogError(self.message + note if note else self.message, self.display_path, self.line)
 
 
 @dataclass(frozen=True)

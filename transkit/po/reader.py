@@ -20,6 +20,7 @@ from pathlib import Path
 import polib
 
 from transkit.errors import CatalogError
+from transkit.i18n import L_
 from transkit.model.catalog import Catalog, Entry, MessageKey
 from transkit.model.languages import language as language_of
 from transkit.po.comments import Comments, read_comments
@@ -88,9 +89,11 @@ def read_catalog_source(
         # A rewrite keeps the header first, where the text of each message is found by
         # its position; a header elsewhere or none is read for checking, not rewritten.
         if catalog.header_position < 0:
-            raise CatalogError('no header entry (msgid ""): add one to rewrite the file', shown, 1)
+            raise CatalogError(L_('no header entry (msgid ""): add one to rewrite the file'), shown, 1)
         raise CatalogError(
-            'the header entry (msgid "") is not the first entry: move it first to rewrite the file', shown, header.line
+            L_('the header entry (msgid "") is not the first entry: move it first to rewrite the file'),
+            shown,
+            header.line,
         )
     return CatalogSource(
         catalog=catalog,
@@ -107,27 +110,27 @@ def read_bytes(path: Path, shown: str) -> bytes:
     try:
         return path.read_bytes()
     except IsADirectoryError:
-        raise CatalogError("is a directory, not a PO file", shown) from None
+        raise CatalogError(L_("is a directory, not a PO file"), shown) from None
     except OSError as error:
-        raise CatalogError(f"cannot read file: {error.strerror or error}", shown) from None
+        raise CatalogError(L_("cannot read file: {error}", error=error.strerror or str(error)), shown) from None
 
 
 def decode(data: bytes, shown: str) -> str:
     """Decode a PO file's bytes with the charset its header declares, strictly."""
     if data.startswith(_MO_MAGIC):
-        raise CatalogError("compiled MO file, not a PO catalog", shown)
+        raise CatalogError(L_("compiled MO file, not a PO catalog"), shown)
     # An empty file is a catalog of nothing for msgfmt (and a missing header for
     # msgfmt --check): read, and judged by the header checks.
     nul = data.find(b"\0")
     if nul != -1:
-        raise CatalogError("NUL byte: binary data, not a PO catalog", shown, _line_at(data, nul))
+        raise CatalogError(L_("NUL byte: binary data, not a PO catalog"), shown, _line_at(data, nul))
     charset = _declared_charset(data, shown)
     try:
         text = data.decode(charset)
     except UnicodeDecodeError as error:
         bad = data[error.start : error.end].hex(" ")
         raise CatalogError(
-            f"bytes not valid in the declared charset {charset}: {bad}",
+            L_("bytes not valid in the declared charset {charset}: {bad}", charset=charset, bad=bad),
             shown,
             _line_at(data, error.start),
         ) from None
@@ -154,7 +157,7 @@ def _declared_charset(data: bytes, shown: str) -> str:
     # rot13): no charset, and bytes.decode() would raise a LookupError of its own.
     if info is None or not getattr(info, "_is_text_encoding", True):
         raise CatalogError(
-            f"unknown charset {name!r} in the Content-Type header", shown, _line_at(data, match.start())
+            L_("unknown charset {name!r} in the Content-Type header", name=name), shown, _line_at(data, match.start())
         ) from None
     return info.name
 

@@ -75,6 +75,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
+from transkit.i18n import L_
+
 __all__ = ["PoSyntaxError", "ScannedEntry", "decode_escapes", "scan"]
 
 
@@ -399,12 +401,12 @@ class _Scanner:
             what = f"'#| {tok[4]}'"
         else:
             what = repr(tok[4])
-        return self.error(tok, f"syntax error: unexpected {what}")
+        return self.error(tok, L_("syntax error: unexpected {what}", what=what))
 
     def check_obsolete(self, first: tuple, second: tuple) -> None:
         """msgfmt's check_obsolete: all parts of an entry agree on '#~'."""
         if first[3] != second[3]:
-            raise self.error(second, "inconsistent use of #~")
+            raise self.error(second, L_("inconsistent use of #~"))
 
     # ---------------------------------------------------------------- lexer
     def reset(self, pos: int) -> None:
@@ -464,23 +466,23 @@ class _Scanner:
             try:
                 value = _unescape(body, start + 1)
             except _BadEscape as bad:
-                raise PoSyntaxError(self.line_at(bad.offset), "invalid control sequence") from None
+                raise PoSyntaxError(self.line_at(bad.offset), L_("invalid control sequence")) from None
         kind = _PREV_STR if self.previous else _STR
         if not m.group(3):
             if end < self.n and self.text[end] == "\\":
                 # a backslash that is the last character of the file
-                raise PoSyntaxError(self.line_at(self.n), "invalid control sequence")
+                raise PoSyntaxError(self.line_at(self.n), L_("invalid control sequence"))
             if end < self.n:
                 raise PoSyntaxError(
                     self.line_at(end + 1, False),
-                    "end-of-line within string",
+                    L_("end-of-line within string"),
                     source_line=self.line_at(end),
                 )
-            raise PoSyntaxError(self.line_at(self.n), "end-of-file within string")
+            raise PoSyntaxError(self.line_at(self.n), L_("end-of-file within string"))
         tok = (kind, start, end, self.obsolete, value, self.resume, False)
         self.resume = None
         if "\x04" in value and "\x04" in _c_string(value):
-            raise self.error(tok, "context separator <EOT> within string")
+            raise self.error(tok, L_("context separator <EOT> within string"))
         return tok
 
     # --------------------------------------------------------------- parser
@@ -574,7 +576,7 @@ class _Scanner:
             forms, _, _, tok = self.plural_forms(msgstr, tok)
             self.check_obsolete(intro, id_first)
             self.check_obsolete(intro, forms)
-            raise self.error(intro, "missing 'msgid_plural' section")
+            raise self.error(intro, L_("missing 'msgid_plural' section"))
         if tok[0] == _MSGID_PLURAL:
             plural = tok
             tok = self.next()
@@ -585,7 +587,7 @@ class _Scanner:
             if tok[0] != _MSGSTR:
                 self.check_obsolete(intro, id_first)
                 self.check_obsolete(intro, plural)
-                raise self.error(intro, "missing 'msgstr[]' section")
+                raise self.error(intro, L_("missing 'msgstr[]' section"))
             msgstr = tok
             tok = self.next()
             self.expect(tok, _LBRACKET)
@@ -597,7 +599,7 @@ class _Scanner:
             self.add(start, intro, ctxt_values, id_values, plural_value, indexes, values)
             return tok
         self.check_obsolete(intro, id_first)
-        raise self.error(intro, "missing 'msgstr' section")
+        raise self.error(intro, L_("missing 'msgstr' section"))
 
     def plural_forms(self, msgstr: tuple, tok: tuple) -> tuple[tuple, tuple[int, ...], tuple[str, ...], tuple]:
         """``msgstr[n] "..."`` repeated; ``tok`` is the '[' after ``msgstr``.
@@ -620,8 +622,8 @@ class _Scanner:
                 self.check_obsolete(msgstr, part)
             if number[4] != self.plural_counter:
                 if self.plural_counter == 0:
-                    raise self.error(msgstr, "first plural form has nonzero index")
-                raise self.error(msgstr, "plural form has wrong index")
+                    raise self.error(msgstr, L_("first plural form has nonzero index"))
+                raise self.error(msgstr, L_("plural form has wrong index"))
             self.plural_counter += 1
             indexes.append(number[4])
             values.append("".join(str_values))
@@ -658,7 +660,7 @@ class _Scanner:
                 "".join(map(_c_string, id_values)),
             )
         if key in self.seen:
-            raise self.error(intro, "duplicate message definition")
+            raise self.error(intro, L_("duplicate message definition"))
         self.seen.add(key)
         line = self.line_at(start)
         msgid_line = line if start == intro[1] else self.line_at(intro[1])
@@ -731,7 +733,7 @@ class _Scanner:
                         msgctxt, msgid = same.msgctxt, same.msgid
                         key = (msgctxt, msgid)
                 if key in seen:
-                    raise PoSyntaxError(self.line_at(m.start(i + 1) + 5), "duplicate message definition")
+                    raise PoSyntaxError(self.line_at(m.start(i + 1) + 5), L_("duplicate message definition"))
                 seen.add(key)
                 start_at = m.start(start + 1)
                 line_count += text.count("\n", line_pos, start_at)
