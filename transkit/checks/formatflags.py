@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from transkit.checks.api import Applies, CatalogContext, Entry, Fact, Problem, Severity, entry_check
 from transkit.checks.placeholders import checked_syntaxes, flagged_syntaxes, source_format, template_flags
-from transkit.checks.placeholders.compare import Kind, singular_issues
+from transkit.checks.placeholders.compare import singular_issues
 from transkit.i18n import L_, N_, Message
 from transkit.po.formats import (
     Syntax,
@@ -208,13 +208,7 @@ def _plural_disagreement(msgid: str, plural: str, syntaxes: tuple[Syntax, ...]) 
     if msgid.endswith("\n") != plural.endswith("\n"):
         found.append((L_("msgid and msgid_plural do not both end with a line break (msgfmt refuses it)"), True))
     for syntax in syntaxes:
-        one, other = parse(msgid, syntax), parse(plural, syntax)
-        # Named arguments come in one mapping that both forms draw on (click's "{value!r}
-        # is not {choice}." / "... one of {choices}."): each form may name another of them.
-        named = all(p.position is None for p in (*one.directives, *other.directives))
-        for issue in singular_issues(one, other):
-            if named and issue.kind is Kind.RENAMED:
-                continue
+        for issue in singular_issues(parse(msgid, syntax), parse(plural, syntax)):
             text = _against_plural(issue.message)
             found.append((L_("msgid against msgid_plural ({flag}): {issue}", flag=syntax.flag, issue=text), False))
     return tuple(dict.fromkeys(found))

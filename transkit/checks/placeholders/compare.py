@@ -153,7 +153,12 @@ def singular_issues(msgid: FormatString, plural: FormatString) -> Iterator[Issue
         return iter(())
     source = reference(msgid, plural)
     form = _Form(0, (1,), source.numbers, source.python_tuple)
-    return _compare(plural, source.uses, msgid, form)
+    issues = _compare(plural, source.uses, msgid, form)
+    if all(p.position is None for p in (*msgid.directives, *plural.directives)):
+        # Named arguments come in one mapping both draw on (click's "{value!r} is not
+        # {choice}." / "... one of {choices}."): each may name another of them.
+        return (issue for issue in issues if issue.kind is not Kind.RENAMED)
+    return issues
 
 
 def form_issues(source: Reference, text: str, form: _Form) -> Iterator[Issue]:
