@@ -216,3 +216,24 @@ def test_dump_to_a_utf8_stream_writes_the_bytes_of_dumps(document: dict) -> None
     text = io.StringIO()
     json_report.dump(document, text)
     assert text.getvalue() == json_report.dumps(document)
+
+
+def test_findings_with_translatable_messages_take_the_fast_encoder(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Checks' messages are :class:`Message` (a ``str`` subclass, translated when shown): the
+    document must still hold only plain JSON types, or the whole report falls back to the
+    pure-Python encoder (2-4 s for 120,000 findings)."""
+    from transkit.i18n import L_, Ln_
+
+    found = [
+        Finding("catalogs/fr.po", 3, "P101", "placeholders", Severity.ERROR, L_("missing {name}", name="%s"), "fr"),
+        Finding("catalogs/fr.po", 9, "C102", "fuzzy", Severity.WARNING, Ln_("{count} form", "{count} forms", 2), "fr"),
+    ]
+    report = report_of(found, [])
+    expected = stdlib(_reference_document(report))
+    assert [f["message"] for f in json.loads(expected)["findings"]] == ["missing %s", "2 forms"]
+
+    def no_fallback(*args: object, **kwargs: object) -> str:
+        raise AssertionError("the report fell back to the standard library's encoder")
+
+    monkeypatch.setattr(json_report.json, "dumps", no_fallback)
+    assert json_text(report) == expected

@@ -25,7 +25,7 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "code": finding.code,
         "check": finding.check,
         "severity": finding.severity.value,
-        "message": finding.message,
+        "message": str.__str__(finding.message),  # the English text: a plain str, which orjson writes
         "file": finding.file,
         "line": finding.line,
         "language": finding.language,
