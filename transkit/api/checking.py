@@ -12,6 +12,7 @@ from transkit.api.domains import each_domain, merge_reports, tag_report
 from transkit.api.locating import Located, PathLike, locate
 from transkit.engine import baseline as baselines
 from transkit.engine import cache as runcache
+from transkit.engine.collection import paused_during
 from transkit.engine.config import run_options
 from transkit.engine.registry import all_checks
 from transkit.engine.runner import Options, run, run_files
@@ -22,6 +23,7 @@ Progress = Callable[[str, int], None]
 """Called with a catalog's display path and the number of catalogs, once it is checked."""
 
 
+@paused_during
 def check_paths(
     paths: Sequence[PathLike] = (),
     *,

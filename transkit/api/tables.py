@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from transkit.api.alone import coverage_alone, read_alone
 from transkit.api.domains import each_domain, merge_reports, tag_coverage, tag_report
 from transkit.api.locating import Located, PathLike, locate
+from transkit.engine.collection import paused_during
 from transkit.engine.config import Config, run_options
 from transkit.engine.context import DEFAULT_SOURCE_LANGUAGE, Options, source_options
 from transkit.engine.coverage import coverage_of_files
@@ -56,6 +57,7 @@ class CoverageTable:
         return USAGE_ERROR if self.failures else 0
 
 
+@paused_during
 def stats_paths(
     paths: Sequence[PathLike] = (),
     *,

@@ -16,6 +16,7 @@ import click
 
 from transkit import __version__
 from transkit.api.tables import USAGE_ERROR
+from transkit.engine import collection
 from transkit.errors import TranskitError
 from transkit.i18n import DOMAIN, LOCALEDIR, N_, _, languages, translate
 from transkit.model.catalog import CatalogFailure
@@ -128,7 +129,8 @@ class TranskitGroup(TranslatedHelp, click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            with collection.paused():  # the library call and the rendering of its result
+                return super().invoke(ctx)
         except TranskitError as error:
             click.echo(error_line(error), err=True)
             ctx.exit(USAGE_ERROR)

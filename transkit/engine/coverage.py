@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from transkit.engine import collection
 from transkit.engine.workers import PARALLEL_MIN_BYTES, map_numbers, total_size, worker_count
 from transkit.errors import CatalogError
 from transkit.model.catalog import Catalog, CatalogFailure, CatalogFile
@@ -28,7 +29,10 @@ def coverage_of_files(
             )
         except CatalogError as error:
             return CatalogFailure.of(error, source)
-        return compute(catalog, template, template_index, template_words)
+        found = compute(catalog, template, template_index, template_words)
+        del catalog
+        collection.collect()
+        return found
 
     large = total_size(source.path for source in files) >= PARALLEL_MIN_BYTES
     results = list(map_numbers(one, list(range(len(files))), worker_count(large, jobs, len(files))))

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Protocol
 
 from transkit.engine import baseline as baseline_mod
+from transkit.engine import collection
 from transkit.engine.context import CatalogContext, CatalogFacts, Options, ProjectFacts, source_options
 from transkit.engine.plan import ALL_FACTS, Plan
 from transkit.engine.registry import Applies, CheckInfo, Problem, Scope, all_checks, find
@@ -277,6 +278,7 @@ def _check_source(shared: _Shared, number: int) -> CatalogResult:
         return CatalogResult(source.display_path, failure=CatalogFailure.of(error, source))
     result = dataclasses.replace(_check_catalog(shared, catalog), digest=digest)
     forget_text_caches()
+    collection.collect()
     return result
 
 
@@ -406,6 +408,7 @@ def _catalog_findings(context: CatalogContext, checks: Iterable[CheckInfo], plan
     for number, entry in enumerate(catalog.entries, 1):
         if number % FORGET_EVERY == 0:
             forget_text_caches()
+            collection.collect()
         facts = plan.facts(entry, template_index) if plan is not None else ALL_FACTS
         for applies, infos in by_precondition:
             if not applies.accepts(entry):

@@ -1,0 +1,95 @@
+"""The cyclic garbage collector is paused while a run builds its large heaps, and left
+exactly as the caller had it: a library user's process must not come out of
+``check_paths`` with the collector off, or with objects frozen it never froze."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+from collections.abc import Iterator
+
+import pytest
+from conftest import CATALOGS, ROOT
+
+from transkit.api.checking import check_paths
+from transkit.api.tables import stats_paths
+from transkit.engine import collection, runner
+
+
+class Node:
+    """Something that can be in a reference cycle and be watched through a weak reference."""
+
+    other: Node | None = None
+
+
+@pytest.fixture
+def collector() -> Iterator[None]:
+    """The collector on and nothing frozen, as a fresh process has it, and so again after."""
+    was = gc.isenabled()
+    gc.enable()
+    gc.unfreeze()
+    yield
+    gc.unfreeze()
+    if not was:
+        gc.disable()
+
+
+def test_a_check_runs_without_the_automatic_collector_and_gives_it_back(collector, monkeypatch) -> None:
+    seen: list[bool] = []
+    checking = runner._check_catalog
+
+    def watched(shared, catalog):
+        seen.append(gc.isenabled())
+        return checking(shared, catalog)
+
+    monkeypatch.setattr(runner, "_check_catalog", watched)
+    report = check_paths([CATALOGS], glossary=ROOT / "glossary", cache=False, jobs=1)
+    assert report.coverage and seen and not any(seen)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_stats_gives_the_collector_back(collector) -> None:
+    assert stats_paths([CATALOGS]).coverage
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_cycles_made_during_a_run_are_freed_where_the_run_collects(collector) -> None:
+    with collection.paused():
+        a, b = Node(), Node()
+        a.other, b.other = b, a
+        watch = weakref.ref(a)
+        del a, b
+        assert watch() is not None  # the automatic collector is off
+        collection.collect()
+        assert watch() is None
+
+
+def test_what_survives_a_collection_is_given_back_to_the_collector(collector) -> None:
+    with collection.paused():
+        kept = Node()
+        collection.collect()
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0 and gc.is_tracked(kept)
+
+
+def test_an_error_inside_gives_the_collector_back(collector) -> None:
+    with pytest.raises(RuntimeError), collection.paused():
+        raise RuntimeError
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_a_caller_without_the_collector_keeps_it_off(collector) -> None:
+    gc.disable()
+    with collection.paused():
+        collection.collect()  # not paused by this module: nothing to do
+        assert gc.get_freeze_count() == 0
+    assert not gc.isenabled()
+
+
+def test_a_caller_that_froze_objects_keeps_them_frozen(collector) -> None:
+    gc.freeze()
+    frozen = gc.get_freeze_count()
+    with collection.paused():
+        assert gc.isenabled()  # left alone: unfreezing at the end would thaw the caller's objects
+        collection.collect()
+    assert gc.get_freeze_count() == frozen
