@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from transkit.checks.api import Applies, CatalogContext, Entry, Fact, Fix, Problem, Severity, entry_check
 from transkit.engine.registry import find
 from transkit.i18n import Message
-from transkit.terms.verify import Status, TermProblem, TermUse, verify
+from transkit.terms.verify import Status, TermProblem, TermUse, source_term_kinds, verify
 
 
 def term_uses(entry: Entry, context: CatalogContext) -> tuple[TermUse, ...]:
@@ -57,7 +57,11 @@ def forms_used(entry: Entry, context: CatalogContext) -> tuple[tuple[str, str], 
     catalog of 230,000 messages held some 60 MB of outcomes for it.
     """
     found = context.per_catalog(_forms_by_entry).get(id(entry))
-    return _forms(term_uses(entry, context)) if found is None else found
+    if found is not None:
+        return found
+    if not context.termbase or not source_term_kinds(entry.msgid, entry.msgid_plural, context.termbase):
+        return ()  # no term in the source, so no approved form in the translation (most messages)
+    return _forms(term_uses(entry, context))
 
 
 def _forms_by_entry(context: CatalogContext) -> dict[int, tuple[tuple[str, str], ...]]:

@@ -110,16 +110,17 @@ def verify(
     termbase: Termbase,
 ) -> tuple[TermUse, ...]:
     """Every critical term's outcome in every form of one translated message."""
-    source = _source_text(msgid, msgid_plural)
     region = phone_region(termbase)
-    if _source_facts(source, termbase, region) is _NO_FACTS and not any(map(may_hold_phone, msgstr)):
+    facts = _source_facts(msgid, msgid_plural, termbase, region)
+    if facts is _NO_FACTS and not any(map(may_hold_phone, msgstr)):
         # Nothing of the termbase to look for, and too few digits for a phone number the
         # source has not (most messages): every form would give nothing.
         return ()
+    source = _source_text(msgid, msgid_plural)
     matcher = matcher_for(language)
     uses: list[TermUse] = []
     for index, text in enumerate(msgstr):
-        uses.extend(_verify_form(source, text, index, language, termbase, region, matcher))
+        uses.extend(_verify_form(source, facts, text, index, language, termbase, region, matcher))
     return tuple(uses)
 
 
@@ -138,7 +139,7 @@ def source_term_kinds(msgid: str, msgid_plural: str | None, termbase: Termbase) 
     may hold one (:func:`~transkit.terms.values.may_hold_phone`): the check plan
     (:mod:`transkit.engine.plan`) skips the other term checks.
     """
-    facts = _source_facts(_source_text(msgid, msgid_plural), termbase, phone_region(termbase))
+    facts = _source_facts(msgid, msgid_plural, termbase, phone_region(termbase))
     if facts is _NO_FACTS:
         return _NO_KINDS
     kinds = {term.kind for term in facts.terms}
@@ -181,11 +182,15 @@ class _SourceFacts:
 _NO_FACTS = _SourceFacts(frozenset(), (), frozenset(), (), frozenset(), (), ())
 
 
-def _source_facts(source: str, termbase: Termbase, region: str | None) -> _SourceFacts:
-    return termbase.derived(_work_out_source, source, region)
+def _source_facts(msgid: str, msgid_plural: str | None, termbase: Termbase, region: str | None) -> _SourceFacts:
+    """Kept by the message's own source, not its text with placeholders blanked: that text
+    was worked out again for every language, the most common answer being that the
+    source holds nothing of the termbase."""
+    return termbase.derived(_work_out_source, msgid, msgid_plural, region)
 
 
-def _work_out_source(termbase: Termbase, source: str, region: str | None) -> _SourceFacts:
+def _work_out_source(termbase: Termbase, msgid: str, msgid_plural: str | None, region: str | None) -> _SourceFacts:
+    source = _source_text(msgid, msgid_plural)
     phones = frozenset(p.value for p in phone_numbers(source, region or "ZZ"))
     phone_terms = []
     for term in termbase.by_kind(TermKind.PHONE):
@@ -223,6 +228,7 @@ def _work_out_source(termbase: Termbase, source: str, region: str | None) -> _So
 
 def _verify_form(
     source: str,
+    facts: _SourceFacts,
     text: str,
     index: int,
     language: Language | None,
@@ -231,7 +237,6 @@ def _verify_form(
     matcher: Matcher,
 ) -> list[TermUse]:
     uses: list[TermUse] = []
-    facts = _source_facts(source, termbase, region)
     source_phones = facts.phones
     target_phones = phone_numbers(text, region or "ZZ")
     explained: set[str] = set()
