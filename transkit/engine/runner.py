@@ -22,7 +22,7 @@ from transkit.engine import baseline as baseline_mod
 from transkit.engine import collection
 from transkit.engine.context import CatalogContext, CatalogFacts, Options, ProjectFacts, source_options
 from transkit.engine.plan import ALL_FACTS, Plan
-from transkit.engine.registry import Applies, CheckInfo, Problem, Scope, all_checks, find
+from transkit.engine.registry import Applies, CheckInfo, Problem, Scope, all_checks, find, level_of
 from transkit.engine.suppression import Marker, markers
 from transkit.engine.workers import PARALLEL_MIN_BYTES, PARALLEL_MIN_ENTRIES, map_numbers, total_size, worker_count
 from transkit.errors import CatalogError
@@ -400,25 +400,28 @@ def _catalog_findings(context: CatalogContext, checks: Iterable[CheckInfo], plan
     template_index = context.template_index
     checks = list(checks)
     entry_checks = [info for info in checks if info.scope is Scope.ENTRY]
-    # Which entries a check sees is decided once per entry and precondition, not per check;
-    # with the plan, which checks can find anything once per entry and set of facts.
-    by_precondition = [(applies, [i for i in entry_checks if i.applies is applies]) for applies in Applies]
-    by_precondition = [(applies, infos) for applies, infos in by_precondition if infos]
-    planned: dict[tuple[Applies, int], list[CheckInfo]] = {}
+    # The checks an entry gets depend on how many preconditions accept it (they nest:
+    # level_of) and, with the plan, on its facts: worked out once per level and set of
+    # facts, in the order of the preconditions, then of the checks; the key is a plain
+    # int, hashed in C.
+    by_level = [
+        [i for applies in list(Applies)[:level] for i in entry_checks if i.applies is applies] for level in range(5)
+    ]
+    planned: dict[int, list[CheckInfo]] = {}
     for number, entry in enumerate(catalog.entries, 1):
         if number % FORGET_EVERY == 0:
             forget_text_caches()
             collection.collect()
         facts = plan.facts(entry, template_index) if plan is not None else ALL_FACTS
-        for applies, infos in by_precondition:
-            if not applies.accepts(entry):
-                continue
-            called = planned.get((applies, facts))
-            if called is None:
-                called = planned[(applies, facts)] = [i for i in infos if i.needs is None or int(i.needs) & facts]
-            for info in called:
-                for problem in info.function(entry, context):
-                    yield _finding(info, problem, file=file, language=language, options=options, entry=entry)
+        level = level_of(entry)
+        called = planned.get(facts << 3 | level)
+        if called is None:
+            called = planned[facts << 3 | level] = [
+                i for i in by_level[level] if i.needs is None or int(i.needs) & facts
+            ]
+        for info in called:
+            for problem in info.function(entry, context):
+                yield _finding(info, problem, file=file, language=language, options=options, entry=entry)
     # The catalog's checks come last: some total what the entries' checks found of each
     # message (T162), which then need not be kept whole. Findings are sorted afterwards.
     for info in checks:
