@@ -87,7 +87,7 @@ def bracket_unbalanced(entry: Entry, context: CatalogContext) -> Iterator[Proble
     yield from per_form(entry, found)
 
 
-@entry_check("S112", "quote-unbalanced", Severity.WARNING, applies=Applies.TRANSLATED)
+@entry_check("S112", "quote-unbalanced", Severity.WARNING, applies=Applies.TRANSLATED, needs=Fact.QUOTE)
 def quote_unbalanced(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The quotation marks of the translation do not pair up.
 
@@ -146,7 +146,7 @@ _MARK_NAMES: dict[Mark, Message] = {
 """What each mark does, said in the user's language (the enum's values are English)."""
 
 
-@entry_check("S131", "final-punctuation-differs", Severity.WARNING, applies=Applies.TRANSLATED)
+@entry_check("S131", "final-punctuation-differs", Severity.WARNING, applies=Applies.TRANSLATED, needs=Fact.END_MARK)
 def final_punctuation_differs(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation does not end with the punctuation that corresponds to its source's.
 

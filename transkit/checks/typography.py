@@ -530,7 +530,7 @@ def _length_message(translation: str, length: int, language: Language | None) ->
     )
 
 
-@entry_check("S151", "translation-too-short", Severity.WARNING, applies=Applies.TRANSLATED)
+@entry_check("S151", "translation-too-short", Severity.WARNING, applies=Applies.TRANSLATED, needs=Fact.LONG_SOURCE)
 def translation_too_short(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation is far shorter than its source, for its script: text may be missing.
 
@@ -560,7 +560,7 @@ def translation_too_short(entry: Entry, context: CatalogContext) -> Iterator[Pro
     yield from per_form(entry, found)
 
 
-@entry_check("S152", "translation-too-long", Severity.INFO, applies=Applies.TRANSLATED)
+@entry_check("S152", "translation-too-long", Severity.INFO, applies=Applies.TRANSLATED, needs=Fact.LONG_SOURCE)
 def translation_too_long(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation is far longer than its source, for its script.
 

@@ -30,7 +30,8 @@ from transkit.terms.match import BIDI_CONTROLS
 from transkit.terms.model import Termbase, TermKind
 from transkit.terms.values import may_hold_phone
 from transkit.terms.verify import source_term_kinds
-from transkit.text.punctuation import CLOSERS
+from transkit.text.lengths import MIN_SOURCE
+from transkit.text.punctuation import CLOSERS, may_end_with_mark, may_hold_quotes
 
 
 class Fact(enum.IntFlag):
@@ -95,6 +96,14 @@ class Fact(enum.IntFlag):
     """A translation form is empty."""
     NOT_IN_TEMPLATE = enum.auto()
     """The template has no message of this key."""
+    LONG_SOURCE = enum.auto()
+    """The source (``msgid`` or ``msgid_plural``) has thirty characters or more: shorter
+    ones have no length to compare a translation with (:data:`~transkit.text.lengths.MIN_SOURCE`)."""
+    END_MARK = enum.auto()
+    """A text (the source or a translation form) may end with punctuation: its last
+    character, trailing whitespace aside, is no letter or digit."""
+    QUOTE = enum.auto()
+    """A quotation mark or an apostrophe, of any language, in the translation."""
 
 
 _TERM_FACTS = {
@@ -134,6 +143,7 @@ _BRACKET_FACT, _BACKSLASH, _FLAGGED = int(Fact.BRACKET), int(Fact.BACKSLASH), in
 _PERCENT_OR_BRACE, _PLURAL, _FUZZY = int(Fact.PERCENT_OR_BRACE), int(Fact.PLURAL), int(Fact.FUZZY)
 _PREVIOUS, _OBSOLETE, _EMPTY_FORM = int(Fact.PREVIOUS), int(Fact.OBSOLETE), int(Fact.EMPTY_FORM)
 _NOT_IN_TEMPLATE, _PHONE_ADDED = int(Fact.NOT_IN_TEMPLATE), int(Fact.PHONE_ADDED)
+_LONG_SOURCE, _END_MARK, _QUOTE = int(Fact.LONG_SOURCE), int(Fact.END_MARK), int(Fact.QUOTE)
 
 
 def _text_facts(text: str) -> int:
@@ -183,6 +193,10 @@ class Plan:
             facts |= _EDGE_SPACE
         if msgid_plural is not None:
             facts |= _PLURAL
+        if max(map(len, texts)) >= MIN_SOURCE:
+            facts |= _LONG_SOURCE
+        if any(map(may_end_with_mark, texts)):
+            facts |= _END_MARK
         if self.termbase:
             for kind in source_term_kinds(msgid, msgid_plural, self.termbase):
                 facts |= _TERM_FACTS[kind]
@@ -209,6 +223,10 @@ class Plan:
                 facts |= _DOUBLE
             if _BRACKET.search(text):
                 facts |= _BRACKET_FACT
+            if may_hold_quotes(text):
+                facts |= _QUOTE
+            if any(map(may_end_with_mark, forms)):
+                facts |= _END_MARK
         if not forms or "" in forms:
             facts |= _EMPTY_FORM
         flags = entry.flags

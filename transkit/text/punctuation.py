@@ -142,10 +142,16 @@ def _hebrew(char: str) -> bool:
     return "\u05d0" <= char <= "\u05ea"
 
 
+def may_hold_quotes(text: str) -> bool:
+    """False when :func:`quote_marks` finds nothing in ``text``: no character of any
+    language's quotation marks (apostrophes among them) is there."""
+    return _QUOTE.search(text) is not None
+
+
 def quote_marks(text: str) -> list[str]:
     """The quotation marks of a text in order, leaving out apostrophes inside words
     (``d’aide``, ``o‘zbek``) and everything inside placeholders, markup and URLs."""
-    if not _QUOTE.search(text):
+    if not may_hold_quotes(text):
         return []  # the common case, decided without masking: masking adds no mark
     plain = plain_text(text)
     marks = []
@@ -253,6 +259,12 @@ _ACCELERATOR_SUFFIX = re.compile(r"\s*[(（][_&][^\W_][)）]\s*$")
 _READ_ALIKE = {
     char: _ONLY[mark] for char, mark in _MARKS.items() if not any(char in marks for marks in _LANGUAGE_MARKS.values())
 }
+
+
+def may_end_with_mark(text: str) -> bool:
+    """False when :func:`final_marks` says ``text`` ends with no punctuation because its
+    last character, trailing whitespace aside, is a letter or a digit (most texts)."""
+    return not text.rstrip()[-1:].isalnum()
 
 
 def final_marks(text: str, language: Language | None = None) -> frozenset[Mark]:
