@@ -241,7 +241,8 @@ def near_duplicate_message(context: CatalogContext) -> Iterator[Problem]:
     for entry in context.catalog.entries:
         if entry.obsolete:
             continue
-        key = (_visible(entry.msgctxt or ""), _visible(entry.msgid))
+        # The same texts in every language: each is made visible once per run.
+        key = (context.for_source(_visible, entry.msgctxt or ""), context.for_source(_visible, entry.msgid))
         first = seen.setdefault(key, entry)
         if first is entry:
             continue
