@@ -358,3 +358,42 @@ def test_the_term_forms_of_a_source_are_found_at_once_as_one_by_one(source: str)
 
     expected = {term_id for term_id, forms in terms if any(source_contains(source, form) for form in forms)}
     assert SourceForms(terms).ids_in(source) == expected
+
+
+def test_each_character_gives_the_facts_its_definitions_say():
+    """The translation's character facts come from one pattern and a table: for every
+    character of the Basic Multilingual Plane (and the digits beyond it), the facts of a
+    translation made of it are those the :class:`Fact` definitions say, one by one."""
+    import re
+
+    from transkit.text.punctuation import CLOSERS, quote_marks
+
+    control = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+    brackets = set(CLOSERS) | set(CLOSERS.values())
+    plan = Plan(Termbase())
+    checked = [
+        Fact.MARKUP,
+        Fact.ENTITY,
+        Fact.LINE_BREAK,
+        Fact.BACKSLASH,
+        Fact.CONTROL,
+        Fact.BRACKET,
+        Fact.QUOTE,
+        Fact.TRANSLATION_DIGIT,
+    ]
+    astral_digits = [chr(c) for c in range(0x10000, 0x20000) if chr(c).isdecimal()]
+    for character in [*map(chr, range(1, 0x10000)), *astral_digits]:
+        if 0xD800 <= ord(character) <= 0xDFFF:
+            continue
+        expected = {
+            Fact.MARKUP: character == "<",
+            Fact.ENTITY: character == "&",
+            Fact.LINE_BREAK: character == "\n",
+            Fact.BACKSLASH: character == "\\",
+            Fact.CONTROL: bool(control.match(character)),
+            Fact.BRACKET: character in brackets,
+            Fact.QUOTE: bool(quote_marks(f" {character} ")),
+            Fact.TRANSLATION_DIGIT: character.isdecimal(),
+        }
+        facts = plan.facts(Entry("a", (character,)), {})
+        assert {fact: bool(facts & fact) for fact in checked} == expected, repr(character)

@@ -31,7 +31,7 @@ from transkit.terms.model import Termbase, TermKind
 from transkit.terms.values import may_hold_phone
 from transkit.terms.verify import source_term_kinds
 from transkit.text.lengths import MIN_SOURCE
-from transkit.text.punctuation import CLOSERS, may_end_with_mark, may_hold_quotes
+from transkit.text.punctuation import CLOSERS, QUOTE_CHARACTERS, may_end_with_mark
 
 
 class Fact(enum.IntFlag):
@@ -119,10 +119,10 @@ ALL_FACTS = int(Fact(sum(Fact)))
 
 _DIGIT = re.compile(r"\d")
 _LINK = re.compile(r"@|://|www\.|[a-z0-9]\.[a-z]{2}", re.IGNORECASE)
-_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROLS = "".join(map(chr, [*range(0x01, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]))
 _SPACE = "[ \u00a0\u202f\u2009\u2007\u3000]"
 _DOUBLE_SPACE = re.compile(f"{_SPACE}[{BIDI_CONTROLS}]*{_SPACE}")
-_BRACKET = re.compile("[" + re.escape("".join(sorted(set(CLOSERS) | set(CLOSERS.values())))) + "]")
+_BRACKETS = "".join(sorted(set(CLOSERS) | set(CLOSERS.values())))
 _EDGE = frozenset(BIDI_CONTROLS)
 SEPARATOR = "\x00"
 """Joins a message's forms to be searched at once: a NUL is refused on reading, and none
@@ -144,6 +144,21 @@ _PERCENT_OR_BRACE, _PLURAL, _FUZZY = int(Fact.PERCENT_OR_BRACE), int(Fact.PLURAL
 _PREVIOUS, _OBSOLETE, _EMPTY_FORM = int(Fact.PREVIOUS), int(Fact.OBSOLETE), int(Fact.EMPTY_FORM)
 _NOT_IN_TEMPLATE, _PHONE_ADDED = int(Fact.NOT_IN_TEMPLATE), int(Fact.PHONE_ADDED)
 _LONG_SOURCE, _END_MARK, _QUOTE = int(Fact.LONG_SOURCE), int(Fact.END_MARK), int(Fact.QUOTE)
+
+
+# The characters that decide a translation's facts, found in one pass of one pattern (C):
+# each distinct one found is then looked up, and any character the table lacks is a
+# decimal digit (``\d``, Unicode's Nd: none of the other characters is one).
+_CHARACTER_FACTS = {
+    "<": _MARKUP,
+    "&": _ENTITY,
+    "\n": _LINE_BREAK,
+    "\\": _BACKSLASH,
+    **dict.fromkeys(_CONTROLS, _CONTROL_FACT),
+    **dict.fromkeys(_BRACKETS, _BRACKET_FACT),
+    **dict.fromkeys(QUOTE_CHARACTERS, _QUOTE),
+}
+_TRANSLATION_CHARACTERS = re.compile(r"[\d" + re.escape("".join(_CHARACTER_FACTS)) + "]")
 
 
 def _text_facts(text: str) -> int:
@@ -208,23 +223,16 @@ class Plan:
         forms = entry.msgstr
         text = forms[0] if len(forms) == 1 else SEPARATOR.join(forms)
         if text:
-            facts |= _text_facts(text)
-            if _DIGIT.search(text):
-                facts |= _TRANSLATION_DIGIT
-                if self.termbase and any(map(may_hold_phone, forms)):
+            found = _TRANSLATION_CHARACTERS.findall(text)
+            if found:
+                for character in set(found):
+                    facts |= _CHARACTER_FACTS.get(character, _TRANSLATION_DIGIT)
+                if facts & _TRANSLATION_DIGIT and self.termbase and any(map(may_hold_phone, forms)):
                     facts |= _PHONE_ADDED
             if any(map(_edge, forms)):
                 facts |= _EDGE_SPACE
-            if "\\" in text:
-                facts |= _BACKSLASH
-            if not text.isprintable() and _CONTROL.search(text):
-                facts |= _CONTROL_FACT
             if _DOUBLE_SPACE.search(text):
                 facts |= _DOUBLE
-            if _BRACKET.search(text):
-                facts |= _BRACKET_FACT
-            if may_hold_quotes(text):
-                facts |= _QUOTE
             if any(map(may_end_with_mark, forms)):
                 facts |= _END_MARK
         if not forms or "" in forms:

@@ -127,6 +127,9 @@ _LTR_PAIRS = frozenset(_DOUBLE_QUOTE_PAIRS | {("»", "«"), ("›", "‹")})
 _RTL_PAIRS = frozenset(_DOUBLE_QUOTE_PAIRS | {("”", "“"), ("’", "‘")})
 _QUOTES = frozenset(c for pair in _LTR_PAIRS | _RTL_PAIRS for c in pair)
 _QUOTE = _any_of(_QUOTES)
+QUOTE_CHARACTERS = _QUOTES
+"""Every character :func:`quote_marks` may report (apostrophes among them): a text with
+none of them has no quotation mark to pair."""
 _APOSTROPHES = frozenset("’'ʼ")
 _MAX_QUOTES = 16
 
@@ -142,16 +145,10 @@ def _hebrew(char: str) -> bool:
     return "\u05d0" <= char <= "\u05ea"
 
 
-def may_hold_quotes(text: str) -> bool:
-    """False when :func:`quote_marks` finds nothing in ``text``: no character of any
-    language's quotation marks (apostrophes among them) is there."""
-    return _QUOTE.search(text) is not None
-
-
 def quote_marks(text: str) -> list[str]:
     """The quotation marks of a text in order, leaving out apostrophes inside words
     (``d’aide``, ``o‘zbek``) and everything inside placeholders, markup and URLs."""
-    if not may_hold_quotes(text):
+    if not _QUOTE.search(text):
         return []  # the common case, decided without masking: masking adds no mark
     plain = plain_text(text)
     marks = []
