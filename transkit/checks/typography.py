@@ -375,6 +375,16 @@ def double_space(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     yield from per_form(entry, found)
 
 
+def _allowed_repeats(context: CatalogContext) -> frozenset[str] | None:
+    """The words the catalog's language may write twice, or None when S122 does not judge
+    the language at all (reduplication is grammar, or no spaces delimit words)."""
+    language = context.catalog.language
+    base = base_language(language)
+    if base in REDUPLICATING or (language is not None and language.script in NO_SPACE_SCRIPTS):
+        return None
+    return ALLOWED_REPEATS.get(base, frozenset())
+
+
 @entry_check("S122", "repeated-word", Severity.WARNING, applies=Applies.TRANSLATED)
 def repeated_word(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation writes the same word twice in a row (``the the``).
@@ -388,11 +398,9 @@ def repeated_word(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     Bad: ``msgstr "Appelez la la ligne d’assistance"``.
     Good: ``msgstr "Appelez la ligne d’assistance"``.
     """
-    language = context.catalog.language
-    base = base_language(language)
-    if base in REDUPLICATING or (language is not None and language.script in NO_SPACE_SCRIPTS):
+    allowed = context.per_catalog(_allowed_repeats)
+    if allowed is None:
         return
-    allowed = ALLOWED_REPEATS.get(base, frozenset())
     found = []
     for index, source, translation in form_pairs(entry, context.catalog):
         repeats = repeated_words(translation, allowed)
@@ -443,6 +451,12 @@ def _may_normalize_alike(source: str, translation: str) -> bool:
     return first.startswith(second) or second.startswith(first)
 
 
+def _in_source_language(context: CatalogContext) -> bool:
+    """Whether the catalog is written in the source's language (``en_GB`` of an English
+    template), where a translation may rightly be its source."""
+    return base_language(context.catalog.language) == context.source_base
+
+
 @entry_check("S141", "identical-to-source", Severity.WARNING, applies=Applies.TRANSLATED)
 def identical_to_source(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation is the source unchanged.
@@ -466,7 +480,7 @@ def identical_to_source(entry: Entry, context: CatalogContext) -> Iterator[Probl
     Bad: ``msgstr "Send the report"`` in a French catalog.
     Good: ``msgstr "Envoyer le signalement"``; ``"PAG-ASA (Brussels)"`` kept as is.
     """
-    if base_language(context.catalog.language) == context.source_base:
+    if context.per_catalog(_in_source_language):
         return
     found = []
     for index, source, translation in form_pairs(entry, context.catalog):

@@ -24,10 +24,9 @@ MAX_SOURCES = 65536
 """Answers :meth:`CatalogContext.for_source` keeps per function: more than the sources of
 a large project."""
 _NOTHING = object()
-_LAST = "last"
 _SOURCE = "source"
-"""The memos' own keys are tuples led by these, beside the functions of :meth:`CatalogContext.per_catalog`
-and :meth:`CatalogContext.per_run`."""
+""":meth:`CatalogContext.for_source`'s keys in the run's memo are tuples led by this, beside
+the functions of :meth:`CatalogContext.per_run`."""
 T = TypeVar("T")
 Ts = TypeVarTuple("Ts")
 
@@ -106,7 +105,10 @@ class CatalogContext:
     coverage: Coverage
     options: Options
     memo: dict = field(default_factory=dict, compare=False)
-    """Per-catalog results several checks share (:meth:`per_catalog`, :meth:`for_entry`)."""
+    """Per-catalog results several checks share (:meth:`per_catalog`)."""
+    last_answers: dict = field(default_factory=dict, compare=False)
+    """:meth:`for_entry`'s last answer of each function, with the entry it is about: kept
+    apart from :attr:`memo` so that looking it up builds no key."""
     run_memo: dict = field(default_factory=dict, compare=False)
     """Per-run results derived from the template and options alone, computed once per
     process and shared by every catalog's checks (:meth:`per_run`, :meth:`for_source`)."""
@@ -152,11 +154,11 @@ class CatalogContext:
         """``compute(entry, context)``, worked out once while several checks ask about that
         entry in turn: the last answer of ``compute`` is kept, recognised by the entry's
         identity (cheaper than building a key, and entries are frozen)."""
-        last = self.memo.get((_LAST, compute))
+        last = self.last_answers.get(compute)
         if last is not None and last[0] is entry:
             return last[1]
         value = compute(entry, self)
-        self.memo[(_LAST, compute)] = (entry, value)
+        self.last_answers[compute] = (entry, value)
         return value
 
     def for_source(self, compute: Callable[[*Ts], T], *source: *Ts) -> T:
