@@ -360,8 +360,12 @@ def _check_catalog(shared: _Shared, catalog: Catalog) -> CatalogResult:
 
 def _markers(catalog: Catalog, *, template: bool) -> dict[MessageKey, tuple[Marker, ...]]:
     """The suppression markers of the messages that have any."""
-    found = ((entry.key, markers(entry, catalog.display_path, template=template)) for entry in catalog.entries)
-    return {key: marked for key, marked in found if marked}
+    found: dict[MessageKey, tuple[Marker, ...]] = {}
+    for entry in catalog.entries:
+        marked = markers(entry, catalog.display_path, template=template)
+        if marked:
+            found[entry.key] = marked
+    return found
 
 
 def _suppressed(

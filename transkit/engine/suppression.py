@@ -50,8 +50,10 @@ class Marker:
 def markers(entry: Entry, file: str, *, template: bool) -> tuple[Marker, ...]:
     """The markers an entry carries: extracted comments of a template, translator
     comments and flags of a catalog."""
-    found: list[Marker] = []
     comment = entry.extracted_comment if template else entry.translator_comment
+    if not comment and (template or not entry.flags):
+        return ()  # most messages: nothing a marker could be written in
+    found: list[Marker] = []
     for match in _COMMENT.finditer(comment):
         selectors = tuple(s for s in re.split(r"[\s,]+", match.group(1)) if s)
         if selectors:
