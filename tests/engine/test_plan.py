@@ -197,6 +197,13 @@ PIECES = [
     "The helpline is confidential. You do not have to give your name.",
     "Confidentiel.",
     "abcdefghijklmnopqrstuvwxyz0123",
+    # what msgcat leaves, and characters no display shows
+    "#-#-#-#-#  fr.po (Project 1.0)  #-#-#-#-#\n",
+    "#-#-#-#-#",
+    "\ufeff",
+    "\uffff",
+    "\U0010fffe",
+    "\u0085",
 ]
 FLAGS = [(), ("python-format",), ("c-format",), ("python-brace-format",), ("no-python-format",), ("range: 1..5",)]
 LANGUAGES = {

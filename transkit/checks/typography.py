@@ -288,9 +288,9 @@ _NONCHARACTERS = "".join(chr(plane * 0x10000 + last) for plane in range(17) for 
 _CONTROL = re.compile(f"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufdd0-\ufdef{_NONCHARACTERS}]")
 
 
-# No ``needs=``: the plan's CONTROL fact covers C0, DEL and C1 only, not U+FEFF or the
-# noncharacters; a printable translation (most of them) is passed over at once.
-@entry_check("S104", "control-character", Severity.WARNING, applies=Applies.TRANSLATED)
+# The plan's CONTROL fact covers C0, DEL and C1 only, not U+FEFF or the noncharacters:
+# UNPRINTABLE covers them all (none is printable).
+@entry_check("S104", "control-character", Severity.WARNING, applies=Applies.TRANSLATED, needs=Fact.UNPRINTABLE)
 def control_character(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation has a control character, a byte order mark or a noncharacter its source has not.
 
@@ -320,7 +320,7 @@ def control_character(entry: Entry, context: CatalogContext) -> Iterator[Problem
 _CONFLICT_MARKER = re.compile(r"#-#-#-#-#  .*  #-#-#-#-#")
 
 
-@entry_check("S105", "conflict-marker", Severity.ERROR, applies=Applies.TRANSLATED)
+@entry_check("S105", "conflict-marker", Severity.ERROR, applies=Applies.TRANSLATED, needs=Fact.CONFLICT_MARK)
 def conflict_marker(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation holds msgcat's conflict markers: catalogs were merged, not resolved.
 

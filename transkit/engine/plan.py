@@ -104,6 +104,11 @@ class Fact(enum.IntFlag):
     character, trailing whitespace aside, is no letter or digit."""
     QUOTE = enum.auto()
     """A quotation mark or an apostrophe, of any language, in the translation."""
+    UNPRINTABLE = enum.auto()
+    """A character ``str.isprintable`` refuses in a translation form: a control, a line
+    break, a format character (U+FEFF), a noncharacter…"""
+    CONFLICT_MARK = enum.auto()
+    """``#-#-#-#-#`` in the translation, what msgcat writes around disagreeing texts."""
 
 
 _TERM_FACTS = {
@@ -144,6 +149,7 @@ _PERCENT_OR_BRACE, _PLURAL, _FUZZY = int(Fact.PERCENT_OR_BRACE), int(Fact.PLURAL
 _PREVIOUS, _OBSOLETE, _EMPTY_FORM = int(Fact.PREVIOUS), int(Fact.OBSOLETE), int(Fact.EMPTY_FORM)
 _NOT_IN_TEMPLATE, _PHONE_ADDED = int(Fact.NOT_IN_TEMPLATE), int(Fact.PHONE_ADDED)
 _LONG_SOURCE, _END_MARK, _QUOTE = int(Fact.LONG_SOURCE), int(Fact.END_MARK), int(Fact.QUOTE)
+_UNPRINTABLE, _CONFLICT_MARK = int(Fact.UNPRINTABLE), int(Fact.CONFLICT_MARK)
 
 
 # The characters that decide a translation's facts, found in one pass of one pattern (C):
@@ -235,6 +241,10 @@ class Plan:
                 facts |= _DOUBLE
             if any(map(may_end_with_mark, forms)):
                 facts |= _END_MARK
+            if not all(map(str.isprintable, forms)):
+                facts |= _UNPRINTABLE
+            if "#-#-#-#-#" in text:
+                facts |= _CONFLICT_MARK
         if not forms or "" in forms:
             facts |= _EMPTY_FORM
         flags = entry.flags
