@@ -261,7 +261,12 @@ def projects(draw) -> Project:
         entries = []
         for entry, _, _ in drawn:
             count = 1 if entry.msgid_plural is None else int(rule.split("=")[1].split(";")[0])
-            forms = entry.msgstr if entry.msgstr == ("",) else tuple(draw(texts) for _ in range(count))
+            # A form is sometimes its source left as it is, or in another case (S141's copies).
+            sources = [entry.msgid, entry.msgid_plural or entry.msgid]
+            copies = st.sampled_from([*sources, *(text.upper() for text in sources), *(f" {t}" for t in sources)])
+            forms = (
+                entry.msgstr if entry.msgstr == ("",) else tuple(draw(st.one_of(texts, copies)) for _ in range(count))
+            )
             entries.append(dataclasses.replace(entry, msgstr=forms))
         catalogs.append(
             Catalog(
@@ -282,6 +287,33 @@ def projects(draw) -> Project:
 @given(projects())
 def test_made_up_catalogs_report_the_same_with_and_without_the_plan(project: Project):
     _same_either_way(project, TERMBASE)
+
+
+def test_a_plural_form_left_as_its_source_is_found_with_the_plan():
+    """Only ``msgstr[1]`` is ``msgid_plural`` unchanged: the COPY fact must look at every
+    form against every source, not at the first ones."""
+    singular, plural = "Send one report to the helpline", "Send the reports to the helpline"
+    template = Catalog(
+        Path("site.pot"),
+        "site.pot",
+        (("Content-Type", "text/plain; charset=UTF-8"),),
+        1,
+        (Entry(singular, ("", ""), msgid_plural=plural),),
+        is_template=True,
+    )
+    catalog = Catalog(
+        Path("fr.po"),
+        "fr.po",
+        (("Language", "fr"), ("Content-Type", "text/plain; charset=UTF-8"), ("Plural-Forms", LANGUAGES["fr"])),
+        1,
+        (Entry(singular, ("Envoyer le signalement à la ligne d’assistance", plural), msgid_plural=plural, line=5),),
+        language=language("fr"),
+        header_language="fr",
+        path_language="fr",
+    )
+    project = Project(Path("."), template, (catalog,))
+    report = _same_either_way(project, TERMBASE)
+    assert [f.code for f in report.findings if f.code == "S141"] == ["S141"]
 
 
 # --- what the plan saves -------------------------------------------------------------------
@@ -344,7 +376,7 @@ def test_the_facts_of_a_message():
 
 
 def test_a_check_without_facts_is_always_called_and_facts_are_for_entry_checks_only():
-    assert registry.find("S141").needs is None  # identical to the source: any message may be a copy
+    assert registry.find("S122").needs is None  # repeated words: any translation may repeat one
 
     def planned_catalog(context):
         """A catalog check cannot be planned by the facts of one message."""

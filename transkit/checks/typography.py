@@ -21,7 +21,7 @@ from transkit.i18n import L_
 from transkit.model.forms import per_form, quote
 from transkit.model.languages import Language, base_language
 from transkit.po.plural_forms import form_pairs
-from transkit.terms.match import NO_SPACE_SCRIPTS, normalize, strip_bidi
+from transkit.terms.match import NO_SPACE_SCRIPTS, may_normalize_alike, normalize, strip_bidi
 from transkit.terms.model import TermKind
 from transkit.text.cldr_words import left_in_english
 from transkit.text.lengths import counted_characters, expected_length, ratio_to, sentences, source_length
@@ -432,32 +432,13 @@ def _template_names(context: CatalogContext) -> tuple[frozenset[str], tuple[str,
     return proper_nouns(texts), tuple(sorted((normalize(f) for f in forms if f.strip()), key=len, reverse=True))
 
 
-# Printable ASCII but the space: what normalize() leaves as it is but for case.
-_ASCII_RUN = re.compile(r"[!-~]*")
-
-
-def _may_normalize_alike(source: str, translation: str) -> bool:
-    """False when ``normalize()`` cannot make the two texts equal: most translations,
-    told without normalising either.
-
-    A text's leading run of printable ASCII (up to a space or any other character)
-    begins its normal form, lowercased, but for its last character, which a combining
-    mark after it may compose with.  Two normal forms differ when neither of these
-    beginnings begins the other.
-    """
-    # The pattern matches any text (a run of none at least).
-    first = _ASCII_RUN.match(source).group()[:-1].lower()  # type: ignore[union-attr]
-    second = _ASCII_RUN.match(translation).group()[:-1].lower()  # type: ignore[union-attr]
-    return first.startswith(second) or second.startswith(first)
-
-
 def _in_source_language(context: CatalogContext) -> bool:
     """Whether the catalog is written in the source's language (``en_GB`` of an English
     template), where a translation may rightly be its source."""
     return base_language(context.catalog.language) == context.source_base
 
 
-@entry_check("S141", "identical-to-source", Severity.WARNING, applies=Applies.TRANSLATED)
+@entry_check("S141", "identical-to-source", Severity.WARNING, applies=Applies.TRANSLATED, needs=Fact.COPY)
 def identical_to_source(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation is the source unchanged.
 
@@ -484,7 +465,7 @@ def identical_to_source(entry: Entry, context: CatalogContext) -> Iterator[Probl
         return
     found = []
     for index, source, translation in form_pairs(entry, context.catalog):
-        if not _may_normalize_alike(source, translation):
+        if not may_normalize_alike(source, translation):
             continue
         if normalize(source, fold_case=False) != normalize(translation, fold_case=False):
             continue  # "November" as "november": the case is the language's, a translation

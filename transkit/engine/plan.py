@@ -26,7 +26,7 @@ import re
 from collections.abc import Mapping
 
 from transkit.model.catalog import Entry, MessageKey
-from transkit.terms.match import BIDI_CONTROLS
+from transkit.terms.match import BIDI_CONTROLS, may_normalize_alike
 from transkit.terms.model import Termbase, TermKind
 from transkit.terms.values import may_hold_phone
 from transkit.terms.verify import source_term_kinds
@@ -109,6 +109,10 @@ class Fact(enum.IntFlag):
     break, a format character (U+FEFF), a noncharacter…"""
     CONFLICT_MARK = enum.auto()
     """``#-#-#-#-#`` in the translation, what msgcat writes around disagreeing texts."""
+    COPY = enum.auto()
+    """A translation form may be a source text unchanged: their normal forms may be equal
+    (:func:`~transkit.terms.match.may_normalize_alike` of some form and ``msgid`` or
+    ``msgid_plural``)."""
 
 
 _TERM_FACTS = {
@@ -149,7 +153,7 @@ _PERCENT_OR_BRACE, _PLURAL, _FUZZY = int(Fact.PERCENT_OR_BRACE), int(Fact.PLURAL
 _PREVIOUS, _OBSOLETE, _EMPTY_FORM = int(Fact.PREVIOUS), int(Fact.OBSOLETE), int(Fact.EMPTY_FORM)
 _NOT_IN_TEMPLATE, _PHONE_ADDED = int(Fact.NOT_IN_TEMPLATE), int(Fact.PHONE_ADDED)
 _LONG_SOURCE, _END_MARK, _QUOTE = int(Fact.LONG_SOURCE), int(Fact.END_MARK), int(Fact.QUOTE)
-_UNPRINTABLE, _CONFLICT_MARK = int(Fact.UNPRINTABLE), int(Fact.CONFLICT_MARK)
+_UNPRINTABLE, _CONFLICT_MARK, _COPY = int(Fact.UNPRINTABLE), int(Fact.CONFLICT_MARK), int(Fact.COPY)
 
 
 # The characters that decide a translation's facts, found in one pass of one pattern (C):
@@ -245,6 +249,9 @@ class Plan:
                 facts |= _UNPRINTABLE
             if "#-#-#-#-#" in text:
                 facts |= _CONFLICT_MARK
+            sources = (entry.msgid,) if entry.msgid_plural is None else (entry.msgid, entry.msgid_plural)
+            if any(may_normalize_alike(source, form) for source in sources for form in forms):
+                facts |= _COPY
         if not forms or "" in forms:
             facts |= _EMPTY_FORM
         flags = entry.flags

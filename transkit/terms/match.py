@@ -122,6 +122,25 @@ def normalize(text: str, *, fold_case: bool = True) -> str:
     return text.casefold() if fold_case else text
 
 
+# Printable ASCII but the space: what normalize() leaves as it is but for case.
+_ASCII_RUN = re.compile(r"[!-~]*")
+
+
+def may_normalize_alike(source: str, translation: str) -> bool:
+    """False when ``normalize()`` cannot make the two texts equal: most translations,
+    told without normalising either.
+
+    A text's leading run of printable ASCII (up to a space or any other character)
+    begins its normal form, lowercased, but for its last character, which a combining
+    mark after it may compose with.  Two normal forms differ when neither of these
+    beginnings begins the other.
+    """
+    # The pattern matches any text (a run of none at least).
+    first = _ASCII_RUN.match(source).group()[:-1].lower()  # type: ignore[union-attr]
+    second = _ASCII_RUN.match(translation).group()[:-1].lower()  # type: ignore[union-attr]
+    return first.startswith(second) or second.startswith(first)
+
+
 def loosen(text: str) -> str:
     """Spelling-blind form for names: no case, no diacritics, no hyphens or spaces."""
     decomposed = unicodedata.normalize("NFD", normalize(text))
