@@ -318,6 +318,40 @@ def test_texts_said_not_to_normalise_alike_do_not(source: str, changes: list, ot
         translation = change(translation)
     for first, second in ((source, translation), (translation, source), (source, other)):
         assert may_normalize_alike(first, second) or normalize(first) != normalize(second)
+        assert may_normalize_alike(first, second) or normalize(first, fold_case=False) != normalize(
+            second, fold_case=False
+        )
+
+
+def test_the_word_characters_normalize_keeps_beyond_ascii_are_those_the_table_says() -> None:
+    """Every word character beyond ASCII: normalize() (folding case or not) leaves it beyond
+    ASCII exactly when may_normalize_alike's table says so."""
+    import re
+
+    from transkit.terms.match import _KEPT_BEYOND_ASCII
+
+    word = re.compile(r"\w")
+    for code in range(0x80, 0x110000):
+        character = chr(code)
+        if 0xD800 <= code <= 0xDFFF or not word.match(character):
+            continue
+        kept = not normalize(character).isascii() and not normalize(character, fold_case=False).isascii()
+        assert bool(_KEPT_BEYOND_ASCII.match(character)) == kept, hex(code)
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "alike"),
+    [
+        ("Send", "Envoyé", False),
+        ("Passport", "Паспорт", False),
+        ("office", "o\ufb03ce", True),  # the ligature folds to "ffi"
+        ("Kelvin", "\u212aelvin", True),
+        ("Send", "Send", True),
+    ],
+)
+def test_a_text_beyond_ascii_is_no_copy_of_an_ascii_one(source: str, translation: str, alike: bool) -> None:
+    assert may_normalize_alike(source, translation) is alike
+    assert may_normalize_alike(translation, source) is alike
 
 
 # ---------------------------------------------------------------------------------------

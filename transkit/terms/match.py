@@ -138,7 +138,20 @@ def may_normalize_alike(source: str, translation: str) -> bool:
     # The pattern matches any text (a run of none at least).
     first = _ASCII_RUN.match(source).group()[:-1].lower()  # type: ignore[union-attr]
     second = _ASCII_RUN.match(translation).group()[:-1].lower()  # type: ignore[union-attr]
-    return first.startswith(second) or second.startswith(first)
+    if not (first.startswith(second) or second.startswith(first)):
+        return False
+    # An ASCII text's normal form is ASCII; the other's is not when it has a word
+    # character that stays beyond ASCII: « Паспорт » or « Envoyé » is no copy of "Send".
+    if source.isascii() != translation.isascii():
+        return not _KEPT_BEYOND_ASCII.search(translation if source.isascii() else source)
+    return True
+
+
+_KEPT_BEYOND_ASCII = re.compile(r"[^\W\x00-\x7f\u00df\u0130\u0131\u017f\u02bc\u1e9e\u212a\ufb00-\ufb06]")
+"""A word character (``\\w``) that :func:`normalize`, folding case or not, leaves beyond
+ASCII wherever it stands: all but the fourteen it makes ASCII (``ß`` → ``ss``, ``ı`` →
+``i``, ``K`` the Kelvin sign → ``k``, the ``ﬁ`` ligatures…; the tests go through every
+code point). Composing with marks around it gives another character beyond ASCII."""
 
 
 def loosen(text: str) -> str:
