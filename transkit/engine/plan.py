@@ -171,6 +171,16 @@ _CHARACTER_FACTS = {
 _TRANSLATION_CHARACTERS = re.compile(r"[\d" + re.escape("".join(_CHARACTER_FACTS)) + "]")
 
 
+def _form_facts(form: str) -> int:
+    """The facts one translation form decides on its own."""
+    facts = _EDGE_SPACE if _edge(form) else 0
+    if may_end_with_mark(form):
+        facts |= _END_MARK
+    if not form.isprintable():
+        facts |= _UNPRINTABLE
+    return facts
+
+
 def _text_facts(text: str) -> int:
     """The facts that hold of a text on either side (forms joined by :data:`SEPARATOR`)."""
     facts = 0
@@ -239,19 +249,20 @@ class Plan:
                     facts |= _CHARACTER_FACTS.get(character, _TRANSLATION_DIGIT)
                 if facts & _TRANSLATION_DIGIT and self.termbase and any(map(may_hold_phone, forms)):
                     facts |= _PHONE_ADDED
-            if any(map(_edge, forms)):
-                facts |= _EDGE_SPACE
             if _DOUBLE_SPACE.search(text):
                 facts |= _DOUBLE
-            if any(map(may_end_with_mark, forms)):
-                facts |= _END_MARK
-            if not all(map(str.isprintable, forms)):
-                facts |= _UNPRINTABLE
             if "#-#-#-#-#" in text:
                 facts |= _CONFLICT_MARK
-            sources = (entry.msgid,) if entry.msgid_plural is None else (entry.msgid, entry.msgid_plural)
-            if any(may_normalize_alike(source, form) for source in sources for form in forms):
-                facts |= _COPY
+            if len(forms) == 1 and entry.msgid_plural is None:  # most messages: no loop to set up
+                facts |= _form_facts(text)
+                if may_normalize_alike(entry.msgid, text):
+                    facts |= _COPY
+            else:
+                for form in forms:
+                    facts |= _form_facts(form)
+                sources = (entry.msgid,) if entry.msgid_plural is None else (entry.msgid, entry.msgid_plural)
+                if any(may_normalize_alike(source, form) for source in sources for form in forms):
+                    facts |= _COPY
         if not forms or "" in forms:
             facts |= _EMPTY_FORM
         flags = entry.flags
@@ -259,7 +270,7 @@ class Plan:
             facts |= _FLAGGED
             if "fuzzy" in flags:
                 facts |= _FUZZY
-        template = template_index.get(entry.key)
+        template = template_index.get((entry.msgctxt, entry.msgid))  # Entry.key, without the property call
         if template is None:
             facts |= _NOT_IN_TEMPLATE
         elif template.flags:
