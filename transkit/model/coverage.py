@@ -68,7 +68,7 @@ def words_of(template_index: Mapping[MessageKey, Entry]) -> dict[MessageKey, int
 
 def index(catalog: Catalog) -> dict[MessageKey, Entry]:
     """Active messages by ``(msgctxt, msgid)``, built once: polib's find() is linear."""
-    return {entry.key: entry for entry in catalog.entries if not entry.obsolete}
+    return {(entry.msgctxt, entry.msgid): entry for entry in catalog.entries if not entry.obsolete}  # Entry.key
 
 
 def parse_date(value: str | None) -> dt.datetime | None:
