@@ -10,6 +10,7 @@ import json
 import math
 import os
 from collections.abc import Sequence
+from itertools import chain
 from typing import Any, TextIO
 
 import orjson
@@ -144,6 +145,13 @@ def _orjson_writes_as_json(document: Any) -> bool:
             if kind in _SCALARS:
                 continue
             return False
-        if not set(map(type, value)) <= _SCALARS:
-            todo.extend(value)
+        kinds = set(map(type, value))
+        if kinds <= _SCALARS:
+            continue
+        if kinds == _DICT and set(map(type, chain.from_iterable(map(dict.values, value)))) <= _SCALARS:
+            continue  # a list of flat records (the findings): every value's type at once
+        todo.extend(value)
     return True
+
+
+_DICT = {dict}
