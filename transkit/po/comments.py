@@ -51,6 +51,8 @@ _BLANKS = " \t\r\f\v"
 _HASH_LINE = re.compile(r"^[^\n#]*+#[^\n]*+", re.M)
 # A line that is one comment from its first character: nearly all of them.
 _PLAIN = re.compile(r"[ \t\r\f\v]*+#(?![~|])")
+# What follows the '#' of each such line.
+_PLAIN_BODIES = re.compile(r"^[ \t\r\f\v]*+#(?![~|])([^\n]*+)", re.M).findall
 _TOKEN = re.compile(
     r"""[ \t\r\f\v]*+(?:
         "((?:[^"\\\n]|\\.)*+)"              # 1 a string's body
@@ -92,6 +94,62 @@ class Comments:
 
 _NONE = Comments()
 """What an entry without comment lines gets: shared, never changed."""
+
+Notes = tuple[tuple[str, ...], str | None, str | None, str | None, str, str, tuple[str, ...]]
+"""What an entry's comment lines say, as :class:`transkit.model.catalog.Entry` holds it
+and in its order: flags, previous msgctxt, msgid and msgid_plural, translator comment,
+extracted comment, references."""
+
+NO_NOTES: Notes = ((), None, None, None, "", "", ())
+"""What an entry without comment lines says."""
+
+
+def read_notes(notes: str) -> Notes:
+    """What one entry's comment lines say; ``notes`` is
+    :attr:`transkit.po.syntax.ScannedEntry.notes`.
+
+    The scan, which reads every token, tells which text holds an entry's comments, so
+    this reads a few lines, not the file (see :func:`read_comments`). It starts where a
+    token may start, and each of its lines is read as :func:`read_comments` reads a line.
+    """
+    bodies = _PLAIN_BODIES(notes)
+    if notes.count("#") == len(bodies):
+        # Nearly always: every '#' starts a line's one comment (no '#~', '#|', no '#'
+        # inside a comment or after a token): read each comment, without a line walk,
+        # and references and flags (most lines) without a Comments.
+        references: list[str] = []
+        flags: tuple[str, ...] = ()
+        others: Comments | None = None
+        for body in bodies:
+            kind = body[:1]
+            if kind == ":":
+                references += _references(body)
+            elif kind == "," or kind == "!":
+                flags = _flag_words(body)  # the last '#,' line counts
+            else:
+                if others is None:
+                    others = Comments()
+                _record(body, others)
+        if others is None:
+            return (flags, None, None, None, "", "", tuple(references))
+        comments = others
+        comments.flags = list(flags)
+        comments.references = references
+    else:
+        comments = Comments()
+        state = _State()
+        for match in _HASH_LINE.finditer(notes):
+            _read_hash_line(notes, match.start(), match.end(), comments, state)
+    previous = comments.previous
+    return (
+        tuple(filter(None, comments.flags)),
+        previous[0],
+        previous[1],
+        previous[2],
+        "\n".join(comments.translator) if comments.translator else "",
+        "\n".join(comments.extracted) if comments.extracted else "",
+        tuple(comments.references),
+    )
 
 
 def read_comments(text: str, keyword_lines: Sequence[int]) -> Iterator[Comments]:
@@ -135,14 +193,20 @@ def read_comments(text: str, keyword_lines: Sequence[int]) -> Iterator[Comments]
             pending, state = None, _State()
         if pending is None:
             pending = Comments()
-        if text[start] == "#" and text[start + 1 : start + 2] not in _MARKS:
-            _record(text[start + 1 : match.end()], pending)  # nearly every line: one comment
-        else:
-            _read_line(text, start, match.end(), pending, state)
+        _read_hash_line(text, start, match.end(), pending, state)
     while emitted < count - 1:
         yield _NONE if pending is None else pending
         emitted += 1
         pending = None
+
+
+def _read_hash_line(text: str, start: int, end: int, comments: Comments, state: _State) -> None:
+    """One line that holds a ``#``, from ``start`` (a line's start, or where a token may
+    start) to its end."""
+    if text[start] == "#" and text[start + 1 : start + 2] not in _MARKS:
+        _record(text[start + 1 : end], comments)  # nearly every line: one comment
+    else:
+        _read_line(text, start, end, comments, state)
 
 
 @dataclass(slots=True)
@@ -179,21 +243,48 @@ def _read_line(text: str, start: int, end: int, comments: Comments, state: _Stat
                 comments.previous[state.kind] = ""
 
 
+def _flag_words(body: str) -> tuple[str, ...]:
+    """The flags of a ``#,`` or ``#!`` comment: ``body`` is what follows its ``#``.
+
+    A file has few different flag lines (``#, python-format`` thousands of times): the
+    first few hundred are read once per process.
+    """
+    flags = _FLAG_LINES.get(body)
+    if flags is not None:
+        return flags
+    words = body.rstrip(_BLANKS)[1:]
+    # ASCII: str.split() splits at the blanks of msgfmt, and faster
+    split = words.replace(",", " ").split() if words.isascii() else [w for w in _LIST_SPLIT.split(words) if w]
+    kept = []
+    for number, word in enumerate(split):
+        if word == "range:" and number + 1 < len(split):
+            continue  # gettext reads "range:" with the word after it as one flag
+        kept.append(f"range: {word}" if number and split[number - 1] == "range:" else word)
+    flags = tuple(kept)
+    if len(_FLAG_LINES) < _FLAG_LINES_KEPT:
+        _FLAG_LINES[body] = flags
+    return flags
+
+
+_FLAG_LINES: dict[str, tuple[str, ...]] = {}
+_FLAG_LINES_KEPT = 512
+
+
+def _references(body: str) -> list[str]:
+    """The references of a ``#:`` comment: ``body`` is what follows its ``#``."""
+    if body.isascii():  # then str.split() splits at the blanks of msgfmt, and faster
+        return body[1:].split()
+    return [reference for reference in _BLANK_SPLIT.split(body[1:]) if reference]
+
+
 def _record(body: str, comments: Comments) -> None:
     """One comment: ``body`` is what follows its ``#``."""
     body = body.rstrip(_BLANKS)
     kind = body[:1]
-    ascii = body.isascii()  # then str.split() splits at the blanks of msgfmt, and faster
     if kind in (",", "!"):
-        words = body[1:].replace(",", " ").split() if ascii else [w for w in _LIST_SPLIT.split(body[1:]) if w]
-        flags = comments.flags
-        flags.clear()  # each '#,' line replaces what an earlier one said (see above)
-        for number, word in enumerate(words):
-            if word == "range:" and number + 1 < len(words):
-                continue  # gettext reads "range:" with the word after it as one flag
-            flags.append(f"range: {word}" if number and words[number - 1] == "range:" else word)
+        comments.flags = list(_flag_words(body))  # each '#,' line replaces what an earlier one said
     elif kind == ":":
-        comments.references.extend(body[1:].split() if ascii else [r for r in _BLANK_SPLIT.split(body[1:]) if r])
+        comments.references += _references(body)
     elif kind == ".":
         comments.extracted.append(body[2:] if body[1:2] == " " else body[1:])
     else:

@@ -11,10 +11,10 @@ differential test (``use_polib``), never the reader of a catalog.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from itertools import repeat
 from pathlib import Path
 
 import polib
@@ -23,8 +23,8 @@ from transkit.errors import CatalogError
 from transkit.i18n import L_
 from transkit.model.catalog import Catalog, Entry, MessageKey
 from transkit.model.languages import language as language_of
-from transkit.po.comments import Comments, read_comments
-from transkit.po.syntax import PoSyntaxError, ScannedEntry, scan
+from transkit.po.comments import NO_NOTES, Notes, read_notes
+from transkit.po.syntax import EntryMaker, PoSyntaxError, ScannedEntry, scan
 
 # The charset of the header's Content-Type field, as msgfmt reads it: not a "charset="
 # that a comment or a message above it happens to mention.
@@ -84,7 +84,9 @@ def read_catalog_source(
     shown = display_path or str(path)
     data = read_bytes(path, shown)
     text = decode(data, shown)
-    catalog, header, lines = _parse(text, path, shown, is_template=is_template, path_language=path_language)
+    catalog, header, lines = _parse(
+        text, path, shown, is_template=is_template, path_language=path_language, keep_lines=True
+    )
     if catalog.header_position != 0:
         # A rewrite keeps the header first, where the text of each message is found by
         # its position; a header elsewhere or none is read for checking, not rewritten.
@@ -194,33 +196,26 @@ def _parse(
     path_language: str | None,
     use_polib: bool = False,
     template: Mapping[MessageKey, Entry] | None = None,
+    keep_lines: bool = False,
 ) -> tuple[Catalog, ScannedEntry, list[int]]:
-    """The catalog, its header as scanned, and the line of each entry's first keyword
-    (header included)."""
+    """The catalog, its header as scanned, and (with ``keep_lines``) the line of each
+    entry's first keyword, header first."""
+    lines: list[int] | None = [] if keep_lines else None
     try:
-        scanned = scan(text, template)
+        # Each message becomes its entry as it is scanned, the header a ScannedEntry.
+        made = scan(text, template) if use_polib else scan(text, template, _entry_maker(lines))
     except PoSyntaxError as error:
         # msgfmt reports an unterminated string on the line after it; show the string's own.
         raise CatalogError(error.message, shown, error.source_line or error.line) from None
     # msgfmt takes the header wherever it is, and compiles a file without one (only
     # --check-header refuses that): so does transkit, and the header checks report it.
-    position = next((number for number, entry in enumerate(scanned) if _is_header(entry)), -1)
-    header_entry = scanned[position] if position >= 0 else _NO_HEADER
-    messages = [entry for number, entry in enumerate(scanned) if number != position]
+    position = next((number for number, item in enumerate(made) if _is_header(item)), -1)
+    header_entry = made.pop(position) if position >= 0 else _NO_HEADER
+    if lines is not None:
+        lines.insert(0, lines.pop(position) if position >= 0 else header_entry.line)
     header, stray = _header_fields(header_entry.msgstr[0] if header_entry.msgstr else "")
-    lines = [header_entry.line] + [entry.line for entry in messages]
-    # The comments are read in file order, after a header first; with the header
-    # elsewhere or none, after a header of line 0 (none), and the real one's dropped.
-    comment_lines = lines if position == 0 else [0] + [entry.line for entry in scanned]
-    del scanned
-
-    if use_polib:
-        entries = _entries_with_polib(text, messages, shown)
-    else:
-        comments = read_comments(text, comment_lines)
-        if position > 0:
-            comments = (found for number, found in enumerate(comments) if number != position)
-        entries = tuple(map(_entry, _given_out(messages), comments, repeat(template or _NO_TEMPLATE)))
+    entries = _entries_with_polib(text, made, shown) if use_polib else tuple(made)
+    del made
 
     header_language = _field(header, "Language")
     # An invalid header (``Language: French``) is H101's finding; the path may still know.
@@ -240,19 +235,11 @@ def _parse(
         header_position=position,
         header_stray_lines=stray,
     )
-    return catalog, header_entry, lines
+    return catalog, header_entry, lines or []
 
 
-def _is_header(entry: ScannedEntry) -> bool:
-    return entry.msgid == "" and entry.msgctxt is None and not entry.obsolete
-
-
-def _given_out(items: list[ScannedEntry]) -> Iterator[ScannedEntry]:
-    """Each item in turn, let go of by the list as it is given out: a large catalog's
-    scanned entries are freed one by one while its entries are built, not all at the end."""
-    for number, item in enumerate(items):
-        items[number] = None  # type: ignore[call-overload]
-        yield item
+def _is_header(item: object) -> bool:
+    return type(item) is ScannedEntry and item.msgid == "" and item.msgctxt is None and not item.obsolete
 
 
 def _field(header: tuple[tuple[str, str], ...], name: str) -> str | None:
@@ -280,43 +267,161 @@ def _header_fields(msgstr: str) -> tuple[tuple[tuple[str, str], ...], tuple[str,
 
 _NO_HEADER = ScannedEntry(1, 1, None, "", None, (), False, ("",))
 """The header of a file that has none: no fields, reported on line 1."""
-_NO_TEMPLATE: Mapping[MessageKey, Entry] = {}
 _UNTRANSLATED = ("",)
 """The msgstr of every untranslated singular message (all of a template's): one tuple."""
 
 
-def _entry(scanned: ScannedEntry, comments: Comments, template: Mapping[MessageKey, Entry] = _NO_TEMPLATE) -> Entry:
-    # Made once per message of every catalog read: the fields are passed in Entry's order,
-    # not by name, and the scan's tuple is taken apart in one step (0.8 µs less per
-    # message than keywords, attribute reads and a generator; docs/performance.md).
-    _, msgid_line, msgctxt, msgid, msgid_plural, _, obsolete, msgstr = scanned
-    previous = comments.previous
-    references = tuple(comments.references)
-    extracted = "\n".join(comments.extracted) if comments.extracted else ""
-    known = template.get((msgctxt, msgid)) if template else None
-    if known is not None:  # the template's texts, where the same (see parse_catalog);
-        # the scan has already taken its msgctxt and msgid
-        if known.msgid_plural == msgid_plural:
-            msgid_plural = known.msgid_plural
-        if known.references == references:
-            references = known.references
-        if known.extracted_comment == extracted:
-            extracted = known.extracted_comment
-    return Entry(
-        msgid,
-        _UNTRANSLATED if msgstr == _UNTRANSLATED else msgstr,
-        msgctxt,
-        msgid_plural,
-        tuple(filter(None, comments.flags)),
-        previous[0],
-        previous[1],
-        previous[2],
-        "\n".join(comments.translator) if comments.translator else "",
-        extracted,
-        references,
-        obsolete,
-        msgid_line,
-    )
+def _entry_maker(lines: list[int] | None) -> EntryMaker:
+    """What :func:`scan` calls for each message of one file: its :class:`Entry`, or the
+    :class:`ScannedEntry` of the header (the catalog holds its fields, not an entry).
+
+    Called once per message of every catalog read, so written for speed: the notes of an
+    entry without references (a ``#, python-format`` line, read thousands of times a
+    file) are read once per file, and the entry is made by :func:`_new_entry`.
+    ``lines`` receives each message's first keyword line, when given.
+    """
+    read: dict[str, Notes] = {}
+    remember = read.__setitem__
+    recall = read.get
+    new = _new_entry
+
+    def make(
+        line: int,
+        msgid_line: int,
+        msgctxt: str | None,
+        msgid: str,
+        msgid_plural: str | None,
+        indexes: tuple[int, ...],
+        obsolete: bool,
+        msgstr: tuple[str, ...],
+        notes: str | None,
+        known: Entry | None,
+    ) -> Entry | ScannedEntry:
+        if lines is not None:
+            lines.append(line)
+        if not msgid and msgctxt is None and not obsolete:
+            return ScannedEntry(line, msgid_line, msgctxt, msgid, msgid_plural, indexes, obsolete, msgstr, notes)
+        if notes is None:
+            flags, previous_msgctxt, previous_msgid, previous_plural, translator, extracted, references = NO_NOTES
+        else:
+            said = recall(notes)
+            if said is None:
+                said = read_notes(notes)
+                if not said[6]:
+                    remember(notes, said)
+            flags, previous_msgctxt, previous_msgid, previous_plural, translator, extracted, references = said
+        if known is not None:  # the template's texts, where the same (see parse_catalog);
+            # the scan has already taken its msgctxt and msgid
+            if known.msgid_plural == msgid_plural:
+                msgid_plural = known.msgid_plural
+            if known.references == references:
+                references = known.references
+            if known.extracted_comment == extracted:
+                extracted = known.extracted_comment
+        return new(
+            msgid,
+            _UNTRANSLATED if msgstr == _UNTRANSLATED else msgstr,
+            msgctxt,
+            msgid_plural,
+            flags,
+            previous_msgctxt,
+            previous_msgid,
+            previous_plural,
+            translator,
+            extracted,
+            references,
+            obsolete,
+            msgid_line,
+        )
+
+    return make
+
+
+_ENTRY_FIELDS = (
+    "msgid",
+    "msgstr",
+    "msgctxt",
+    "msgid_plural",
+    "flags",
+    "previous_msgctxt",
+    "previous_msgid",
+    "previous_msgid_plural",
+    "translator_comment",
+    "extracted_comment",
+    "references",
+    "obsolete",
+    "line",
+)
+
+
+def _entry_by_slots() -> Callable[..., Entry]:
+    """``Entry(...)`` with its fields in order, for the reader, without Entry's __init__.
+
+    Entry is a frozen dataclass: its __init__ sets each of its 13 fields through
+    ``object.__setattr__``, which took a fifth of the time a message of the real-catalog
+    corpus took to read (docs/performance.md). This sets its slots with their own
+    descriptors, half the cost, and makes the same object. Should Entry ever hold
+    other fields, or check them as it is made, this is Entry itself
+    (tests/po/test_reader_fast.py holds the two to the same result).
+    """
+    if (
+        tuple(field.name for field in dataclasses.fields(Entry)) != _ENTRY_FIELDS
+        or getattr(Entry, "__slots__", None) != _ENTRY_FIELDS
+        or hasattr(Entry, "__post_init__")
+    ):
+        return Entry
+    new = object.__new__
+    (
+        set_msgid,
+        set_msgstr,
+        set_msgctxt,
+        set_msgid_plural,
+        set_flags,
+        set_previous_msgctxt,
+        set_previous_msgid,
+        set_previous_msgid_plural,
+        set_translator_comment,
+        set_extracted_comment,
+        set_references,
+        set_obsolete,
+        set_line,
+    ) = (getattr(Entry, name).__set__ for name in _ENTRY_FIELDS)
+
+    def entry(
+        msgid: str,
+        msgstr: tuple[str, ...],
+        msgctxt: str | None,
+        msgid_plural: str | None,
+        flags: tuple[str, ...],
+        previous_msgctxt: str | None,
+        previous_msgid: str | None,
+        previous_msgid_plural: str | None,
+        translator_comment: str,
+        extracted_comment: str,
+        references: tuple[str, ...],
+        obsolete: bool,
+        line: int,
+    ) -> Entry:
+        made: Entry = new(Entry)
+        set_msgid(made, msgid)
+        set_msgstr(made, msgstr)
+        set_msgctxt(made, msgctxt)
+        set_msgid_plural(made, msgid_plural)
+        set_flags(made, flags)
+        set_previous_msgctxt(made, previous_msgctxt)
+        set_previous_msgid(made, previous_msgid)
+        set_previous_msgid_plural(made, previous_msgid_plural)
+        set_translator_comment(made, translator_comment)
+        set_extracted_comment(made, extracted_comment)
+        set_references(made, references)
+        set_obsolete(made, obsolete)
+        set_line(made, line)
+        return made
+
+    return entry
+
+
+_new_entry = _entry_by_slots()
 
 
 def _entries_with_polib(text: str, messages: list[ScannedEntry], shown: str) -> tuple[Entry, ...]:

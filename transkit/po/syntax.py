@@ -73,11 +73,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+from operator import itemgetter
+from typing import Any, NamedTuple, Protocol
 
 from transkit.i18n import L_
 
-__all__ = ["PoSyntaxError", "ScannedEntry", "decode_escapes", "scan"]
+__all__ = ["EntryMaker", "PoSyntaxError", "ScannedEntry", "decode_escapes", "scan"]
 
 
 class PoSyntaxError(Exception):
@@ -117,6 +118,37 @@ class ScannedEntry(NamedTuple):
     obsolete: bool
     msgstr: tuple[str, ...] = ()
     """Decoded translations: one for a singular entry, every ``msgstr[n]`` in order."""
+    notes: str | None = None
+    """The text between the end of the message before (the start of the file for the
+    first) and this message's first keyword, where it holds a ``#``: its comment lines,
+    ``#|`` previous strings and ``#~`` marks, for :func:`transkit.po.comments.read_notes`.
+    None where there is no ``#``, so no comment."""
+
+
+class EntryMaker(Protocol):
+    """What :func:`scan` makes of each message: called with :class:`ScannedEntry`'s
+    fields in order, and ``known``: the value of ``known`` (see :func:`scan`) for the
+    message's key, or None."""
+
+    def __call__(
+        self,
+        line: int,
+        msgid_line: int,
+        msgctxt: str | None,
+        msgid: str,
+        msgid_plural: str | None,
+        msgstr_indexes: tuple[int, ...],
+        obsolete: bool,
+        msgstr: tuple[str, ...],
+        notes: str | None,
+        known: Any,
+        /,
+    ) -> Any: ...
+
+
+def _scanned_entry(*fields: Any) -> ScannedEntry:
+    """:func:`scan`'s own maker: the message as scanned (all but ``known``)."""
+    return ScannedEntry._make(fields[:-1])
 
 
 # --------------------------------------------------------------------------
@@ -301,6 +333,17 @@ _G_ACTIVE = _group_indexes("a")
 _G_OBSOLETE = _group_indexes("o")
 
 
+def _live_order() -> list[int]:
+    order = list(range(_FAST_RE.groups))
+    for live, obsolete in zip(_G_ACTIVE, _G_OBSOLETE):
+        order[live] = obsolete
+    return order
+
+
+_AS_LIVE = itemgetter(*_live_order())
+"""An obsolete entry's groups where a live entry's are, so one set of indexes reads both."""
+
+
 def _fast_value(first: str, tail: str) -> str:
     """Join a string list matched by the fast path and resolve its escapes.
 
@@ -335,8 +378,14 @@ def _index(digits: str) -> int:
 class _Scanner:
     """One scan of one text: lexer state, parser state, results."""
 
-    def __init__(self, text: str, known: Mapping[tuple[str | None, str], Any] | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        known: Mapping[tuple[str | None, str], Any] | None = None,
+        make: EntryMaker = _scanned_entry,
+    ) -> None:
         self.known = known
+        self.make = make
         self.removed: list[int] = []
         if "\\\n" in text:
             # msgfmt's lex_getc drops every backslash-newline pair, everywhere.
@@ -353,8 +402,11 @@ class _Scanner:
         self.resume: int | None = 0
         # parser state
         self.plural_counter = 0
-        self.entries: list[ScannedEntry] = []
+        self.entries: list[Any] = []
         self.seen: set[tuple[str | None, str]] = set()
+        # where the last message's last string ends: its successor's notes start there
+        self.after = 0
+        self.string_end = 0
         # line cache
         self._line_pos = 0
         self._line_count = 0
@@ -488,13 +540,15 @@ class _Scanner:
     # --------------------------------------------------------------- parser
     def string_list(self, tok: tuple, kind: int) -> tuple[tuple, list[str], tuple]:
         """``tok`` and the strings after it; returns (first, values, lookahead)."""
-        first = tok
+        first = last = tok
         values = [tok[4]]
         tok = self.next()
         while tok[0] == kind:
             self.check_obsolete(first, tok)
             values.append(tok[4])
+            last = tok
             tok = self.next()
+        self.string_end = last[2]
         return first, values, tok
 
     def expect(self, tok: tuple, kind: int) -> None:
@@ -649,6 +703,7 @@ class _Scanner:
         msgctxt = None if ctxt_values is None else "".join(ctxt_values)
         msgid = "".join(id_values)
         key = (msgctxt, msgid)
+        same = None
         if self.known is not None and key in self.known:
             same = self.known[key]
             msgctxt, msgid = same.msgctxt, same.msgid
@@ -664,7 +719,11 @@ class _Scanner:
         self.seen.add(key)
         line = self.line_at(start)
         msgid_line = line if start == intro[1] else self.line_at(intro[1])
-        self.entries.append(ScannedEntry(line, msgid_line, msgctxt, msgid, msgid_plural, indexes, intro[3], msgstr))
+        notes = self.text[self.after : start] if self.text.find("#", self.after, start) >= 0 else None
+        self.after = self.string_end
+        self.entries.append(
+            self.make(line, msgid_line, msgctxt, msgid, msgid_plural, indexes, intro[3], msgstr, notes, same)
+        )
 
     # ------------------------------------------------------------ fast path
     def fast(self, pos: int) -> int:
@@ -672,7 +731,8 @@ class _Scanner:
 
         Written for speed, as it handles nearly every entry of a real catalog:
         locals instead of attributes, the line counter kept here, simple values
-        not passed through ``_fast_value``.
+        not passed through ``_fast_value``, an obsolete entry's groups moved to where
+        a live one has them.
         """
         text = self.text
         seen = self.seen
@@ -683,9 +743,14 @@ class _Scanner:
         fast_value = _fast_value
         match = _FAST
         odd_escape = _ODD_ESCAPE.search
-        entry = ScannedEntry
-        a_i = _G_ACTIVE[1]
+        make = self.make
+        as_live = _AS_LIVE
+        start, i, c, ct, d, dt, p, pt, f, ms, mt = _G_ACTIVE
+        # the groups (Match.start) of where the entry and its msgid keyword start
+        live_starts = (start + 1, i + 1)
+        obsolete_starts = (_G_OBSOLETE[0] + 1, _G_OBSOLETE[1] + 1)
         line_pos, line_count = self._line_pos, self._line_count
+        after = self.after
         try:
             while True:
                 m = match(text, pos)
@@ -699,12 +764,12 @@ class _Scanner:
                     if odd_escape(text, body, end):
                         return pos
                 groups = m.groups()
-                if groups[a_i] is not None:
-                    obsolete = False
-                    start, i, c, ct, d, dt, p, pt, f, ms, mt = _G_ACTIVE
+                obsolete = groups[i] is None
+                if obsolete:
+                    groups = as_live(groups)
+                    first, intro = obsolete_starts
                 else:
-                    obsolete = True
-                    start, i, c, ct, d, dt, p, pt, f, ms, mt = _G_OBSOLETE
+                    first, intro = live_starts
                 indexes: tuple[int, ...] = ()
                 msgid_plural = None
                 if groups[f] is not None:
@@ -713,7 +778,9 @@ class _Scanner:
                         return pos
                     indexes = _RANGES[len(forms)]
                     self.plural_counter = len(indexes)
-                    msgid_plural = fast_value(groups[p], groups[pt])
+                    msgid_plural = groups[p]
+                    if groups[pt] or "\\" in msgid_plural:
+                        msgid_plural = fast_value(msgid_plural, groups[pt])
                     msgstr = tuple([fast_value(form[1], form[2]) for form in forms])
                 else:
                     value = groups[ms]
@@ -721,42 +788,45 @@ class _Scanner:
                         value = fast_value(value, groups[mt])
                     msgstr = (value,)
                 msgctxt = groups[c]
-                if msgctxt is not None:
+                if msgctxt is not None and (groups[ct] or "\\" in msgctxt):
                     msgctxt = fast_value(msgctxt, groups[ct])
                 msgid = groups[d]
                 if groups[dt] or "\\" in msgid:
                     msgid = fast_value(msgid, groups[dt])
                 key = (msgctxt, msgid)
+                same = None
                 if known is not None:
                     same = known.get(key)
                     if same is not None:
                         msgctxt, msgid = same.msgctxt, same.msgid
                         key = (msgctxt, msgid)
                 if key in seen:
-                    raise PoSyntaxError(self.line_at(m.start(i + 1) + 5), L_("duplicate message definition"))
+                    raise PoSyntaxError(self.line_at(m.start(intro) + 5), L_("duplicate message definition"))
                 seen.add(key)
-                start_at = m.start(start + 1)
+                start_at = m.start(first)
                 line_count += text.count("\n", line_pos, start_at)
                 line = line_count + 1
                 if msgctxt is None:
                     line_pos = i_at = start_at
                     msgid_line = line
                 else:
-                    i_at = m.start(i + 1)
+                    i_at = m.start(intro)
                     line_count += text.count("\n", start_at, i_at)
                     line_pos = i_at
                     msgid_line = line_count + 1
                 if removed:
                     line += bisect_right(removed, start_at)
                     msgid_line += bisect_right(removed, i_at)
-                append(entry(line, msgid_line, msgctxt, msgid, msgid_plural, indexes, obsolete, msgstr))
-                pos = end
+                notes = text[after:start_at] if text.find("#", after, start_at) >= 0 else None
+                append(make(line, msgid_line, msgctxt, msgid, msgid_plural, indexes, obsolete, msgstr, notes, same))
+                pos = after = end
         finally:
+            self.after = after
             if line_pos > self._line_pos:
                 self._line_pos, self._line_count = line_pos, line_count
 
     # ---------------------------------------------------------------- driver
-    def run(self, use_fast: bool = True) -> list[ScannedEntry]:
+    def run(self, use_fast: bool = True) -> list[Any]:
         tok = None
         while True:
             # Back to the fast path where lexing can restart with a clean state;
@@ -772,7 +842,9 @@ class _Scanner:
             tok = self.item(tok)
 
 
-def scan(text: str, known: Mapping[tuple[str | None, str], Any] | None = None) -> list[ScannedEntry]:
+def scan(
+    text: str, known: Mapping[tuple[str | None, str], Any] | None = None, make: EntryMaker = _scanned_entry
+) -> list[Any]:
     """Validate PO syntax as msgfmt does; return the messages in file order.
 
     The header is included (``msgid ""``); obsolete (``#~``) messages are
@@ -783,8 +855,13 @@ def scan(text: str, known: Mapping[tuple[str | None, str], Any] | None = None) -
     ``known`` maps ``(msgctxt, msgid)`` to objects with those two attributes (a
     template's entries): a message with such a key takes their strings, equal to its
     own, so that a large catalog does not hold a second copy of its template's.
+
+    ``make`` makes what the list holds of each message, from :class:`ScannedEntry`'s
+    fields and the message's value in ``known`` (a :class:`ScannedEntry` by default):
+    the reader makes its entries there, as each message is scanned, without a list of
+    scanned ones in between.
     """
-    return _Scanner(text, known).run()
+    return _Scanner(text, known, make).run()
 
 
 def _scan_slow(text: str) -> list[ScannedEntry]:
