@@ -123,7 +123,7 @@ def read_notes(notes: str) -> Notes:
         for body in bodies:
             kind = body[:1]
             if kind == ":":
-                references += _references(body)
+                references += body[1:].split() if body.isascii() else _references(body)
             elif kind == "," or kind == "!":
                 flags = _flag_words(body)  # the last '#,' line counts
             else:

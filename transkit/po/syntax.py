@@ -218,9 +218,6 @@ _SIMPLE_ESCAPES = {
     '"': '"',
 }
 _SIMPLE_ESCAPE = re.compile(r"\\(.)")
-# Any escape that the fast path does not decode itself (octal, hex, invalid).
-# It may fire on a harmless "\\\\q"; that only sends the entry to the slow path.
-_ODD_ESCAPE = re.compile(r'\\[^ntbrfva\\"]')
 _PIECE = re.compile(rf'"({_BODY})"')
 
 
@@ -272,6 +269,10 @@ def _c_string(value: str) -> str:
 # block, msgctxt, msgid, msgstr or msgid_plural + msgstr[n]), live or obsolete,
 # followed by a token that cannot raise a lexer error.  Whatever it does not
 # match, or matches but contains anything unusual, is left to the slow path.
+# Its strings hold only the escapes it decodes itself: one with an octal, hex or
+# invalid escape is not matched.
+
+_FAST_BODY = r'[^"\\\n]*+(?:\\[ntbrfva\\"][^"\\\n]*+)*+'
 
 _NC = r"(?![A-Za-z0-9_$])"
 _SAFE_NEXT = (
@@ -281,13 +282,13 @@ _SAFE_NEXT = (
 
 
 def _entry_pattern(tag: str, ws: str) -> str:
-    strings = rf'"{_BODY}"(?:{ws}"{_BODY}")*+'
+    strings = rf'"{_FAST_BODY}"(?:{ws}"{_FAST_BODY}")*+'
     return (
         rf"(?P<{tag}s>)(?:msgctxt{ws}"
-        rf'"(?P<{tag}c>{_BODY})"(?P<{tag}ct>(?:{ws}"{_BODY}")*+){ws})?'
-        rf'(?P<{tag}i>)msgid{ws}"(?P<{tag}d>{_BODY})"(?P<{tag}dt>(?:{ws}"{_BODY}")*+){ws}'
-        rf'(?:msgstr{ws}"(?P<{tag}m>{_BODY})"(?P<{tag}mt>(?:{ws}"{_BODY}")*+)'
-        rf'|msgid_plural{ws}"(?P<{tag}p>{_BODY})"(?P<{tag}pt>(?:{ws}"{_BODY}")*+)'
+        rf'"(?P<{tag}c>{_FAST_BODY})"(?P<{tag}ct>(?:{ws}"{_FAST_BODY}")*+){ws})?'
+        rf'(?P<{tag}i>)msgid{ws}"(?P<{tag}d>{_FAST_BODY})"(?P<{tag}dt>(?:{ws}"{_FAST_BODY}")*+){ws}'
+        rf'(?:msgstr{ws}"(?P<{tag}m>{_FAST_BODY})"(?P<{tag}mt>(?:{ws}"{_FAST_BODY}")*+)'
+        rf'|msgid_plural{ws}"(?P<{tag}p>{_FAST_BODY})"(?P<{tag}pt>(?:{ws}"{_FAST_BODY}")*+)'
         rf"(?P<{tag}f>(?:{ws}msgstr{ws}\[{ws}[0-9]++{ws}\]{ws}{strings})++))"
     )
 
@@ -295,7 +296,7 @@ def _entry_pattern(tag: str, ws: str) -> str:
 _WSP = rf"{_WS}*+"
 _PWS = rf"(?:{_HWS}|\n{_WS}*+\#\|)*+"
 _OWS = rf"(?:{_HWS}|\n{_WS}*+\#~(?!\|))*+"
-_PREV_STRINGS = rf'"{_BODY}"(?:{_PWS}"{_BODY}")*+'
+_PREV_STRINGS = rf'"{_FAST_BODY}"(?:{_PWS}"{_FAST_BODY}")*+'
 _PREV_BLOCK = (
     rf"\#\|{_PWS}(?:msgctxt{_PWS}{_PREV_STRINGS}{_PWS})?msgid{_PWS}{_PREV_STRINGS}"
     rf"(?:{_PWS}msgid_plural{_PWS}{_PREV_STRINGS})?{_HWS}*+\n{_WSP}"
@@ -742,7 +743,6 @@ class _Scanner:
         removed = self.removed
         fast_value = _fast_value
         match = _FAST
-        odd_escape = _ODD_ESCAPE.search
         make = self.make
         as_live = _AS_LIVE
         start, i, c, ct, d, dt, p, pt, f, ms, mt = _G_ACTIVE
@@ -757,11 +757,9 @@ class _Scanner:
                 if m is None:
                     return pos
                 end = m.end()
-                if odd_chars or text.find("\\", pos, end) >= 0:
+                if odd_chars:
                     body = m.start(_G_BODY)
-                    if odd_chars and (text.find("\0", body, end) >= 0 or text.find("\x04", body, end) >= 0):
-                        return pos
-                    if odd_escape(text, body, end):
+                    if text.find("\0", body, end) >= 0 or text.find("\x04", body, end) >= 0:
                         return pos
                 groups = m.groups()
                 obsolete = groups[i] is None
