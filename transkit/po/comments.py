@@ -155,6 +155,10 @@ def read_notes(notes: str) -> Notes:
 def read_comments(text: str, keyword_lines: Sequence[int]) -> Iterator[Comments]:
     """The comments of each entry after the first (the header), in file order.
 
+    The whole file's comment lines, each given to an entry by its line number: how the
+    reader found comments before the scan handed each entry its own (:func:`read_notes`),
+    kept as the independent witness tests/po/test_reader_fast.py holds that to.
+
     ``text`` is a file :func:`transkit.po.syntax.scan` accepted, and ``keyword_lines``
     the 1-based lines of each entry's first keyword, header included, in file order
     (what the scan reports). A comment line belongs to the first entry whose keyword
