@@ -198,7 +198,13 @@ def test_a_parallel_run_leaves_the_collector_as_it_was(monkeypatch):
     import gc
 
     monkeypatch.chdir(ROOT)
-    assert gc.isenabled() and gc.get_freeze_count() == 0
-    report = _files_report(CATALOGS, Options(), 2)
-    assert report.findings
-    assert gc.isenabled() and gc.get_freeze_count() == 0
+    enabled = gc.isenabled()
+    gc.enable()  # a caller's collector: running, nothing frozen
+    gc.unfreeze()
+    try:
+        report = _files_report(CATALOGS, Options(), 2)
+        assert report.findings
+        assert gc.isenabled() and gc.get_freeze_count() == 0
+    finally:
+        if not enabled:
+            gc.disable()
