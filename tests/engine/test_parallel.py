@@ -189,3 +189,22 @@ def _numbered_project(tmp_path: Path, languages: tuple[str, ...] = ("fr", "nl"))
     for language in languages:
         _write_catalog(folder / f"{language}.po", language, 600)
     return folder
+
+
+def test_a_parallel_run_leaves_the_collector_as_it_was(monkeypatch):
+    """The objects shared with the worker processes are frozen while they run (so that
+    the workers' collections do not write to their pages); a caller's collector is given
+    back as it was, nothing left frozen."""
+    import gc
+
+    monkeypatch.chdir(ROOT)
+    enabled = gc.isenabled()
+    gc.enable()  # a caller's collector: running, nothing frozen
+    gc.unfreeze()
+    try:
+        report = _files_report(CATALOGS, Options(), 2)
+        assert report.findings
+        assert gc.isenabled() and gc.get_freeze_count() == 0
+    finally:
+        if not enabled:
+            gc.disable()

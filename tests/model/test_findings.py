@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from transkit.model.findings import Finding, Fix, Severity
+from transkit.i18n import L_, Ln_, Message
+from transkit.model.findings import Finding, Fix, Severity, share_values
 
 texts = st.one_of(st.none(), st.text(max_size=8))
 
@@ -44,3 +45,43 @@ def test_in_domain_is_replace(
         assert tagged is finding
     with pytest.raises(dataclasses.FrozenInstanceError):
         tagged.domain = "other"  # type: ignore[misc]
+
+
+def _made(message: object) -> object:
+    """Everything translating a message uses: its text and how it was made."""
+    if isinstance(message, Message):
+        args = {name: _made(value) for name, value in message.args.items()}
+        return (str(message), message.template, message.plural, message.number, args)
+    return (type(message), message)
+
+
+def test_shared_values_leave_every_finding_as_it_was() -> None:
+    """A run makes the equal messages and msgids of a catalog's findings one object each
+    (the parent process held 113,000 findings of the real corpus in 120 MB, 40 once
+    shared): each finding must stay equal to what it was and translate as before, even
+    where two messages read the same in English but were made otherwise."""
+
+    def found(n: int, message: object, msgid: str | None) -> Finding:
+        return Finding("catalogs/fr.po", n, "T101", "term", Severity.ERROR, message, "fr", None, msgid)  # type: ignore[arg-type]
+
+    messages = [
+        L_("{count} left", count=3),
+        L_("{count} left", count=3),
+        L_("{count} left", count="3"),  # the same English, another argument type
+        L_("3 left"),  # the same English, another template
+        Ln_("{count} left", "{count} left", 3),
+        "3 left",  # a plugin's plain text
+        L_("{inner} or not", inner=L_("{count} left", count=3)),
+        L_("{inner} or not", inner=L_("3 left")),
+    ]
+    findings = [
+        found(n, message, "".join(["Save", " all"]) if n % 3 else None)
+        for n, message in enumerate(messages * 2, start=1000)
+    ]
+    before = [(dataclasses.replace(f), _made(f.message)) for f in findings]
+    share_values(findings)
+    assert [(f, _made(f.message)) for f in findings] == before
+    assert [type(f.message) for f in findings] == [type(f.message) for f, _ in before]
+    assert findings[0].message is findings[1].message is findings[8].message
+    assert len({id(f.message) for f in findings}) == len(messages) - 1
+    assert len({id(f.msgid) for f in findings if f.msgid is not None}) == 1

@@ -110,6 +110,32 @@ def test_json_report_matches_the_standard_library(found: list[Finding], coverage
     assert json_text(report) == stdlib(_reference_document(report))
 
 
+COVERAGE = Coverage("catalogs/fr.po", "fr", "French", "français", 9, 7, 1, 1, 0, 0, 0, 1, False, 40, 31, 77.8, 77.5)
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 3, 4, 6, 7, 10])
+def test_findings_written_a_chunk_at_a_time_read_as_one_document(count: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The report's findings are encoded a few thousand at a time (the dicts and JSON of
+    120,000 findings at once were the run's peak of memory); chunks of 3 here, so that
+    reports of every length around their boundaries are tried, a chunk that only the
+    standard library can write (a lone surrogate) among them, to text and to bytes."""
+    monkeypatch.setattr(json_report, "STREAMED_CHUNK", 3)
+    odd = {4: "\ud800", 5: 'é\n"\x1f'}
+    found = [
+        Finding("catalogs/fr.po", n, "P101", "placeholders", Severity.ERROR, "m", "fr", None, odd.get(n, f"id {n}"))
+        for n in range(count)
+    ]
+    report = report_of(found, [COVERAGE])
+    expected = stdlib(_reference_document(report))
+    assert json_text(report) == expected
+    if "\ud800" not in expected:  # a lone surrogate cannot be written as UTF-8
+        binary = io.BytesIO()
+        stream = io.TextIOWrapper(binary, encoding="utf-8", newline="")
+        json_report.render(report, stream)
+        stream.flush()
+        assert binary.getvalue() == expected.encode("utf-8")
+
+
 def _reference_document(report: Report) -> dict:
     """The document ``--format json`` has always written (docs/json-format.md)."""
     return {

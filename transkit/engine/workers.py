@@ -9,12 +9,14 @@ or there is one worker, the work is done here, in order.
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 Result = TypeVar("Result")
 
@@ -59,9 +61,44 @@ def map_numbers(task: Callable[[int], Result], numbers: list[int], workers: int)
         return
     global _TASK
     _TASK = task
+    # What this process holds now (the template, the options, every module) is shared
+    # with the workers page by page until a page is written. The collector writes to the
+    # header of every object it walks: frozen, these objects are not walked by the
+    # workers' collections, and 3 MB more of each worker's pages stay shared.
+    frozen_before = gc.get_freeze_count()
+    gc.freeze()
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             yield from pool.map(_run_task, numbers)  # type: ignore[misc]
     finally:
         _TASK = None
+        if not frozen_before:  # the collector as the caller had it
+            gc.unfreeze()
+
+
+def give_back_memory() -> None:
+    """Return the free pages of the C heap to the system, where the C library can
+    (glibc's ``malloc_trim``; elsewhere nothing is done).
+
+    Python keeps its small objects in arenas it returns itself once empty, but larger
+    blocks (a catalog's text, long strings, the tables of large dicts and lists) come from
+    the C heap, whose freed pages stay with the process: a worker that has checked a
+    catalog kept some 4 MB more after each one. Called once a catalog is checked; it
+    takes a millisecond.
+    """
+    if _TRIM[0] is None:
+        _TRIM[0] = getattr(_libc(), "malloc_trim", False)
+    if _TRIM[0]:
+        _TRIM[0](0)
+
+
+_TRIM: list[Any] = [None]
+"""glibc's ``malloc_trim`` once looked up, False where there is none."""
+
+
+def _libc() -> Any:
+    try:
+        return ctypes.CDLL(None)
+    except OSError:
+        return None

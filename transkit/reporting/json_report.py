@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import math
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import chain
 from typing import Any, TextIO
 
@@ -66,25 +66,73 @@ def render(report: Report, stream: TextIO) -> None:
             "info": report.count(Severity.INFO),
             "baselined": report.baselined,
         },
-        "findings": [finding_dict(finding) for finding in report.findings],
+        "findings": [],
         "coverage": [item.as_dict() for item in report.coverage],
     }
     if report.template is None:  # each catalog checked on its own: what did not run
         document["skipped"] = list(report.skipped)
-    dump(document, stream)
+    dump_streamed(document, "findings", report.findings, finding_dict, stream)
+
+
+STREAMED_CHUNK = 4096
+"""Items of a streamed list encoded at a time (a few MB of dicts and JSON)."""
+
+
+def dump_streamed(
+    document: dict[str, Any], key: str, items: Sequence[Any], convert: Callable[[Any], Any], stream: TextIO
+) -> None:
+    """:func:`dump` of ``document`` with ``convert(item)`` of each of ``items`` as the list
+    at its top-level ``key`` (which holds ``[]`` here), the same text, but encoded a chunk
+    at a time: the dicts and JSON of a whole report of 120,000 findings (100 MB at once)
+    never exist together.
+
+    The text of a chunk of items, encoded as a list of its own, is the text they have in
+    the document indented one level less: the document's list is a top-level value, its
+    items at the second level. JSON strings hold no raw line break, so indenting every
+    line break is exact.
+    """
+    if not items:
+        dump(document, stream)
+        return
+    head = _encoded(document)
+    write = _writer(stream)
+    marker = f'\n  "{key}": []'
+    cut = _find(head, marker) + len(marker) - 1  # just after the list's "["
+    write(head[:cut])
+    for start in range(0, len(items), STREAMED_CHUNK):
+        chunk = _encoded([convert(item) for item in items[start : start + STREAMED_CHUNK]])
+        body = chunk[1:-3]  # the items, without the chunk's "[" and "\n]\n"
+        if start:
+            write(b"," if isinstance(body, bytes) else ",")
+        write(body.replace(b"\n", b"\n  ") if isinstance(body, bytes) else body.replace("\n", "\n  "))
+    write(b"\n  " + head[cut:] if isinstance(head, bytes) else "\n  " + head[cut:])
+
+
+def _find(text: bytes | str, marker: str) -> int:
+    return text.index(marker.encode("utf-8")) if isinstance(text, bytes) else text.index(marker)
 
 
 def dump(document: dict[str, Any], stream: TextIO) -> None:
     """Write :func:`dumps`'s text; to a UTF-8 stream as the bytes orjson made, without
     turning them into text and back (a report of 120,000 findings is 45 MB of JSON)."""
-    data = _encoded(document)
+    _writer(stream)(_encoded(document))
+
+
+def _writer(stream: TextIO) -> Callable[[bytes | str], None]:
+    """What writes encoded text to ``stream``: orjson's bytes straight to the buffer of a
+    UTF-8 stream (what writing their text would write, byte for byte), text as text."""
     binary = getattr(stream, "buffer", None)
     encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
-    if isinstance(data, bytes) and binary is not None and encoding == "utf8" and os.linesep == "\n":
-        stream.flush()
-        binary.write(data)  # what writing its text would have written, byte for byte
-    else:
-        stream.write(data if isinstance(data, str) else data.decode("utf-8"))
+    direct = binary is not None and encoding == "utf8" and os.linesep == "\n"
+
+    def write(data: bytes | str) -> None:
+        if isinstance(data, bytes) and direct and binary is not None:
+            stream.flush()
+            binary.write(data)
+        else:
+            stream.write(data if isinstance(data, str) else data.decode("utf-8"))
+
+    return write
 
 
 _ORJSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_PASSTHROUGH_DATETIME
