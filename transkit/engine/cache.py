@@ -424,18 +424,11 @@ def _index(report: Report, catalogs: CatalogCache, sources: Sequence[Path]) -> t
     held = [catalogs.entries[path] for path in sources if path in catalogs.entries]
     if len(held) != len(report.coverage):  # every catalog read has its result in an entry
         return None
-    mine: dict[int, int] = {}
-    count = 0
-    for _, result in held:
-        for finding in result.findings:
-            mine[id(finding)] = mine.get(id(finding), 0) + 1
-        count += len(result.findings)
-    others = []
-    for finding in report.findings:
-        left = mine.get(id(finding), 0)
-        if left:
-            mine[id(finding)] = left - 1
-            count -= 1
-        else:
-            others.append(finding)
-    return ([name for name, _ in held], others) if count == 0 else None
+    mine = {id(finding) for _, result in held for finding in result.findings}
+    count = sum(len(result.findings) for _, result in held)
+    others = [finding for finding in report.findings if id(finding) not in mine]
+    # Each catalog finding in the report once: none dropped, none twice.
+    kept = len(report.findings) - len(others)
+    if len(mine) != count or kept != count or len({id(finding) for finding in report.findings}) != len(report.findings):
+        return None
+    return [name for name, _ in held], others
