@@ -190,3 +190,41 @@ def test_the_cache_keeps_the_most_recently_used_entries(
     before = len(runs)
     check()
     assert len(runs) == before  # the last run's entries were kept
+
+
+def test_one_changed_catalog_writes_a_small_index_not_the_report_again(project: Path, runs: list[str]):
+    """The run's entry names its catalogs' entries: after one catalog changed, what is
+    written is that catalog's entry and an index, and the index answers the next run."""
+    check()
+    _change_helpline(project)
+    warm = check()
+    newest = max(cache_files(), key=lambda entry: entry.stat().st_mtime)
+    index = json.loads(newest.read_bytes())
+    assert len(index["catalogs"]) == ALL
+    found = json.loads(warm.stdout)["findings"]
+    assert found and len(index["others"]) < len(found)  # the catalogs' findings are in their entries only
+    answered = check()
+    assert runs[ALL:] == ["catalogs/fr.po"]
+    assert answered.stdout == warm.stdout == check("--no-cache").stdout
+
+
+def test_a_pruned_catalog_entry_is_checked_again(project: Path, runs: list[str]):
+    expected = check().stdout
+    removed = cache_files("catalog")[0]
+    removed.unlink()
+    assert check().stdout == expected
+    assert len(runs) == ALL + 1  # the index named an entry that is gone: the run is done again
+
+
+def test_with_a_baseline_the_cached_report_is_the_fresh_one(project: Path, runs: list[str]):
+    """A baseline drops findings by count across the whole report: the run's entry then
+    holds the report itself, and the cached answer is the fresh one."""
+    baseline = project / "baseline.json"
+    check("--write-baseline", str(baseline))
+    _change_helpline(project)
+    (project / "catalogs/de.po").write_bytes((project / "catalogs/de.po").read_bytes() + b"\n# edited\n")
+    fresh = check("--baseline", str(baseline), "--no-cache")
+    first = check("--baseline", str(baseline))
+    second = check("--baseline", str(baseline))
+    assert first.stdout == second.stdout == fresh.stdout
+    assert json.loads(fresh.stdout)["findings"]  # the baseline left something to compare

@@ -169,9 +169,17 @@ def test_a_message_is_its_english_text_and_survives_pickling_and_the_cache() -> 
     assert message == "helpline is rendered as “x” (2)" and isinstance(message, str)
     nested = Ln_("{count} error", "{count} errors", 0, extra=message)
     assert nested == "0 errors"
-    for copy in (pickle.loads(pickle.dumps(nested)), Message.from_data(nested.as_data())):
-        assert copy == nested and copy.template == "{count} error" and copy.number == 0
     french = translations({"LANGUAGE": "fr"})
+    restored = Message.restored(str(nested), nested.as_data())  # as the run cache reads it back
+    for copy in (
+        pickle.loads(pickle.dumps(nested)),
+        Message.from_data(nested.as_data()),
+        restored,
+        pickle.loads(pickle.dumps(restored)),
+    ):
+        assert copy == nested and copy.template == "{count} error" and copy.number == 0
+        assert copy.args["extra"] == message and copy.as_data() == nested.as_data()
+        assert translate(copy, french) == translate(nested, french)
     assert translate(nested, french) == "0 erreur"
     assert translate(message, french) == "helpline est rendu par “x” (2)"
     assert translate("not a template", french) == "not a template"

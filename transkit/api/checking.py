@@ -84,14 +84,14 @@ def check_paths(
 
     def check_domain(part: Located) -> Report:
         if not use_cache:
-            return _check(part, languages, options, use_cache=False, jobs=jobs, progress=progress)
+            return _check(part, languages, options, use_cache=False, jobs=jobs, progress=progress)[0]
         key = runcache.run_key(
             [*part.files(), *termbase.sources], runcache.settings_key(options, languages=tuple(languages))
         )
-        report = runcache.load(key)
+        report = runcache.load(key, domain=part.domain)
         if report is None:
-            report = _check(part, languages, options, use_cache=True, jobs=jobs, progress=progress)
-            runcache.store(key, report)
+            report, catalogs, sources = _check(part, languages, options, use_cache=True, jobs=jobs, progress=progress)
+            runcache.store(key, report, catalogs=catalogs, sources=sources)
             runcache.prune()
         return report
 
@@ -113,20 +113,23 @@ def _check(
     use_cache: bool,
     jobs: int | None,
     progress: Progress | None,
-) -> Report:
+) -> tuple[Report, runcache.CatalogCache | None, list[Path]]:
     """With ``languages``, the catalogs of those languages, loaded together; otherwise
-    every catalog, each read where it is checked and skipped when its cached result holds."""
+    every catalog, each read where it is checked and skipped when its cached result holds.
+    Also the catalogs' cache and the catalog files in the order checked, with which the
+    report is stored (:func:`runcache.store`)."""
     if languages:
         project = located.load(languages)
         count = len(project.catalogs)
-        return run(project, options, progress=_counted(progress, count), jobs=jobs)
+        return run(project, options, progress=_counted(progress, count), jobs=jobs), None, []
     template, files = locate_files(located.paths, template=located.template)
     # A catalog's result depends on these options; a baseline filters the report only.
     catalog_settings = runcache.settings_key(dataclasses.replace(options, baseline=None))
     cache = runcache.CatalogCache([template.path, *options.termbase.sources], catalog_settings) if use_cache else None
-    return run_files(
+    report = run_files(
         Path.cwd(), template, files, options, progress=_counted(progress, len(files)), jobs=jobs, cache=cache
     )
+    return report, cache, [source.path for source in files]
 
 
 def _counted(progress: Progress | None, count: int) -> Callable[[str], None] | None:

@@ -164,6 +164,49 @@ class Message(str):
         }
         return cls(str(data["template"]), args, data.get("plural"), data.get("number"))
 
+    @classmethod
+    def restored(cls, text: str, data: Mapping[str, Any]) -> Message:
+        """The message :meth:`as_data` gave, whose English ``text`` was kept beside it:
+        equal to what :meth:`from_data` gives, without formatting the template again, and
+        with the template and arguments read from ``data`` only when asked for (the run
+        cache restores 100,000 messages of a large project, which a JSON or SARIF report
+        writes in English; the text was made by the same code, which the cache's key
+        covers)."""
+        if not isinstance(data["template"], str) or not isinstance(data["args"], dict):
+            raise TypeError("not a message's data")
+        self = str.__new__(_Stored, text)
+        self._stored = data
+        return self
+
+
+class _Stored(Message):
+    """A :class:`Message` read back from the run cache (:meth:`Message.restored`)."""
+
+    _stored: Mapping[str, Any]
+
+    @property
+    def template(self) -> str:  # type: ignore[override]
+        return str(self._stored["template"])
+
+    @property
+    def plural(self) -> str | None:  # type: ignore[override]
+        return self._stored.get("plural")
+
+    @property
+    def number(self) -> int | None:  # type: ignore[override]
+        return self._stored.get("number")
+
+    @functools.cached_property
+    def args(self) -> dict[str, Any]:  # type: ignore[override]
+        return {
+            name: Message.from_data(value)
+            if isinstance(value, dict)
+            else value
+            if isinstance(value, _ARGUMENT_TYPES)
+            else str(value)
+            for name, value in self._stored["args"].items()
+        }
+
 
 def L_(template: str, /, **args: Any) -> Message:
     """A message translated when shown: ``L_("{count} messages", count=3)``."""
