@@ -335,11 +335,11 @@ def _counting(monkeypatch, code: str) -> list[Entry]:
 
 def test_a_check_is_called_only_where_its_facts_hold(monkeypatch):
     """``number-missing`` (``needs=Fact.SOURCE_DIGIT``) is called on the messages whose
-    source has a digit, ``final-punctuation-differs`` (no facts) on every translated one;
-    without the plan, both on every translated message."""
+    source has a digit, ``repeated-word`` (no facts) on every translated one; without the
+    plan, both on every translated message."""
     monkeypatch.chdir(ROOT)
     project = load_project([CATALOGS], base=ROOT)
-    numbers, finals = _counting(monkeypatch, "M101"), _counting(monkeypatch, "S131")
+    numbers, finals = _counting(monkeypatch, "M101"), _counting(monkeypatch, "S122")
     check(project, Options(termbase=TERMBASE))
     assert numbers and all(any(c.isdigit() for c in e.msgid + (e.msgid_plural or "")) for e in numbers)
     assert len(numbers) < len(finals) / 2
@@ -347,6 +347,32 @@ def test_a_check_is_called_only_where_its_facts_hold(monkeypatch):
     numbers.clear(), finals.clear()
     check(project, Options(termbase=TERMBASE, plan=False))
     assert len(numbers) == len(finals) > 2 * planned
+
+
+def test_checks_sharing_a_gate_are_called_only_where_it_holds(monkeypatch):
+    """The placeholder checks report from one comparison (``gate=placeholder_issues``):
+    with the plan, ``placeholder-added`` is called only on messages whose comparison found
+    something, and the report is the one without the plan, which calls it on every
+    flagged message."""
+    from transkit.checks.placeholders import placeholder_issues
+
+    project = load_project([DATA / "checks" / "placeholders"])
+    seen: list[bool] = []
+    info = registry.find("P102")
+    assert info is not None and info.gate is placeholder_issues
+
+    def watched(entry, context):
+        seen.append(bool(placeholder_issues(entry, context)))
+        return info.function(entry, context)
+
+    monkeypatch.setitem(registry._CHECKS, "P102", dataclasses.replace(info, function=watched))
+    planned = check(project, Options(termbase=TERMBASE))
+    assert any(f.code == "P102" for f in planned.findings)
+    assert seen and all(seen)  # called only where the comparison found something
+    with_plan = len(seen)
+    seen.clear()
+    assert check(project, Options(termbase=TERMBASE, plan=False)) == planned
+    assert len(seen) > with_plan and not all(seen)  # without the plan: every flagged message
 
 
 def test_the_facts_of_a_message():

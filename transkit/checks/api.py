@@ -102,6 +102,7 @@ def entry_check(
     fixes: str = "",
     needs_template: bool = False,
     needs: Fact | None = None,
+    gate: Callable[[Entry, CatalogContext], object] | None = None,
 ) -> Callable[[E], E]:
     """Register ``f(entry, context)``, called for each message ``applies`` accepts.
 
@@ -125,9 +126,22 @@ def entry_check(
     engine need not call it on the other messages (``needs=Fact.MARKUP | Fact.ENTITY``).
     It is a promise read off the check's code: where none holds, the check must find
     nothing, whatever the message says. Without it the check is called for every message.
+
+    ``gate`` names the computation the check reports from, shared with other checks
+    (``gate=placeholder_issues``): ``gate(entry, context)`` false (empty) promises that the
+    check finds nothing there, so the engine asks it once for the checks that share it,
+    in turn, and calls none of them when it is. Like ``needs``, it is read off the code.
     """
     return register(
-        code, name, Scope.ENTRY, severity, applies=applies, fixes=fixes, needs_template=needs_template, needs=needs
+        code,
+        name,
+        Scope.ENTRY,
+        severity,
+        applies=applies,
+        fixes=fixes,
+        needs_template=needs_template,
+        needs=needs,
+        gate=gate,
     )
 
 

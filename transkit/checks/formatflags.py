@@ -177,7 +177,7 @@ def source_format_invalid(entry: Entry, context: CatalogContext) -> Iterator[Pro
                 )
 
 
-@entry_check("P114", "source-plural-mismatch", Severity.WARNING, applies=Applies.ACTIVE)
+@entry_check("P114", "source-plural-mismatch", Severity.WARNING, applies=Applies.ACTIVE, needs=Fact.PLURAL)
 def source_plural_mismatch(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A plural source's msgid and msgid_plural do not agree with each other.
 

@@ -95,6 +95,10 @@ class CheckInfo:
     """Entry checks only: the facts of a message (:class:`~transkit.engine.plan.Fact`) one
     of which must hold for the check to report anything; the check plan calls it only
     then. None: called for every message its ``applies`` accepts."""
+    gate: Callable[..., object] | None = None
+    """Entry checks only: the shared computation the check reports from; where it is false
+    for a message (an empty tuple), the check finds nothing and the check plan does not
+    call it. Checks that share a gate ask it once per message."""
 
     @property
     def doc(self) -> str:
@@ -120,6 +124,7 @@ def register(
     fixes: str = "",
     needs_template: bool = False,
     needs: Fact | None = None,
+    gate: Callable[..., object] | None = None,
 ) -> Callable[[F], F]:
     """Decorator that adds a check to the registry; codes and names are never reused.
 
@@ -135,7 +140,8 @@ def register(
     ``needs_template`` says that the check has nothing to judge without a template (a
     catalog checked on its own is its own source): such a run skips it and says so.
     ``needs`` (entry checks only) names the facts of a message one of which must hold for
-    the check to find anything (see :mod:`transkit.engine.plan`).
+    the check to find anything (see :mod:`transkit.engine.plan`); ``gate`` (entry checks
+    only) a computation the check finds nothing without (:attr:`CheckInfo.gate`).
     """
 
     def decorate(function: F) -> F:
@@ -155,10 +161,10 @@ def register(
             raise ValueError(f"check {code}: only catalog checks run after suppression")
         if fixes and scope is Scope.PROJECT:
             raise ValueError(f"check {code}: a project check sees no catalog to fix")
-        if needs is not None and scope is not Scope.ENTRY:
+        if (needs is not None or gate is not None) and scope is not Scope.ENTRY:
             raise ValueError(f"check {code}: only entry checks are planned by the facts of a message")
         _CHECKS[code] = CheckInfo(
-            code, name, scope, severity, function, applies, facts, after_suppression, fixes, needs_template, needs
+            code, name, scope, severity, function, applies, facts, after_suppression, fixes, needs_template, needs, gate
         )
         return function
 

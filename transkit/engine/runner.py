@@ -460,7 +460,14 @@ def _catalog_findings(context: CatalogContext, checks: Iterable[CheckInfo], plan
             called = planned[facts << 3 | level] = [
                 i for i in by_level[level] if i.needs is None or int(i.needs) & facts
             ]
+        asked = None  # the last gate asked about this entry, and its answer
         for info in called:
+            gate = info.gate
+            if gate is not None and plan is not None:
+                if gate is not asked:
+                    asked, open_ = gate, gate(entry, context)
+                if not open_:
+                    continue  # the shared computation is empty: this check finds nothing
             for problem in info.function(entry, context):
                 yield _finding(info, problem, file=file, language=language, options=options, entry=entry)
     # The catalog's checks come last: some total what the entries' checks found of each

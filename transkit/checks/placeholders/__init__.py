@@ -141,7 +141,9 @@ def _problems(kind: Kind, entry: Entry, issues: tuple[Issue, ...]) -> Iterator[P
         yield Problem(message, severity=severity)
 
 
-@entry_check("P101", "placeholder-missing", Severity.ERROR, applies=Applies.ACTIVE, needs=Fact.FLAGGED)
+@entry_check(
+    "P101", "placeholder-missing", Severity.ERROR, applies=Applies.ACTIVE, needs=Fact.FLAGGED, gate=placeholder_issues
+)
 def placeholder_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A placeholder of the source is absent from the translation.
 
@@ -156,7 +158,9 @@ def placeholder_missing(entry: Entry, context: CatalogContext) -> Iterator[Probl
     return _report(Kind.MISSING, entry, context)
 
 
-@entry_check("P102", "placeholder-added", Severity.ERROR, applies=Applies.ACTIVE, needs=Fact.FLAGGED)
+@entry_check(
+    "P102", "placeholder-added", Severity.ERROR, applies=Applies.ACTIVE, needs=Fact.FLAGGED, gate=placeholder_issues
+)
 def placeholder_added(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation has a placeholder that the source does not have.
 
@@ -170,7 +174,9 @@ def placeholder_added(entry: Entry, context: CatalogContext) -> Iterator[Problem
     return _report(Kind.ADDED, entry, context)
 
 
-@entry_check("P103", "placeholder-renamed", Severity.ERROR, applies=Applies.ACTIVE, needs=Fact.FLAGGED)
+@entry_check(
+    "P103", "placeholder-renamed", Severity.ERROR, applies=Applies.ACTIVE, needs=Fact.FLAGGED, gate=placeholder_issues
+)
 def placeholder_renamed(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A placeholder's name was changed, often translated.
 
@@ -183,7 +189,14 @@ def placeholder_renamed(entry: Entry, context: CatalogContext) -> Iterator[Probl
     return _report(Kind.RENAMED, entry, context)
 
 
-@entry_check("P104", "placeholder-conversion-changed", Severity.ERROR, applies=Applies.ACTIVE, needs=Fact.FLAGGED)
+@entry_check(
+    "P104",
+    "placeholder-conversion-changed",
+    Severity.ERROR,
+    applies=Applies.ACTIVE,
+    needs=Fact.FLAGGED,
+    gate=placeholder_issues,
+)
 def placeholder_conversion_changed(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A placeholder converts its value differently from the source.
 
@@ -198,7 +211,14 @@ def placeholder_conversion_changed(entry: Entry, context: CatalogContext) -> Ite
     return _report(Kind.CONVERSION, entry, context)
 
 
-@entry_check("P105", "placeholder-order-changed", Severity.ERROR, applies=Applies.ACTIVE, needs=Fact.FLAGGED)
+@entry_check(
+    "P105",
+    "placeholder-order-changed",
+    Severity.ERROR,
+    applies=Applies.ACTIVE,
+    needs=Fact.FLAGGED,
+    gate=placeholder_issues,
+)
 def placeholder_order_changed(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """Unnamed placeholders are in another order than the source's, where order is meaning.
 
@@ -212,7 +232,9 @@ def placeholder_order_changed(entry: Entry, context: CatalogContext) -> Iterator
     return _report(Kind.ORDER, entry, context)
 
 
-@entry_check("P106", "placeholder-malformed", Severity.ERROR, applies=Applies.ACTIVE, needs=Fact.FLAGGED)
+@entry_check(
+    "P106", "placeholder-malformed", Severity.ERROR, applies=Applies.ACTIVE, needs=Fact.FLAGGED, gate=placeholder_issues
+)
 def placeholder_malformed(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation is not a valid format string of its syntax.
 
@@ -226,7 +248,14 @@ def placeholder_malformed(entry: Entry, context: CatalogContext) -> Iterator[Pro
     return _report(Kind.INVALID, entry, context)
 
 
-@entry_check("P211", "plural-form-missing-number", Severity.ERROR, applies=Applies.ACTIVE, needs=Fact.FLAGGED)
+@entry_check(
+    "P211",
+    "plural-form-missing-number",
+    Severity.ERROR,
+    applies=Applies.ACTIVE,
+    needs=Fact.FLAGGED,
+    gate=placeholder_issues,
+)
 def plural_form_missing_number(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A plural form leaves out the number although it is used for several numbers.
 
