@@ -208,3 +208,20 @@ def test_a_parallel_run_leaves_the_collector_as_it_was(monkeypatch):
     finally:
         if not enabled:
             gc.disable()
+
+
+def test_worker_processes_take_the_largest_catalogs_first(tmp_path: Path):
+    """The last catalogs handed out are the small ones, so no worker waits long for the
+    other at the end; sorted is stable (equal sizes keep their order), a missing file last."""
+    from transkit.engine.runner import largest_first
+    from transkit.model.catalog import CatalogFile
+
+    sizes = {"fr": 300, "nl": 100, "ar": 500, "de": 100}
+    files = []
+    for code, size in sizes.items():
+        path = tmp_path / f"{code}.po"
+        path.write_bytes(b"#" * size)
+        files.append(CatalogFile(path, path.name, code))
+    files.append(CatalogFile(tmp_path / "gone.po", "gone.po", "xx"))
+    order = largest_first(files, list(range(len(files))))
+    assert [files[n].display_path for n in order] == ["ar.po", "fr.po", "nl.po", "de.po", "gone.po"]

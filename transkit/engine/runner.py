@@ -250,6 +250,8 @@ def _results(
             shared, plan=Plan(shared.options.termbase, remember_sources=shared.remember_sources)
         )
     packed = min(workers, len(pending)) > 1
+    if packed:
+        pending = largest_first(shared.sources, pending)
     task = _check_packed if packed else _check_source
     blobs: dict[int, bytes] = {}
     for number, done in zip(pending, map_numbers(functools.partial(task, shared), pending, workers)):
@@ -268,6 +270,23 @@ def _results(
         assert result is not None
         results[number] = _unpacked(result, blobs.pop(number))
     return [result for result in results if result is not None]
+
+
+def largest_first(sources: Sequence[Catalog | CatalogFile], numbers: list[int]) -> list[int]:
+    """``numbers`` in the order worker processes should take them: the largest catalog
+    first, so that the last ones handed out are small and no worker waits long for the
+    others at the end (the result is the same in any order: results go by number)."""
+
+    def size(number: int) -> int:
+        source = sources[number]
+        if isinstance(source, Catalog):
+            return len(source.entries)
+        try:
+            return source.path.stat().st_size
+        except OSError:
+            return 0  # checked like any other; it reports why it cannot be read
+
+    return sorted(numbers, key=size, reverse=True)
 
 
 def _check_packed(shared: _Shared, number: int) -> tuple[CatalogResult, bytes]:
