@@ -13,8 +13,11 @@ the scan reads token by token wherever they can go.
 from __future__ import annotations
 
 import dataclasses
+import re
 import shutil
 import subprocess
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -24,7 +27,7 @@ from hypothesis import strategies as st
 
 from transkit.errors import CatalogError
 from transkit.model.catalog import Entry
-from transkit.po.comments import read_comments
+from transkit.po.comments import _HASH_LINE, _NONE, Comments, _read_hash_line, _State
 from transkit.po.reader import _new_entry, _parse, decode, parse_catalog
 from transkit.po.syntax import PoSyntaxError, ScannedEntry, _scan_slow, scan
 
@@ -34,6 +37,58 @@ FILES = sorted(
     for path in (ROOT / folder).rglob("*.po*")
     if path.suffix in (".po", ".pot")
 )
+
+
+def read_comments(text: str, keyword_lines: Sequence[int]) -> Iterator[Comments]:
+    """The comments of each entry after the first (the header), in file order.
+
+    The whole file's comment lines, each given to an entry by its line number: how the
+    reader found comments before the scan handed each entry its own (``read_notes``),
+    kept here as the witness the reader is held to.
+
+    ``text`` is a file :func:`transkit.po.syntax.scan` accepted, and ``keyword_lines``
+    the 1-based lines of each entry's first keyword, header included, in file order
+    (what the scan reports). A comment line belongs to the first entry whose keyword
+    comes after it; those before the header and after the last entry describe none.
+
+    One entry's comments at a time: the caller turns each into its entry before the
+    next is read, so a catalog of 230,000 messages never holds 230,000 of these
+    (some 60 MB) next to its text.
+    """
+    removed: list[int] = []
+    if "\\\n" in text:
+        # msgfmt drops every backslash-newline before reading tokens (see syntax.py);
+        # line numbers stay those of the file, as the scan's are.
+        offsets = [m.start() for m in re.finditer(r"\\\n", text)]
+        removed = [offset - 2 * k for k, offset in enumerate(offsets)]
+        text = text.replace("\\\n", "")
+    count = len(keyword_lines)
+    line = 1
+    position = 0
+    owner = 0  # keyword_lines[:owner] are on or before the current line
+    emitted = 0  # entries (after the header) whose comments were given out
+    pending: Comments | None = None  # the comments of the entry after those
+    state = _State()
+    for match in _HASH_LINE.finditer(text):
+        start = match.start()
+        line += text.count("\n", position, start)
+        position = start
+        here = line + bisect_right(removed, start) if removed else line
+        while owner < count and keyword_lines[owner] <= here:
+            owner += 1
+        if owner == 0 or owner == count:
+            continue  # the header's comments, or trailing ones: no entry's
+        while emitted < owner - 1:  # the line belongs to a later entry: earlier ones are done
+            yield _NONE if pending is None else pending
+            emitted += 1
+            pending, state = None, _State()
+        if pending is None:
+            pending = Comments()
+        _read_hash_line(text, start, match.end(), pending, state)
+    while emitted < count - 1:
+        yield _NONE if pending is None else pending
+        emitted += 1
+        pending = None
 
 
 def witness(text: str) -> tuple:

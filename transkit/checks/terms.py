@@ -59,30 +59,9 @@ def forms_used(entry: Entry, context: CatalogContext) -> tuple[tuple[str, str], 
     found = context.per_catalog(_forms_by_entry).get(id(entry))
     if found is not None:
         return found
-    if not context.termbase or not _holds_terms(entry, context):
+    if not context.termbase or not source_term_kinds(entry.msgid, entry.msgid_plural, context.termbase):
         return ()  # no term in the source, so no approved form in the translation (most messages)
     return _forms(term_uses(entry, context))
-
-
-KEPT_SOURCES = 65536
-"""Answers :func:`_holds_terms` keeps (then it forgets them and starts again): more than the
-sources of a large template, fewer than the messages of the largest catalogs alone."""
-
-
-def _holds_terms(entry: Entry, context: CatalogContext) -> bool:
-    """Whether the message's source holds a term, known once per run for every language."""
-    known = context.per_run(_sources_holding_terms)
-    key = (entry.msgid, entry.msgid_plural)
-    held = known.get(key)
-    if held is None:
-        if len(known) >= KEPT_SOURCES:
-            known.clear()
-        held = known[key] = bool(source_term_kinds(entry.msgid, entry.msgid_plural, context.termbase))
-    return held
-
-
-def _sources_holding_terms(context: CatalogContext) -> dict[tuple[str, str | None], bool]:
-    return {}
 
 
 def _forms_by_entry(context: CatalogContext) -> dict[int, tuple[tuple[str, str], ...]]:

@@ -39,8 +39,6 @@ and VT, as for msgfmt, never the Unicode separators.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from transkit.po.syntax import decode_escapes
@@ -109,8 +107,8 @@ def read_notes(notes: str) -> Notes:
     :attr:`transkit.po.syntax.ScannedEntry.notes`.
 
     The scan, which reads every token, tells which text holds an entry's comments, so
-    this reads a few lines, not the file (see :func:`read_comments`). It starts where a
-    token may start, and each of its lines is read as :func:`read_comments` reads a line.
+    this reads a few lines, not the file. It starts where a token may start, and each of
+    its lines is read as msgfmt reads a comment line (:func:`_read_hash_line`).
     """
     bodies = _PLAIN_BODIES(notes)
     if notes.count("#") == len(bodies):
@@ -150,58 +148,6 @@ def read_notes(notes: str) -> Notes:
         "\n".join(comments.extracted) if comments.extracted else "",
         tuple(comments.references),
     )
-
-
-def read_comments(text: str, keyword_lines: Sequence[int]) -> Iterator[Comments]:
-    """The comments of each entry after the first (the header), in file order.
-
-    The whole file's comment lines, each given to an entry by its line number: how the
-    reader found comments before the scan handed each entry its own (:func:`read_notes`),
-    kept as the independent witness tests/po/test_reader_fast.py holds that to.
-
-    ``text`` is a file :func:`transkit.po.syntax.scan` accepted, and ``keyword_lines``
-    the 1-based lines of each entry's first keyword, header included, in file order
-    (what the scan reports). A comment line belongs to the first entry whose keyword
-    comes after it; those before the header and after the last entry describe none.
-
-    One entry's comments at a time: the caller turns each into its entry before the
-    next is read, so a catalog of 230,000 messages never holds 230,000 of these
-    (some 60 MB) next to its text.
-    """
-    removed: list[int] = []
-    if "\\\n" in text:
-        # msgfmt drops every backslash-newline before reading tokens (see syntax.py);
-        # line numbers stay those of the file, as the scan's are.
-        offsets = [m.start() for m in re.finditer(r"\\\n", text)]
-        removed = [offset - 2 * k for k, offset in enumerate(offsets)]
-        text = text.replace("\\\n", "")
-    count = len(keyword_lines)
-    line = 1
-    position = 0
-    owner = 0  # keyword_lines[:owner] are on or before the current line
-    emitted = 0  # entries (after the header) whose comments were given out
-    pending: Comments | None = None  # the comments of the entry after those
-    state = _State()
-    for match in _HASH_LINE.finditer(text):
-        start = match.start()
-        line += text.count("\n", position, start)
-        position = start
-        here = line + bisect_right(removed, start) if removed else line
-        while owner < count and keyword_lines[owner] <= here:
-            owner += 1
-        if owner == 0 or owner == count:
-            continue  # the header's comments, or trailing ones: no entry's
-        while emitted < owner - 1:  # the line belongs to a later entry: earlier ones are done
-            yield _NONE if pending is None else pending
-            emitted += 1
-            pending, state = None, _State()
-        if pending is None:
-            pending = Comments()
-        _read_hash_line(text, start, match.end(), pending, state)
-    while emitted < count - 1:
-        yield _NONE if pending is None else pending
-        emitted += 1
-        pending = None
 
 
 def _read_hash_line(text: str, start: int, end: int, comments: Comments, state: _State) -> None:

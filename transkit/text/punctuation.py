@@ -275,9 +275,9 @@ def final_marks(text: str, language: Language | None = None) -> frozenset[Mark]:
     # Most texts end with a letter or digit, or with one mark after one: nothing is left
     # to look through (a tag ends with ">", an access key with ")", a bidirectional
     # control or a quotation mark is neither), and no ellipsis is there to recognise.
-    end = text.rstrip()[-2:]
-    if end[-1:].isalnum():
+    if not may_end_with_mark(text):
         return _ONLY[Mark.NONE]
+    end = text.rstrip()[-2:]
     if end[:1].isalnum() and end[1] in _READ_ALIKE:
         return _READ_ALIKE[end[1]]
     return _final_marks(text, language)
