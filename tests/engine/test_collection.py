@@ -93,3 +93,13 @@ def test_a_caller_that_froze_objects_keeps_them_frozen(collector) -> None:
         assert gc.isenabled()  # left alone: unfreezing at the end would thaw the caller's objects
         collection.collect()
     assert gc.get_freeze_count() == frozen
+
+
+def test_what_a_run_allocated_is_given_back_as_old_objects(collector) -> None:
+    """The first young collection after the pause would otherwise walk every object the
+    run made (a warm run's 113,000 findings: 0.3 s)."""
+    with collection.paused():
+        kept = Node()
+    assert gc.is_tracked(kept)
+    assert any(o is kept for o in gc.get_objects(generation=2))
+    assert not any(o is kept for o in gc.get_objects(generation=0))
