@@ -228,3 +228,14 @@ def test_with_a_baseline_the_cached_report_is_the_fresh_one(project: Path, runs:
     second = check("--baseline", str(baseline))
     assert first.stdout == second.stdout == fresh.stdout
     assert json.loads(fresh.stdout)["findings"]  # the baseline left something to compare
+
+
+def test_a_parallel_run_stores_its_report_as_an_index(project: Path, monkeypatch: pytest.MonkeyPatch):
+    """Catalogs checked in worker processes come back pickled; the cache and the report
+    must hold the same findings, or the report is stored whole (45 MB for a large project,
+    rewritten on every run where one catalog changed) instead of as an index of them."""
+    first = check("-j", "2", "--select", "C")
+    assert first.exit_code in (0, 1)
+    (stored,) = cache_files()
+    assert "catalogs" in json.loads(stored.read_bytes())
+    assert check("-j", "2", "--select", "C").stdout == first.stdout

@@ -256,19 +256,22 @@ def _results(
     blobs: dict[int, bytes] = {}
     for number, done in zip(pending, map_numbers(functools.partial(task, shared), pending, workers)):
         result, blob = done if isinstance(done, tuple) else (done, None)
-        source = shared.sources[number]
-        if cache is not None and isinstance(source, CatalogFile) and result.digest is not None:
-            cache.put(source, _unpacked(result, blob))
         results[number] = result
         if blob is not None:
             blobs[number] = blob
         if progress is not None:
             progress(result.display_path)
-    # The worker processes are gone: their memory is free for the findings.
-    for number in list(blobs):
+    # The worker processes are gone: their memory is free for the findings. Each result
+    # is unpacked once, and the cache keeps that very result: the report, made of the same
+    # finding objects, can then be stored as an index of the catalogs' entries.
+    for number in pending:
         result = results[number]
         assert result is not None
-        results[number] = _unpacked(result, blobs.pop(number))
+        if number in blobs:
+            result = results[number] = _unpacked(result, blobs.pop(number))
+        source = shared.sources[number]
+        if cache is not None and isinstance(source, CatalogFile) and result.digest is not None:
+            cache.put(source, result)
     return [result for result in results if result is not None]
 
 
