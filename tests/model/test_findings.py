@@ -1,4 +1,4 @@
-"""Finding.in_domain: the fast copy a run makes of every finding must be the finding
+"""name_domain: the findings a run tags in place must be the findings
 dataclasses.replace would make (reports, baselines and the cache compare them)."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from transkit.i18n import L_, Ln_, Message
-from transkit.model.findings import Finding, Fix, Severity, share_values
+from transkit.model.findings import Finding, Fix, Severity, name_domain, share_values
 
 texts = st.one_of(st.none(), st.text(max_size=8))
 
@@ -25,7 +25,7 @@ texts = st.one_of(st.none(), st.text(max_size=8))
     after=texts,
     fixed=st.booleans(),
 )
-def test_in_domain_is_replace(
+def test_naming_the_domain_in_place_is_replace(
     line: int | None,
     severity: Severity,
     language: str | None,
@@ -37,14 +37,12 @@ def test_in_domain_is_replace(
 ) -> None:
     fix = Fix(msgstr=((0, "x"),)) if fixed else None
     finding = Finding("fr.po", line, "C101", "missing-message", severity, "m", language, msgctxt, msgid, before, fix)
-    tagged, replaced = finding.in_domain(after), dataclasses.replace(finding, domain=after)
-    assert tagged == replaced and hash(tagged) == hash(replaced)
-    assert tagged.__dict__ == replaced.__dict__  # fix too, which equality ignores
-    assert finding.domain == before  # the original is untouched
-    if before == after:
-        assert tagged is finding
+    replaced = dataclasses.replace(finding, domain=after)
+    name_domain([finding], after)
+    assert finding == replaced and hash(finding) == hash(replaced)
+    assert finding.__dict__ == replaced.__dict__  # fix too, which equality ignores
     with pytest.raises(dataclasses.FrozenInstanceError):
-        tagged.domain = "other"  # type: ignore[misc]
+        finding.domain = "other"  # type: ignore[misc]
 
 
 def _made(message: object) -> object:

@@ -15,7 +15,7 @@ from typing import TypeVar
 from transkit.api.locating import Located
 from transkit.errors import ProjectError
 from transkit.model.coverage import Coverage
-from transkit.model.findings import Report
+from transkit.model.findings import Report, name_domain
 
 T = TypeVar("T")
 
@@ -45,10 +45,11 @@ def tag_coverage(items: Sequence[Coverage], domain: str | None) -> list[Coverage
 
 
 def tag_report(report: Report, domain: str | None) -> Report:
-    """The report with every finding and coverage row naming its domain."""
+    """The report with every finding and coverage row naming its domain; the findings are
+    tagged in place (:func:`name_domain`): ``report`` must be the run's own, just made."""
+    name_domain(report.findings, domain)
     return dataclasses.replace(
         report,
-        findings=tuple(finding.in_domain(domain) for finding in report.findings),
         coverage=tuple(tag_coverage(report.coverage, domain)),
         domains=((domain or "", report.template or ""),),
     )

@@ -336,9 +336,8 @@ _SEVERITY, _MESSAGE, _FIX = (_FIELDS.index(name) for name in ("severity", "messa
 
 
 def _finding(row: list, domain: str | None = None) -> Finding:
-    """The finding of a stored row (naming ``domain``), built as :meth:`Finding.in_domain`
-    copies one: the fields put in place at once, without the frozen dataclass's check per
-    field (a cached run restores 100,000 findings of a large project; the constructor took
+    """The finding of a stored row (naming ``domain``), built with the fields put in place
+    at once, without the frozen dataclass's check per field (a cached run restores 100,000 findings of a large project; the constructor took
     half the time)."""
     if len(row) != len(_FIELDS) + 1:
         raise ValueError("not a finding")

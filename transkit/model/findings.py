@@ -66,21 +66,23 @@ class Finding:
     """What ``check --fix`` would write; not part of what the finding is (baselines,
     reports and equality ignore it)."""
 
-    def in_domain(self, domain: str | None) -> Finding:
-        """This finding naming ``domain`` (itself when it already does). The copy takes
-        the fields as they are, without :func:`dataclasses.replace`'s walk over them: a
-        run tags every finding, 120,000 on a large project, where replace cost 1.1 s."""
-        if self.domain == domain:
-            return self
-        copy = object.__new__(type(self))
-        copy.__dict__.update(self.__dict__)
-        copy.__dict__["domain"] = domain
-        return copy
-
     def sort_key(self) -> tuple[str, int, str]:
         """File, line, code; the sort is stable, so findings of one check on one line
         (messages missing from a catalog have none) keep the template's order."""
         return (self.file, self.line or 0, self.code)
+
+
+def name_domain(findings: Iterable[Finding], domain: str | None) -> None:
+    """Make these findings name ``domain``, in place.
+
+    For findings new to their caller, who alone holds them: a run's or a cache load's, on
+    their way to the report of one domain (a copy of each, 113,000 on the real corpus,
+    took 0.16 s of the run). Every finding becomes equal to what
+    ``dataclasses.replace(finding, domain=domain)`` would give (hence the write to a
+    frozen dataclass); anything else it holds is untouched.
+    """
+    for finding in findings:
+        finding.__dict__["domain"] = domain
 
 
 def share_values(findings: Iterable[Finding]) -> None:
