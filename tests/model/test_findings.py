@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from transkit.i18n import L_, Ln_, Message
-from transkit.model.findings import Finding, Fix, Severity, name_domain, share_values
+from transkit.model.findings import Finding, Fix, Severity, finding_rows, findings_of_rows, name_domain, share_values
 
 texts = st.one_of(st.none(), st.text(max_size=8))
 
@@ -83,3 +83,17 @@ def test_shared_values_leave_every_finding_as_it_was() -> None:
     assert findings[0].message is findings[1].message is findings[8].message
     assert len({id(f.message) for f in findings}) == len(messages) - 1
     assert len({id(f.msgid) for f in findings if f.msgid is not None}) == 1
+
+
+def test_findings_travel_as_rows_and_come_back_the_same() -> None:
+    """Worker processes send their findings as rows: what the parent rebuilds must be the
+    very findings, fix included (which equality ignores)."""
+    import pickle
+
+    findings = [
+        Finding("fr.po", 3, "S101", "x", Severity.WARNING, L_("a {n}", n=1), "fr", None, "Hi", None, Fix(((0, "y"),))),
+        Finding("nl.po", None, "C101", "y", Severity.ERROR, "plain", None, "ctx", "Bye", "site"),
+    ]
+    back = findings_of_rows(pickle.loads(pickle.dumps(finding_rows(findings))))
+    assert list(back) == findings
+    assert [f.__dict__ for f in back] == [f.__dict__ for f in findings]

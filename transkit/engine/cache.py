@@ -56,7 +56,7 @@ from transkit.engine.suppression import Marker
 from transkit.i18n import Message
 from transkit.model.catalog import CatalogFile
 from transkit.model.coverage import Coverage
-from transkit.model.findings import Finding, Fix, Report, Severity
+from transkit.model.findings import FINDING_FIELDS, Finding, Fix, Report, Severity
 from transkit.project.safewrite import write_atomically
 
 FORMAT = 5
@@ -328,7 +328,7 @@ def _finite(value: Any) -> bool:
 
 
 _SEVERITIES = {severity.value: severity for severity in Severity}
-_FIELDS = tuple(field.name for field in dataclasses.fields(Finding))
+_FIELDS = FINDING_FIELDS
 """A finding is stored as a row: its fields in this order, then its message's template
 (:meth:`Message.as_data`, or null for plain text). A row, not an object: a third smaller
 and quicker to read, and the cache key covers the code, so writer and reader agree."""

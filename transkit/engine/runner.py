@@ -36,7 +36,7 @@ from transkit.engine.workers import (
 from transkit.errors import CatalogError
 from transkit.model.catalog import Catalog, CatalogFailure, CatalogFile, Entry, MessageKey, Project
 from transkit.model.coverage import Coverage, compute, index
-from transkit.model.findings import Finding, Report, share_values
+from transkit.model.findings import Finding, Report, finding_rows, findings_of_rows, share_values
 from transkit.po.reader import decode, parse_catalog, read_bytes
 
 KEPT_CACHE_SIZE = 256
@@ -301,12 +301,12 @@ def _check_packed(shared: _Shared, number: int) -> tuple[CatalogResult, bytes]:
     objects) would otherwise add up beside them.
     """
     result = _check_source(shared, number)
-    blob = pickle.dumps(result.findings, protocol=pickle.HIGHEST_PROTOCOL)
+    blob = pickle.dumps(finding_rows(result.findings), protocol=pickle.HIGHEST_PROTOCOL)
     return dataclasses.replace(result, findings=()), blob
 
 
 def _unpacked(result: CatalogResult, blob: bytes | None) -> CatalogResult:
-    return result if blob is None else dataclasses.replace(result, findings=pickle.loads(blob))
+    return result if blob is None else dataclasses.replace(result, findings=findings_of_rows(pickle.loads(blob)))
 
 
 def _file_digest(path: Path) -> str | None:

