@@ -375,6 +375,48 @@ def test_checks_sharing_a_gate_are_called_only_where_it_holds(monkeypatch):
     assert len(seen) > with_plan and not all(seen)  # without the plan: every flagged message
 
 
+@pytest.mark.parametrize("code", ["P111", "P112", "P113"])
+def test_the_format_flag_checks_ask_their_source_once_for_every_language(monkeypatch, code):
+    """P111–P113 read only a message's sources and flags and the template: their shared
+    gate is worked out once per source and flags for the whole run (every language asks
+    it), the checks are called only where it holds, and the report is the one without
+    the plan."""
+    from transkit.checks import formatflags
+
+    project = load_project([DATA / "checks" / "placeholders"])
+    worked: list[tuple] = []
+    asked: list[bool] = []
+    compute = formatflags._any_flag_problem
+
+    def counted(entry, context):
+        worked.append((entry.msgid, entry.msgid_plural, entry.flags, formatflags.template_flags(entry, context)))
+        return compute(entry, context)
+
+    def gate(entry, context):
+        asked.append(formatflags.flag_problems(entry, context))
+        return asked[-1]
+
+    monkeypatch.setattr(formatflags, "_any_flag_problem", counted)
+    for other in ("P111", "P112", "P113"):
+        found = registry.find(other)
+        assert found is not None and found.gate is formatflags.flag_problems
+        monkeypatch.setitem(registry._CHECKS, other, dataclasses.replace(found, gate=gate))
+    info = registry.find(code)
+    assert info is not None
+    seen: list[bool] = []
+
+    def watched(entry, context):
+        seen.append(formatflags.flag_problems(entry, context))
+        return info.function(entry, context)
+
+    monkeypatch.setitem(registry._CHECKS, code, dataclasses.replace(info, function=watched))
+    planned = check(project, Options(termbase=TERMBASE))
+    assert any(f.code == code for f in planned.findings)
+    assert seen and all(seen)  # called only where the gate holds
+    assert len(worked) == len(set(worked)) < len(asked)  # once per source and flags
+    assert check(project, Options(termbase=TERMBASE, plan=False)) == planned
+
+
 def test_the_facts_of_a_message():
     plan = Plan(TERMBASE)
     index: dict = {}

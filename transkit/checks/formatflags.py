@@ -60,8 +60,27 @@ def _source_strings(entry: Entry) -> tuple[str, ...]:
     return (entry.msgid,) + ((entry.msgid_plural,) if entry.msgid_plural else ())
 
 
+def flag_problems(entry: Entry, context: CatalogContext) -> bool:
+    """Whether P111, P112 or P113 finds anything in the message: the gate they share. All
+    three read nothing but its sources, its flags and the template's, and which ``%``
+    syntax the template uses, the same in every language: worked out once per source and
+    flags for the whole run, where each of them looked again in each of 24 languages."""
+    key = (entry.msgid, entry.msgid_plural, entry.flags, template_flags(entry, context))
+    return context.for_message(_any_flag_problem, entry, key)
+
+
+def _any_flag_problem(entry: Entry, context: CatalogContext) -> bool:
+    checks = (format_flag_missing, format_flag_without_placeholder, source_format_invalid)
+    return any(any(check(entry, context)) for check in checks)
+
+
 @entry_check(
-    "P111", "format-flag-missing", Severity.WARNING, applies=Applies.ACTIVE, needs=Fact.FLAGGED | Fact.PERCENT_OR_BRACE
+    "P111",
+    "format-flag-missing",
+    Severity.WARNING,
+    applies=Applies.ACTIVE,
+    needs=Fact.FLAGGED | Fact.PERCENT_OR_BRACE,
+    gate=flag_problems,
 )
 def format_flag_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The source has placeholders but the message has no format flag for them.
@@ -122,7 +141,14 @@ def _project_percent_syntax(context: CatalogContext) -> str:
     return "python-format" if python and not c else "c-format" if c and not python else "c-format or python-format"
 
 
-@entry_check("P112", "format-flag-without-placeholder", Severity.WARNING, applies=Applies.ACTIVE, needs=Fact.FLAGGED)
+@entry_check(
+    "P112",
+    "format-flag-without-placeholder",
+    Severity.WARNING,
+    applies=Applies.ACTIVE,
+    needs=Fact.FLAGGED,
+    gate=flag_problems,
+)
 def format_flag_without_placeholder(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The message is flagged as a format string but its source has no placeholder.
 
@@ -145,7 +171,9 @@ def _definite_syntaxes(flags: tuple[str, ...]) -> tuple[Syntax, ...]:
     return declared_syntaxes(tuple(flag for flag in flags if not flag.startswith("possible-")))
 
 
-@entry_check("P113", "source-format-invalid", Severity.WARNING, applies=Applies.ACTIVE, needs=Fact.FLAGGED)
+@entry_check(
+    "P113", "source-format-invalid", Severity.WARNING, applies=Applies.ACTIVE, needs=Fact.FLAGGED, gate=flag_problems
+)
 def source_format_invalid(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The source itself is not a valid string of the format syntax it is flagged with.
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, TypeVarTuple
 
@@ -174,17 +174,35 @@ class CatalogContext:
         """
         if not self.remember_sources:
             return compute(*source)
-        memo = self.run_memo.get((_SOURCE, compute))
-        if memo is None:
-            memo = self.run_memo[(_SOURCE, compute)] = {}
+        memo = self._source_memo(compute)
         # One argument is its own key: a tuple around each of 65,536 kept keys costs memory.
         key: object = source[0] if len(source) == 1 else source  # type: ignore[misc]
         found = memo.get(key, _NOTHING)
         if found is _NOTHING:
-            if len(memo) >= MAX_SOURCES:
-                memo.clear()
             found = memo[key] = compute(*source)
         return found
+
+    def for_message(self, compute: Callable[[Entry, CatalogContext], T], entry: Entry, key: Hashable) -> T:
+        """``compute(entry, context)``, worked out once for the whole run per ``key``, as
+        :meth:`for_source` does: for an answer that depends on the entry through ``key``
+        alone (its sources and flags, say) and on the context through the template and the
+        options alone, where the computation needs the context to find its way there."""
+        if not self.remember_sources:
+            return compute(entry, self)
+        memo = self._source_memo(compute)
+        found = memo.get(key, _NOTHING)
+        if found is _NOTHING:
+            found = memo[key] = compute(entry, self)
+        return found
+
+    def _source_memo(self, compute: Callable[..., object]) -> dict:
+        """The run's answers of ``compute`` by source, emptied when it holds :data:`MAX_SOURCES`."""
+        memo = self.run_memo.get((_SOURCE, compute))
+        if memo is None:
+            memo = self.run_memo[(_SOURCE, compute)] = {}
+        elif len(memo) >= MAX_SOURCES:
+            memo.clear()
+        return memo
 
 
 def source_options(template: Catalog, options: Options) -> Options:
