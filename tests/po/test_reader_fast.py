@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 from transkit.errors import CatalogError
 from transkit.model.catalog import Entry
 from transkit.po.comments import _HASH_LINE, _NONE, Comments, _read_hash_line, _State
-from transkit.po.reader import _new_entry, _parse, decode, parse_catalog
+from transkit.po.reader import _parse, decode, new_entry, parse_catalog
 from transkit.po.syntax import PoSyntaxError, ScannedEntry, _scan_slow, scan
 
 FILES = sorted(
@@ -177,8 +177,8 @@ def test_every_catalog_of_the_repository_reads_as_before(path: Path) -> None:
 
 def test_an_entry_made_by_its_slots_is_the_entry_its_constructor_makes() -> None:
     values = ("a", ("b", "c"), "ctx", "as", ("fuzzy",), "pc", "pi", "pp", "t", "x", ("f.py:1",), True, 7)
-    made = _new_entry(*values)
-    assert _new_entry is not Entry  # Entry's fields are those the reader sets
+    made = new_entry(*values)
+    assert new_entry is not Entry  # Entry's fields are those the reader sets
     assert made == Entry(*values) and hash(made) == hash(Entry(*values))
     assert (made.fuzzy, made.is_plural, made.key) == (True, True, ("ctx", "a"))
 

@@ -16,6 +16,7 @@ from transkit.engine.collection import paused_during
 from transkit.engine.config import run_options
 from transkit.engine.registry import all_checks
 from transkit.engine.runner import Options, run, run_files
+from transkit.engine.template_cache import read_template
 from transkit.model.findings import FailOn, Report
 from transkit.project.locate import locate_files
 
@@ -122,7 +123,9 @@ def _check(
         project = located.load(languages)
         count = len(project.catalogs)
         return run(project, options, progress=_counted(progress, count), jobs=jobs), None, []
-    template, files = locate_files(located.paths, template=located.template)
+    template, files = locate_files(
+        located.paths, template=located.template, read_template=read_template if use_cache else None
+    )
     # A catalog's result depends on these options; a baseline filters the report only.
     catalog_settings = runcache.settings_key(dataclasses.replace(options, baseline=None))
     cache = runcache.CatalogCache([template.path, *options.termbase.sources], catalog_settings) if use_cache else None

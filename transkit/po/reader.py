@@ -22,6 +22,7 @@ import polib
 from transkit.errors import CatalogError
 from transkit.i18n import L_
 from transkit.model.catalog import Catalog, Entry, MessageKey
+from transkit.model.languages import Language
 from transkit.model.languages import language as language_of
 from transkit.po.comments import NO_NOTES, Notes, read_notes
 from transkit.po.syntax import EntryMaker, PoSyntaxError, ScannedEntry, scan
@@ -218,17 +219,13 @@ def _parse(
     del made
 
     header_language = _field(header, "Language")
-    # An invalid header (``Language: French``) is H101's finding; the path may still know.
-    language = (language_of(header_language) if header_language else None) or (
-        language_of(path_language) if path_language else None
-    )
     catalog = Catalog(
         path=path,
         display_path=shown,
         header=header,
         header_line=header_entry.line,
         entries=entries,
-        language=language,
+        language=catalog_language(header_language, path_language),
         header_language=header_language,
         path_language=path_language,
         is_template=is_template,
@@ -236,6 +233,14 @@ def _parse(
         header_stray_lines=stray,
     )
     return catalog, header_entry, lines or []
+
+
+def catalog_language(header_language: str | None, path_language: str | None) -> Language | None:
+    """The language of a catalog with this ``Language`` header and this language in its
+    path: an invalid header (``Language: French``) is H101's finding, the path may still know."""
+    return (language_of(header_language) if header_language else None) or (
+        language_of(path_language) if path_language else None
+    )
 
 
 def _is_header(item: object) -> bool:
@@ -277,13 +282,13 @@ def _entry_maker(lines: list[int] | None) -> EntryMaker:
 
     Called once per message of every catalog read, so written for speed: the notes of an
     entry without references (a ``#, python-format`` line, read thousands of times a
-    file) are read once per file, and the entry is made by :func:`_new_entry`.
+    file) are read once per file, and the entry is made by :data:`new_entry`.
     ``lines`` receives each message's first keyword line, when given.
     """
     read: dict[str, Notes] = {}
     remember = read.__setitem__
     recall = read.get
-    new = _new_entry
+    new = new_entry
 
     def make(
         line: int,
@@ -421,7 +426,8 @@ def _entry_by_slots() -> Callable[..., Entry]:
     return entry
 
 
-_new_entry = _entry_by_slots()
+new_entry = _entry_by_slots()
+"""``Entry(*fields)``, made by slots: the reader's and the template cache's way to make entries."""
 
 
 def _entries_with_polib(text: str, messages: list[ScannedEntry], shown: str) -> tuple[Entry, ...]:

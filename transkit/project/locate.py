@@ -261,12 +261,20 @@ def locate_files(
     *,
     template: Path | str | None = None,
     base: Path | None = None,
+    read_template: Callable[[Path, str], Catalog] | None = None,
 ) -> tuple[Catalog, list[CatalogFile]]:
     """The template, read, and the catalogs :func:`load_project` would read, not read yet:
-    a checker that reads each where it checks it holds one catalog at a time."""
+    a checker that reads each where it checks it holds one catalog at a time.
+    ``read_template(path, shown)`` reads the template instead of :func:`read_catalog` (a
+    cache of parsed templates)."""
     base = base or Path.cwd()
     template_path, unique = locate_project(paths, template=template, base=base)
-    template_catalog = read_catalog(template_path, display_path(template_path, base), is_template=True)
+    shown = display_path(template_path, base)
+    template_catalog = (
+        read_template(template_path, shown)
+        if read_template is not None
+        else read_catalog(template_path, shown, is_template=True)
+    )
     files = [CatalogFile(path, display_path(path, base), path_language(path)) for path in unique]
     return template_catalog, files
 
