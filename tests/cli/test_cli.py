@@ -186,7 +186,7 @@ def test_regression_frozen_header_dates_of_a_catalog_in_step_are_not_findings(in
     (issue 17): the dates are believed only where the messages are not the template's."""
     result = invoke("check", str(PROJECTS / "frozen_dates"), "--select", "C106", "--select", "C107", "--format", "json")
     found = sorted((f["code"], f["language"]) for f in json.loads(result.stdout)["findings"])
-    assert found == [("C106", "nl"), ("C107", "nl")]
+    assert found == [("C106", "de"), ("C106", "nl"), ("C107", "de"), ("C107", "nl")]
 
 
 def test_lang_with_no_catalog_is_a_usage_error(in_tmp: Path) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from transkit.checks.api import Applies, CatalogContext, Entry, Fact, Problem, Severity, catalog_check, entry_check
 from transkit.i18n import L_
-from transkit.model.coverage import in_step, is_outdated, parse_date
+from transkit.model.coverage import parse_date
 from transkit.terms.model import Termbase
 from transkit.terms.triage import Change, describe_change
 from transkit.terms.verify import phone_region
@@ -167,7 +167,7 @@ def catalog_older_than_template(context: CatalogContext) -> Iterator[Problem]:
     Good: a revision after the template's creation.
     """
     catalog, template = context.catalog, context.project.template
-    if is_outdated(catalog, template):
+    if context.coverage.outdated:  # is_outdated(catalog, template), worked out with the coverage
         yield Problem(
             L_(
                 "last revised {revised}, before the template was created ({created})",
@@ -195,7 +195,9 @@ def catalog_not_merged(context: CatalogContext) -> Iterator[Problem]:
     catalog, template = context.catalog, context.project.template
     mine = parse_date(catalog.header_field("POT-Creation-Date"))
     current = parse_date(template.header_field("POT-Creation-Date"))
-    if mine is not None and current is not None and mine < current and not in_step(catalog, template):
+    coverage = context.coverage  # its counts say whether the catalog is in_step with the template
+    stepped = coverage.missing == 0 and coverage.extra == 0
+    if mine is not None and current is not None and mine < current and not stepped:
         yield Problem(
             L_(
                 "merged with the template of {merged}, the current one is of {current}",
