@@ -238,11 +238,11 @@ def near_duplicate_message(context: CatalogContext) -> Iterator[Problem]:
     Good: one ``msgid "Report a case"``.
     """
     seen: dict[tuple[str, str], Entry] = {}
+    known = context.per_run(_visible_template_keys)
     for entry in context.catalog.entries:
         if entry.obsolete:
             continue
-        # The same texts in every language: each is made visible once per run.
-        key = (context.for_source(_visible, entry.msgctxt or ""), context.for_source(_visible, entry.msgid))
+        key = known.get((entry.msgctxt, entry.msgid)) or _visible_key(entry.msgctxt, entry.msgid, context)
         first = seen.setdefault(key, entry)
         if first is entry:
             continue
@@ -256,6 +256,17 @@ def near_duplicate_message(context: CatalogContext) -> Iterator[Problem]:
             msgctxt=entry.msgctxt,
             msgid=entry.msgid,
         )
+
+
+def _visible_key(msgctxt: str | None, msgid: str, context: CatalogContext) -> tuple[str, str]:
+    # The same texts in every language: each is made visible once per run.
+    return (context.for_source(_visible, msgctxt or ""), context.for_source(_visible, msgid))
+
+
+def _visible_template_keys(context: CatalogContext) -> dict[tuple[str | None, str], tuple[str, str]]:
+    """The visible key of each of the template's messages, by its key: most of a catalog's
+    messages, looked up at once instead of made visible field by field in every language."""
+    return {key: _visible_key(key[0], key[1], context) for key in context.template_index}
 
 
 def _difference(first: Entry, second: Entry) -> str:
