@@ -32,6 +32,8 @@ def missing_message(context: CatalogContext) -> Iterator[Problem]:
     Bad: the template has ``msgid "Send the report"``, the catalog has no such entry.
     Good: the catalog has the entry, translated.
     """
+    if not context.coverage.missing:
+        return  # the run's coverage counted none, in the same way (most merged catalogs)
     have = {entry.key for entry in context.catalog.entries if not entry.obsolete}
     template = context.project.template
     for key, source in context.template_index.items():
