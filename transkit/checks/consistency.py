@@ -44,10 +44,17 @@ def inconsistent_translation(context: CatalogContext) -> Iterator[Problem]:
     Bad: ``msgid "&Report"`` → « &Signaler »; ``msgid "Report"`` → « Rapport ».
     Good: « &Signaler » and « Signaler ».
     """
-    groups: dict[tuple[str | None, str, str | None], list[tuple[Entry, tuple[str, ...]]]] = defaultdict(list)
-    for entry in context.catalog.entries:
-        if not entry.obsolete and entry.translated and entry.msgid:
-            key = (entry.msgctxt, _words(entry.msgid), entry.msgid_plural and _words(entry.msgid_plural))
+    known = context.per_run(_template_sources)
+    compared = [
+        (entry, known.get((entry.msgctxt, entry.msgid, entry.msgid_plural)) or _source_key(entry))
+        for entry in context.catalog.entries
+        if not entry.obsolete and entry.translated and entry.msgid
+    ]
+    # Most sources are the only ones of their kind: their translations are not read.
+    count = Counter(key for _, key in compared)
+    groups: dict[_SourceKey, list[tuple[Entry, tuple[str, ...]]]] = defaultdict(list)
+    for entry, key in compared:
+        if count[key] > 1:
             groups[key].append((entry, tuple(map(_words, entry.msgstr))))
     for entries in groups.values():
         first, first_words = entries[0]
@@ -59,6 +66,23 @@ def inconsistent_translation(context: CatalogContext) -> Iterator[Problem]:
                     msgctxt=other.msgctxt,
                     msgid=other.msgid,
                 )
+
+
+_SourceKey = tuple[str | None, str, str | None]
+
+
+def _source_key(entry: Entry) -> _SourceKey:
+    """What T161 compares of a source: its context, and its texts as :func:`_words` has them."""
+    return (entry.msgctxt, _words(entry.msgid), entry.msgid_plural and _words(entry.msgid_plural))
+
+
+def _template_sources(context: CatalogContext) -> dict[tuple[str | None, str, str | None], _SourceKey]:
+    """:func:`_source_key` of each of the template's messages, by its context and texts,
+    once per run (a catalog's message of the same key may have another msgid_plural)."""
+    return {
+        (entry.msgctxt, entry.msgid, entry.msgid_plural): _source_key(entry)
+        for entry in context.template_index.values()
+    }
 
 
 _ACCELERATOR = re.compile(r"[&_](?=\w)")
