@@ -514,6 +514,17 @@ def _length_ratio(source: str, translation: str, context: CatalogContext) -> tup
     return None if length is None else ratio_to(length, translation, context.catalog.language)
 
 
+def _measured_forms(
+    entry: Entry, context: CatalogContext
+) -> tuple[tuple[int, str, str, tuple[int, float, float] | None], ...]:
+    """Each form's index, source, translation and :func:`_length_ratio`: what S151 and
+    S152 both read, measured once."""
+    return tuple(
+        (index, source, translation, _length_ratio(source, translation, context))
+        for index, source, translation in form_pairs(entry, context.catalog)
+    )
+
+
 def _length_message(translation: str, length: int, language: Language | None) -> str:
     have = len(counted_characters(translation))
     expected = expected_length(translation, length, language)
@@ -545,8 +556,7 @@ def translation_too_short(entry: Entry, context: CatalogContext) -> Iterator[Pro
     Good: ``msgstr "La ligne d’assistance est confidentielle. Vous n’avez pas à donner votre nom."``.
     """
     found = []
-    for index, source, translation in form_pairs(entry, context.catalog):
-        measured = _length_ratio(source, translation, context)
+    for index, source, translation, measured in context.for_entry(_measured_forms, entry):
         if not measured or measured[2] >= TOO_SHORT or measured[0] - measured[1] < 20:
             continue
         if measured[0] < LONG_SENTENCE and 0 < sentences(translation) >= sentences(source):
@@ -567,8 +577,7 @@ def translation_too_long(entry: Entry, context: CatalogContext) -> Iterator[Prob
     Good: ``msgstr "Choisissez votre langue, puis continuez"``.
     """
     found = []
-    for index, source, translation in form_pairs(entry, context.catalog):
-        measured = _length_ratio(source, translation, context)
+    for index, _, translation, measured in context.for_entry(_measured_forms, entry):
         if measured and measured[2] > TOO_LONG and measured[1] - measured[0] >= 30:
             found.append((index, _length_message(translation, measured[0], context.catalog.language)))
     yield from per_form(entry, found)
