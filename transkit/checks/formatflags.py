@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from transkit.checks.api import Applies, CatalogContext, Entry, Fact, Problem, Severity, entry_check
+from transkit.checks.api import Applies, CatalogContext, Entry, Fact, Problem, Severity, entry_check, header_only
 from transkit.checks.placeholders import checked_syntaxes, flagged_syntaxes, source_format, template_flags
 from transkit.checks.placeholders.compare import singular_issues
 from transkit.i18n import L_, N_, Message
@@ -61,7 +61,12 @@ def _source_strings(entry: Entry) -> tuple[str, ...]:
 
 
 @entry_check(
-    "P111", "format-flag-missing", Severity.WARNING, applies=Applies.ACTIVE, needs=Fact.FLAGGED | Fact.PERCENT_OR_BRACE
+    "P111",
+    "format-flag-missing",
+    Severity.WARNING,
+    applies=Applies.ACTIVE,
+    needs=Fact.FLAGGED | Fact.PERCENT_OR_BRACE,
+    local=True,
 )
 def format_flag_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The source has placeholders but the message has no format flag for them.
@@ -116,13 +121,16 @@ def _percent_syntax(context: CatalogContext) -> str:
     return context.per_catalog(_project_percent_syntax)
 
 
+@header_only
 def _project_percent_syntax(context: CatalogContext) -> str:
     used = Counter(s for e in context.template_index.values() for s in declared_syntaxes(e.flags))
     python, c = used[Syntax.PYTHON], used[Syntax.C]
     return "python-format" if python and not c else "c-format" if c and not python else "c-format or python-format"
 
 
-@entry_check("P112", "format-flag-without-placeholder", Severity.WARNING, applies=Applies.ACTIVE, needs=Fact.FLAGGED)
+@entry_check(
+    "P112", "format-flag-without-placeholder", Severity.WARNING, applies=Applies.ACTIVE, needs=Fact.FLAGGED, local=True
+)
 def format_flag_without_placeholder(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The message is flagged as a format string but its source has no placeholder.
 
@@ -145,7 +153,7 @@ def _definite_syntaxes(flags: tuple[str, ...]) -> tuple[Syntax, ...]:
     return declared_syntaxes(tuple(flag for flag in flags if not flag.startswith("possible-")))
 
 
-@entry_check("P113", "source-format-invalid", Severity.WARNING, applies=Applies.ACTIVE, needs=Fact.FLAGGED)
+@entry_check("P113", "source-format-invalid", Severity.WARNING, applies=Applies.ACTIVE, needs=Fact.FLAGGED, local=True)
 def source_format_invalid(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The source itself is not a valid string of the format syntax it is flagged with.
 
@@ -177,7 +185,7 @@ def source_format_invalid(entry: Entry, context: CatalogContext) -> Iterator[Pro
                 )
 
 
-@entry_check("P114", "source-plural-mismatch", Severity.WARNING, applies=Applies.ACTIVE, needs=Fact.PLURAL)
+@entry_check("P114", "source-plural-mismatch", Severity.WARNING, applies=Applies.ACTIVE, needs=Fact.PLURAL, local=True)
 def source_plural_mismatch(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A plural source's msgid and msgid_plural do not agree with each other.
 
