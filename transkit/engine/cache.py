@@ -51,7 +51,7 @@ import orjson
 
 from transkit import __version__
 from transkit.engine.registry import all_checks
-from transkit.engine.runner import CatalogFacts, CatalogResult, Options
+from transkit.engine.runner import CatalogFacts, CatalogResult, LocalFindings, Options
 from transkit.engine.suppression import Marker
 from transkit.i18n import Message
 from transkit.model.catalog import CatalogFile
@@ -97,6 +97,7 @@ def code_digest() -> str:
                     info.severity.value,
                     info.applies.value,
                     None if info.needs is None else int(info.needs),
+                    info.local,
                 ]
             ).encode()
         )
@@ -198,6 +199,54 @@ class CatalogCache:
             path = self._path(source, result.digest)
             write_atomically(path, _json_bytes(data, free=[data["facts"], [row[-1] for row in data["findings"]]]))
             self.entries[source.path] = (path.name, result)
+
+    def _local_path(self, source: CatalogFile) -> Path:
+        """Where the local findings of the catalog's last version are: by everything its
+        key has but the catalog's bytes, so that the next version finds them."""
+        key = hashlib.sha256(
+            f"{self.prefix}\0local\0{source.display_path}\0{source.path_language}".encode("utf-8", "surrogateescape")
+        ).hexdigest()
+        return self.folder / f"local-{key}.json"
+
+    def previous(self, source: CatalogFile) -> LocalFindings | None:
+        """What the entry-local checks found on each message of the last version of this
+        catalog checked with these settings (:class:`~transkit.engine.runner.EntryCache`),
+        or None."""
+        path = self._local_path(source)
+        try:
+            data = _read_json(path)
+            if data.get("format") != FORMAT or data.get("display_path") != source.display_path:
+                return None
+            entries: dict[str, tuple[int, tuple[Finding, ...]]] = {
+                str(key): (int(facts), ()) for key, facts in data["clean"]
+            }
+            for key, facts, rows in data["found"]:
+                entries[str(key)] = (int(facts), tuple(_finding(row) for row in rows))
+            local = LocalFindings(str(data["header"]), tuple(str(code) for code in data["enabled"]), entries)
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            return None
+        return local
+
+    def keep(self, source: CatalogFile, local: LocalFindings) -> None:
+        """Keep ``local`` as the catalog's last version's (one file per catalog, replaced)."""
+        with contextlib.suppress(Exception):  # the cache must never fail a run
+            found: list[tuple[str, int, list[list]]] = [
+                (key, facts, [_finding_data(f) for f in findings])
+                for key, (facts, findings) in local.entries.items()
+                if findings
+            ]
+            data = {
+                "format": FORMAT,
+                "display_path": source.display_path,
+                "header": local.header,
+                "enabled": list(local.enabled),
+                "clean": [[key, facts] for key, (facts, findings) in local.entries.items() if not findings],
+                "found": found,
+            }
+            self.folder.mkdir(parents=True, exist_ok=True)
+            write_atomically(
+                self._local_path(source), _json_bytes(data, free=[row[-1] for _, _, rows in found for row in rows])
+            )
 
 
 def _marker_data(marker: Marker) -> dict:
