@@ -24,6 +24,12 @@ finding again. A catalog's key is the hash of its
 path and bytes, the template's bytes, the termbase's, the settings that change a
 catalog's result, the working folder and the version.
 
+A third kind, ``local-*.json``, one per catalog file and settings (its key is a catalog
+entry's without the bytes), holds what the entry-local checks found on each message of the
+catalog's last version checked (:class:`~transkit.engine.runner.LocalFindings`): when the
+catalog changed, its unchanged messages are not checked by those checks again
+(:class:`~transkit.engine.runner.EntryCache`).
+
 The folder is kept to :data:`MAX_ENTRIES` files: when a run stores more, the least
 recently used go first.
 
@@ -62,7 +68,8 @@ from transkit.project.safewrite import write_atomically
 FORMAT = 5
 """Bumped whenever what a cache entry holds changes shape."""
 MAX_ENTRIES = 5000
-"""Cache files kept; a project of 500 catalogs fills a tenth of it per settings used."""
+"""Cache files kept; a project of 500 catalogs fills a fifth of it per settings used (each
+catalog's result and its messages' local findings)."""
 
 
 def cache_folder() -> Path:
@@ -217,11 +224,11 @@ class CatalogCache:
             data = _read_json(path)
             if data.get("format") != FORMAT or data.get("display_path") != source.display_path:
                 return None
-            entries: dict[str, tuple[int, tuple[Finding, ...]]] = {
-                str(key): (int(facts), ()) for key, facts in data["clean"]
+            entries: dict[bytes, tuple[int, tuple[Finding, ...]]] = {
+                bytes.fromhex(key): (int(facts), ()) for key, facts in data["clean"]
             }
             for key, facts, rows in data["found"]:
-                entries[str(key)] = (int(facts), tuple(_finding(row) for row in rows))
+                entries[bytes.fromhex(key)] = (int(facts), tuple(_finding(row) for row in rows))
             local = LocalFindings(str(data["header"]), tuple(str(code) for code in data["enabled"]), entries)
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return None
@@ -231,7 +238,7 @@ class CatalogCache:
         """Keep ``local`` as the catalog's last version's (one file per catalog, replaced)."""
         with contextlib.suppress(Exception):  # the cache must never fail a run
             found: list[tuple[str, int, list[list]]] = [
-                (key, facts, [_finding_data(f) for f in findings])
+                (key.hex(), facts, [_finding_data(f) for f in findings])
                 for key, (facts, findings) in local.entries.items()
                 if findings
             ]
@@ -240,7 +247,7 @@ class CatalogCache:
                 "display_path": source.display_path,
                 "header": local.header,
                 "enabled": list(local.enabled),
-                "clean": [[key, facts] for key, (facts, findings) in local.entries.items() if not findings],
+                "clean": [[key.hex(), facts] for key, (facts, findings) in local.entries.items() if not findings],
                 "found": found,
             }
             self.folder.mkdir(parents=True, exist_ok=True)
