@@ -89,7 +89,7 @@ class CatalogResult:
     """SHA-256 of the bytes that were checked (files only)."""
     local: LocalFindings | None = field(default=None, compare=False)
     """What the local checks found on each message, for a cache that keeps it
-    (:class:`EntryCache`); None otherwise, and once it is kept."""
+    (:class:`EntryCache`), until it is kept; None otherwise."""
 
 
 class ResultCache(Protocol):
@@ -265,7 +265,10 @@ class _Shared:
     previous: Mapping[str, LocalFindings] = field(default_factory=dict)
     """By display path: the local findings of the catalog's earlier version, from the cache."""
     record: bool = False
-    """Whether to gather each catalog's :class:`LocalFindings` (the cache keeps them)."""
+    """Whether to gather each catalog's :class:`LocalFindings`."""
+    keep: Callable[[CatalogFile, LocalFindings], None] | None = None
+    """Where they go (:meth:`EntryCache.keep`): called by the process that checked the
+    catalog, so that they need not travel back from a worker process."""
 
 
 def _results(
@@ -296,7 +299,7 @@ def _results(
     if len(pending) < len(shared.sources):
         collection.freeze()  # the cached results: kept to the end, no garbage among them
     if entries is not None:
-        shared = dataclasses.replace(shared, previous=previous, record=True)
+        shared = dataclasses.replace(shared, previous=previous, record=True, keep=entries.keep)
     if len(pending) < 2:
         shared = dataclasses.replace(shared, remember_sources=False)
     if shared.options.plan:
@@ -313,10 +316,6 @@ def _results(
         source = shared.sources[number]
         if cache is not None and isinstance(source, CatalogFile) and result.digest is not None:
             cache.put(source, _unpacked(result, blob))
-            if entries is not None and result.local is not None:
-                entries.keep(source, result.local)
-        if result.local is not None:
-            result = dataclasses.replace(result, local=None)  # kept: no need to hold it until the end
         results[number] = result
         if blob is not None:
             blobs[number] = blob
@@ -388,7 +387,10 @@ def _check_source(shared: _Shared, number: int) -> CatalogResult:
     except CatalogError as error:
         # An unreadable file has no digest: it is read again next time, not cached.
         return CatalogResult(source.display_path, failure=CatalogFailure.of(error, source))
-    result = dataclasses.replace(_check_catalog(shared, catalog), digest=digest)
+    result = _check_catalog(shared, catalog)
+    if shared.keep is not None and result.local is not None:
+        shared.keep(source, result.local)
+    result = dataclasses.replace(result, digest=digest, local=None)
     forget_text_caches()
     collection.collect()
     give_back_memory()
