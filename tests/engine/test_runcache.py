@@ -319,3 +319,23 @@ def test_a_changed_header_checks_every_message_again(
     assert runs[ALL:] == ["catalogs/ps.po"]
     assert len(local_calls) - first == sum(1 for catalog, _, _ in local_calls[:first] if catalog == "catalogs/ps.po")
     assert warm.stdout == check("--no-cache").stdout
+
+
+@pytest.mark.parametrize("damage", [b"{not json", b'{"format": 5, "clean": "00", "clean_facts": [], "found": []}'])
+def test_damaged_local_findings_check_every_message_again(
+    project: Path, runs: list[str], local_calls: list[tuple[str, str, str]], damage: bytes
+):
+    check()
+    first = len(local_calls)
+    kept = cache_files("local")
+    assert len(kept) == ALL
+    for path in kept:
+        path.write_bytes(damage)
+    path = project / "catalogs/ps.po"
+    old = 'msgstr "د انسانانو قاچاق ودروئ"'.encode()
+    path.write_bytes(path.read_bytes().replace(old, old[:-1] + b'!"'))  # one message (intact: only it is checked)
+    warm = check()
+    assert runs[ALL:] == ["catalogs/ps.po"]
+    before = {msgid for catalog, msgid, _ in local_calls[:first] if catalog == "catalogs/ps.po"}
+    assert {msgid for _, msgid, _ in local_calls[first:]} == before and len(before) > 1
+    assert warm.stdout == check("--no-cache").stdout

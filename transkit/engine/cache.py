@@ -57,7 +57,7 @@ import orjson
 
 from transkit import __version__
 from transkit.engine.registry import all_checks
-from transkit.engine.runner import CatalogFacts, CatalogResult, LocalFindings, Options
+from transkit.engine.runner import ENTRY_DIGEST_SIZE, CatalogFacts, CatalogResult, LocalFindings, Options
 from transkit.engine.suppression import Marker
 from transkit.i18n import Message
 from transkit.model.catalog import CatalogFile
@@ -224,8 +224,12 @@ class CatalogCache:
             data = _read_json(path)
             if data.get("format") != FORMAT or data.get("display_path") != source.display_path:
                 return None
+            clean, facts_of_clean = bytes.fromhex(data["clean"]), data["clean_facts"]
+            if len(clean) != ENTRY_DIGEST_SIZE * len(facts_of_clean):
+                return None
+            keys = [clean[at : at + ENTRY_DIGEST_SIZE] for at in range(0, len(clean), ENTRY_DIGEST_SIZE)]
             entries: dict[bytes, tuple[int, tuple[Finding, ...]]] = {
-                bytes.fromhex(key): (int(facts), ()) for key, facts in data["clean"]
+                key: (int(facts), ()) for key, facts in zip(keys, facts_of_clean)
             }
             for key, facts, rows in data["found"]:
                 entries[bytes.fromhex(key)] = (int(facts), tuple(_finding(row) for row in rows))
@@ -247,7 +251,10 @@ class CatalogCache:
                 "display_path": source.display_path,
                 "header": local.header,
                 "enabled": list(local.enabled),
-                "clean": [[key.hex(), facts] for key, (facts, findings) in local.entries.items() if not findings],
+                # The messages without findings (most): their keys in one string, in the
+                # order of their facts.
+                "clean": b"".join(key for key, (_, found) in local.entries.items() if not found).hex(),
+                "clean_facts": [facts for facts, found in local.entries.values() if not found],
                 "found": found,
             }
             self.folder.mkdir(parents=True, exist_ok=True)

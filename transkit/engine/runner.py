@@ -485,6 +485,8 @@ def _check_catalog(shared: _Shared, catalog: Catalog) -> CatalogResult:
     )
 
 
+ENTRY_DIGEST_SIZE = 16
+"""Bytes of :func:`entry_digest`: 128 bits, no collision among any number of messages."""
 _ENTRY_CONTENT = operator.attrgetter(*(f.name for f in dataclasses.fields(Entry) if f.name != "line"))
 _HEADER_DATA = operator.attrgetter(*(f.name for f in dataclasses.fields(Catalog) if f.name != "entries"))
 
@@ -495,7 +497,7 @@ def entry_digest(entry: Entry) -> bytes:
     that two messages with the same hash are the same (and ``hash()`` differs between
     processes); twice as fast as hashing their ``repr``, which mattered: every message of
     a run with the cache is hashed."""
-    return hashlib.blake2b(pickle.dumps(_ENTRY_CONTENT(entry), protocol=5), digest_size=16).digest()
+    return hashlib.blake2b(pickle.dumps(_ENTRY_CONTENT(entry), protocol=5), digest_size=ENTRY_DIGEST_SIZE).digest()
 
 
 def header_digest(catalog: Catalog) -> str:
