@@ -302,6 +302,7 @@ def tools_for(
             Tool("transkit check, nothing changed (cache)", check, {0, 1}, "transkit check", informational=True)
         )
         tools.append(one_catalog_changed(corpus, transkit, tmp, tmp / "cwd", env))
+        tools.append(one_catalog_changed(corpus, transkit, tmp, tmp / "cwd", env, message=True))
     msgfmt = args.msgfmt or shutil.which("msgfmt")
     if msgfmt:
         loop = f'for f in {shlex.quote(str(catalogs))}/*.po; do {shlex.quote(msgfmt)} --check --statistics -o /dev/null "$f"; done'
@@ -344,14 +345,22 @@ def tools_for(
     return tools
 
 
-def one_catalog_changed(corpus: Path, transkit: list[str], tmp: Path, cwd: Path, env: dict | None) -> Tool:
+def one_catalog_changed(
+    corpus: Path, transkit: list[str], tmp: Path, cwd: Path, env: dict | None, *, message: bool = False
+) -> Tool:
     """The pre-commit case: a copy of the corpus whose cache is warm, and before each run
-    one catalog (the first) gets a new comment line, so that it alone is checked again."""
-    copy = tmp / "one-changed"
+    one catalog (the first) gets a new comment line at its end, so that it alone is
+    checked again. With ``message``, one of its translations (a single-line msgstr in the
+    middle of the file) is rewritten instead, a different text each run: what a
+    translator's commit does, where the catalog's other messages are as they were."""
+    copy = tmp / ("one-message-changed" if message else "one-changed")
     shutil.copytree(corpus / "catalogs", copy / "catalogs")
     shutil.copytree(corpus / "glossary", copy / "glossary")
     changed = sorted((copy / "catalogs").glob("*.po"))[0]
     original = changed.read_bytes()
+    lines = original.split(b"\n")
+    translated = [number for number, line in enumerate(lines) if line.startswith(b'msgstr "') and line != b'msgstr ""']
+    edited = translated[len(translated) // 2] if translated else None
     argv = transkit + [
         "check",
         str(copy / "catalogs"),
@@ -368,9 +377,16 @@ def one_catalog_changed(corpus: Path, transkit: list[str], tmp: Path, cwd: Path,
         if state["runs"] == 0:  # fill the cache once, untimed
             subprocess.run(argv, env=env, cwd=cwd, capture_output=True)  # where it is timed: the key has the folder
         state["runs"] += 1
-        changed.write_bytes(original + f"# benchmark edit {state['runs']}\n".encode())
+        if message and edited is not None:
+            lines[edited] = f'msgstr "benchmark edit {state["runs"]}"'.encode()
+            changed.write_bytes(b"\n".join(lines))
+        else:
+            changed.write_bytes(original + f"# benchmark edit {state['runs']}\n".encode())
 
-    name = f"transkit check, one catalog changed ({changed.name}; cache)"
+    if message:
+        name = f"transkit check, one message of {changed.name} changed (cache)"
+    else:
+        name = f"transkit check, one catalog changed ({changed.name}; cache)"
     return Tool(name, argv, {0, 1}, "transkit check", informational=True, prepare=prepare)
 
 

@@ -2,11 +2,13 @@
 edited between runs.
 
 Hypothesis edits a small project's catalogs in turn (a translation rewritten, a comment or
-marker added, lines shifted, a catalog broken, removed or put back as it was) and after
+marker added, lines shifted, a message added, dropped, moved or written twice, a header
+field changed, a catalog broken, removed or put back as it was) and after
 each edit compares, as written in JSON, SARIF and French text, the report of a run that
 uses the cache (the changed catalogs checked again, the others' results and the run's
 index read back), of a second cached run (answered by the index alone) and of a run
-without the cache.
+without the cache. A changed catalog's unchanged messages are not checked again by the
+entry-local checks: their findings come from the cache, at the messages' new lines.
 """
 
 from __future__ import annotations
@@ -33,12 +35,25 @@ PIECES = ("%s", "%(name)s", "{count}", "<b>", "</b>", " ", "  ", "078 055 800", 
 """What a rewritten translation is made of: pieces that placeholder, markup, whitespace,
 number and punctuation checks look at."""
 
+HEADERS = (
+    "Language-Team: another team",
+    "Plural-Forms: nplurals=1; plural=0;",
+    "Plural-Forms: nplurals=3; plural=(n==1 ? 0 : n==2 ? 1 : 2);",
+    "Language: ps",
+)
+"""Header lines an edit puts in place of the header's line of the same field."""
+
 texts = st.lists(st.sampled_from(PIECES), max_size=5).map("".join)
 edits = st.one_of(
     st.tuples(st.just("translate"), st.sampled_from(LANGUAGES), st.integers(0, 200), texts),
     st.tuples(st.just("comment"), st.sampled_from(LANGUAGES), st.integers(0, 200), st.just("")),
     st.tuples(st.just("marker"), st.sampled_from(LANGUAGES), st.integers(0, 200), st.sampled_from(("S", "P", "all"))),
     st.tuples(st.just("shift"), st.sampled_from(LANGUAGES), st.just(0), st.just("")),
+    st.tuples(st.just("add"), st.sampled_from(LANGUAGES), st.integers(0, 200), texts),
+    st.tuples(st.just("drop"), st.sampled_from(LANGUAGES), st.integers(0, 200), st.just("")),
+    st.tuples(st.just("move"), st.sampled_from(LANGUAGES), st.integers(0, 200), st.just("")),
+    st.tuples(st.just("duplicate"), st.sampled_from(LANGUAGES), st.integers(0, 200), st.just("")),
+    st.tuples(st.just("header"), st.sampled_from(LANGUAGES), st.just(0), st.sampled_from(HEADERS)),
     st.tuples(st.just("break"), st.sampled_from(LANGUAGES), st.just(0), st.just("")),
     st.tuples(st.just("remove"), st.sampled_from(LANGUAGES), st.just(0), st.just("")),
     st.tuples(st.just("restore"), st.sampled_from(LANGUAGES), st.just(0), st.just("")),
@@ -63,6 +78,28 @@ def _apply(edit: tuple[str, str, int, str], folder: Path) -> None:
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     if kind == "shift":
         lines.insert(0, "# a translator's note\n")
+    elif kind == "header":
+        field = value.split(":")[0]
+        lines = [f'"{value}\\n"\n' if line.startswith(f'"{field}:') else line for line in lines]
+    elif kind in ("add", "drop", "move", "duplicate"):
+        # The n-th message block (its comments included) after the header, counting round.
+        blocks = [i for i, line in enumerate(lines) if line.startswith("msgid ") and line != 'msgid ""\n']
+        at = blocks[number % len(blocks)]
+        start = max(i for i in range(at + 1) if i == 0 or lines[i - 1].strip() == "")
+        end = next((i + 1 for i in range(at, len(lines)) if lines[i].strip() == ""), len(lines))
+        block = lines[start:end]
+        if not block[-1].endswith("\n"):
+            block[-1] += "\n"
+        if kind == "add":
+            new = [f'msgid "{value} ({number})"\n' if line.startswith("msgid ") else line for line in block]
+            lines[end:end] = [*new[:-1], new[-1] if new[-1].strip() == "" else new[-1] + "\n"]
+        elif kind == "drop":
+            del lines[start:end]
+        elif kind == "move":
+            del lines[start:end]
+            lines.extend(["\n", *block])
+        else:
+            lines.extend(["\n", *block])
     else:
         # The n-th translated message (after the header), counting round.
         translations = [i for i, line in enumerate(lines) if line.startswith('msgstr "') and line != 'msgstr ""\n']
@@ -94,7 +131,7 @@ def _check(cache: bool) -> tuple[str, ...]:
         return (str(error),)
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps=st.lists(edits, min_size=1, max_size=5))
 def test_a_cached_report_is_the_report_of_a_fresh_run(steps, monkeypatch: pytest.MonkeyPatch) -> None:
     with tempfile.TemporaryDirectory() as tmp:

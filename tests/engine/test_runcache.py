@@ -3,6 +3,7 @@ to what the report depends on is a miss; a damaged cache is ignored."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
@@ -14,6 +15,7 @@ from conftest import CATALOGS, OTHER_DOMAINS, ROOT
 
 from transkit.cli import main
 from transkit.engine import cache as runcache
+from transkit.engine import registry
 from transkit.engine import runner as engine
 
 
@@ -36,6 +38,25 @@ def runs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(engine, "_check_catalog", counted)
     return checked
+
+
+def _counting(info: registry.CheckInfo, calls: list[tuple[str, str, str]]):
+    def counted(entry, context):
+        calls.append((context.catalog.display_path, entry.msgid, info.code))
+        return info.function(entry, context)
+
+    return counted
+
+
+@pytest.fixture
+def local_calls(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str]]:
+    """Each call of an entry-local check from now on: the catalog, the msgid, the check."""
+    calls: list[tuple[str, str, str]] = []
+    for info in registry.all_checks():
+        if info.local:
+            counted = dataclasses.replace(info, function=_counting(info, calls))
+            monkeypatch.setitem(registry._CHECKS, info.code, counted)
+    return calls
 
 
 def check(*args: str):
@@ -182,11 +203,13 @@ def test_an_unwritable_cache_folder_is_no_error(project: Path, runs: list[str], 
 def test_the_cache_keeps_the_most_recently_used_entries(
     project: Path, runs: list[str], monkeypatch: pytest.MonkeyPatch
 ):
-    monkeypatch.setattr(runcache, "MAX_ENTRIES", 30)
+    monkeypatch.setattr(runcache, "MAX_ENTRIES", 60)
     check("--select", "C")
-    check()  # stores 24 more files: the oldest are removed down to 30
+    # Stores 47 more files (each catalog's result and its messages' local findings, and
+    # the run's index): the oldest are removed down to 60.
+    check()
     folder = Path(os.environ["TRANSKIT_CACHE_DIR"])
-    assert len(list(folder.glob("*.json"))) == 30
+    assert len(list(folder.glob("*.json"))) == 60
     before = len(runs)
     check()
     assert len(runs) == before  # the last run's entries were kept
@@ -239,3 +262,91 @@ def test_a_parallel_run_stores_its_report_as_an_index(project: Path, monkeypatch
     (stored,) = cache_files()
     assert "catalogs" in json.loads(stored.read_bytes())
     assert check("-j", "2", "--select", "C").stdout == first.stdout
+
+
+def _insert_above(root: Path, msgid: bytes, lines: bytes) -> None:
+    """Insert ``lines`` above the message ``msgid`` of ps.po (its comments included)."""
+    path = root / "catalogs/ps.po"
+    data = path.read_bytes()
+    at = data.rindex(b"\n\n", 0, data.index(msgid)) + 2  # the start of that message's block
+    path.write_bytes(data[:at] + lines + data[at:])
+
+
+def _ps_findings(stdout: str) -> list[tuple[int, str]]:
+    return [(f["line"], f["code"]) for f in json.loads(stdout)["findings"] if f["file"] == "catalogs/ps.po"]
+
+
+def test_after_one_message_changed_the_local_checks_see_that_message_alone(
+    project: Path, runs: list[str], local_calls: list[tuple[str, str, str]]
+):
+    """The catalog is checked again, but the local checks' findings on its other messages
+    come from the cache; the report is the one of a run without the cache."""
+    cold = check()
+    assert {catalog for catalog, _, _ in local_calls} == {
+        f"catalogs/{p.name}" for p in (project / "catalogs").glob("*.po")
+    }
+    local_calls.clear()
+    path = project / "catalogs/ps.po"
+    old = 'msgstr "د انسانانو قاچاق ودروئ"'.encode()
+    path.write_bytes(path.read_bytes().replace(old, old[:-1] + b'!"'))
+    warm = check()
+    assert runs[ALL:] == ["catalogs/ps.po"]
+    assert local_calls and {(catalog, msgid) for catalog, msgid, _ in local_calls} == {
+        ("catalogs/ps.po", "Stop human trafficking")
+    }
+    assert warm.stdout == check("--no-cache").stdout
+    # The new finding (S131, final punctuation) beside the reused ones (C102, C103, C105).
+    assert set(_ps_findings(warm.stdout)) - set(_ps_findings(cold.stdout)) == {(21, "S131")}
+    assert {"C102", "C103", "C105"} <= {code for _, code in _ps_findings(warm.stdout)}
+
+
+def test_comment_lines_change_their_message_alone_and_the_messages_below_move(
+    project: Path, runs: list[str], local_calls: list[tuple[str, str, str]]
+):
+    """The comments are the message's own (a marker among them); every message below is
+    two lines further down, and its findings are reused there."""
+    cold = check()
+    local_calls.clear()
+    _insert_above(project, b'msgid "Quick exit"', b"# a translator's note\n# transkit-ignore: S\n")
+    warm = check()
+    assert runs[ALL:] == ["catalogs/ps.po"]
+    assert {msgid for _, msgid, _ in local_calls} == {"Quick exit"}
+    assert warm.stdout == check("--no-cache").stdout
+    moved = [(line + 2 if line >= 28 else line, code) for line, code in _ps_findings(cold.stdout)]
+    assert any(line > 28 for line, _ in moved)
+    # The marker suppresses nothing there: N101 says so, at its line.
+    assert sorted(_ps_findings(warm.stdout)) == sorted([*moved, (30, "N101")])
+
+
+def test_a_changed_header_checks_every_message_again(
+    project: Path, runs: list[str], local_calls: list[tuple[str, str, str]]
+):
+    """A local check may read the header (the language, Plural-Forms): nothing is reused."""
+    check()
+    first = len(local_calls)
+    path = project / "catalogs/ps.po"
+    path.write_bytes(path.read_bytes().replace(b"Language-Team: ", b"Language-Team: Pashto "))
+    warm = check()
+    assert runs[ALL:] == ["catalogs/ps.po"]
+    assert len(local_calls) - first == sum(1 for catalog, _, _ in local_calls[:first] if catalog == "catalogs/ps.po")
+    assert warm.stdout == check("--no-cache").stdout
+
+
+@pytest.mark.parametrize("damage", [b"{not json", b'{"format": 5, "clean": "00", "clean_facts": [], "found": []}'])
+def test_damaged_local_findings_check_every_message_again(
+    project: Path, runs: list[str], local_calls: list[tuple[str, str, str]], damage: bytes
+):
+    check()
+    first = len(local_calls)
+    kept = cache_files("local")
+    assert len(kept) == ALL
+    for path in kept:
+        path.write_bytes(damage)
+    path = project / "catalogs/ps.po"
+    old = 'msgstr "د انسانانو قاچاق ودروئ"'.encode()
+    path.write_bytes(path.read_bytes().replace(old, old[:-1] + b'!"'))  # one message (intact: only it is checked)
+    warm = check()
+    assert runs[ALL:] == ["catalogs/ps.po"]
+    before = {msgid for catalog, msgid, _ in local_calls[:first] if catalog == "catalogs/ps.po"}
+    assert {msgid for _, msgid, _ in local_calls[first:]} == before and len(before) > 1
+    assert warm.stdout == check("--no-cache").stdout

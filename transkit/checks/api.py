@@ -9,7 +9,7 @@ reader) the signature the function must have::
     from transkit.checks.api import Applies, CatalogContext, Entry, Problem, Severity, entry_check
 
 
-    @entry_check("X901", "shouting-translation", Severity.WARNING, applies=Applies.TRANSLATED)
+    @entry_check("X901", "shouting-translation", Severity.WARNING, applies=Applies.TRANSLATED, local=True)
     def shouting_translation(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
         \"\"\"A translation is written in capitals where its source is not.
 
@@ -46,7 +46,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
-from transkit.engine.context import CatalogContext, CatalogFacts, Options, ProjectFacts
+from transkit.engine.context import CatalogContext, CatalogFacts, Options, ProjectFacts, header_only
 from transkit.engine.plan import Fact
 from transkit.engine.registry import Applies, Scope, register
 from transkit.engine.suppression import Marker
@@ -72,6 +72,7 @@ __all__ = [
     "UnusedMarkerCheck",
     "catalog_check",
     "entry_check",
+    "header_only",
     "project_check",
     "unused_marker_check",
 ]
@@ -103,6 +104,7 @@ def entry_check(
     needs_template: bool = False,
     needs: Fact | None = None,
     gate: Callable[[Entry, CatalogContext], object] | None = None,
+    local: bool = False,
 ) -> Callable[[E], E]:
     """Register ``f(entry, context)``, called for each message ``applies`` accepts.
 
@@ -131,6 +133,13 @@ def entry_check(
     (``gate=placeholder_issues``): ``gate(entry, context)`` false (empty) promises that the
     check finds nothing there, so the engine asks it once for the checks that share it,
     in turn, and calls none of them when it is. Like ``needs``, it is read off the code.
+
+    ``local`` declares the check entry-local: what it finds on a message depends on that
+    message (not its line), the catalog's header, the template, the options and termbase
+    alone, through the context's memos at most (a ``per_catalog`` memo only when marked
+    :func:`header_only`), and it fills no memo another check reads. When one message of a
+    catalog changes, the engine then reuses what the check found on the others. Leave it
+    out when in doubt: the check then runs on every message of a changed catalog.
     """
     return register(
         code,
@@ -142,6 +151,7 @@ def entry_check(
         needs_template=needs_template,
         needs=needs,
         gate=gate,
+        local=local,
     )
 
 

@@ -202,7 +202,7 @@ def _numbers_differ(found: str, expected: str, agree: int) -> Message:
     )
 
 
-@entry_check("T171", "critical-source-change", Severity.ERROR, applies=Applies.ACTIVE, needs=Fact.FUZZY)
+@entry_check("T171", "critical-source-change", Severity.ERROR, applies=Applies.ACTIVE, needs=Fact.FUZZY, local=True)
 def critical_source_change(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The source of a fuzzy message changed a critical term.
 

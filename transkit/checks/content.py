@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from transkit.checks.api import Applies, CatalogContext, Entry, Fact, Problem, Severity, entry_check
+from transkit.checks.api import Applies, CatalogContext, Entry, Fact, Problem, Severity, entry_check, header_only
 from transkit.i18n import L_
 from transkit.model.forms import per_form, quote
 from transkit.po.plural_forms import form_pairs
@@ -66,6 +66,7 @@ def owned_by_termbase(context: CatalogContext) -> dict:
     return context.per_catalog(_owned_by_termbase)
 
 
+@header_only
 def _owned_by_termbase(context: CatalogContext) -> dict:
     termbase = context.termbase
     language = context.catalog.language
@@ -82,7 +83,7 @@ def _owned_by_termbase(context: CatalogContext) -> dict:
 # ---------------------------------------------------------------------------------------
 
 
-@entry_check("M101", "number-missing", Severity.ERROR, applies=Applies.TRANSLATED, needs=Fact.SOURCE_DIGIT)
+@entry_check("M101", "number-missing", Severity.ERROR, applies=Applies.TRANSLATED, needs=Fact.SOURCE_DIGIT, local=True)
 def number_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A number of the source is missing from the translation, or changed.
 
@@ -250,7 +251,7 @@ def _select(entry: Entry, context: CatalogContext, kind: str, change: str) -> li
     return [(index, message) for k, c, index, message in found if k == kind and c == change] if found else []
 
 
-@entry_check("M111", "url-missing", Severity.ERROR, applies=Applies.TRANSLATED, needs=Fact.LINK)
+@entry_check("M111", "url-missing", Severity.ERROR, applies=Applies.TRANSLATED, needs=Fact.LINK, local=True)
 def url_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A web address of the source is absent from the translation.
 
@@ -267,7 +268,7 @@ def url_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     return per_form(entry, _select(entry, context, "url", "missing"))
 
 
-@entry_check("M112", "url-changed", Severity.ERROR, applies=Applies.TRANSLATED, needs=Fact.LINK)
+@entry_check("M112", "url-changed", Severity.ERROR, applies=Applies.TRANSLATED, needs=Fact.LINK, local=True)
 def url_changed(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A web address of the source is replaced by another one in the translation.
 
@@ -279,7 +280,7 @@ def url_changed(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     return per_form(entry, _select(entry, context, "url", "changed"))
 
 
-@entry_check("M121", "email-missing", Severity.ERROR, applies=Applies.TRANSLATED, needs=Fact.LINK)
+@entry_check("M121", "email-missing", Severity.ERROR, applies=Applies.TRANSLATED, needs=Fact.LINK, local=True)
 def email_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """An e-mail address of the source is absent from the translation.
 
@@ -289,7 +290,7 @@ def email_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     return per_form(entry, _select(entry, context, "email", "missing"))
 
 
-@entry_check("M122", "email-changed", Severity.ERROR, applies=Applies.TRANSLATED, needs=Fact.LINK)
+@entry_check("M122", "email-changed", Severity.ERROR, applies=Applies.TRANSLATED, needs=Fact.LINK, local=True)
 def email_changed(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """An e-mail address of the source is replaced by another one in the translation.
 

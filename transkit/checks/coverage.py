@@ -50,7 +50,9 @@ def missing_message(context: CatalogContext) -> Iterator[Problem]:
             )
 
 
-@entry_check("C102", "untranslated-message", Severity.WARNING, applies=Applies.ACTIVE, needs=Fact.EMPTY_FORM)
+@entry_check(
+    "C102", "untranslated-message", Severity.WARNING, applies=Applies.ACTIVE, needs=Fact.EMPTY_FORM, local=True
+)
 def untranslated_message(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A message of the template has an empty translation, or an empty plural form.
 
@@ -87,7 +89,7 @@ def _line_feeds_differ(entry: Entry) -> bool:
     return any(form.startswith("\n") != first or form.endswith("\n") != last for form in entry.msgstr)
 
 
-@entry_check("C103", "fuzzy-message", Severity.WARNING, applies=Applies.ACTIVE, needs=Fact.FUZZY)
+@entry_check("C103", "fuzzy-message", Severity.WARNING, applies=Applies.ACTIVE, needs=Fact.FUZZY, local=True)
 def fuzzy_message(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A translation is marked fuzzy: it needs review and is not used at run time.
 
@@ -123,7 +125,7 @@ def _describe_change(termbase: Termbase, previous: str, current: str) -> Change:
     return describe_change(previous, current, termbase, phone_region(termbase))
 
 
-@entry_check("C104", "outdated-source", Severity.WARNING, applies=Applies.ACTIVE, needs=Fact.PREVIOUS)
+@entry_check("C104", "outdated-source", Severity.WARNING, applies=Applies.ACTIVE, needs=Fact.PREVIOUS, local=True)
 def outdated_source(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A translation is not fuzzy but was made for an older source text.
 
@@ -143,7 +145,7 @@ def outdated_source(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     )
 
 
-@entry_check("C105", "obsolete-message", Severity.INFO, applies=Applies.ALL, needs=Fact.OBSOLETE)
+@entry_check("C105", "obsolete-message", Severity.INFO, applies=Applies.ALL, needs=Fact.OBSOLETE, local=True)
 def obsolete_message(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """An obsolete entry (``#~``) lingers in the catalog.
 
@@ -217,6 +219,7 @@ def catalog_not_merged(context: CatalogContext) -> Iterator[Problem]:
     applies=Applies.ACTIVE,
     needs_template=True,
     needs=Fact.NOT_IN_TEMPLATE,
+    local=True,
 )
 def message_not_in_template(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """An active message of the catalog is not in the template.

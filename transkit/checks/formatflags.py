@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from transkit.checks.api import Applies, CatalogContext, Entry, Fact, Problem, Severity, entry_check
+from transkit.checks.api import Applies, CatalogContext, Entry, Fact, Problem, Severity, entry_check, header_only
 from transkit.checks.placeholders import checked_syntaxes, flagged_syntaxes, source_format, template_flags
 from transkit.checks.placeholders.compare import singular_issues
 from transkit.i18n import L_, N_, Message
@@ -81,6 +81,7 @@ def _any_flag_problem(entry: Entry, context: CatalogContext) -> bool:
     applies=Applies.ACTIVE,
     needs=Fact.FLAGGED | Fact.PERCENT_OR_BRACE,
     gate=flag_problems,
+    local=True,
 )
 def format_flag_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The source has placeholders but the message has no format flag for them.
@@ -135,6 +136,7 @@ def _percent_syntax(context: CatalogContext) -> str:
     return context.per_catalog(_project_percent_syntax)
 
 
+@header_only
 def _project_percent_syntax(context: CatalogContext) -> str:
     used = Counter(s for e in context.template_index.values() for s in declared_syntaxes(e.flags))
     python, c = used[Syntax.PYTHON], used[Syntax.C]
@@ -148,6 +150,7 @@ def _project_percent_syntax(context: CatalogContext) -> str:
     applies=Applies.ACTIVE,
     needs=Fact.FLAGGED,
     gate=flag_problems,
+    local=True,
 )
 def format_flag_without_placeholder(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The message is flagged as a format string but its source has no placeholder.
@@ -172,7 +175,13 @@ def _definite_syntaxes(flags: tuple[str, ...]) -> tuple[Syntax, ...]:
 
 
 @entry_check(
-    "P113", "source-format-invalid", Severity.WARNING, applies=Applies.ACTIVE, needs=Fact.FLAGGED, gate=flag_problems
+    "P113",
+    "source-format-invalid",
+    Severity.WARNING,
+    applies=Applies.ACTIVE,
+    needs=Fact.FLAGGED,
+    gate=flag_problems,
+    local=True,
 )
 def source_format_invalid(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The source itself is not a valid string of the format syntax it is flagged with.
@@ -205,7 +214,7 @@ def source_format_invalid(entry: Entry, context: CatalogContext) -> Iterator[Pro
                 )
 
 
-@entry_check("P114", "source-plural-mismatch", Severity.WARNING, applies=Applies.ACTIVE, needs=Fact.PLURAL)
+@entry_check("P114", "source-plural-mismatch", Severity.WARNING, applies=Applies.ACTIVE, needs=Fact.PLURAL, local=True)
 def source_plural_mismatch(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A plural source's msgid and msgid_plural do not agree with each other.
 

@@ -108,7 +108,7 @@ def _forms_with(entry: Entry, context: CatalogContext, char: str) -> list[tuple[
     return []
 
 
-@entry_check("M131", "tag-missing", Severity.ERROR, applies=Applies.TRANSLATED, needs=Fact.MARKUP)
+@entry_check("M131", "tag-missing", Severity.ERROR, applies=Applies.TRANSLATED, needs=Fact.MARKUP, local=True)
 def tag_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """An HTML or XML tag of the source is missing from the translation.
 
@@ -177,7 +177,7 @@ def _only_emphasis_pairs(missing: list[Tag]) -> bool:
     )
 
 
-@entry_check("M132", "tag-added", Severity.WARNING, applies=Applies.TRANSLATED, needs=Fact.MARKUP)
+@entry_check("M132", "tag-added", Severity.WARNING, applies=Applies.TRANSLATED, needs=Fact.MARKUP, local=True)
 def tag_added(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation has an HTML or XML tag that its source does not have.
 
@@ -206,7 +206,7 @@ def tag_added(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     return per_form(entry, found)
 
 
-@entry_check("M133", "tag-attribute-changed", Severity.ERROR, applies=Applies.TRANSLATED, needs=Fact.MARKUP)
+@entry_check("M133", "tag-attribute-changed", Severity.ERROR, applies=Applies.TRANSLATED, needs=Fact.MARKUP, local=True)
 def tag_attribute_changed(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """An attribute of a tag differs from the source's: a link, a class, an id.
 
@@ -229,7 +229,7 @@ def tag_attribute_changed(entry: Entry, context: CatalogContext) -> Iterator[Pro
         yield Problem(problem.message, severity=Severity.WARNING)
 
 
-@entry_check("M141", "entity-missing", Severity.WARNING, applies=Applies.TRANSLATED, needs=Fact.ENTITY)
+@entry_check("M141", "entity-missing", Severity.WARNING, applies=Applies.TRANSLATED, needs=Fact.ENTITY, local=True)
 def entity_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """An HTML entity of the source is absent, and so is the character it stands for.
 
@@ -249,7 +249,7 @@ def entity_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     return per_form(entry, found)
 
 
-@entry_check("M142", "invalid-entity", Severity.ERROR, applies=Applies.TRANSLATED, needs=Fact.ENTITY)
+@entry_check("M142", "invalid-entity", Severity.ERROR, applies=Applies.TRANSLATED, needs=Fact.ENTITY, local=True)
 def invalid_entity(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation has a character reference that is not valid.
 

@@ -14,7 +14,9 @@ from transkit.i18n import Ln_
 from transkit.po.plural_forms import plural_count
 
 
-@entry_check("P201", "plural-form-count-mismatch", Severity.ERROR, applies=Applies.ACTIVE, needs=Fact.PLURAL)
+@entry_check(
+    "P201", "plural-form-count-mismatch", Severity.ERROR, applies=Applies.ACTIVE, needs=Fact.PLURAL, local=True
+)
 def plural_form_count_mismatch(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A plural message has more or fewer ``msgstr[n]`` than the catalog's ``nplurals``.
 

@@ -33,7 +33,7 @@ from transkit.text.punctuation import (
 )
 
 
-@entry_check("S111", "bracket-unbalanced", Severity.WARNING, applies=Applies.TRANSLATED, needs=Fact.BRACKET)
+@entry_check("S111", "bracket-unbalanced", Severity.WARNING, applies=Applies.TRANSLATED, needs=Fact.BRACKET, local=True)
 def bracket_unbalanced(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A bracket of the translation is not closed, or closes nothing.
 
@@ -87,7 +87,7 @@ def bracket_unbalanced(entry: Entry, context: CatalogContext) -> Iterator[Proble
     yield from per_form(entry, found)
 
 
-@entry_check("S112", "quote-unbalanced", Severity.WARNING, applies=Applies.TRANSLATED, needs=Fact.QUOTE)
+@entry_check("S112", "quote-unbalanced", Severity.WARNING, applies=Applies.TRANSLATED, needs=Fact.QUOTE, local=True)
 def quote_unbalanced(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The quotation marks of the translation do not pair up.
 
@@ -111,7 +111,7 @@ def quote_unbalanced(entry: Entry, context: CatalogContext) -> Iterator[Problem]
 _ESCAPED_QUOTE = re.compile(r"\\[\"']")
 
 
-@entry_check("S113", "escaped-quote", Severity.WARNING, applies=Applies.TRANSLATED, needs=Fact.BACKSLASH)
+@entry_check("S113", "escaped-quote", Severity.WARNING, applies=Applies.TRANSLATED, needs=Fact.BACKSLASH, local=True)
 def escaped_quote(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation has a backslash before a quotation mark that its source has not.
 
@@ -146,7 +146,9 @@ _MARK_NAMES: dict[Mark, Message] = {
 """What each mark does, said in the user's language (the enum's values are English)."""
 
 
-@entry_check("S131", "final-punctuation-differs", Severity.WARNING, applies=Applies.TRANSLATED, needs=Fact.END_MARK)
+@entry_check(
+    "S131", "final-punctuation-differs", Severity.WARNING, applies=Applies.TRANSLATED, needs=Fact.END_MARK, local=True
+)
 def final_punctuation_differs(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation does not end with the punctuation that corresponds to its source's.
 

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
-from transkit.checks.api import Applies, CatalogContext, Entry, Fact, Fix, Problem, Severity, entry_check
+from transkit.checks.api import Applies, CatalogContext, Entry, Fact, Fix, Problem, Severity, entry_check, header_only
 from transkit.i18n import L_
 from transkit.model.forms import per_form, quote
 from transkit.model.languages import Language, base_language
@@ -60,6 +60,7 @@ def _show_ws(ws: str) -> str:
     applies=Applies.TRANSLATED,
     fixes="starts the translation with the source's leading whitespace",
     needs=Fact.EDGE_SPACE,
+    local=True,
 )
 def leading_whitespace_differs(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation starts with other whitespace than its source.
@@ -132,6 +133,7 @@ def _french_spaced_mark(source: str, translation: str) -> str | None:
     applies=Applies.TRANSLATED,
     fixes="ends the translation with the source's trailing whitespace",
     needs=Fact.EDGE_SPACE,
+    local=True,
 )
 def trailing_whitespace_differs(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation ends with other whitespace than its source.
@@ -210,7 +212,9 @@ def _with_fix(
         yield replace(problem, fix=fix) if fix is not None else problem
 
 
-@entry_check("S103", "line-break-count-differs", Severity.WARNING, applies=Applies.TRANSLATED, needs=Fact.LINE_BREAK)
+@entry_check(
+    "S103", "line-break-count-differs", Severity.WARNING, applies=Applies.TRANSLATED, needs=Fact.LINE_BREAK, local=True
+)
 def line_break_count_differs(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation has more or fewer line breaks (``\\n``) inside it than its source.
 
@@ -290,7 +294,9 @@ _CONTROL = re.compile(f"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufdd0-\ufdef{
 
 # The plan's CONTROL fact covers C0, DEL and C1 only, not U+FEFF or the noncharacters:
 # UNPRINTABLE covers them all (none is printable).
-@entry_check("S104", "control-character", Severity.WARNING, applies=Applies.TRANSLATED, needs=Fact.UNPRINTABLE)
+@entry_check(
+    "S104", "control-character", Severity.WARNING, applies=Applies.TRANSLATED, needs=Fact.UNPRINTABLE, local=True
+)
 def control_character(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation has a control character, a byte order mark or a noncharacter its source has not.
 
@@ -320,7 +326,9 @@ def control_character(entry: Entry, context: CatalogContext) -> Iterator[Problem
 _CONFLICT_MARKER = re.compile(r"#-#-#-#-#  .*  #-#-#-#-#")
 
 
-@entry_check("S105", "conflict-marker", Severity.ERROR, applies=Applies.TRANSLATED, needs=Fact.CONFLICT_MARK)
+@entry_check(
+    "S105", "conflict-marker", Severity.ERROR, applies=Applies.TRANSLATED, needs=Fact.CONFLICT_MARK, local=True
+)
 def conflict_marker(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation holds msgcat's conflict markers: catalogs were merged, not resolved.
 
@@ -344,7 +352,7 @@ def conflict_marker(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
 # ---------------------------------------------------------------------------------------
 
 
-@entry_check("S121", "double-space", Severity.INFO, applies=Applies.TRANSLATED, needs=Fact.DOUBLE_SPACE)
+@entry_check("S121", "double-space", Severity.INFO, applies=Applies.TRANSLATED, needs=Fact.DOUBLE_SPACE, local=True)
 def double_space(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation has two spaces in a row where its source has none.
 
@@ -375,6 +383,7 @@ def double_space(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     yield from per_form(entry, found)
 
 
+@header_only
 def _allowed_repeats(context: CatalogContext) -> frozenset[str] | None:
     """The words the catalog's language may write twice, or None when S122 does not judge
     the language at all (reduplication is grammar, or no spaces delimit words)."""
@@ -385,7 +394,7 @@ def _allowed_repeats(context: CatalogContext) -> frozenset[str] | None:
     return ALLOWED_REPEATS.get(base, frozenset())
 
 
-@entry_check("S122", "repeated-word", Severity.WARNING, applies=Applies.TRANSLATED)
+@entry_check("S122", "repeated-word", Severity.WARNING, applies=Applies.TRANSLATED, local=True)
 def repeated_word(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation writes the same word twice in a row (``the the``).
 
@@ -422,6 +431,7 @@ def _names(context: CatalogContext) -> tuple[frozenset[str], tuple[str, ...]]:
     return context.per_catalog(_template_names)
 
 
+@header_only
 def _template_names(context: CatalogContext) -> tuple[frozenset[str], tuple[str, ...]]:
     template = context.project.template
     texts = [t for e in template.entries if not e.obsolete for t in (e.msgid, e.msgid_plural) if t]
@@ -432,13 +442,14 @@ def _template_names(context: CatalogContext) -> tuple[frozenset[str], tuple[str,
     return proper_nouns(texts), tuple(sorted((normalize(f) for f in forms if f.strip()), key=len, reverse=True))
 
 
+@header_only
 def _in_source_language(context: CatalogContext) -> bool:
     """Whether the catalog is written in the source's language (``en_GB`` of an English
     template), where a translation may rightly be its source."""
     return base_language(context.catalog.language) == context.source_base
 
 
-@entry_check("S141", "identical-to-source", Severity.WARNING, applies=Applies.TRANSLATED, needs=Fact.COPY)
+@entry_check("S141", "identical-to-source", Severity.WARNING, applies=Applies.TRANSLATED, needs=Fact.COPY, local=True)
 def identical_to_source(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation is the source unchanged.
 
@@ -536,7 +547,9 @@ def _length_message(translation: str, length: int, language: Language | None) ->
     )
 
 
-@entry_check("S151", "translation-too-short", Severity.WARNING, applies=Applies.TRANSLATED, needs=Fact.LONG_SOURCE)
+@entry_check(
+    "S151", "translation-too-short", Severity.WARNING, applies=Applies.TRANSLATED, needs=Fact.LONG_SOURCE, local=True
+)
 def translation_too_short(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation is far shorter than its source, for its script: text may be missing.
 
@@ -565,7 +578,9 @@ def translation_too_short(entry: Entry, context: CatalogContext) -> Iterator[Pro
     yield from per_form(entry, found)
 
 
-@entry_check("S152", "translation-too-long", Severity.INFO, applies=Applies.TRANSLATED, needs=Fact.LONG_SOURCE)
+@entry_check(
+    "S152", "translation-too-long", Severity.INFO, applies=Applies.TRANSLATED, needs=Fact.LONG_SOURCE, local=True
+)
 def translation_too_long(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation is far longer than its source, for its script.
 

@@ -24,6 +24,12 @@ finding again. A catalog's key is the hash of its
 path and bytes, the template's bytes, the termbase's, the settings that change a
 catalog's result, the working folder and the version.
 
+A third kind, ``local-*.json``, one per catalog file and settings (its key is a catalog
+entry's without the bytes), holds what the entry-local checks found on each message of the
+catalog's last version checked (:class:`~transkit.engine.runner.LocalFindings`): when the
+catalog changed, its unchanged messages are not checked by those checks again
+(:class:`~transkit.engine.runner.EntryCache`).
+
 The folder is kept to :data:`MAX_ENTRIES` files: when a run stores more, the least
 recently used go first.
 
@@ -51,7 +57,7 @@ import orjson
 
 from transkit import __version__
 from transkit.engine.registry import all_checks
-from transkit.engine.runner import CatalogFacts, CatalogResult, Options
+from transkit.engine.runner import ENTRY_DIGEST_SIZE, CatalogFacts, CatalogResult, LocalFindings, Options
 from transkit.engine.suppression import Marker
 from transkit.i18n import Message
 from transkit.model.catalog import CatalogFile
@@ -62,7 +68,8 @@ from transkit.project.safewrite import write_atomically
 FORMAT = 5
 """Bumped whenever what a cache entry holds changes shape."""
 MAX_ENTRIES = 5000
-"""Cache files kept; a project of 500 catalogs fills a tenth of it per settings used."""
+"""Cache files kept; a project of 500 catalogs fills a fifth of it per settings used (each
+catalog's result and its messages' local findings)."""
 
 
 def cache_folder() -> Path:
@@ -97,6 +104,7 @@ def code_digest() -> str:
                     info.severity.value,
                     info.applies.value,
                     None if info.needs is None else int(info.needs),
+                    info.local,
                 ]
             ).encode()
         )
@@ -198,6 +206,61 @@ class CatalogCache:
             path = self._path(source, result.digest)
             write_atomically(path, _json_bytes(data, free=[data["facts"], [row[-1] for row in data["findings"]]]))
             self.entries[source.path] = (path.name, result)
+
+    def _local_path(self, source: CatalogFile) -> Path:
+        """Where the local findings of the catalog's last version are: by everything its
+        key has but the catalog's bytes, so that the next version finds them."""
+        key = hashlib.sha256(
+            f"{self.prefix}\0local\0{source.display_path}\0{source.path_language}".encode("utf-8", "surrogateescape")
+        ).hexdigest()
+        return self.folder / f"local-{key}.json"
+
+    def previous(self, source: CatalogFile) -> LocalFindings | None:
+        """What the entry-local checks found on each message of the last version of this
+        catalog checked with these settings (:class:`~transkit.engine.runner.EntryCache`),
+        or None."""
+        path = self._local_path(source)
+        try:
+            data = _read_json(path)
+            if data.get("format") != FORMAT or data.get("display_path") != source.display_path:
+                return None
+            clean, facts_of_clean = bytes.fromhex(data["clean"]), data["clean_facts"]
+            if len(clean) != ENTRY_DIGEST_SIZE * len(facts_of_clean):
+                return None
+            keys = [clean[at : at + ENTRY_DIGEST_SIZE] for at in range(0, len(clean), ENTRY_DIGEST_SIZE)]
+            entries: dict[bytes, tuple[int, tuple[Finding, ...]]] = {
+                key: (int(facts), ()) for key, facts in zip(keys, facts_of_clean)
+            }
+            for key, facts, rows in data["found"]:
+                entries[bytes.fromhex(key)] = (int(facts), tuple(_finding(row) for row in rows))
+            local = LocalFindings(str(data["header"]), tuple(str(code) for code in data["enabled"]), entries)
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            return None
+        return local
+
+    def keep(self, source: CatalogFile, local: LocalFindings) -> None:
+        """Keep ``local`` as the catalog's last version's (one file per catalog, replaced)."""
+        with contextlib.suppress(Exception):  # the cache must never fail a run
+            found: list[tuple[str, int, list[list]]] = [
+                (key.hex(), facts, [_finding_data(f) for f in findings])
+                for key, (facts, findings) in local.entries.items()
+                if findings
+            ]
+            data = {
+                "format": FORMAT,
+                "display_path": source.display_path,
+                "header": local.header,
+                "enabled": list(local.enabled),
+                # The messages without findings (most): their keys in one string, in the
+                # order of their facts.
+                "clean": b"".join(key for key, (_, found) in local.entries.items() if not found).hex(),
+                "clean_facts": [facts for facts, found in local.entries.values() if not found],
+                "found": found,
+            }
+            self.folder.mkdir(parents=True, exist_ok=True)
+            write_atomically(
+                self._local_path(source), _json_bytes(data, free=[row[-1] for _, _, rows in found for row in rows])
+            )
 
 
 def _marker_data(marker: Marker) -> dict:

@@ -60,6 +60,15 @@ def collect() -> None:
         gc.freeze()
 
 
+def freeze() -> None:
+    """Freeze what exists now, without a collection: for what a run has just read and keeps
+    to its end, without cycles to free (the results read back from the cache: 110,000
+    findings of a large project), so that the next :func:`collect` does not walk it again
+    (0.3 s when one catalog of the real corpus changed). Only inside :func:`paused`."""
+    if _PAUSED[0]:
+        gc.freeze()
+
+
 def paused_during(function: Callable[P, R]) -> Callable[P, R]:
     """``function`` run with the collector :func:`paused`."""
 

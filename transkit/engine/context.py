@@ -29,6 +29,7 @@ _SOURCE = "source"
 the functions of :meth:`CatalogContext.per_run`."""
 T = TypeVar("T")
 Ts = TypeVarTuple("Ts")
+M = TypeVar("M", bound=Callable[..., Any])
 
 DEFAULT_SOURCE_LANGUAGE = "en"
 """What a template's msgids are written in when neither it nor the configuration says."""
@@ -203,6 +204,29 @@ class CatalogContext:
         elif len(memo) >= MAX_SOURCES:
             memo.clear()
         return memo
+
+
+_HEADER_ONLY: set[Callable[..., Any]] = set()
+
+
+def header_only(compute: M) -> M:
+    """Mark a :meth:`CatalogContext.per_catalog` function as reading nothing of the catalog
+    but its header data (every field but ``entries``), besides the template, the options
+    and the run's memos.
+
+    An entry-local check (:attr:`~transkit.engine.registry.CheckInfo.local`) may share
+    such a memo: its value is the same for every version of the catalog with that header,
+    so a message's problems still depend on the message alone and can be reused when
+    another message of the catalog changed. A memo that is not marked is taken to read
+    the entries; the engine's tests refuse it to a local check.
+    """
+    _HEADER_ONLY.add(compute)
+    return compute
+
+
+def is_header_only(compute: Callable[..., Any]) -> bool:
+    """Whether ``compute`` was marked with :func:`header_only`."""
+    return compute in _HEADER_ONLY
 
 
 def source_options(template: Catalog, options: Options) -> Options:

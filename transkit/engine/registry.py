@@ -99,6 +99,18 @@ class CheckInfo:
     """Entry checks only: the shared computation the check reports from; where it is false
     for a message (an empty tuple), the check finds nothing and the check plan does not
     call it. Checks that share a gate ask it once per message."""
+    local: bool = False
+    """Entry checks only: the check is *entry-local*. Its problems for a message depend
+    on nothing but that message (every field but its line), the catalog's header data
+    (every :class:`~transkit.model.catalog.Catalog` field but ``entries``), the template,
+    the options and termbase, and the run's and the message's memos (``per_run``,
+    ``for_source``, ``for_entry``, and ``per_catalog`` memos marked
+    :func:`~transkit.engine.context.header_only`); it writes no memo another check reads,
+    and its problems carry no line but the message's own, nor mention it. The engine may
+    then reuse a message's problems from an earlier version of the catalog
+    (:mod:`transkit.engine.runner`). False, the default, is always safe: the check runs
+    on every message whenever the catalog changed. The engine's tests run every local
+    check on catalogs that refuse these reads (tests/engine/test_entry_local.py)."""
 
     @property
     def doc(self) -> str:
@@ -125,6 +137,7 @@ def register(
     needs_template: bool = False,
     needs: Fact | None = None,
     gate: Callable[..., object] | None = None,
+    local: bool = False,
 ) -> Callable[[F], F]:
     """Decorator that adds a check to the registry; codes and names are never reused.
 
@@ -141,7 +154,8 @@ def register(
     catalog checked on its own is its own source): such a run skips it and says so.
     ``needs`` (entry checks only) names the facts of a message one of which must hold for
     the check to find anything (see :mod:`transkit.engine.plan`); ``gate`` (entry checks
-    only) a computation the check finds nothing without (:attr:`CheckInfo.gate`).
+    only) a computation the check finds nothing without (:attr:`CheckInfo.gate`);
+    ``local`` (entry checks only) that the check is entry-local (:attr:`CheckInfo.local`).
     """
 
     def decorate(function: F) -> F:
@@ -163,8 +177,22 @@ def register(
             raise ValueError(f"check {code}: a project check sees no catalog to fix")
         if (needs is not None or gate is not None) and scope is not Scope.ENTRY:
             raise ValueError(f"check {code}: only entry checks are planned by the facts of a message")
+        if local and scope is not Scope.ENTRY:
+            raise ValueError(f"check {code}: only entry checks are entry-local")
         _CHECKS[code] = CheckInfo(
-            code, name, scope, severity, function, applies, facts, after_suppression, fixes, needs_template, needs, gate
+            code,
+            name,
+            scope,
+            severity,
+            function,
+            applies,
+            facts,
+            after_suppression,
+            fixes,
+            needs_template,
+            needs,
+            gate,
+            local,
         )
         return function
 

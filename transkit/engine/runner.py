@@ -12,12 +12,13 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import operator
 import pickle
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from transkit.engine import baseline as baseline_mod
 from transkit.engine import collection
@@ -47,6 +48,28 @@ entry, which ask about the same texts in turn, not the entries that follow."""
 
 
 @dataclass(frozen=True)
+class LocalFindings:
+    """What the entry-local checks (:attr:`CheckInfo.local`) found on each message of one
+    version of a catalog, before suppression: kept so that the next version's unchanged
+    messages need not be checked by them again.
+
+    It holds for another version only when that version's header data and enabled checks
+    are these (:func:`header_digest`); a message is recognised by its content
+    (:func:`entry_digest`), wherever it moved.
+    """
+
+    header: str
+    """:func:`header_digest` of the catalog."""
+    enabled: tuple[str, ...]
+    """Codes of the checks that ran on the catalog."""
+    entries: Mapping[bytes, tuple[int, tuple[Finding, ...]]]
+    """By :func:`entry_digest` of a message: its facts (:meth:`Plan.facts`, which depend on
+    the message, the template and the termbase alone) and what the local checks found on
+    it, in the order they found it, each at the message's line. A message some local check
+    placed elsewhere (another file or line) is left out, and so checked again."""
+
+
+@dataclass(frozen=True)
 class CatalogResult:
     """One catalog's part of the report: small and plain, so that it travels back from a
     worker process and into the cache."""
@@ -64,6 +87,9 @@ class CatalogResult:
     facts: CatalogFacts | None = None
     digest: str | None = None
     """SHA-256 of the bytes that were checked (files only)."""
+    local: LocalFindings | None = field(default=None, compare=False)
+    """What the local checks found on each message, for a cache that keeps it
+    (:class:`EntryCache`), until it is kept; None otherwise."""
 
 
 class ResultCache(Protocol):
@@ -72,6 +98,21 @@ class ResultCache(Protocol):
     def get(self, source: CatalogFile, digest: str) -> CatalogResult | None: ...
 
     def put(self, source: CatalogFile, result: CatalogResult) -> None: ...
+
+
+@runtime_checkable
+class EntryCache(ResultCache, Protocol):
+    """A :class:`ResultCache` that also keeps what the entry-local checks found on each
+    message of a catalog's last version checked (its optional methods): when the
+    catalog's bytes changed, the messages that did not are not checked by them again."""
+
+    def previous(self, source: CatalogFile) -> LocalFindings | None:
+        """The local findings kept for this catalog file (whatever its bytes were)."""
+        ...
+
+    def keep(self, source: CatalogFile, local: LocalFindings) -> None:
+        """Keep ``local``, in place of what was kept for this catalog file."""
+        ...
 
 
 def run(
@@ -221,6 +262,13 @@ class _Shared:
     plan: Plan | None = None
     """The check plan (None when ``options.plan`` is off): it keeps the sources' facts for
     every catalog the process checks."""
+    previous: Mapping[str, LocalFindings] = field(default_factory=dict)
+    """By display path: the local findings of the catalog's earlier version, from the cache."""
+    record: bool = False
+    """Whether to gather each catalog's :class:`LocalFindings`."""
+    keep: Callable[[CatalogFile, LocalFindings], None] | None = None
+    """Where they go (:meth:`EntryCache.keep`): called by the process that checked the
+    catalog, so that they need not travel back from a worker process."""
 
 
 def _results(
@@ -233,6 +281,8 @@ def _results(
     else checked here or in worker processes."""
     results: list[CatalogResult | None] = [None] * len(shared.sources)
     pending: list[int] = []
+    entries = cache if isinstance(cache, EntryCache) else None
+    previous: dict[str, LocalFindings] = {}
     for number, source in enumerate(shared.sources):
         if cache is not None and isinstance(source, CatalogFile):
             digest = _file_digest(source.path)
@@ -242,7 +292,14 @@ def _results(
                 if progress is not None:
                     progress(source.display_path)
                 continue
+            found = entries.previous(source) if entries is not None else None
+            if found is not None:
+                previous[source.display_path] = found
         pending.append(number)
+    if len(pending) < len(shared.sources):
+        collection.freeze()  # the cached results: kept to the end, no garbage among them
+    if entries is not None:
+        shared = dataclasses.replace(shared, previous=previous, record=True, keep=entries.keep)
     if len(pending) < 2:
         shared = dataclasses.replace(shared, remember_sources=False)
     if shared.options.plan:
@@ -333,7 +390,10 @@ def _check_source(shared: _Shared, number: int) -> CatalogResult:
     except CatalogError as error:
         # An unreadable file has no digest: it is read again next time, not cached.
         return CatalogResult(source.display_path, failure=CatalogFailure.of(error, source))
-    result = dataclasses.replace(_check_catalog(shared, catalog), digest=digest)
+    result = _check_catalog(shared, catalog)
+    if shared.keep is not None and result.local is not None:
+        shared.keep(source, result.local)
+    result = dataclasses.replace(result, digest=digest, local=None)
     forget_text_caches()
     collection.collect()
     give_back_memory()
@@ -383,7 +443,11 @@ def _language(result: CatalogResult) -> str | None:
 
 
 def _check_catalog(shared: _Shared, catalog: Catalog) -> CatalogResult:
+    """One catalog's result. With what the local checks found on an earlier version of it
+    (:attr:`_Shared.previous`), they are not called again on the messages that version
+    had, when its header data and enabled checks were these: the report is the same."""
     options = shared.options
+    previous = shared.previous.get(catalog.display_path)
     coverage = compute(catalog, shared.template, shared.template_index)
     view = Project(shared.root, shared.template, (catalog,))
     context = CatalogContext(
@@ -398,7 +462,13 @@ def _check_catalog(shared: _Shared, catalog: Catalog) -> CatalogResult:
     enabled = options.selection_for(catalog).apply(shared.checks)
     catalog_markers = _markers(catalog, template=False)
     used: set[Marker] = set()
-    raw = _catalog_findings(context, [i for i in enabled if not i.after_suppression], shared.plan)
+    codes = tuple(info.code for info in enabled)
+    header = header_digest(catalog) if shared.record else ""
+    reuse = None
+    if previous is not None and previous.header == header and previous.enabled == codes:
+        reuse = previous.entries
+    record: dict[bytes, tuple[int, tuple[Finding, ...]]] | None = {} if shared.record else None
+    raw = _catalog_findings(context, [i for i in enabled if not i.after_suppression], shared.plan, reuse, record)
     findings = _suppress(raw, catalog_markers, shared.template_markers, used)
     share_values(findings)
     facts = {
@@ -414,7 +484,29 @@ def _check_catalog(shared: _Shared, catalog: Catalog) -> CatalogResult:
         findings=tuple(findings),
         used=frozenset(used),
         facts=CatalogFacts(catalog.display_path, catalog.code, facts),
+        local=LocalFindings(header, codes, record) if record is not None else None,
     )
+
+
+ENTRY_DIGEST_SIZE = 16
+"""Bytes of :func:`entry_digest`: 128 bits, no collision among any number of messages."""
+_ENTRY_CONTENT = operator.attrgetter(*(f.name for f in dataclasses.fields(Entry) if f.name != "line"))
+_HEADER_DATA = operator.attrgetter(*(f.name for f in dataclasses.fields(Catalog) if f.name != "entries"))
+
+
+def entry_digest(entry: Entry) -> bytes:
+    """A stable hash of everything a message is but its line: what recognises it in
+    another version of its catalog. The fields are pickled, which gives them back, so
+    that two messages with the same hash are the same (and ``hash()`` differs between
+    processes); twice as fast as hashing their ``repr``, which mattered: every message of
+    a run with the cache is hashed."""
+    return hashlib.blake2b(pickle.dumps(_ENTRY_CONTENT(entry), protocol=5), digest_size=ENTRY_DIGEST_SIZE).digest()
+
+
+def header_digest(catalog: Catalog) -> str:
+    """A stable hash of the catalog's header data: every field but its entries (the file,
+    the header, its line and position, the languages), what a local check may read."""
+    return hashlib.sha256(repr(_HEADER_DATA(catalog)).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _markers(catalog: Catalog, *, template: bool) -> dict[MessageKey, tuple[Marker, ...]]:
@@ -456,7 +548,22 @@ def _unused(
     return [m for ms in found.values() for m in ms if m not in used and m.judged_by(enabled)]
 
 
-def _catalog_findings(context: CatalogContext, checks: Iterable[CheckInfo], plan: Plan | None) -> Iterable[Finding]:
+def _catalog_findings(
+    context: CatalogContext,
+    checks: Iterable[CheckInfo],
+    plan: Plan | None,
+    reuse: Mapping[bytes, tuple[int, tuple[Finding, ...]]] | None = None,
+    record: dict[bytes, tuple[int, tuple[Finding, ...]]] | None = None,
+) -> Iterable[Finding]:
+    """The raw findings of the catalog's entry checks, message by message in the order of
+    the checks, then of its catalog checks.
+
+    ``reuse``: what the local checks found on the messages of an earlier version
+    (:attr:`LocalFindings.entries`); on a message it has, they are not called, and their
+    findings come from it, moved to the message's line, in their place among the other
+    checks' findings (and the message's facts too). ``record`` is filled the same way for
+    this version.
+    """
     catalog = context.catalog
     file, language = catalog.display_path, catalog.code
     options = context.options
@@ -471,19 +578,34 @@ def _catalog_findings(context: CatalogContext, checks: Iterable[CheckInfo], plan
         [i for applies in list(Applies)[:level] for i in entry_checks if i.applies is applies] for level in range(5)
     ]
     planned: dict[int, list[CheckInfo]] = {}
+    keyed = reuse is not None or record is not None
+    misplaced: set[bytes] = set()  # messages a local check placed elsewhere: never reused
     for number, entry in enumerate(catalog.entries, 1):
         if number % FORGET_EVERY == 0:
             forget_text_caches()
             collection.collect()
-        facts = plan.facts(entry, template_index) if plan is not None else ALL_FACTS
+        key = entry_digest(entry) if keyed else b""
+        known = reuse.get(key) if reuse is not None else None
+        if known is not None:
+            facts, kept = known
+        else:
+            facts, kept = plan.facts(entry, template_index) if plan is not None else ALL_FACTS, None
         level = level_of(entry)
         called = planned.get(facts << 3 | level)
         if called is None:
             called = planned[facts << 3 | level] = [
                 i for i in by_level[level] if i.needs is None or int(i.needs) & facts
             ]
+        local: list[Finding] = []
         asked = None  # the last gate asked about this entry, and its answer
         for info in called:
+            if kept is not None and info.local:
+                for finding in kept:
+                    if finding.code == info.code:
+                        moved = finding if finding.line == entry.line else dataclasses.replace(finding, line=entry.line)
+                        local.append(moved)
+                        yield moved
+                continue
             gate = info.gate
             if gate is not None and plan is not None:
                 if gate is not asked:
@@ -491,7 +613,17 @@ def _catalog_findings(context: CatalogContext, checks: Iterable[CheckInfo], plan
                 if not open_:
                     continue  # the shared computation is empty: this check finds nothing
             for problem in info.function(entry, context):
-                yield _finding(info, problem, file=file, language=language, options=options, entry=entry)
+                finding = _finding(info, problem, file=file, language=language, options=options, entry=entry)
+                if info.local and record is not None:
+                    local.append(finding)
+                    if finding.file != file or finding.line != entry.line:
+                        misplaced.add(key)
+                yield finding
+        if record is not None:
+            record[key] = (facts, tuple(local))
+    if record is not None:
+        for key in misplaced:
+            del record[key]
     # The catalog's checks come last: some total what the entries' checks found of each
     # message (T162), which then need not be kept whole. Findings are sorted afterwards.
     for info in checks:

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from transkit.checks.api import Applies, CatalogContext, Entry, Fact, Problem, Severity, entry_check
+from transkit.checks.api import Applies, CatalogContext, Entry, Fact, Problem, Severity, entry_check, header_only
 from transkit.checks.placeholders.compare import Issue, Kind, Reference, reference, syntax_issues
 from transkit.i18n import Message
 from transkit.po.formats import FormatString, Syntax, declared_syntaxes, negated_syntaxes, parse
@@ -112,6 +112,7 @@ def _form_usage(entry: Entry, context: CatalogContext) -> tuple[tuple[int, ...],
     return memo[key]
 
 
+@header_only
 def _form_usages(context: CatalogContext) -> dict[tuple[int, int, int], tuple[tuple[int, ...], ...]]:
     """The catalog's :func:`_form_usage` answers so far, by first and last n and number of
     forms: a catalog has one plural rule, and its messages a handful of spans."""
@@ -142,7 +143,13 @@ def _problems(kind: Kind, entry: Entry, issues: tuple[Issue, ...]) -> Iterator[P
 
 
 @entry_check(
-    "P101", "placeholder-missing", Severity.ERROR, applies=Applies.ACTIVE, needs=Fact.FLAGGED, gate=placeholder_issues
+    "P101",
+    "placeholder-missing",
+    Severity.ERROR,
+    applies=Applies.ACTIVE,
+    needs=Fact.FLAGGED,
+    gate=placeholder_issues,
+    local=True,
 )
 def placeholder_missing(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A placeholder of the source is absent from the translation.
@@ -159,7 +166,13 @@ def placeholder_missing(entry: Entry, context: CatalogContext) -> Iterator[Probl
 
 
 @entry_check(
-    "P102", "placeholder-added", Severity.ERROR, applies=Applies.ACTIVE, needs=Fact.FLAGGED, gate=placeholder_issues
+    "P102",
+    "placeholder-added",
+    Severity.ERROR,
+    applies=Applies.ACTIVE,
+    needs=Fact.FLAGGED,
+    gate=placeholder_issues,
+    local=True,
 )
 def placeholder_added(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation has a placeholder that the source does not have.
@@ -175,7 +188,13 @@ def placeholder_added(entry: Entry, context: CatalogContext) -> Iterator[Problem
 
 
 @entry_check(
-    "P103", "placeholder-renamed", Severity.ERROR, applies=Applies.ACTIVE, needs=Fact.FLAGGED, gate=placeholder_issues
+    "P103",
+    "placeholder-renamed",
+    Severity.ERROR,
+    applies=Applies.ACTIVE,
+    needs=Fact.FLAGGED,
+    gate=placeholder_issues,
+    local=True,
 )
 def placeholder_renamed(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A placeholder's name was changed, often translated.
@@ -196,6 +215,7 @@ def placeholder_renamed(entry: Entry, context: CatalogContext) -> Iterator[Probl
     applies=Applies.ACTIVE,
     needs=Fact.FLAGGED,
     gate=placeholder_issues,
+    local=True,
 )
 def placeholder_conversion_changed(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A placeholder converts its value differently from the source.
@@ -218,6 +238,7 @@ def placeholder_conversion_changed(entry: Entry, context: CatalogContext) -> Ite
     applies=Applies.ACTIVE,
     needs=Fact.FLAGGED,
     gate=placeholder_issues,
+    local=True,
 )
 def placeholder_order_changed(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """Unnamed placeholders are in another order than the source's, where order is meaning.
@@ -233,7 +254,13 @@ def placeholder_order_changed(entry: Entry, context: CatalogContext) -> Iterator
 
 
 @entry_check(
-    "P106", "placeholder-malformed", Severity.ERROR, applies=Applies.ACTIVE, needs=Fact.FLAGGED, gate=placeholder_issues
+    "P106",
+    "placeholder-malformed",
+    Severity.ERROR,
+    applies=Applies.ACTIVE,
+    needs=Fact.FLAGGED,
+    gate=placeholder_issues,
+    local=True,
 )
 def placeholder_malformed(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """The translation is not a valid format string of its syntax.
@@ -255,6 +282,7 @@ def placeholder_malformed(entry: Entry, context: CatalogContext) -> Iterator[Pro
     applies=Applies.ACTIVE,
     needs=Fact.FLAGGED,
     gate=placeholder_issues,
+    local=True,
 )
 def plural_form_missing_number(entry: Entry, context: CatalogContext) -> Iterator[Problem]:
     """A plural form leaves out the number although it is used for several numbers.
