@@ -197,13 +197,17 @@ class CatalogCache:
         self.entries[source.path] = (path.name, result)
         return result
 
-    def put(self, source: CatalogFile, result: CatalogResult) -> None:
+    def put(self, source: CatalogFile, result: CatalogResult, *, written: bool = False) -> None:
         if result.digest is None or result.failure is not None:
+            return
+        path = self._path(source, result.digest)
+        if written:  # by a worker process: the entry is there unless writing it failed
+            if path.is_file():
+                self.entries[source.path] = (path.name, result)
             return
         with contextlib.suppress(Exception):  # the cache must never fail a run
             self.folder.mkdir(parents=True, exist_ok=True)
             data = _result_data(result)
-            path = self._path(source, result.digest)
             write_atomically(path, _json_bytes(data, free=[data["facts"], [row[-1] for row in data["findings"]]]))
             self.entries[source.path] = (path.name, result)
 

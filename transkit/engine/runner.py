@@ -97,7 +97,10 @@ class ResultCache(Protocol):
 
     def get(self, source: CatalogFile, digest: str) -> CatalogResult | None: ...
 
-    def put(self, source: CatalogFile, result: CatalogResult) -> None: ...
+    def put(self, source: CatalogFile, result: CatalogResult, *, written: bool = False) -> None:
+        """Keep ``result``; ``written``: the process that checked the catalog already
+        stored it with this very call, and this one only learns that it is there."""
+        ...
 
 
 @runtime_checkable
@@ -269,6 +272,11 @@ class _Shared:
     keep: Callable[[CatalogFile, LocalFindings], None] | None = None
     """Where they go (:meth:`EntryCache.keep`): called by the process that checked the
     catalog, so that they need not travel back from a worker process."""
+    put: Callable[[CatalogFile, CatalogResult], None] | None = None
+    """Where each catalog's result goes (:meth:`ResultCache.put`), written by the process
+    that checked it: in worker processes, side by side, while the parent waits (writing
+    the results of the real corpus's 24 catalogs, 30 MB of JSON, took a second after the
+    workers were done)."""
 
 
 def _results(
@@ -300,6 +308,8 @@ def _results(
         collection.freeze()  # the cached results: kept to the end, no garbage among them
     if entries is not None:
         shared = dataclasses.replace(shared, previous=previous, record=True, keep=entries.keep)
+    if cache is not None:
+        shared = dataclasses.replace(shared, put=cache.put)
     if len(pending) < 2:
         shared = dataclasses.replace(shared, remember_sources=False)
     if shared.options.plan:
@@ -328,7 +338,7 @@ def _results(
             result = results[number] = _unpacked(result, blobs.pop(number))
         source = shared.sources[number]
         if cache is not None and isinstance(source, CatalogFile) and result.digest is not None:
-            cache.put(source, result)
+            cache.put(source, result, written=True)
     return [result for result in results if result is not None]
 
 
@@ -394,6 +404,8 @@ def _check_source(shared: _Shared, number: int) -> CatalogResult:
     if shared.keep is not None and result.local is not None:
         shared.keep(source, result.local)
     result = dataclasses.replace(result, digest=digest, local=None)
+    if shared.put is not None:
+        shared.put(source, result)
     forget_text_caches()
     collection.collect()
     give_back_memory()
