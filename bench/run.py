@@ -303,6 +303,7 @@ def tools_for(
         )
         tools.append(one_catalog_changed(corpus, transkit, tmp, tmp / "cwd", env))
         tools.append(one_catalog_changed(corpus, transkit, tmp, tmp / "cwd", env, message=True))
+        tools.append(one_catalog_changed(corpus, transkit, tmp, tmp / "cwd", env, message=True, hook=True))
     msgfmt = args.msgfmt or shutil.which("msgfmt")
     if msgfmt:
         loop = f'for f in {shlex.quote(str(catalogs))}/*.po; do {shlex.quote(msgfmt)} --check --statistics -o /dev/null "$f"; done'
@@ -346,14 +347,24 @@ def tools_for(
 
 
 def one_catalog_changed(
-    corpus: Path, transkit: list[str], tmp: Path, cwd: Path, env: dict | None, *, message: bool = False
+    corpus: Path,
+    transkit: list[str],
+    tmp: Path,
+    cwd: Path,
+    env: dict | None,
+    *,
+    message: bool = False,
+    hook: bool = False,
 ) -> Tool:
     """The pre-commit case: a copy of the corpus whose cache is warm, and before each run
     one catalog (the first) gets a new comment line at its end, so that it alone is
     checked again. With ``message``, one of its translations (a single-line msgstr in the
     middle of the file) is rewritten instead, a different text each run: what a
-    translator's commit does, where the catalog's other messages are as they were."""
-    copy = tmp / ("one-message-changed" if message else "one-changed")
+    translator's commit does, where the catalog's other messages are as they were. With
+    ``hook``, the run is the one the shipped pre-commit hook makes (.pre-commit-hooks.yaml:
+    ``transkit check`` and the files the commit touches): the changed catalog alone is
+    named; the cache was filled by a run over the whole folder."""
+    copy = tmp / ("hook" if hook else "one-message-changed" if message else "one-changed")
     shutil.copytree(corpus / "catalogs", copy / "catalogs")
     shutil.copytree(corpus / "glossary", copy / "glossary")
     changed = sorted((copy / "catalogs").glob("*.po"))[0]
@@ -371,11 +382,19 @@ def one_catalog_changed(
         "-o",
         "/dev/null",
     ]
+    fill = argv  # the run that fills the cache, over the whole folder
+    if hook:  # transkit check CATALOG ...
+        argv = [*argv[: len(transkit) + 1], str(changed), *argv[len(transkit) + 2 :]]
+        name = f"pre-commit hook: transkit check {changed.name}, one message changed (cache)"
+    elif message:
+        name = f"transkit check, one message of {changed.name} changed (cache)"
+    else:
+        name = f"transkit check, one catalog changed ({changed.name}; cache)"
     state = {"runs": 0}
 
     def prepare() -> None:
         if state["runs"] == 0:  # fill the cache once, untimed
-            subprocess.run(argv, env=env, cwd=cwd, capture_output=True)  # where it is timed: the key has the folder
+            subprocess.run(fill, env=env, cwd=cwd, capture_output=True)  # where it is timed: the key has the folder
         state["runs"] += 1
         if message and edited is not None:
             lines[edited] = f'msgstr "benchmark edit {state["runs"]}"'.encode()
@@ -383,10 +402,6 @@ def one_catalog_changed(
         else:
             changed.write_bytes(original + f"# benchmark edit {state['runs']}\n".encode())
 
-    if message:
-        name = f"transkit check, one message of {changed.name} changed (cache)"
-    else:
-        name = f"transkit check, one catalog changed ({changed.name}; cache)"
     return Tool(name, argv, {0, 1}, "transkit check", informational=True, prepare=prepare)
 
 
