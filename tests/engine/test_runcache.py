@@ -186,6 +186,34 @@ def test_a_damaged_catalog_entry_is_checked_again(project: Path, runs: list[str]
     assert len(runs) == 2 * ALL
 
 
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: {**data, "messages": []},
+        lambda data: {**data, "messages": [[1, None]] * len(data["messages"])},
+        lambda data: {**data, "messages": [[text, {"template": 3}] for text, _ in data["messages"]]},
+        lambda data: {**data, "findings": [[*row[:5], True, *row[6:]] for row in data["findings"]]},
+    ],
+    ids=["no-messages", "no-text", "bad-template", "bad-place"],
+)
+def test_a_damaged_table_of_messages_is_checked_again(project: Path, runs: list[str], damage):
+    """A row names its message by its place in the entry's table: a table or a place that
+    does not hold together is a miss, never a wrong message."""
+    expected = check().stdout
+    for entry in cache_files():
+        entry.unlink()
+    damaged = 0
+    for entry in cache_files("catalog"):
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        if data["findings"]:
+            entry.write_text(json.dumps(damage(data)))
+            damaged += 1
+    assert damaged >= 5
+    result = check()
+    assert result.stdout == expected
+    assert len(runs) == ALL + damaged
+
+
 def test_no_cache_neither_reads_nor_writes(project: Path, runs: list[str]):
     check("--no-cache")
     check("--no-cache")
@@ -332,7 +360,9 @@ def test_a_changed_header_checks_every_message_again(
     assert warm.stdout == check("--no-cache").stdout
 
 
-@pytest.mark.parametrize("damage", [b"{not json", b'{"format": 5, "clean": "00", "clean_facts": [], "found": []}'])
+@pytest.mark.parametrize(
+    "damage", [b"{not json", b'{"format": 6, "clean": "00", "clean_facts": [], "found": [], "messages": []}']
+)
 def test_damaged_local_findings_check_every_message_again(
     project: Path, runs: list[str], local_calls: list[tuple[str, str, str]], damage: bytes
 ):

@@ -65,7 +65,7 @@ from transkit.model.coverage import Coverage
 from transkit.model.findings import FINDING_FIELDS, Finding, Fix, Report, Severity
 from transkit.project.safewrite import write_atomically
 
-FORMAT = 5
+FORMAT = 6
 """Bumped whenever what a cache entry holds changes shape."""
 MAX_ENTRIES = 5000
 """Cache files kept; a project of 500 catalogs fills a fifth of it per settings used (each
@@ -192,7 +192,7 @@ class CatalogCache:
                 return None
             result = _result(data)
             os.utime(path)  # recently used: pruned last
-        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        except (OSError, ValueError, TypeError, KeyError, AttributeError, IndexError):
             return None
         self.entries[source.path] = (path.name, result)
         return result
@@ -208,7 +208,7 @@ class CatalogCache:
         with contextlib.suppress(Exception):  # the cache must never fail a run
             self.folder.mkdir(parents=True, exist_ok=True)
             data = _result_data(result)
-            write_atomically(path, _json_bytes(data, free=[data["facts"], [row[-1] for row in data["findings"]]]))
+            write_atomically(path, _json_bytes(data, free=[data["facts"], data["messages"]]))
             self.entries[source.path] = (path.name, result)
 
     def _local_path(self, source: CatalogFile) -> Path:
@@ -235,18 +235,20 @@ class CatalogCache:
             entries: dict[bytes, tuple[int, tuple[Finding, ...]]] = {
                 key: (int(facts), ()) for key, facts in zip(keys, facts_of_clean)
             }
+            messages = _restored(data["messages"])
             for key, facts, rows in data["found"]:
-                entries[bytes.fromhex(key)] = (int(facts), tuple(_finding(row) for row in rows))
+                entries[bytes.fromhex(key)] = (int(facts), tuple(_finding(row, messages) for row in rows))
             local = LocalFindings(str(data["header"]), tuple(str(code) for code in data["enabled"]), entries)
-        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        except (OSError, ValueError, TypeError, KeyError, AttributeError, IndexError):
             return None
         return local
 
     def keep(self, source: CatalogFile, local: LocalFindings) -> None:
         """Keep ``local`` as the catalog's last version's (one file per catalog, replaced)."""
         with contextlib.suppress(Exception):  # the cache must never fail a run
+            messages = _Messages()
             found: list[tuple[str, int, list[list]]] = [
-                (key.hex(), facts, [_finding_data(f) for f in findings])
+                (key.hex(), facts, [_finding_data(f, messages) for f in findings])
                 for key, (facts, findings) in local.entries.items()
                 if findings
             ]
@@ -260,11 +262,10 @@ class CatalogCache:
                 "clean": b"".join(key for key, (_, found) in local.entries.items() if not found).hex(),
                 "clean_facts": [facts for facts, found in local.entries.values() if not found],
                 "found": found,
+                "messages": messages.table,
             }
             self.folder.mkdir(parents=True, exist_ok=True)
-            write_atomically(
-                self._local_path(source), _json_bytes(data, free=[row[-1] for _, _, rows in found for row in rows])
-            )
+            write_atomically(self._local_path(source), _json_bytes(data, free=messages.table))
 
 
 def _marker_data(marker: Marker) -> dict:
@@ -277,6 +278,7 @@ def _marker(item: dict) -> Marker:
 
 def _result_data(result: CatalogResult) -> dict:
     assert result.coverage is not None and result.facts is not None
+    messages = _Messages()
     return {
         "format": FORMAT,
         "digest": result.digest,
@@ -284,10 +286,16 @@ def _result_data(result: CatalogResult) -> dict:
         "coverage": result.coverage.as_dict(),
         "enabled": list(result.enabled),
         "markers": [[key[0], key[1], [_marker_data(m) for m in found]] for key, found in result.markers.items()],
-        "findings": [_finding_data(finding) for finding in result.findings],
+        "findings": [_finding_data(finding, messages) for finding in result.findings],
+        "messages": messages.table,
         "used": [_marker_data(m) for m in result.used],
         "facts": {"code": result.facts.code, "facts": dict(result.facts.facts)},
     }
+
+
+def _findings(rows: list, table: list) -> tuple[Finding, ...]:
+    messages = _restored(table)
+    return tuple(_finding(row, messages) for row in rows)
 
 
 def _result(data: dict) -> CatalogResult:
@@ -298,7 +306,7 @@ def _result(data: dict) -> CatalogResult:
         coverage=Coverage(**data["coverage"]),
         enabled=tuple(str(code) for code in data["enabled"]),
         markers={(ctxt, msgid): tuple(_marker(m) for m in found) for ctxt, msgid, found in data["markers"]},
-        findings=tuple(_finding(item) for item in data["findings"]),
+        findings=_findings(data["findings"], data["messages"]),
         used=frozenset(_marker(m) for m in data["used"]),
         facts=CatalogFacts(shown, str(facts["code"]), dict(facts["facts"])),
         digest=str(data["digest"]),
@@ -333,7 +341,8 @@ def load(key: str, folder: Path | None = None, domain: str | None = None) -> Rep
         if "catalogs" in data:
             findings = _indexed_findings(target, data, domain)
         else:
-            findings = tuple(_finding(row, domain) for row in data["findings"])
+            messages = _restored(data["messages"])
+            findings = tuple(_finding(row, messages, domain) for row in data["findings"])
         return Report(
             template=None if data["template"] is None else str(data["template"]),
             findings=findings,
@@ -341,7 +350,7 @@ def load(key: str, folder: Path | None = None, domain: str | None = None) -> Rep
             baselined=int(data["baselined"]),
             unreadable=int(data["unreadable"]),
         )
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, IndexError):
         return None
 
 
@@ -356,9 +365,11 @@ def _indexed_findings(folder: Path, data: dict, domain: str | None) -> tuple[Fin
         entry = _read_json(path)
         if entry.get("format") != FORMAT:
             raise ValueError("an entry of another format")
-        findings.extend(_finding(row, domain) for row in entry["findings"])
+        messages = _restored(entry["messages"])
+        findings.extend(_finding(row, messages, domain) for row in entry["findings"])
         os.utime(path)  # in use: pruned last
-    findings.extend(_finding(row, domain) for row in data["others"])
+    messages = _restored(data["messages"])
+    findings.extend(_finding(row, messages, domain) for row in data["others"])
     findings.sort(key=Finding.sort_key)
     return tuple(findings)
 
@@ -396,27 +407,60 @@ def _finite(value: Any) -> bool:
 
 _SEVERITIES = {severity.value: severity for severity in Severity}
 _FIELDS = FINDING_FIELDS
-"""A finding is stored as a row: its fields in this order, then its message's template
-(:meth:`Message.as_data`, or null for plain text). A row, not an object: a third smaller
-and quicker to read, and the cache key covers the code, so writer and reader agree."""
+"""A finding is stored as a row: its fields in this order, its message as its place in the
+file's table of messages (:class:`_Messages`). A row, not an object: a third smaller and
+quicker to read, and the cache key covers the code, so writer and reader agree."""
 _SEVERITY, _MESSAGE, _FIX = (_FIELDS.index(name) for name in ("severity", "message", "fix"))
 
 
-def _finding(row: list, domain: str | None = None) -> Finding:
-    """The finding of a stored row (naming ``domain``), built with the fields put in place
-    at once, without the frozen dataclass's check per field (a cached run restores 100,000 findings of a large project; the constructor took
-    half the time)."""
-    if len(row) != len(_FIELDS) + 1:
+class _Messages:
+    """The messages of a cache file's findings, each written once in its table (its English
+    text, and :meth:`Message.as_data` so that a cached run speaks the user's language too,
+    or null for plain text); a row names its message by its place there. A catalog's
+    findings say a few hundred things (their equal messages are one object:
+    :func:`~transkit.model.findings.share_values`) some 4,700 times: each was written,
+    read and restored again with every row, two thirds of the real corpus's 30 MB of
+    cache entries."""
+
+    def __init__(self) -> None:
+        self.table: list[list[Any]] = []
+        self._places: dict[int, int] = {}
+        self._held: list[object] = []  # alive while written: no other message takes their id
+
+    def place(self, message: str) -> int:
+        found = self._places.get(id(message))
+        if found is None:
+            found = self._places[id(message)] = len(self.table)
+            self.table.append([str.__str__(message), message.as_data() if isinstance(message, Message) else None])
+            self._held.append(message)
+        return found
+
+
+def _restored(table: list) -> list[str]:
+    """The messages of a table :class:`_Messages` wrote, each made once."""
+    messages: list[str] = []
+    for text, data in table:
+        if not isinstance(text, str):
+            raise TypeError("not a message")
+        messages.append(text if data is None else Message.restored(text, data))
+    return messages
+
+
+def _finding(row: list, messages: list[str], domain: str | None = None) -> Finding:
+    """The finding of a stored row (naming ``domain``), its message taken from ``messages``
+    (:func:`_restored`), built with the fields put in place at once, without the frozen
+    dataclass's check per field (a cached run restores 100,000 findings of a large
+    project; the constructor took half the time)."""
+    if len(row) != len(_FIELDS):
         raise ValueError("not a finding")
     finding = object.__new__(Finding)
     values = finding.__dict__
     values.update(zip(_FIELDS, row))
     values["severity"] = _SEVERITIES[row[_SEVERITY]]
-    template, text, fix = row[-1], row[_MESSAGE], row[_FIX]
-    if not isinstance(text, str):
-        raise TypeError("not a message")
-    if template is not None:
-        values["message"] = Message.restored(text, template)
+    place, fix = row[_MESSAGE], row[_FIX]
+    if type(place) is not int or place < 0:
+        raise TypeError("not a message's place")
+    values["message"] = messages[place]
     if fix is not None:
         values["fix"] = Fix(
             msgstr=tuple((int(index), str(value)) for index, value in fix["msgstr"]),
@@ -427,16 +471,14 @@ def _finding(row: list, domain: str | None = None) -> Finding:
     return finding
 
 
-def _finding_data(finding: Finding) -> list:
+def _finding_data(finding: Finding, messages: _Messages) -> list:
     fields = finding.__dict__
     row = [fields[name] for name in _FIELDS]
-    message, fix = finding.message, finding.fix
+    fix = finding.fix
     row[_SEVERITY] = finding.severity.value
-    row[_MESSAGE] = str.__str__(message)
+    row[_MESSAGE] = messages.place(finding.message)
     if fix is not None:
         row[_FIX] = {"msgstr": [list(f) for f in fix.msgstr], "header": [list(h) for h in fix.header]}
-    # The template and arguments, so that a cached run speaks the user's language too.
-    row.append(message.as_data() if isinstance(message, Message) else None)
     return row
 
 
@@ -467,14 +509,16 @@ def store(
         "unreadable": report.unreadable,
     }
     indexed = _index(report, catalogs, sources) if catalogs is not None else None
+    messages = _Messages()
     if indexed is None:
-        rows = data["findings"] = [_finding_data(finding) for finding in report.findings]
+        data["findings"] = [_finding_data(finding, messages) for finding in report.findings]
     else:
         data["catalogs"], others = indexed
-        rows = data["others"] = [_finding_data(finding) for finding in others]
+        data["others"] = [_finding_data(finding, messages) for finding in others]
+    data["messages"] = messages.table
     try:
         target.mkdir(parents=True, exist_ok=True)
-        write_atomically(target / f"check-{key}.json", _json_bytes(data, free=[row[-1] for row in rows]))
+        write_atomically(target / f"check-{key}.json", _json_bytes(data, free=messages.table))
     except Exception:  # noqa: BLE001 - the cache must never fail a run
         return
 
