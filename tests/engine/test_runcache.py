@@ -234,13 +234,23 @@ def test_the_cache_keeps_the_most_recently_used_entries(
     monkeypatch.setattr(runcache, "MAX_ENTRIES", 60)
     check("--select", "C")
     # Stores 47 more files (each catalog's result and its messages' local findings, and
-    # the run's index): the oldest are removed down to 60.
+    # the run's index): over 60, the oldest are removed down to nine tenths of it.
     check()
     folder = Path(os.environ["TRANSKIT_CACHE_DIR"])
-    assert len(list(folder.glob("*.json"))) == 60
+    assert len(list(folder.glob("*.json"))) == 54
     before = len(runs)
     check()
     assert len(runs) == before  # the last run's entries were kept
+
+
+def test_a_cache_below_its_limit_loses_nothing(tmp_path: Path):
+    for number in range(5):
+        (tmp_path / f"catalog-{number}.json").write_text("{}")
+        os.utime(tmp_path / f"catalog-{number}.json", (number, number))
+    runcache.prune(tmp_path, keep=5)
+    assert len(list(tmp_path.glob("*.json"))) == 5
+    runcache.prune(tmp_path, keep=4)  # one over: down to 3, the least recently used gone
+    assert sorted(path.name for path in tmp_path.glob("*.json")) == [f"catalog-{n}.json" for n in (2, 3, 4)]
 
 
 def test_one_changed_catalog_writes_a_small_index_not_the_report_again(project: Path, runs: list[str]):
