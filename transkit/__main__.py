@@ -1,6 +1,6 @@
 """``python -m transkit``: the command line, for environments without the script on PATH."""
 
-from transkit.cli import main
+from transkit.cli.script import run
 
 if __name__ == "__main__":
-    main(prog_name="transkit")
+    run()
