@@ -14,6 +14,7 @@ from transkit.engine import baseline as baselines
 from transkit.engine import cache as runcache
 from transkit.engine.collection import paused_during
 from transkit.engine.config import run_options
+from transkit.engine.names_cache import keep_names, recall_names
 from transkit.engine.registry import all_checks
 from transkit.engine.runner import Options, run, run_files
 from transkit.engine.template_cache import read_template
@@ -91,7 +92,9 @@ def check_paths(
         )
         report = runcache.load(key, domain=part.domain)
         if report is None:
+            recalled = recall_names()
             report, catalogs, sources = _check(part, languages, options, use_cache=True, jobs=jobs, progress=progress)
+            keep_names(recalled)
             runcache.store(key, report, catalogs=catalogs, sources=sources)
             runcache.prune()
         return report
