@@ -387,3 +387,23 @@ def test_an_english_catalog_of_the_english_template_may_use_the_sources_terms() 
     assert not [use for use in verify(source, None, (source,), english, shipped) if use.problem is not None]
     wrong = verify("Report human trafficking.", None, ("Report people smuggling.",), english, shipped)
     assert any("forbidden rendering" in str(use.message) for use in wrong)
+
+
+def test_the_expected_numbers_are_those_of_the_template_asked_about():
+    """T163's numbers of a template are kept for the next question about the same template;
+    another template gets its own, even one that took a freed one's place in memory (its
+    id): that is simulated by filing the first one's numbers under the second's id."""
+    from transkit.checks import consistency
+    from transkit.po.reader import parse_catalog
+
+    def template(number: str):
+        text = f'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Call {number} now"\nmsgstr ""\n'
+        return parse_catalog(text, Path("t.pot"), "t.pot", is_template=True)
+
+    first, second = template("078 05 58 00"), template("02 511 11 11")
+    assert consistency._expected_numbers(first, "BE") == {(None, "Call 078 05 58 00 now"): ("+3278055800",)}
+    assert consistency._expected_numbers(first, "BE") is consistency._expected_numbers(first, "BE")
+    ((_, kept),) = consistency._EXPECTED.items()
+    consistency._EXPECTED.clear()
+    consistency._EXPECTED[(id(second), "BE")] = kept
+    assert consistency._expected_numbers(second, "BE") == {(None, "Call 02 511 11 11 now"): ("+3225111111",)}

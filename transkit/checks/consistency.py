@@ -4,6 +4,7 @@ languages, and across a source change."""
 from __future__ import annotations
 
 import re
+import weakref
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
@@ -123,13 +124,24 @@ def term_variant(context: CatalogContext) -> Iterator[Problem]:
 
 
 def _expected_numbers(template: Catalog, region: str) -> dict[MessageKey, tuple[str, ...]]:
-    """The phone numbers of each template message that has any, by value."""
+    """The phone numbers of each template message that has any, by value; worked out once
+    per template and region (the catalogs' facts and T163 itself both ask)."""
+    kept = _EXPECTED.get((id(template), region))
+    if kept is not None and kept[0]() is template:
+        return kept[1]
     expected: dict[MessageKey, tuple[str, ...]] = {}
     for key, source in index(template).items():
-        values = tuple(sorted({p.value for p in phone_numbers(source.msgid, region)}))
-        if values:
-            expected[key] = values
+        found = phone_numbers(source.msgid, region)
+        if found:  # few messages: most are decided by their digit count
+            expected[key] = tuple(sorted({p.value for p in found}))
+    _EXPECTED.clear()  # the last template only: a run has one
+    _EXPECTED[(id(template), region)] = (weakref.ref(template), expected)
     return expected
+
+
+_EXPECTED: dict[tuple[int, str], tuple[weakref.ref[Catalog], dict[MessageKey, tuple[str, ...]]]] = {}
+"""The last :func:`_expected_numbers`, by the template's identity (and a weak reference to
+it: an id is reused once its object is gone) and the region."""
 
 
 def _template_numbers(context: CatalogContext) -> dict[MessageKey, tuple[str, ...]]:
