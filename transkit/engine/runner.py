@@ -36,7 +36,7 @@ from transkit.engine.workers import (
 )
 from transkit.errors import CatalogError
 from transkit.model.catalog import Catalog, CatalogFailure, CatalogFile, Entry, MessageKey, Project
-from transkit.model.coverage import Coverage, compute, index
+from transkit.model.coverage import Coverage, compute, index, words_of
 from transkit.model.findings import Finding, Report, finding_rows, findings_of_rows, share_values
 from transkit.po.reader import decode, parse_catalog, read_bytes
 
@@ -460,7 +460,10 @@ def _check_catalog(shared: _Shared, catalog: Catalog) -> CatalogResult:
     had, when its header data and enabled checks were these: the report is the same."""
     options = shared.options
     previous = shared.previous.get(catalog.display_path)
-    coverage = compute(catalog, shared.template, shared.template_index)
+    words = shared.run_memo.get(words_of)  # the template's words: counted once per run and process
+    if words is None:
+        words = shared.run_memo[words_of] = words_of(shared.template_index)
+    coverage = compute(catalog, shared.template, shared.template_index, words)
     view = Project(shared.root, shared.template, (catalog,))
     context = CatalogContext(
         view,
