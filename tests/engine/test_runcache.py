@@ -390,3 +390,24 @@ def test_damaged_local_findings_check_every_message_again(
     before = {msgid for catalog, msgid, _ in local_calls[:first] if catalog == "catalogs/ps.po"}
     assert {msgid for _, msgid, _ in local_calls[first:]} == before and len(before) > 1
     assert warm.stdout == check("--no-cache").stdout
+
+
+def test_a_run_that_misses_reads_each_unchanged_catalog_once(
+    project: Path, runs: list[str], monkeypatch: pytest.MonkeyPatch
+):
+    """The run's key hashed every catalog already: the catalogs' cache takes those hashes
+    instead of reading the files again (the real corpus's 70 MB, twice per run)."""
+    expected = check().stdout
+    _change_helpline(project)
+    reads: list[str] = []
+    real = Path.read_bytes
+
+    def counted(path: Path) -> bytes:
+        reads.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    warm = check()
+    assert runs[ALL:] == ["catalogs/fr.po"]
+    assert reads.count("de.po") == 1  # for the run's key, not again for its result
+    assert warm.stdout == check("--no-cache").stdout != expected

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -87,13 +87,16 @@ def check_paths(
     def check_domain(part: Located) -> Report:
         if not use_cache:
             return _check(part, languages, options, use_cache=False, jobs=jobs, progress=progress)[0]
+        digests: dict[Path, str] = {}
         key = runcache.run_key(
-            [*part.files(), *termbase.sources], runcache.settings_key(options, languages=tuple(languages))
+            [*part.files(), *termbase.sources], runcache.settings_key(options, languages=tuple(languages)), digests
         )
         report = runcache.load(key, domain=part.domain)
         if report is None:
             recalled = recall_names()
-            report, catalogs, sources = _check(part, languages, options, use_cache=True, jobs=jobs, progress=progress)
+            report, catalogs, sources = _check(
+                part, languages, options, use_cache=True, jobs=jobs, progress=progress, digests=digests
+            )
             keep_names(recalled)
             runcache.store(key, report, catalogs=catalogs, sources=sources)
             runcache.prune()
@@ -117,6 +120,7 @@ def _check(
     use_cache: bool,
     jobs: int | None,
     progress: Progress | None,
+    digests: Mapping[Path, str] | None = None,
 ) -> tuple[Report, runcache.CatalogCache | None, list[Path]]:
     """With ``languages``, the catalogs of those languages, loaded together; otherwise
     every catalog, each read where it is checked and skipped when its cached result holds.
@@ -131,7 +135,11 @@ def _check(
     )
     # A catalog's result depends on these options; a baseline filters the report only.
     catalog_settings = runcache.settings_key(dataclasses.replace(options, baseline=None))
-    cache = runcache.CatalogCache([template.path, *options.termbase.sources], catalog_settings) if use_cache else None
+    cache = (
+        runcache.CatalogCache([template.path, *options.termbase.sources], catalog_settings, digests=digests)
+        if use_cache
+        else None
+    )
     report = run_files(
         Path.cwd(), template, files, options, progress=_counted(progress, len(files)), jobs=jobs, cache=cache
     )

@@ -95,6 +95,10 @@ class CatalogResult:
 class ResultCache(Protocol):
     """Where a run keeps catalogs' results between runs (see :mod:`transkit.engine.cache`)."""
 
+    def digest(self, path: Path) -> str | None:
+        """The hash of the file's bytes, the key of its result (None: it cannot be read)."""
+        ...
+
     def get(self, source: CatalogFile, digest: str) -> CatalogResult | None: ...
 
     def put(self, source: CatalogFile, result: CatalogResult, *, written: bool = False) -> None:
@@ -293,7 +297,7 @@ def _results(
     previous: dict[str, LocalFindings] = {}
     for number, source in enumerate(shared.sources):
         if cache is not None and isinstance(source, CatalogFile):
-            digest = _file_digest(source.path)
+            digest = cache.digest(source.path)
             hit = cache.get(source, digest) if digest is not None else None
             if hit is not None:
                 results[number] = hit
@@ -374,13 +378,6 @@ def _check_packed(shared: _Shared, number: int) -> tuple[CatalogResult, bytes]:
 
 def _unpacked(result: CatalogResult, blob: bytes | None) -> CatalogResult:
     return result if blob is None else dataclasses.replace(result, findings=findings_of_rows(pickle.loads(blob)))
-
-
-def _file_digest(path: Path) -> str | None:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None  # checked again: the check reports why it cannot be read
 
 
 def _check_source(shared: _Shared, number: int) -> CatalogResult:
