@@ -545,6 +545,7 @@ def report(corpus: Path, facts: dict, tools: list[Tool], info: dict) -> str:
     dennis = sums.get("dennis lint")
     spector = next((sums[t.name] for t in tools if t.name.startswith("i18nspector") and sums[t.name]), None)
     changed = next((sums[t.name] for t in tools if t.name.startswith("transkit check, one catalog changed")), None)
+    hook = next((sums[t.name] for t in tools if t.name.startswith("pre-commit hook:")), None)
     corpus_mb = facts["bytes"] / 2**20
     lines += [
         "",
@@ -583,10 +584,17 @@ def report(corpus: Path, facts: dict, tools: list[Tool], info: dict) -> str:
         lines.append(
             f"| (informational) transkit stats against the msgfmt --statistics loop | stats {fmt(stats['median'])} s / loop {fmt(msgfmt_stats['median'])} s = {factor:.3g}× the loop's time | – |"
         )
+    # The pre-commit case (one catalog changed, warm cache) is the run the shipped
+    # hook makes: the target. The same change with the whole folder named is shown beside it.
+    if check and hook:
+        share = hook["median"] / check["median"]
+        lines.append(
+            f"| one catalog changed (warm cache) ≤ 1/10 of cold: the pre-commit case, as the shipped hook runs it | {fmt(hook['median'])} s / {fmt(check['median'])} s = 1/{1 / share:.3g} | {status(share <= 0.1)} |"
+        )
     if check and changed:
         share = changed["median"] / check["median"]
         lines.append(
-            f"| one catalog changed (warm cache) ≤ 1/10 of cold | {fmt(changed['median'])} s / {fmt(check['median'])} s = 1/{1 / share:.3g} | {status(share <= 0.1)} |"
+            f"| one catalog changed (warm cache) ≤ 1/10 of cold: the whole folder named | {fmt(changed['median'])} s / {fmt(check['median'])} s = 1/{1 / share:.3g} | {status(share <= 0.1)} |"
         )
     if check and pofilter:
         speedup = pofilter["median"] / check["median"]
