@@ -198,6 +198,7 @@ def _run(
     checks = all_checks()
     template_markers = _markers(template, template=True)
     shared = _Shared(root, template, sources, options, checks, index(template), template_markers)
+    collection.freeze()  # the template and its index, kept to the end: never walked by a collection
     results = _results(shared, workers, cache, progress)
     read = [r for r in results if r.failure is None]
     failures = (*failures, *(r.failure for r in results if r.failure is not None))
@@ -394,6 +395,7 @@ def _check_source(shared: _Shared, number: int) -> CatalogResult:
             text, source.path, source.display_path, path_language=code, template=shared.template_index
         )
         del text
+        collection.freeze()  # its entries, alive until it is checked and without cycles: not walked
     except CatalogError as error:
         # An unreadable file has no digest: it is read again next time, not cached.
         return CatalogResult(source.display_path, failure=CatalogFailure.of(error, source))
