@@ -504,3 +504,14 @@ def test_each_character_gives_the_facts_its_definitions_say():
         }
         facts = plan.facts(Entry("a", (character,)), {})
         assert {fact: bool(facts & fact) for fact in checked} == expected, repr(character)
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=10).map("".join), st.none() | st.sampled_from(PIECES))
+def test_the_term_facts_of_a_source_say_whether_it_holds_a_term(msgid: str, msgid_plural: str | None):
+    """T162 looks only at the messages whose facts include a term (SOURCE_TERMS): that
+    must be every message whose source holds one."""
+    from transkit.engine.plan import SOURCE_TERMS
+    from transkit.terms.verify import source_term_kinds
+
+    facts = Plan(TERMBASE).source_facts(msgid, msgid_plural)
+    assert bool(facts & SOURCE_TERMS) == bool(source_term_kinds(msgid, msgid_plural, TERMBASE))

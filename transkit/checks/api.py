@@ -47,7 +47,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from transkit.engine.context import CatalogContext, CatalogFacts, Options, ProjectFacts, header_only
-from transkit.engine.plan import Fact
+from transkit.engine.plan import SOURCE_TERMS, Fact
 from transkit.engine.registry import Applies, Scope, register
 from transkit.engine.suppression import Marker
 from transkit.model.catalog import Catalog, Entry
@@ -68,6 +68,7 @@ __all__ = [
     "Problem",
     "ProjectCheck",
     "ProjectFacts",
+    "SOURCE_TERMS",
     "Severity",
     "UnusedMarkerCheck",
     "catalog_check",

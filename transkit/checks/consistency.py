@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from transkit.checks.api import (
+    SOURCE_TERMS,
     Applies,
     CatalogContext,
     Entry,
@@ -112,7 +113,11 @@ def term_variant(context: CatalogContext) -> Iterator[Problem]:
     Good: one form throughout, where the sentence allows it.
     """
     used: dict[str, Counter] = defaultdict(Counter)
-    for entry in context.catalog.entries:
+    entries = context.catalog.entries
+    facts = context.entry_facts if len(context.entry_facts) == len(entries) else None
+    for number, entry in enumerate(entries):
+        if facts is not None and not facts[number] & SOURCE_TERMS:
+            continue  # the plan found no term in its source, so no form of one (most messages)
         for term_id, form in forms_used(entry, context):
             used[term_id][form] += 1
     for term_id, forms in sorted(used.items()):

@@ -116,6 +116,10 @@ class CatalogContext:
     remember_sources: bool = field(default=True, compare=False)
     """Whether :meth:`for_source` keeps its answers: not when this catalog is the only one
     checked, where no other language asks again."""
+    entry_facts: list[int] = field(default_factory=list, compare=False)
+    """The facts of each of the catalog's entries (:class:`~transkit.engine.plan.Fact`
+    values), in the catalog's order, once its entry checks have run: for a catalog check
+    that needs only some messages. Every fact, without the plan; empty before."""
 
     @property
     def termbase(self) -> Termbase:

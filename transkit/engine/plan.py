@@ -123,6 +123,11 @@ _TERM_FACTS = {
     TermKind.PHRASE: int(Fact.PHRASE_TERM),
     TermKind.TERM: int(Fact.WORD_TERM),
 }
+SOURCE_TERMS = int(
+    Fact.PHONE_TERM | Fact.NUMBER_TERM | Fact.URL_TERM | Fact.NAME_TERM | Fact.PHRASE_TERM | Fact.WORD_TERM
+)
+"""The facts that say a message's source holds a term of the termbase: one for each kind
+:func:`~transkit.terms.verify.source_term_kinds` gives, and none where it gives none."""
 ALL_FACTS = int(Fact(sum(Fact)))
 """Every fact at once: what a run without the plan assumes of every message."""
 

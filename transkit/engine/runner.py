@@ -593,6 +593,8 @@ def _catalog_findings(
     ]
     planned: dict[int, list[CheckInfo]] = {}
     keyed = reuse is not None or record is not None
+    entry_facts = context.entry_facts
+    entry_facts.clear()
     misplaced: set[bytes] = set()  # messages a local check placed elsewhere: never reused
     for number, entry in enumerate(catalog.entries, 1):
         if number % FORGET_EVERY == 0:
@@ -604,6 +606,7 @@ def _catalog_findings(
             facts, kept = known
         else:
             facts, kept = plan.facts(entry, template_index) if plan is not None else ALL_FACTS, None
+        entry_facts.append(facts)
         level = level_of(entry)
         called = planned.get(facts << 3 | level)
         if called is None:
