@@ -225,3 +225,33 @@ def test_worker_processes_take_the_largest_catalogs_first(tmp_path: Path):
     files.append(CatalogFile(tmp_path / "gone.po", "gone.po", "xx"))
     order = largest_first(files, list(range(len(files))))
     assert [files[n].display_path for n in order] == ["ar.po", "fr.po", "nl.po", "de.po", "gone.po"]
+
+
+def test_a_worker_forgets_each_languages_tables_once_its_catalog_is_checked(monkeypatch):
+    """Each catalog a worker process checks is of another language: the tables of the
+    languages it checked before (CLDR words, plural rules, stemmers, about a megabyte
+    each) would only add up, at the run's peak of memory. The workers' task runs here, in
+    order, so that what it leaves behind can be seen; a serial run keeps the tables."""
+    from transkit.engine import runner
+    from transkit.model import languages
+    from transkit.po import plural_rules
+
+    project = load_project([CATALOGS])
+    options = Options(termbase=load_termbase(ROOT / "glossary"))
+    languages.forget_language_tables()
+    check(project, options, jobs=1)
+    assert plural_rules._known_rules.cache_info().currsize == 23  # serial: every language's, kept
+
+    def here(task, numbers, workers):
+        return (task(number) for number in numbers)
+
+    monkeypatch.setattr(runner, "map_numbers", here)
+    tasks: list[str] = []
+    real = runner._check_packed
+    monkeypatch.setattr(runner, "_check_packed", lambda shared, n: tasks.append("packed") or real(shared, n))
+    assert check(project, options, jobs=2) == check(project, options, jobs=1)
+    assert tasks  # the workers' task ran
+    languages.forget_language_tables()  # what the serial run just filled
+    check(project, options, jobs=2)
+    assert len(languages._LANGUAGE_TABLES) == 3
+    assert all(table.cache_info().currsize == 0 for table in languages._LANGUAGE_TABLES)

@@ -38,6 +38,7 @@ from transkit.errors import CatalogError
 from transkit.model.catalog import Catalog, CatalogFailure, CatalogFile, Entry, MessageKey, Project
 from transkit.model.coverage import Coverage, compute, index, words_of
 from transkit.model.findings import Finding, Report, finding_rows, findings_of_rows, share_values
+from transkit.model.languages import forget_language_tables
 from transkit.po.reader import decode, parse_catalog, read_bytes
 
 KEPT_CACHE_SIZE = 256
@@ -365,7 +366,8 @@ def largest_first(sources: Sequence[Catalog | CatalogFile], numbers: list[int]) 
 
 
 def _check_packed(shared: _Shared, number: int) -> tuple[CatalogResult, bytes]:
-    """:func:`_check_source` in a worker process, its findings pickled apart.
+    """:func:`_check_source` in a worker process, its findings pickled apart, and the
+    tables of its language forgotten (:func:`forget_language_tables`).
 
     The parent keeps each catalog's findings as these bytes (about a fifth of the objects
     they become) until every worker is done: while two workers each hold a catalog, the
@@ -373,6 +375,7 @@ def _check_packed(shared: _Shared, number: int) -> tuple[CatalogResult, bytes]:
     objects) would otherwise add up beside them.
     """
     result = _check_source(shared, number)
+    forget_language_tables()
     blob = pickle.dumps(finding_rows(result.findings), protocol=pickle.HIGHEST_PROTOCOL)
     return dataclasses.replace(result, findings=()), blob
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from transkit.model.languages import language_table
 from transkit.po.plural_expression import NUMBERS, PluralFormsError, compile_plural
 
 LARGE_NUMBERS: tuple[int, ...] = (10_000, 100_000, 1_000_000, 2_000_000, 10_000_000, 1_000_000_000)
@@ -92,6 +93,7 @@ def known_rules(tag: str) -> tuple[KnownRule, ...]:
     return _known_rules(tag)
 
 
+@language_table
 @lru_cache(maxsize=256)
 def _known_rules(tag: str) -> tuple[KnownRule, ...]:
     found: list[tuple[int, str, str]] = []

@@ -19,7 +19,7 @@ from typing import Any
 
 import snowballstemmer
 
-from transkit.model.languages import Language
+from transkit.model.languages import Language, language_table
 
 try:  # a compiled Aho-Corasick automaton; the same answers without it, term by term
     import ahocorasick
@@ -359,6 +359,7 @@ def occurrences(keys: tuple[str, ...], wanted: tuple[str, ...]) -> list[int]:
     return found
 
 
+@language_table
 @lru_cache(maxsize=256)
 def matcher_for(language: Language | None) -> Matcher:
     return Matcher(language)

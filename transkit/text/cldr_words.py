@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from transkit.model.languages import Language
+from transkit.model.languages import Language, language_table
 from transkit.po.plural_rules import locale_data
 
 Item = tuple[str, Any]
@@ -67,6 +67,7 @@ def _merged_data(code: str) -> Any:
     return localedata.LocaleDataDict(data)
 
 
+@language_table
 @lru_cache(maxsize=64)  # one per language of a run
 def _by_item(tag: str, inherited: bool = False) -> dict[Item, frozenset[str]] | None:
     """The names of a language's CLDR data by item, or None when Babel has no data for it.
