@@ -242,7 +242,9 @@ def test_a_worker_forgets_each_languages_tables_once_its_catalog_is_checked(monk
     check(project, options, jobs=1)
     assert plural_rules._known_rules.cache_info().currsize == 23  # serial: every language's, kept
 
-    def here(task, numbers, workers):
+    def here(task, numbers, workers, meanwhile=None):
+        if meanwhile is not None:
+            meanwhile()
         return (task(number) for number in numbers)
 
     monkeypatch.setattr(runner, "map_numbers", here)

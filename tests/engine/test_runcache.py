@@ -411,3 +411,47 @@ def test_a_run_that_misses_reads_each_unchanged_catalog_once(
     assert runs[ALL:] == ["catalogs/fr.po"]
     assert reads.count("de.po") == 1  # for the run's key, not again for its result
     assert warm.stdout == check("--no-cache").stdout != expected
+
+
+def test_a_changed_catalog_is_checked_in_a_worker_while_the_others_are_read_back(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """With two processes allowed, the one catalog to check goes to a worker process and
+    this one reads the other catalogs' entries meanwhile; the report is a fresh run's."""
+    from transkit.engine import workers
+
+    pools: list[int] = []
+    real = workers.ProcessPoolExecutor
+
+    def recorded(*args, **kwargs):
+        pools.append(kwargs["max_workers"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(workers, "ProcessPoolExecutor", recorded)
+    check("-j", "2")
+    pools.clear()
+    _change_helpline(project)
+    warm = check("-j", "2")
+    assert pools == [1]  # one worker, for fr.po, beside this process
+    assert warm.stdout == check("--no-cache").stdout
+    pools.clear()
+    fr = project / "catalogs/fr.po"
+    fr.write_bytes(fr.read_bytes().replace(b"078 055 801", b"078 055 802"))
+    assert check("-j", "1").stdout == check("--no-cache").stdout
+    assert pools == []  # one process allowed: everything here
+
+
+def test_an_entry_found_unusable_once_read_is_checked_after_the_others(project: Path, runs: list[str]):
+    expected = check("--no-cache").stdout
+    check()
+    _change_helpline(project)
+    damaged = next(
+        path for path in cache_files("catalog") if json.loads(path.read_bytes())["display_path"] == "catalogs/de.po"
+    )
+    damaged.write_bytes(b"{}")  # there, but not an entry: found only once read
+    runs.clear()
+    changed = check("--no-cache").stdout
+    assert changed != expected
+    runs.clear()
+    assert check().stdout == changed
+    assert sorted(runs) == ["catalogs/de.po", "catalogs/fr.po"]

@@ -207,6 +207,9 @@ class CatalogCache:
         ).hexdigest()
         return self.folder / f"catalog-{key}.json"
 
+    def has(self, source: CatalogFile, digest: str) -> bool:
+        return self._path(source, digest).is_file()
+
     def get(self, source: CatalogFile, digest: str) -> CatalogResult | None:
         path = self._path(source, digest)
         try:

@@ -53,10 +53,24 @@ def _run_task(number: int) -> object:
     return _TASK(number)
 
 
-def map_numbers(task: Callable[[int], Result], numbers: list[int], workers: int) -> Iterator[Result]:
-    """``task(n)`` for each of ``numbers``, in that order, in up to ``workers`` processes."""
-    workers = min(workers, len(numbers))
-    if workers <= 1:
+def map_numbers(
+    task: Callable[[int], Result],
+    numbers: list[int],
+    workers: int,
+    meanwhile: Callable[[], None] | None = None,
+) -> Iterator[Result]:
+    """``task(n)`` for each of ``numbers``, in that order, in up to ``workers`` processes.
+
+    ``meanwhile`` is called here once the work has started, before the first result is
+    given: while the worker processes work, so that this process's own work runs beside
+    theirs (a single number then goes to a worker too, when two processes may run), or
+    first, when the work is done here."""
+    processes = min(workers, len(numbers))
+    if processes == 1 and (meanwhile is None or workers < 2):
+        processes = 0  # one number and nothing to do beside it: here
+    if processes < 1:
+        if meanwhile is not None:
+            meanwhile()
         yield from (task(number) for number in numbers)
         return
     global _TASK
@@ -69,8 +83,11 @@ def map_numbers(task: Callable[[int], Result], numbers: list[int], workers: int)
     gc.freeze()
     try:
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            yield from pool.map(_run_task, numbers)  # type: ignore[misc]
+        with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
+            done = pool.map(_run_task, numbers)  # every number is handed out now
+            if meanwhile is not None:
+                meanwhile()
+            yield from done  # type: ignore[misc]
     finally:
         _TASK = None
         if not frozen_before:  # the collector as the caller had it
