@@ -31,6 +31,7 @@ from transkit.engine.workers import (
     PARALLEL_MIN_ENTRIES,
     give_back_memory,
     map_numbers,
+    processes_for,
     total_size,
     worker_count,
 )
@@ -366,7 +367,7 @@ def _check_sources(
 ) -> None:
     """Check these sources into ``results``, here or in up to ``workers`` processes, while
     ``meanwhile`` runs here."""
-    packed = min(workers, len(numbers)) > 1 or (meanwhile is not None and workers > 1 and bool(numbers))
+    packed = processes_for(len(numbers), workers, beside=meanwhile is not None) > 0
     if packed:
         numbers = largest_first(shared.sources, numbers)
     task = _check_packed if packed else _check_source

@@ -53,6 +53,16 @@ def _run_task(number: int) -> object:
     return _TASK(number)
 
 
+def processes_for(count: int, workers: int, *, beside: bool = False) -> int:
+    """How many worker processes :func:`map_numbers` forks for ``count`` numbers with up
+    to ``workers`` (0: the work is done here). One number is done here, unless this
+    process has work of its own to do ``beside`` it and two processes may run."""
+    processes = min(workers, count)
+    if processes == 1 and not (beside and workers >= 2):
+        return 0
+    return processes
+
+
 def map_numbers(
     task: Callable[[int], Result],
     numbers: list[int],
@@ -65,9 +75,7 @@ def map_numbers(
     given: while the worker processes work, so that this process's own work runs beside
     theirs (a single number then goes to a worker too, when two processes may run), or
     first, when the work is done here."""
-    processes = min(workers, len(numbers))
-    if processes == 1 and (meanwhile is None or workers < 2):
-        processes = 0  # one number and nothing to do beside it: here
+    processes = processes_for(len(numbers), workers, beside=meanwhile is not None)
     if processes < 1:
         if meanwhile is not None:
             meanwhile()
