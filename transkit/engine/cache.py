@@ -159,15 +159,22 @@ def run_key(files: Iterable[Path], settings: str, digests: dict[Path, str] | Non
     digest.update(f"transkit {__version__} cache {FORMAT}\0{code_digest()}\0{Path.cwd()}\0{settings}\0".encode())
     for path in files:
         digest.update(str(path.resolve()).encode("utf-8", "surrogateescape") + b"\0")
-        try:
-            content = hashlib.sha256(path.read_bytes())
-        except OSError:
+        content = _file_hash(path)
+        if content is None:
             digest.update(b"unreadable")  # the run itself will report it
             continue
         digest.update(content.digest())
         if digests is not None:
             digests[path] = content.hexdigest()
     return digest.hexdigest()
+
+
+def _file_hash(path: Path) -> Any:
+    """The SHA-256 of the file's bytes (a ``hashlib`` object), or None when it cannot be read."""
+    try:
+        return hashlib.sha256(path.read_bytes())
+    except OSError:
+        return None
 
 
 class CatalogCache:
@@ -196,10 +203,8 @@ class CatalogCache:
         known = self.digests.get(path)
         if known is not None:
             return known
-        try:
-            return hashlib.sha256(path.read_bytes()).hexdigest()
-        except OSError:
-            return None  # checked again: the check reports why it cannot be read
+        content = _file_hash(path)
+        return None if content is None else content.hexdigest()  # None: checked, and reported
 
     def _path(self, source: CatalogFile, digest: str) -> Path:
         key = hashlib.sha256(
@@ -321,9 +326,10 @@ def _result_data(result: CatalogResult) -> dict:
     }
 
 
-def _findings(rows: list, table: list) -> tuple[Finding, ...]:
+def _findings(rows: list, table: list, domain: str | None = None) -> tuple[Finding, ...]:
+    """The findings of stored rows whose messages are in ``table`` (:class:`_Messages`)."""
     messages = _restored(table)
-    return tuple(_finding(row, messages) for row in rows)
+    return tuple(_finding(row, messages, domain) for row in rows)
 
 
 def _result(data: dict) -> CatalogResult:
@@ -374,8 +380,7 @@ def load(key: str, folder: Path | None = None, domain: str | None = None) -> Rep
         if "catalogs" in data:
             findings = _indexed_findings(target, data, domain)
         else:
-            messages = _restored(data["messages"])
-            findings = tuple(_finding(row, messages, domain) for row in data["findings"])
+            findings = _findings(data["findings"], data["messages"], domain)
         return Report(
             template=None if data["template"] is None else str(data["template"]),
             findings=findings,
@@ -398,11 +403,9 @@ def _indexed_findings(folder: Path, data: dict, domain: str | None) -> tuple[Fin
         entry = _read_json(path)
         if entry.get("format") != FORMAT:
             raise ValueError("an entry of another format")
-        messages = _restored(entry["messages"])
-        findings.extend(_finding(row, messages, domain) for row in entry["findings"])
+        findings.extend(_findings(entry["findings"], entry["messages"], domain))
         os.utime(path)  # in use: pruned last
-    messages = _restored(data["messages"])
-    findings.extend(_finding(row, messages, domain) for row in data["others"])
+    findings.extend(_findings(data["others"], data["messages"], domain))
     findings.sort(key=Finding.sort_key)
     return tuple(findings)
 
