@@ -26,7 +26,7 @@ catalog's result, the working folder and the version.
 
 A third kind, ``local-*.json``, one per catalog file and settings (its key is a catalog
 entry's without the bytes), holds what the entry-local checks found on each message of the
-catalog's last version checked (:class:`~transkit.engine.runner.LocalFindings`): when the
+catalog's last version checked (:class:`~transkit.engine.reuse.LocalFindings`): when the
 catalog changed, its unchanged messages are not checked by those checks again
 (:class:`~transkit.engine.runner.EntryCache`).
 
@@ -57,7 +57,8 @@ import orjson
 
 from transkit import __version__
 from transkit.engine.registry import all_checks
-from transkit.engine.runner import ENTRY_DIGEST_SIZE, CatalogFacts, CatalogResult, LocalFindings, Options
+from transkit.engine.reuse import ENTRY_DIGEST_SIZE, LocalFindings
+from transkit.engine.runner import CatalogFacts, CatalogResult, Options
 from transkit.engine.suppression import Marker
 from transkit.i18n import Message
 from transkit.model.catalog import CatalogFile

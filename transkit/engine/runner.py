@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
-import operator
 import pickle
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -25,6 +24,7 @@ from transkit.engine import collection
 from transkit.engine.context import CatalogContext, CatalogFacts, Options, ProjectFacts, source_options
 from transkit.engine.plan import ALL_FACTS, Plan
 from transkit.engine.registry import Applies, CheckInfo, Problem, Scope, all_checks, find, level_of
+from transkit.engine.reuse import LocalFindings, entry_digest, header_digest
 from transkit.engine.suppression import Marker, markers
 from transkit.engine.workers import (
     PARALLEL_MIN_BYTES,
@@ -47,28 +47,6 @@ KEPT_CACHE_SIZE = 256
 FORGET_EVERY = 4096
 """... and every this many entries of a catalog: their answers serve the checks of one
 entry, which ask about the same texts in turn, not the entries that follow."""
-
-
-@dataclass(frozen=True)
-class LocalFindings:
-    """What the entry-local checks (:attr:`CheckInfo.local`) found on each message of one
-    version of a catalog, before suppression: kept so that the next version's unchanged
-    messages need not be checked by them again.
-
-    It holds for another version only when that version's header data and enabled checks
-    are these (:func:`header_digest`); a message is recognised by its content
-    (:func:`entry_digest`), wherever it moved.
-    """
-
-    header: str
-    """:func:`header_digest` of the catalog."""
-    enabled: tuple[str, ...]
-    """Codes of the checks that ran on the catalog."""
-    entries: Mapping[bytes, tuple[int, tuple[Finding, ...]]]
-    """By :func:`entry_digest` of a message: its facts (:meth:`Plan.facts`, which depend on
-    the message, the template and the termbase alone) and what the local checks found on
-    it, in the order they found it, each at the message's line. A message some local check
-    placed elsewhere (another file or line) is left out, and so checked again."""
 
 
 @dataclass(frozen=True)
@@ -550,27 +528,6 @@ def _check_catalog(shared: _Shared, catalog: Catalog) -> CatalogResult:
         facts=CatalogFacts(catalog.display_path, catalog.code, facts),
         local=LocalFindings(header, codes, record) if record is not None else None,
     )
-
-
-ENTRY_DIGEST_SIZE = 16
-"""Bytes of :func:`entry_digest`: 128 bits, no collision among any number of messages."""
-_ENTRY_CONTENT = operator.attrgetter(*(f.name for f in dataclasses.fields(Entry) if f.name != "line"))
-_HEADER_DATA = operator.attrgetter(*(f.name for f in dataclasses.fields(Catalog) if f.name != "entries"))
-
-
-def entry_digest(entry: Entry) -> bytes:
-    """A stable hash of everything a message is but its line: what recognises it in
-    another version of its catalog. The fields are pickled, which gives them back, so
-    that two messages with the same hash are the same (and ``hash()`` differs between
-    processes); twice as fast as hashing their ``repr``, which mattered: every message of
-    a run with the cache is hashed."""
-    return hashlib.blake2b(pickle.dumps(_ENTRY_CONTENT(entry), protocol=5), digest_size=ENTRY_DIGEST_SIZE).digest()
-
-
-def header_digest(catalog: Catalog) -> str:
-    """A stable hash of the catalog's header data: every field but its entries (the file,
-    the header, its line and position, the languages), what a local check may read."""
-    return hashlib.sha256(repr(_HEADER_DATA(catalog)).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _markers(catalog: Catalog, *, template: bool) -> dict[MessageKey, tuple[Marker, ...]]:
