@@ -47,23 +47,28 @@ import functools
 import hashlib
 import inspect
 import json
-import math
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from transkit import __version__
+from transkit.engine.cache_rows import (
+    MessageTable,
+    finding_of_row,
+    finding_row,
+    findings_of,
+    json_bytes,
+    read_json,
+    restored_messages,
+)
 from transkit.engine.registry import all_checks
 from transkit.engine.reuse import ENTRY_DIGEST_SIZE, LocalFindings
 from transkit.engine.runner import CatalogFacts, CatalogResult, Options
 from transkit.engine.suppression import Marker
-from transkit.i18n import Message
 from transkit.model.catalog import CatalogFile
 from transkit.model.coverage import Coverage
-from transkit.model.findings import FINDING_FIELDS, Finding, Fix, Report, Severity
+from transkit.model.findings import Finding, Report
 from transkit.project.safewrite import write_atomically
 
 FORMAT = 6
@@ -219,7 +224,7 @@ class CatalogCache:
     def get(self, source: CatalogFile, digest: str) -> CatalogResult | None:
         path = self._path(source, digest)
         try:
-            data = _read_json(path)
+            data = read_json(path)
             if data.get("format") != FORMAT or data.get("digest") != digest:
                 return None
             if data.get("display_path") != source.display_path:
@@ -242,7 +247,7 @@ class CatalogCache:
         with contextlib.suppress(Exception):  # the cache must never fail a run
             self.folder.mkdir(parents=True, exist_ok=True)
             data = _result_data(result)
-            write_atomically(path, _json_bytes(data, free=[data["facts"], data["messages"]]))
+            write_atomically(path, json_bytes(data, free=[data["facts"], data["messages"]]))
             self.entries[source.path] = (path.name, result)
 
     def _local_path(self, source: CatalogFile) -> Path:
@@ -259,7 +264,7 @@ class CatalogCache:
         or None."""
         path = self._local_path(source)
         try:
-            data = _read_json(path)
+            data = read_json(path)
             if data.get("format") != FORMAT or data.get("display_path") != source.display_path:
                 return None
             clean, facts_of_clean = bytes.fromhex(data["clean"]), data["clean_facts"]
@@ -269,9 +274,9 @@ class CatalogCache:
             entries: dict[bytes, tuple[int, tuple[Finding, ...]]] = {
                 key: (int(facts), ()) for key, facts in zip(keys, facts_of_clean)
             }
-            messages = _restored(data["messages"])
+            messages = restored_messages(data["messages"])
             for key, facts, rows in data["found"]:
-                entries[bytes.fromhex(key)] = (int(facts), tuple(_finding(row, messages) for row in rows))
+                entries[bytes.fromhex(key)] = (int(facts), tuple(finding_of_row(row, messages) for row in rows))
             local = LocalFindings(str(data["header"]), tuple(str(code) for code in data["enabled"]), entries)
         except (OSError, ValueError, TypeError, KeyError, AttributeError, IndexError):
             return None
@@ -280,9 +285,9 @@ class CatalogCache:
     def keep(self, source: CatalogFile, local: LocalFindings) -> None:
         """Keep ``local`` as the catalog's last version's (one file per catalog, replaced)."""
         with contextlib.suppress(Exception):  # the cache must never fail a run
-            messages = _Messages()
+            messages = MessageTable()
             found: list[tuple[str, int, list[list]]] = [
-                (key.hex(), facts, [_finding_data(f, messages) for f in findings])
+                (key.hex(), facts, [finding_row(f, messages) for f in findings])
                 for key, (facts, findings) in local.entries.items()
                 if findings
             ]
@@ -299,7 +304,7 @@ class CatalogCache:
                 "messages": messages.table,
             }
             self.folder.mkdir(parents=True, exist_ok=True)
-            write_atomically(self._local_path(source), _json_bytes(data, free=messages.table))
+            write_atomically(self._local_path(source), json_bytes(data, free=messages.table))
 
 
 def _marker_data(marker: Marker) -> dict:
@@ -312,7 +317,7 @@ def _marker(item: dict) -> Marker:
 
 def _result_data(result: CatalogResult) -> dict:
     assert result.coverage is not None and result.facts is not None
-    messages = _Messages()
+    messages = MessageTable()
     return {
         "format": FORMAT,
         "digest": result.digest,
@@ -320,17 +325,11 @@ def _result_data(result: CatalogResult) -> dict:
         "coverage": result.coverage.as_dict(),
         "enabled": list(result.enabled),
         "markers": [[key[0], key[1], [_marker_data(m) for m in found]] for key, found in result.markers.items()],
-        "findings": [_finding_data(finding, messages) for finding in result.findings],
+        "findings": [finding_row(finding, messages) for finding in result.findings],
         "messages": messages.table,
         "used": [_marker_data(m) for m in result.used],
         "facts": {"code": result.facts.code, "facts": dict(result.facts.facts)},
     }
-
-
-def _findings(rows: list, table: list, domain: str | None = None) -> tuple[Finding, ...]:
-    """The findings of stored rows whose messages are in ``table`` (:class:`_Messages`)."""
-    messages = _restored(table)
-    return tuple(_finding(row, messages, domain) for row in rows)
 
 
 def _result(data: dict) -> CatalogResult:
@@ -341,7 +340,7 @@ def _result(data: dict) -> CatalogResult:
         coverage=Coverage(**data["coverage"]),
         enabled=tuple(str(code) for code in data["enabled"]),
         markers={(ctxt, msgid): tuple(_marker(m) for m in found) for ctxt, msgid, found in data["markers"]},
-        findings=_findings(data["findings"], data["messages"]),
+        findings=findings_of(data["findings"], data["messages"]),
         used=frozenset(_marker(m) for m in data["used"]),
         facts=CatalogFacts(shown, str(facts["code"]), dict(facts["facts"])),
         digest=str(data["digest"]),
@@ -375,13 +374,13 @@ def load(key: str, folder: Path | None = None, domain: str | None = None) -> Rep
     findings name ``domain``: what the run would tag them with, done while they are built."""
     target = folder or cache_folder()
     try:
-        data = _read_json(target / f"check-{key}.json")
+        data = read_json(target / f"check-{key}.json")
         if data.get("key") != key or data.get("format") != FORMAT:
             return None
         if "catalogs" in data:
             findings = _indexed_findings(target, data, domain)
         else:
-            findings = _findings(data["findings"], data["messages"], domain)
+            findings = findings_of(data["findings"], data["messages"], domain)
         return Report(
             template=None if data["template"] is None else str(data["template"]),
             findings=findings,
@@ -401,122 +400,14 @@ def _indexed_findings(folder: Path, data: dict, domain: str | None) -> tuple[Fin
         path = folder / str(name)
         if not (path.name.startswith("catalog-") and path.name.endswith(".json")):
             raise ValueError("not a catalog entry")
-        entry = _read_json(path)
+        entry = read_json(path)
         if entry.get("format") != FORMAT:
             raise ValueError("an entry of another format")
-        findings.extend(_findings(entry["findings"], entry["messages"], domain))
+        findings.extend(findings_of(entry["findings"], entry["messages"], domain))
         os.utime(path)  # in use: pruned last
-    findings.extend(_findings(data["others"], data["messages"], domain))
+    findings.extend(findings_of(data["others"], data["messages"], domain))
     findings.sort(key=Finding.sort_key)
     return tuple(findings)
-
-
-def _read_json(path: Path) -> Any:
-    """A cache file's JSON, parsed by orjson (3-4× faster than ``json`` on a report of
-    100,000 findings). orjson refuses what ``json`` alone would read (NaN, a lone
-    surrogate, an integer beyond 64 bits): such an entry is a miss (ValueError), and the
-    run is done again, never answered differently."""
-    return orjson.loads(path.read_bytes())
-
-
-def _json_bytes(data: Any, free: Any = None) -> bytes:
-    """A cache entry as JSON: orjson's (5× faster than ``json``), or ``json``'s for what
-    orjson refuses (a lone surrogate, an integer beyond 64 bits, a key that is no string)
-    and for a float that is not finite in ``free`` (the part whose values checks choose:
-    orjson would write NaN as null, not refuse it); either reads back as the same data
-    (:func:`_read_json`). The rest holds no float but coverage's percentages, finite by
-    construction."""
-    if free is None or _finite(free):
-        with contextlib.suppress(orjson.JSONEncodeError, TypeError):
-            return orjson.dumps(data)
-    return json.dumps(data, ensure_ascii=False).encode("utf-8")
-
-
-def _finite(value: Any) -> bool:
-    if isinstance(value, float):
-        return math.isfinite(value)
-    if isinstance(value, dict):
-        return all(_finite(item) for item in value.values())
-    if isinstance(value, list | tuple):
-        return all(_finite(item) for item in value)
-    return True
-
-
-_SEVERITIES = {severity.value: severity for severity in Severity}
-_FIELDS = FINDING_FIELDS
-"""A finding is stored as a row: its fields in this order, its message as its place in the
-file's table of messages (:class:`_Messages`). A row, not an object: a third smaller and
-quicker to read, and the cache key covers the code, so writer and reader agree."""
-_SEVERITY, _MESSAGE, _FIX = (_FIELDS.index(name) for name in ("severity", "message", "fix"))
-
-
-class _Messages:
-    """The messages of a cache file's findings, each written once in its table (its English
-    text, and :meth:`Message.as_data` so that a cached run speaks the user's language too,
-    or null for plain text); a row names its message by its place there. A catalog's
-    findings say a few hundred things (their equal messages are one object:
-    :func:`~transkit.model.findings.share_values`) some 4,700 times: each was written,
-    read and restored again with every row, two thirds of the real corpus's 30 MB of
-    cache entries."""
-
-    def __init__(self) -> None:
-        self.table: list[list[Any]] = []
-        self._places: dict[int, int] = {}
-        self._held: list[object] = []  # alive while written: no other message takes their id
-
-    def place(self, message: str) -> int:
-        found = self._places.get(id(message))
-        if found is None:
-            found = self._places[id(message)] = len(self.table)
-            self.table.append([str.__str__(message), message.as_data() if isinstance(message, Message) else None])
-            self._held.append(message)
-        return found
-
-
-def _restored(table: list) -> list[str]:
-    """The messages of a table :class:`_Messages` wrote, each made once."""
-    messages: list[str] = []
-    for text, data in table:
-        if not isinstance(text, str):
-            raise TypeError("not a message")
-        messages.append(text if data is None else Message.restored(text, data))
-    return messages
-
-
-def _finding(row: list, messages: list[str], domain: str | None = None) -> Finding:
-    """The finding of a stored row (naming ``domain``), its message taken from ``messages``
-    (:func:`_restored`), built with the fields put in place at once, without the frozen
-    dataclass's check per field (a cached run restores 100,000 findings of a large
-    project; the constructor took half the time)."""
-    if len(row) != len(_FIELDS):
-        raise ValueError("not a finding")
-    finding = object.__new__(Finding)
-    values = finding.__dict__
-    values.update(zip(_FIELDS, row))
-    values["severity"] = _SEVERITIES[row[_SEVERITY]]
-    place, fix = row[_MESSAGE], row[_FIX]
-    if type(place) is not int or place < 0:
-        raise TypeError("not a message's place")
-    values["message"] = messages[place]
-    if fix is not None:
-        values["fix"] = Fix(
-            msgstr=tuple((int(index), str(value)) for index, value in fix["msgstr"]),
-            header=tuple((str(name), str(value)) for name, value in fix["header"]),
-        )
-    if domain is not None:
-        values["domain"] = domain
-    return finding
-
-
-def _finding_data(finding: Finding, messages: _Messages) -> list:
-    fields = finding.__dict__
-    row = [fields[name] for name in _FIELDS]
-    fix = finding.fix
-    row[_SEVERITY] = finding.severity.value
-    row[_MESSAGE] = messages.place(finding.message)
-    if fix is not None:
-        row[_FIX] = {"msgstr": [list(f) for f in fix.msgstr], "header": [list(h) for h in fix.header]}
-    return row
 
 
 def store(
@@ -546,16 +437,16 @@ def store(
         "unreadable": report.unreadable,
     }
     indexed = _index(report, catalogs, sources) if catalogs is not None else None
-    messages = _Messages()
+    messages = MessageTable()
     if indexed is None:
-        data["findings"] = [_finding_data(finding, messages) for finding in report.findings]
+        data["findings"] = [finding_row(finding, messages) for finding in report.findings]
     else:
         data["catalogs"], others = indexed
-        data["others"] = [_finding_data(finding, messages) for finding in others]
+        data["others"] = [finding_row(finding, messages) for finding in others]
     data["messages"] = messages.table
     try:
         target.mkdir(parents=True, exist_ok=True)
-        write_atomically(target / f"check-{key}.json", _json_bytes(data, free=messages.table))
+        write_atomically(target / f"check-{key}.json", json_bytes(data, free=messages.table))
     except Exception:  # noqa: BLE001 - the cache must never fail a run
         return
 
